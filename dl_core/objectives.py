@@ -1,0 +1,324 @@
+r"""Two-dimensional loss surfaces for optimizers to descend.
+
+Every objective takes points ``w`` of shape ``(..., 2)``: one point, a batch of
+configurations or a whole grid, in one call. ``value(w)`` has shape ``(...)`` and
+``grad(w)`` shape ``(..., 2)``. Each one knows its view ``bounds``
+(``((w1_min, w1_max), (w2_min, w2_max))``), its known minimisers ``minima`` (``(k, 2)``),
+the lowest value ``min_value``, a good default ``start`` and its formula ``latex``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+Bounds = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _split(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    w = np.asarray(w, dtype=float)
+    if w.shape[-1:] != (2,):
+        raise ValueError(f"w must have shape (..., 2), got {w.shape}")
+    return w[..., 0], w[..., 1]
+
+
+@dataclass(frozen=True, eq=False)
+class Surface:
+    """An analytic surface: ``value`` and ``grad`` take the two coordinates as arrays."""
+
+    name: str
+    latex: str
+    bounds: Bounds
+    minima: np.ndarray
+    start: np.ndarray
+    _value: Callable[[np.ndarray, np.ndarray], np.ndarray] = field(repr=False)
+    _grad: Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]] = field(repr=False)
+    hessian: np.ndarray | None = None
+
+    def value(self, w: np.ndarray) -> np.ndarray:
+        return self._value(*_split(w))
+
+    def grad(self, w: np.ndarray) -> np.ndarray:
+        return np.stack(self._grad(*_split(w)), axis=-1)
+
+    @property
+    def min_value(self) -> float:
+        return float(np.min(self.value(self.minima)))
+
+
+def quadratic(curvatures: tuple[float, float] = (1.0, 10.0), angle: float = 0.0) -> Surface:
+    r"""An ill-conditioned bowl :math:`f(w) = \tfrac12 w^\top H w`, :math:`H = R\,\mathrm{diag}(a, b)\,R^\top`.
+
+    ``angle`` (radians) rotates the principal axes, so the valley need not be axis-aligned.
+    The Hessian is constant, which makes the stability limits of GD (``lr < 2/b``) exact.
+    """
+    low, high = (float(c) for c in curvatures)
+    if not (low > 0 and high > 0):
+        raise ValueError(f"curvatures must be > 0, got {curvatures}")
+    cos, sin = np.cos(angle), np.sin(angle)
+    rotation = np.array([[cos, -sin], [sin, cos]])
+    hessian = rotation @ np.diag([low, high]) @ rotation.T
+    (h11, h12), (_, h22) = hessian
+
+    def value(w1, w2):
+        return 0.5 * (h11 * w1 * w1 + 2 * h12 * w1 * w2 + h22 * w2 * w2)
+
+    def grad(w1, w2):
+        return h11 * w1 + h12 * w2, h12 * w1 + h22 * w2
+
+    return Surface(
+        name="quadratic",
+        latex=rf"f(w)=\tfrac12\left({low:g}\,u_1^2+{high:g}\,u_2^2\right),\quad u=R_{{{np.degrees(angle):.0f}^\circ}}^\top w",
+        bounds=((-3.0, 3.0), (-3.0, 3.0)),
+        minima=np.zeros((1, 2)),
+        start=np.array([-2.5, 2.0]),
+        _value=value,
+        _grad=grad,
+        hessian=hessian,
+    )
+
+
+def rosenbrock(a: float = 1.0, b: float = 100.0) -> Surface:
+    r""":math:`f(w) = (a - w_1)^2 + b\,(w_2 - w_1^2)^2`: a curved, flat-bottomed valley (Rosenbrock 1960)."""
+
+    def value(w1, w2):
+        return (a - w1) ** 2 + b * (w2 - w1 * w1) ** 2
+
+    def grad(w1, w2):
+        inner = w2 - w1 * w1
+        return -2 * (a - w1) - 4 * b * w1 * inner, 2 * b * inner
+
+    return Surface(
+        name="rosenbrock",
+        latex=rf"f(w)=({a:g}-w_1)^2+{b:g}\,(w_2-w_1^2)^2",
+        bounds=((-2.0, 2.0), (-1.0, 3.0)),
+        minima=np.array([[a, a * a]]),
+        start=np.array([-1.5, 2.5]),
+        _value=value,
+        _grad=grad,
+    )
+
+
+def beale() -> Surface:
+    r""":math:`f(w) = (1.5 - w_1 + w_1w_2)^2 + (2.25 - w_1 + w_1w_2^2)^2 + (2.625 - w_1 + w_1w_2^3)^2`."""
+    constants = (1.5, 2.25, 2.625)
+
+    def value(w1, w2):
+        return sum((c - w1 + w1 * w2**k) ** 2 for k, c in enumerate(constants, start=1))
+
+    def grad(w1, w2):
+        d1 = np.zeros(np.broadcast(w1, w2).shape)
+        d2 = np.zeros_like(d1)
+        for k, c in enumerate(constants, start=1):
+            residual = c - w1 + w1 * w2**k
+            d1 = d1 + 2 * residual * (w2**k - 1)
+            d2 = d2 + 2 * residual * k * w1 * w2 ** (k - 1)
+        return d1, d2
+
+    return Surface(
+        name="beale",
+        latex=r"f(w)=\sum_{k=1}^{3}\left(c_k-w_1+w_1w_2^{\,k}\right)^2,\quad c=(1.5,\ 2.25,\ 2.625)",
+        bounds=((-4.5, 4.5), (-4.5, 4.5)),
+        minima=np.array([[3.0, 0.5]]),
+        start=np.array([1.0, 1.4]),
+        _value=value,
+        _grad=grad,
+    )
+
+
+_HIMMELBLAU_MINIMA = np.array(
+    [
+        [3.0, 2.0],
+        [-2.805118086952745, 3.131312518250573],
+        [-3.779310253377747, -3.283185991286170],
+        [3.584428340330492, -1.848126526964404],
+    ]
+)
+
+
+def himmelblau() -> Surface:
+    r""":math:`f(w) = (w_1^2 + w_2 - 11)^2 + (w_1 + w_2^2 - 7)^2`: four minima, all with value 0."""
+
+    def value(w1, w2):
+        return (w1 * w1 + w2 - 11) ** 2 + (w1 + w2 * w2 - 7) ** 2
+
+    def grad(w1, w2):
+        first, second = w1 * w1 + w2 - 11, w1 + w2 * w2 - 7
+        return 4 * w1 * first + 2 * second, 2 * first + 4 * w2 * second
+
+    return Surface(
+        name="himmelblau",
+        latex=r"f(w)=(w_1^2+w_2-11)^2+(w_1+w_2^2-7)^2",
+        bounds=((-5.0, 5.0), (-5.0, 5.0)),
+        minima=_HIMMELBLAU_MINIMA,
+        start=np.array([-0.3, -0.6]),
+        _value=value,
+        _grad=grad,
+    )
+
+
+def saddle() -> Surface:
+    r""":math:`f(w) = w_1^2 + \tfrac14 w_2^4 - \tfrac12 w_2^2`: a saddle at the origin between minima at :math:`(0, \pm 1)`.
+
+    Started on the ridge line :math:`w_2 \approx 0`, plain gradient descent lingers near the
+    saddle point, where the gradient almost vanishes.
+    """
+
+    def value(w1, w2):
+        return w1 * w1 + 0.25 * w2**4 - 0.5 * w2 * w2
+
+    def grad(w1, w2):
+        return 2 * w1, w2**3 - w2
+
+    return Surface(
+        name="saddle",
+        latex=r"f(w)=w_1^2+\tfrac14 w_2^4-\tfrac12 w_2^2",
+        bounds=((-2.0, 2.0), (-2.0, 2.0)),
+        minima=np.array([[0.0, -1.0], [0.0, 1.0]]),
+        start=np.array([-1.8, 0.01]),
+        _value=value,
+        _grad=grad,
+    )
+
+
+def _styblinski_tang_roots() -> np.ndarray:
+    """Stationary points of the 1-D term :math:`x^4 - 16x^2 + 5x`: roots of :math:`4x^3 - 32x + 5`."""
+    roots = np.sort(np.roots([4.0, 0.0, -32.0, 5.0]).real)
+    return roots[[0, 2]]  # the two minima; the middle root is a maximum
+
+
+def styblinski_tang() -> Surface:
+    r""":math:`f(w) = \tfrac12\sum_i (w_i^4 - 16w_i^2 + 5w_i)`: four minima, one of them global.
+
+    Per coordinate the minima are the outer roots of :math:`4x^3 - 32x + 5 = 0`
+    (:math:`x \approx -2.9035` global, :math:`x \approx 2.7468` local), so the surface has
+    a global minimum near :math:`(-2.90, -2.90)` and three local ones (Styblinski & Tang 1990).
+    """
+    low, high = _styblinski_tang_roots()
+
+    def value(w1, w2):
+        return 0.5 * (w1**4 - 16 * w1 * w1 + 5 * w1 + w2**4 - 16 * w2 * w2 + 5 * w2)
+
+    def grad(w1, w2):
+        return 0.5 * (4 * w1**3 - 32 * w1 + 5), 0.5 * (4 * w2**3 - 32 * w2 + 5)
+
+    return Surface(
+        name="styblinski_tang",
+        latex=r"f(w)=\tfrac12\sum_{i=1}^{2}\left(w_i^4-16w_i^2+5w_i\right)",
+        bounds=((-5.0, 5.0), (-5.0, 5.0)),
+        minima=np.array([[low, low], [low, high], [high, low], [high, high]]),
+        start=np.array([4.2, 4.5]),
+        _value=value,
+        _grad=grad,
+    )
+
+
+class LinearRegression:
+    r"""Mean squared error of a two-feature linear model without bias.
+
+    .. math:: L(w) = \frac1n\sum_{i=1}^{n}\left(x_{i1}w_1 + x_{i2}w_2 - y_i\right)^2
+
+    Built once from the sufficient statistics :math:`A = X^\top X/n`, :math:`b = X^\top y/n`,
+    so evaluating a grid of ``m`` points costs :math:`O(m)`, not :math:`O(mn)`:
+
+    .. math:: L(w) = (w - w^\ast)^\top A\,(w - w^\ast) + g_0^\top (w - w^\ast) + L(w^\ast),
+
+    where :math:`w^\ast` is the least-squares solution and :math:`g_0 = 2X^\top r/n`
+    the (rounding-level) gradient left at it, which keeps the identity exact.
+    The Hessian is :math:`2A`; plain GD is stable for :math:`\eta < 2/\lambda_{\max}`.
+    """
+
+    name = "linear_regression"
+    latex = r"L(w)=\frac1n\sum_{i=1}^{n}\left(x_{i1}w_1+x_{i2}w_2-y_i\right)^2"
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, start: tuple[float, float] = (-2.0, -2.0)):
+        x = np.array(x, dtype=float)
+        y = np.array(y, dtype=float)
+        if x.ndim != 2 or x.shape[1] != 2 or y.shape != (x.shape[0],) or x.shape[0] < 1:
+            raise ValueError(f"x must be (n, 2) and y (n,), got {x.shape} and {y.shape}")
+        if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
+            raise ValueError("x and y must be finite")
+        self.x, self.y = x, y
+        n = x.shape[0]
+        self.second_moment = x.T @ x / n
+        self.minimizer, *_ = np.linalg.lstsq(x, y, rcond=None)
+        residual = x @ self.minimizer - y
+        self.min_value = float(residual @ residual / n)
+        self._grad_at_minimizer = 2 * x.T @ residual / n
+        self.hessian = 2 * self.second_moment
+        self.eigenvalues = np.linalg.eigvalsh(self.hessian)
+        self.minima = self.minimizer[None, :]
+        self.start = np.asarray(start, dtype=float)
+        half_width = max(3.0, 1.25 * float(np.max(np.abs(self.start - self.minimizer))))
+        self.bounds: Bounds = tuple((float(c - half_width), float(c + half_width)) for c in self.minimizer)
+
+    @property
+    def condition_number(self) -> float:
+        r""":math:`\kappa = \lambda_{\max} / \lambda_{\min}` of the Hessian (inf when singular)."""
+        low, high = self.eigenvalues
+        return float(high / low) if low > 0 else float("inf")
+
+    @property
+    def max_stable_lr(self) -> float:
+        r"""Largest learning rate for which plain GD converges: :math:`2/\lambda_{\max}`."""
+        return float(2.0 / self.eigenvalues[-1])
+
+    def value(self, w: np.ndarray) -> np.ndarray:
+        offset = np.asarray(w, dtype=float) - self.minimizer
+        _split(offset)
+        curvature = np.einsum("...i,ij,...j->...", offset, self.second_moment, offset)
+        return curvature + offset @ self._grad_at_minimizer + self.min_value
+
+    def grad(self, w: np.ndarray) -> np.ndarray:
+        r""":math:`\nabla L = 2A(w - w^\ast) + g_0`, i.e. the mean over samples of
+        :math:`\partial l/\partial w_j = 2(x_1w_1 + x_2w_2 - y)\,x_j`."""
+        offset = np.asarray(w, dtype=float) - self.minimizer
+        _split(offset)
+        return 2 * offset @ self.second_moment + self._grad_at_minimizer
+
+    def minibatch_grad(self, w: np.ndarray, rng: np.random.Generator, batch_size: int) -> np.ndarray:
+        r"""Gradient on ``batch_size`` samples drawn with replacement, one minibatch per point.
+
+        .. math:: \hat g = \frac{2}{B}\sum_{i\in\mathcal B} (x_i^\top w - y_i)\,x_i,
+            \qquad \mathbb E[\hat g] = \nabla L(w)
+        """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+        w = np.asarray(w, dtype=float)
+        _split(w)
+        index = rng.integers(0, self.x.shape[0], size=(*w.shape[:-1], batch_size))
+        x_batch = self.x[index]
+        residual = np.einsum("...bi,...i->...b", x_batch, w) - self.y[index]
+        return 2.0 / batch_size * np.einsum("...b,...bi->...i", residual, x_batch)
+
+
+def linear_regression(x: np.ndarray, y: np.ndarray, start: tuple[float, float] = (-2.0, -2.0)) -> LinearRegression:
+    """The MSE surface of a two-feature linear regression on data ``x (n, 2)``, ``y (n,)``."""
+    return LinearRegression(x, y, start)
+
+
+SURFACES: dict[str, Callable[[], Surface]] = {
+    "quadratic": quadratic,
+    "rosenbrock": rosenbrock,
+    "beale": beale,
+    "himmelblau": himmelblau,
+    "saddle": saddle,
+    "styblinski_tang": styblinski_tang,
+}
+
+
+def evaluate_grid(objective, bounds: Bounds, resolution: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The objective on a ``resolution x resolution`` mesh over ``bounds``, in one vectorised call.
+
+    Returns the two axes (``(resolution,)`` each) and the values ``(resolution, resolution)``
+    indexed ``[i2, i1]`` (rows follow ``w2``), the layout contour plots expect.
+    """
+    if resolution < 2:
+        raise ValueError(f"resolution must be >= 2, got {resolution}")
+    (low1, high1), (low2, high2) = bounds
+    axis1 = np.linspace(low1, high1, resolution)
+    axis2 = np.linspace(low2, high2, resolution)
+    mesh = np.stack(np.meshgrid(axis1, axis2), axis=-1)
+    return axis1, axis2, objective.value(mesh)

@@ -1,0 +1,93 @@
+"""Texts shared by every page: the frame, lesson names, optimizer names, controls and chart labels."""
+
+TEXT = {
+    # Frame
+    "frame.about_title": {"en": "About", "ru": "О проекте"},
+    "frame.about_body": {
+        "en": "An open-source companion to a deep-learning course: every claim of a lesson is something "
+        "you can change and watch happen. All maths runs live in NumPy in your browser session.",
+        "ru": "Открытое приложение к курсу глубокого обучения: каждое утверждение урока можно "
+        "проверить своими руками и увидеть. Все вычисления идут на лету в NumPy.",
+    },
+    "home.nav": {"en": "Overview", "ru": "Обзор"},
+    # Lessons, in the course's order
+    "lesson.activations.title": {"en": "Activation functions", "ru": "Функции активации"},
+    "lesson.activations.line": {
+        "en": "Sigmoid, tanh, ReLU and their relatives: saturation, dead units, zero-centring, cost.",
+        "ru": "Сигмоида, tanh, ReLU и родственники: насыщение, «мёртвые» нейроны, центрирование, стоимость.",
+    },
+    "lesson.initialization.title": {"en": "Weight initialization", "ru": "Инициализация весов"},
+    "lesson.initialization.line": {
+        "en": "Why not zeros, and how Xavier and He keep the variance steady through deep stacks.",
+        "ru": "Почему не нули и как Xavier и He сохраняют дисперсию в глубокой сети.",
+    },
+    "lesson.feature_scaling.title": {"en": "Feature scaling", "ru": "Масштаб признаков"},
+    "lesson.feature_scaling.line": {
+        "en": "How the scale of one feature stretches the loss surface and makes gradient descent zig-zag.",
+        "ru": "Как масштаб одного признака вытягивает поверхность потерь и заставляет спуск метаться.",
+    },
+    "lesson.batch_norm.title": {"en": "Batch normalization", "ru": "Batch-нормализация"},
+    "lesson.batch_norm.line": {
+        "en": "Normalising each unit over the batch, running averages, and the learned γ and β.",
+        "ru": "Нормировка нейронов по батчу, скользящие средние и обучаемые γ и β.",
+    },
+    "lesson.dropout.title": {"en": "Dropout", "ru": "Dropout"},
+    "lesson.dropout.line": {
+        "en": "Switching units off at random while training, and what it does to overfitting.",
+        "ru": "Случайное отключение нейронов при обучении и его влияние на переобучение.",
+    },
+    "lesson.learning_rate.title": {"en": "Learning rate", "ru": "Скорость обучения"},
+    "lesson.learning_rate.line": {
+        "en": "Too small, not large enough, good, too large; and schedules that lower it over time.",
+        "ru": "Слишком маленький, недостаточный, хороший, слишком большой шаг; и расписания шага.",
+    },
+    "lesson.sgd.title": {"en": "SGD and adaptive steps", "ru": "SGD и адаптивный шаг"},
+    "lesson.sgd.line": {
+        "en": "Minibatch noise, escaping local minima, Momentum and RMSProp.",
+        "ru": "Шум мини-батчей, выход из локальных минимумов, Momentum и RMSProp.",
+    },
+    "lesson.adam.title": {"en": "Adam", "ru": "Adam"},
+    "lesson.adam.line": {
+        "en": "Momentum plus an adaptive step: why Adam copes with narrow valleys.",
+        "ru": "Инерция плюс адаптивный шаг: почему Adam справляется с узкими долинами.",
+    },
+    "lesson.backprop.title": {"en": "Backprop as matrix operations", "ru": "Backprop и матричные операции"},
+    "lesson.backprop.line": {
+        "en": "Forward and backward passes of a layer as matrix products, and why BLAS makes them fast.",
+        "ru": "Прямой и обратный проход слоя как произведения матриц и почему BLAS ускоряет их.",
+    },
+    # Optimizers
+    "optimizer.gd": {"en": "Gradient descent", "ru": "Градиентный спуск"},
+    "optimizer.momentum": {"en": "Momentum", "ru": "Momentum"},
+    "optimizer.nesterov": {"en": "Nesterov", "ru": "Нестеров"},
+    "optimizer.adagrad": {"en": "AdaGrad", "ru": "AdaGrad"},
+    "optimizer.rmsprop": {"en": "RMSProp", "ru": "RMSProp"},
+    "optimizer.adam": {"en": "Adam", "ru": "Adam"},
+    "optimizer.adamw": {"en": "AdamW", "ru": "AdamW"},
+    # Controls
+    "control.header": {"en": "Controls", "ru": "Управление"},
+    "control.optimizer": {"en": "Optimizer", "ru": "Оптимизатор"},
+    "control.lr": {"en": "Learning rate η", "ru": "Скорость обучения η"},
+    "control.steps": {"en": "Steps", "ru": "Шаги"},
+    "control.seed": {"en": "Random seed", "ru": "Зерно генератора"},
+    "control.hyperparameters": {"en": "{optimizer}: hyperparameters", "ru": "{optimizer}: гиперпараметры"},
+    "hyper.momentum": {"en": "Momentum μ", "ru": "Инерция μ"},
+    "hyper.beta1": {"en": "β₁ (first moment)", "ru": "β₁ (первый момент)"},
+    "hyper.beta2": {"en": "β₂ (second moment)", "ru": "β₂ (второй момент)"},
+    "hyper.alpha": {"en": "α (smoothing of g²)", "ru": "α (сглаживание g²)"},
+    "hyper.eps": {"en": "ε", "ru": "ε"},
+    "hyper.weight_decay": {"en": "Weight decay λ", "ru": "Затухание весов λ"},
+    # Charts
+    "chart.surface": {"en": "log₁₀(L − L*)", "ru": "log₁₀(L − L*)"},
+    "chart.loss_above_min": {"en": "L − L* (log scale)", "ru": "L − L* (лог. шкала)"},
+    "chart.step": {"en": "Step", "ru": "Шаг"},
+    "chart.minimum": {"en": "Minimum", "ru": "Минимум"},
+    "chart.play": {"en": "Play", "ru": "Пуск"},
+    "chart.pause": {"en": "Pause", "ru": "Пауза"},
+    "chart.live": {
+        "en": "step {step}: L = {loss:.4g}, ∂L/∂w₁ = {grad1:.3g}, ∂L/∂w₂ = {grad2:.3g}",
+        "ru": "шаг {step}: L = {loss:.4g}, ∂L/∂w₁ = {grad1:.3g}, ∂L/∂w₂ = {grad2:.3g}",
+    },
+    "chart.diverged": {"en": "diverged at step {step}", "ru": "расходимость на шаге {step}"},
+    "chart.coming": {"en": "coming", "ru": "скоро"},
+}

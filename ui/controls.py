@@ -1,0 +1,79 @@
+"""Controls shared by the pages. Every control is bound to the URL (``bind="query-params"``),
+so a teacher can share a link to an exact state; Streamlit ignores an invalid value in the URL
+and the control keeps its default."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from dl_core.optimizers import DEFAULTS, NAMES
+from ui.i18n import t
+
+# Mantissas of "nice" numbers within one decade, for logarithmic sliders.
+NICE_MANTISSAS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
+
+
+def log_options(low: float, high: float) -> tuple[float, ...]:
+    """Nice numbers from ``low`` to ``high`` (powers of ten included), about evenly spaced on a log scale."""
+    decades = range(int(np.floor(np.log10(low))), int(np.ceil(np.log10(high))) + 1)
+    values = (float(f"{m * 10.0**d:.3g}") for d in decades for m in NICE_MANTISSAS)
+    return tuple(v for v in values if low <= v <= high)
+
+
+def format_number(value: float) -> str:
+    return f"{value:g}"
+
+
+def log_slider(label: str, key: str, low: float, high: float, default: float, container=st.sidebar, **kwargs):
+    """A slider over nice numbers on a logarithmic scale (Streamlit has no log slider of its own)."""
+    options = log_options(low, high)
+    if default not in options:
+        raise ValueError(f"default {default} of {key} is not one of the options")
+    return container.select_slider(
+        label, options=options, value=default, format_func=format_number, key=key, bind="query-params", **kwargs
+    )
+
+
+def optimizer_picker(key: str = "optimizer", default: str = "gd", container=st.sidebar) -> str:
+    return container.selectbox(
+        t("control.optimizer"), NAMES, index=NAMES.index(default), format_func=lambda name: t(f"optimizer.{name}"),
+        key=key, bind="query-params",
+    )
+
+
+# The slider range of each hyperparameter other than lr and eps: (min, max, step).
+_HYPER_SLIDERS = {
+    "momentum": (0.0, 0.99, 0.01),
+    "beta1": (0.0, 0.99, 0.01),
+    "beta2": (0.9, 0.9999, 0.0001),
+    "alpha": (0.5, 0.999, 0.001),
+    "weight_decay": (0.0, 0.5, 0.01),
+}
+_EPS_OPTIONS = (0.0, *log_options(1e-12, 1e-2))
+
+
+def hyperparameters(name: str, key_prefix: str = "", container=st.sidebar) -> dict[str, float]:
+    """Sliders for the optimizer's own hyperparameters (all but ``lr``), with its defaults preset."""
+    values: dict[str, float] = {}
+    with container.expander(t("control.hyperparameters", optimizer=t(f"optimizer.{name}"))):
+        for hyper, default in DEFAULTS[name].items():
+            key = f"{key_prefix}{name}_{hyper}"
+            label = t(f"hyper.{hyper}")
+            if hyper == "lr" or isinstance(default, bool):
+                continue
+            if hyper == "eps":
+                values[hyper] = st.select_slider(
+                    label, _EPS_OPTIONS, value=_nearest(_EPS_OPTIONS, default), format_func=format_number,
+                    key=key, bind="query-params",
+                )
+            else:
+                low, high, step = _HYPER_SLIDERS[hyper]
+                values[hyper] = st.slider(
+                    label, low, high, float(default), step, format="%g", key=key, bind="query-params"
+                )
+    return values
+
+
+def _nearest(options: tuple[float, ...], value: float) -> float:
+    return min(options, key=lambda option: abs(option - value))
