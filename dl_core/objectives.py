@@ -70,7 +70,10 @@ def quadratic(curvatures: tuple[float, float] = (1.0, 10.0), angle: float = 0.0)
 
     return Surface(
         name="quadratic",
-        latex=rf"f(w)=\tfrac12\left({low:g}\,u_1^2+{high:g}\,u_2^2\right),\quad u=R_{{{np.degrees(angle):.0f}^\circ}}^\top w",
+        latex=(
+            rf"f(w)=\tfrac12\left({low:g}\,u_1^2+{high:g}\,u_2^2\right),"
+            rf"\quad u=R_{{{np.degrees(angle):.0f}^\circ}}^\top w"
+        ),
         bounds=((-3.0, 3.0), (-3.0, 3.0)),
         minima=np.zeros((1, 2)),
         start=np.array([-2.5, 2.0]),
@@ -160,7 +163,7 @@ def himmelblau() -> Surface:
 
 
 def saddle() -> Surface:
-    r""":math:`f(w) = w_1^2 + \tfrac14 w_2^4 - \tfrac12 w_2^2`: a saddle at the origin between minima at :math:`(0, \pm 1)`.
+    r""":math:`f(w) = w_1^2 + \tfrac14 w_2^4 - \tfrac12 w_2^2`: a saddle at the origin, minima at :math:`(0, \pm 1)`.
 
     Started on the ridge line :math:`w_2 \approx 0`, plain gradient descent lingers near the
     saddle point, where the gradient almost vanishes.

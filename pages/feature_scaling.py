@@ -12,7 +12,7 @@ DEFAULT_SCALE, DEFAULT_LR, DEFAULT_STEPS = 3.0, 0.1, 50
 EXPERIMENTS = {
     "zigzag": "optimizer=gd&x_scale=3&lr=0.1&steps=50",
     "adam": "optimizer=adam&x_scale=0.5&lr=0.1&steps=25",
-    "adam_fast": "optimizer=adam&x_scale=0.5&lr=2&steps=25",
+    "adam_fast": "optimizer=adam&x_scale=0.5&lr=2&steps=50",
     "diverge": "optimizer=gd&x_scale=3&lr=0.15&steps=50",
     "standardized": "optimizer=gd&x_scale=3&lr=0.1&steps=50&standardize=true",
 }
@@ -22,7 +22,9 @@ st.markdown(t("scaling.intro"))
 
 sidebar = st.sidebar
 sidebar.header(t("control.header"))
-x_scale = controls.log_slider(t("scaling.x_scale"), "x_scale", 0.01, 100.0, DEFAULT_SCALE, help=t("scaling.x_scale_help"))
+x_scale = controls.log_slider(
+    t("scaling.x_scale"), "x_scale", 0.01, 100.0, DEFAULT_SCALE, help=t("scaling.x_scale_help")
+)
 lr = controls.log_slider(t("control.lr"), "lr", 1e-4, 10.0, DEFAULT_LR)
 steps = sidebar.slider(t("control.steps"), 1, 500, DEFAULT_STEPS, key="steps", bind="query-params")
 optimizer = controls.optimizer_picker()
@@ -32,8 +34,8 @@ standardize = sidebar.toggle(t("scaling.standardize"), key="standardize", bind="
 with sidebar.expander(t("scaling.data")):
     noise = st.slider(t("scaling.noise"), 0.0, 2.0, 0.5, 0.05, key="noise", bind="query-params")
     seed = st.number_input(t("control.seed"), 0, 9999, 0, key="seed", bind="query-params")
-    start_w1 = st.number_input("w₁⁽⁰⁾", -10.0, 10.0, -2.0, 0.5, key="w1", bind="query-params")
-    start_w2 = st.number_input("w₂⁽⁰⁾", -10.0, 10.0, -2.0, 0.5, key="w2", bind="query-params")
+    start_w1 = st.number_input("w₁⁽⁰⁾", -10.0, 10.0, -1.0, 0.5, key="w1", bind="query-params")
+    start_w2 = st.number_input("w₂⁽⁰⁾", -10.0, 10.0, -1.0, 0.5, key="w2", bind="query-params")
 
 
 def descend(standardized: bool) -> regression.RegressionRun:

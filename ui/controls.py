@@ -58,10 +58,9 @@ def hyperparameters(name: str, key_prefix: str = "", container=st.sidebar) -> di
     values: dict[str, float] = {}
     with container.expander(t("control.hyperparameters", optimizer=t(f"optimizer.{name}"))):
         for hyper, default in DEFAULTS[name].items():
-            key = f"{key_prefix}{name}_{hyper}"
-            label = t(f"hyper.{hyper}")
-            if hyper == "lr" or isinstance(default, bool):
+            if hyper == "lr":
                 continue
+            key, label = f"{key_prefix}{name}_{hyper}", t(f"hyper.{hyper}")
             if hyper == "eps":
                 values[hyper] = st.select_slider(
                     label, _EPS_OPTIONS, value=_nearest(_EPS_OPTIONS, default), format_func=format_number,

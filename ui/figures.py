@@ -1,35 +1,40 @@
 """Plotly figure builders shared by the pages: loss surfaces, descent paths and their animation.
 
+Figures are written as Plotly's JSON dictionaries (trace and layout attributes exactly as in the
+Plotly reference) and handed to ``st.plotly_chart`` as a ``FinishedFigure``. Building them
+through ``plotly.graph_objects`` validates every attribute of every frame and costs about half a
+second for one animation; a dictionary costs a few milliseconds, which keeps a slider move instant.
+
 Charts receive only finite numbers: paths are clipped to the view and losses are floored
-before they reach a log axis. Arrays go out as float32 (Plotly sends them as binary),
-which keeps the animated figures small.
+before they reach a log axis. Arrays go out in Plotly's binary form (float32, base64).
 """
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from ui.palette import MINIMUM_COLOR, SURFACE_COLORSCALE
 
 MAX_FRAMES = 100
 FRAME_MS = 60
 LOSS_FLOOR = 1e-16
+Bounds = tuple[tuple[float, float], tuple[float, float]]
 
 
 @dataclass(frozen=True)
 class SurfaceGrid:
-    """A loss surface sampled on a mesh, with what the chart marks on it."""
+    """A loss surface sampled on a mesh (``values[i2, i1]``), with what the chart marks on it."""
 
     axis1: np.ndarray
     axis2: np.ndarray
     values: np.ndarray
     min_value: float
     minima: np.ndarray
-    bounds: tuple[tuple[float, float], tuple[float, float]]
+    bounds: Bounds
 
 
 @dataclass(frozen=True)
@@ -48,86 +53,134 @@ class DescentLabels:
     diverged: str  # format string with field step
 
 
-def _f32(values) -> np.ndarray:
-    return np.asarray(values, dtype=np.float32)
+class FinishedFigure(go.Figure):
+    """A figure whose JSON dictionary is already complete; ``st.plotly_chart`` reads it via ``to_dict``."""
+
+    def __init__(self, spec: dict):
+        super().__init__()
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec
 
 
-def clip_to_view(points: np.ndarray, bounds) -> np.ndarray:
+def typed(values) -> dict:
+    """An array in Plotly's binary form (float32, base64), as plotly.py itself sends numpy arrays."""
+    array = np.ascontiguousarray(values, dtype=np.float32)
+    return {"dtype": "f4", "bdata": base64.b64encode(array.tobytes()).decode("ascii"), "shape": list(array.shape)}
+
+
+def clip_to_view(points: np.ndarray, bounds: Bounds) -> np.ndarray:
     """Keep a path inside the chart: coordinates beyond the view are drawn on its edge."""
     (low1, high1), (low2, high2) = bounds
-    return np.stack(
-        [np.clip(points[..., 0], low1, high1), np.clip(points[..., 1], low2, high2)], axis=-1
-    )
+    return np.stack([np.clip(points[..., 0], low1, high1), np.clip(points[..., 1], low2, high2)], axis=-1)
 
 
 def loss_above_minimum(losses: np.ndarray, min_value: float) -> np.ndarray:
-    """:math:`L(w_k) - L^\\ast`, floored so that a log axis can draw it."""
+    r""":math:`L(w_k) - L^\ast`, floored so that a log axis can draw it."""
     return np.maximum(np.asarray(losses) - min_value, LOSS_FLOOR)
 
 
-def surface_trace(grid: SurfaceGrid, title: str) -> go.Contour:
-    """Level lines of :math:`\\log_{10}(L - L^\\ast)`, so both the far slopes and the valley floor show."""
-    above = loss_above_minimum(grid.values, grid.min_value)
-    return go.Contour(
-        x=_f32(grid.axis1),
-        y=_f32(grid.axis2),
-        z=_f32(np.log10(above)),
-        colorscale=SURFACE_COLORSCALE,
-        ncontours=24,
-        contours={"coloring": "fill", "showlines": True},
-        line={"width": 0.5, "color": "#8A96A3"},
-        colorbar={"title": {"text": title, "side": "right"}, "thickness": 12, "len": 0.9},
-        hovertemplate="w₁=%{x:.3g}<br>w₂=%{y:.3g}<br>log₁₀(L−L*)=%{z:.2f}<extra></extra>",
-        name=title,
-    )
+def surface_trace(grid: SurfaceGrid, title: str, axes: str = "", showscale: bool = True) -> dict:
+    r"""Filled level lines of :math:`\log_{10}(L - L^\ast)`: the far slopes and the valley floor both show."""
+    return {
+        "type": "contour",
+        "x": typed(grid.axis1),
+        "y": typed(grid.axis2),
+        "z": typed(np.log10(loss_above_minimum(grid.values, grid.min_value))),
+        "xaxis": f"x{axes}",
+        "yaxis": f"y{axes}",
+        "colorscale": SURFACE_COLORSCALE,
+        "ncontours": 24,
+        "contours": {"coloring": "fill", "showlines": True},
+        "line": {"width": 0.5, "color": "#8A96A3"},
+        "showscale": showscale,
+        "colorbar": {"title": {"text": title, "side": "right"}, "thickness": 12, "len": 0.9, "x": 0.56},
+        "hovertemplate": "w₁=%{x:.3g}<br>w₂=%{y:.3g}<br>log₁₀(L−L*)=%{z:.2f}<extra></extra>",
+        "name": title,
+        "showlegend": False,
+    }
 
 
-def minima_trace(minima: np.ndarray, name: str) -> go.Scatter:
-    return go.Scatter(
-        x=_f32(minima[:, 0]),
-        y=_f32(minima[:, 1]),
-        mode="markers",
-        marker={"symbol": "star", "size": 16, "color": MINIMUM_COLOR, "line": {"width": 1, "color": "black"}},
-        name=name,
-        hovertemplate="w*=(%{x:.4g}, %{y:.4g})<extra></extra>",
-    )
+def minima_trace(minima: np.ndarray, name: str, axes: str = "") -> dict:
+    return {
+        "type": "scatter",
+        "x": typed(minima[:, 0]),
+        "y": typed(minima[:, 1]),
+        "xaxis": f"x{axes}",
+        "yaxis": f"y{axes}",
+        "mode": "markers",
+        "marker": {"symbol": "star", "size": 16, "color": MINIMUM_COLOR, "line": {"width": 1, "color": "black"}},
+        "name": name,
+        "hovertemplate": "w*=(%{x:.4g}, %{y:.4g})<extra></extra>",
+    }
 
 
-def _path_trace(points: np.ndarray, color: str, name: str) -> go.Scatter:
-    return go.Scatter(
-        x=_f32(points[:, 0]),
-        y=_f32(points[:, 1]),
-        mode="lines+markers",
-        line={"color": color, "width": 2},
-        marker={"color": color, "size": 4},
-        name=name,
-        hovertemplate="w₁=%{x:.4g}<br>w₂=%{y:.4g}<extra></extra>",
-    )
+def path_trace(points: np.ndarray, color: str, name: str, axes: str = "") -> dict:
+    return {
+        "type": "scatter",
+        "x": typed(points[:, 0]),
+        "y": typed(points[:, 1]),
+        "xaxis": f"x{axes}",
+        "yaxis": f"y{axes}",
+        "mode": "lines+markers",
+        "line": {"color": color, "width": 2},
+        "marker": {"color": color, "size": 4},
+        "name": name,
+        "hovertemplate": "w₁=%{x:.4g}<br>w₂=%{y:.4g}<extra></extra>",
+    }
 
 
-def _current_marker(x: float, y: float, color: str, showlegend: bool = False) -> go.Scatter:
-    return go.Scatter(
-        x=_f32([x]),
-        y=_f32([y]),
-        mode="markers",
-        marker={"color": color, "size": 12, "line": {"width": 2, "color": "white"}},
-        showlegend=showlegend,
-        hoverinfo="skip",
-    )
+def marker_trace(x: float, y: float, color: str, axes: str = "") -> dict:
+    """The current point: a large dot with a white rim."""
+    return {
+        "type": "scatter",
+        "x": typed([x]),
+        "y": typed([y]),
+        "xaxis": f"x{axes}",
+        "yaxis": f"y{axes}",
+        "mode": "markers",
+        "marker": {"color": color, "size": 12, "line": {"width": 2, "color": "white"}},
+        "showlegend": False,
+        "hoverinfo": "skip",
+    }
 
 
-def _fix_axes(fig: go.Figure, bounds, row: int | None = None, col: int | None = None) -> None:
-    """Fixed ranges and equal scales on the first axes: a circle looks round, an elongated valley elongated."""
+def weight_axes(bounds: Bounds, domain=(0.0, 1.0), axes: str = "") -> dict:
+    """Fixed ranges and equal scales: a circle looks round, so an elongated valley looks elongated."""
     (low1, high1), (low2, high2) = bounds
-    fig.update_xaxes(range=[low1, high1], title_text="w₁", constrain="domain", row=row, col=col)
-    fig.update_yaxes(
-        range=[low2, high2], title_text="w₂", scaleanchor="x", scaleratio=1, constrain="domain", row=row, col=col
-    )
+    return {
+        f"xaxis{axes}": {"range": [low1, high1], "domain": list(domain), "title": {"text": "w₁"},
+                         "constrain": "domain"},
+        f"yaxis{axes}": {"range": [low2, high2], "title": {"text": "w₂"}, "scaleanchor": f"x{axes}",
+                         "scaleratio": 1, "constrain": "domain"},
+    }
 
 
 def frame_steps(steps: int, max_frames: int = MAX_FRAMES) -> np.ndarray:
     """The steps shown as animation frames: all of them, or ``max_frames`` evenly spread, always 0 and the last."""
     return np.unique(np.linspace(0, steps, min(steps, max_frames) + 1).round().astype(int))
+
+
+def playback_controls(frame_names: list[str], labels: DescentLabels) -> dict:
+    """Play (from step 0), Pause and a step slider, as layout entries."""
+    play = {"frame": {"duration": FRAME_MS, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
+    still = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
+    return {
+        "updatemenus": [{
+            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.12, "xanchor": "left", "yanchor": "top",
+            "showactive": False, "pad": {"t": 0, "r": 8},
+            "buttons": [
+                {"label": "▶ " + labels.play, "method": "animate", "args": [None, dict(play, fromcurrent=False)]},
+                {"label": "⏸ " + labels.pause, "method": "animate", "args": [[None], still]},
+            ],
+        }],
+        "sliders": [{
+            "active": len(frame_names) - 1, "x": 0.2, "y": -0.12, "len": 0.8, "yanchor": "top",
+            "currentvalue": {"prefix": labels.step + " "}, "pad": {"t": 0},
+            "steps": [{"label": name, "method": "animate", "args": [[name], still]} for name in frame_names],
+        }],
+    }
 
 
 def descent_animation(
@@ -138,7 +191,7 @@ def descent_animation(
     diverged_at: int,
     color: str,
     labels: DescentLabels,
-) -> go.Figure:
+) -> FinishedFigure:
     """The path on the contour (left) and the loss against step on a log axis (right), animated together.
 
     The contour and the full loss curve are drawn once; every frame carries only what moves
@@ -149,84 +202,69 @@ def descent_animation(
     shown = clip_to_view(points, grid.bounds)
     above = loss_above_minimum(losses, grid.min_value)
     last_good = steps if diverged_at < 0 else diverged_at - 1
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.1)
-    fig.add_trace(surface_trace(grid, labels.surface), row=1, col=1)
-    fig.add_trace(minima_trace(grid.minima, labels.minimum), row=1, col=1)
-    fig.add_trace(_path_trace(shown, color, labels.path), row=1, col=1)
-    fig.add_trace(_current_marker(*shown[-1], color), row=1, col=1)
-    fig.add_trace(
-        go.Scatter(
-            x=np.arange(last_good + 1), y=_f32(above[: last_good + 1]), mode="lines", line={"color": color},
-            name=labels.loss_axis, showlegend=False, hovertemplate="%{x}: %{y:.3e}<extra></extra>",
-        ),
-        row=1, col=2,
-    )
-    fig.add_trace(_current_marker(steps, above[-1], color), row=1, col=2)
+    loss_curve = {
+        "type": "scatter", "x": list(range(last_good + 1)), "y": typed(above[: last_good + 1]),
+        "xaxis": "x2", "yaxis": "y2", "mode": "lines", "line": {"color": color}, "showlegend": False,
+        "name": labels.loss_axis, "hovertemplate": "%{x}: %{y:.3e}<extra></extra>",
+    }
+    data = [
+        surface_trace(grid, labels.surface),
+        minima_trace(grid.minima, labels.minimum),
+        path_trace(shown, color, labels.path),
+        marker_trace(*shown[-1], color),
+        loss_curve,
+        marker_trace(steps, above[-1], color, axes="2"),
+    ]
     moving = [2, 3, 5]
 
-    def live_text(step: int) -> str:
+    def live_note(step: int) -> dict:
         text = labels.live.format(step=step, loss=losses[step], grad1=grads[step, 0], grad2=grads[step, 1])
         if 0 <= diverged_at <= step:
             text += "<br><b>" + labels.diverged.format(step=diverged_at) + "</b>"
-        return text
+        return {"xref": "paper", "yref": "paper", "x": 0.0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
+                "showarrow": False, "align": "left", "font": {"size": 13}, "text": text}
 
-    live = {"xref": "paper", "yref": "paper", "x": 0.0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
-            "showarrow": False, "align": "left", "font": {"size": 13}}
     frames = [
-        go.Frame(
-            name=str(step),
-            traces=moving,
-            data=[
-                _path_trace(shown[: step + 1], color, labels.path),
-                _current_marker(*shown[step], color),
-                _current_marker(step, above[step], color),
+        {
+            "name": str(step),
+            "traces": moving,
+            "data": [
+                {"x": typed(shown[: step + 1, 0]), "y": typed(shown[: step + 1, 1])},
+                {"x": typed(shown[step : step + 1, 0]), "y": typed(shown[step : step + 1, 1])},
+                {"x": [int(step)], "y": typed(above[step : step + 1])},
             ],
-            layout={"annotations": [dict(live, text=live_text(step))]},
-        )
+            "layout": {"annotations": [live_note(step)]},
+        }
         for step in frame_steps(steps)
     ]
-    fig.frames = frames
-    play = {"frame": {"duration": FRAME_MS, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
-    fig.update_layout(
-        annotations=[dict(live, text=live_text(steps))],
-        height=560,
-        margin={"l": 50, "r": 20, "t": 70, "b": 40},
-        legend={"orientation": "h", "x": 0, "y": -0.12},
-        updatemenus=[{
-            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.2, "xanchor": "left", "yanchor": "top",
-            "showactive": False, "pad": {"t": 0, "r": 8},
-            "buttons": [
-                {"label": "▶ " + labels.play, "method": "animate", "args": [None, dict(play, fromcurrent=False)]},
-                {"label": "⏸ " + labels.pause, "method": "animate",
-                 "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]},
-            ],
-        }],
-        sliders=[{
-            "active": len(frames) - 1, "x": 0.16, "y": -0.2, "len": 0.84, "yanchor": "top",
-            "currentvalue": {"prefix": labels.step + " "}, "pad": {"t": 0},
-            "steps": [
-                {"label": frame.name, "method": "animate",
-                 "args": [[frame.name], {"frame": {"duration": 0, "redraw": True}, "mode": "immediate"}]}
-                for frame in frames
-            ],
-        }],
-    )
-    _fix_axes(fig, grid.bounds, row=1, col=1)
-    fig.update_xaxes(title_text=labels.step_axis, range=[0, max(steps, 1)], row=1, col=2)
-    fig.update_yaxes(title_text=labels.loss_axis, type="log", row=1, col=2)
-    return fig
+    layout = {
+        **weight_axes(grid.bounds, domain=(0.0, 0.52)),
+        "xaxis2": {"domain": [0.66, 1.0], "range": [0, max(steps, 1)], "title": {"text": labels.step_axis},
+                   "anchor": "y2"},
+        "yaxis2": {"type": "log", "title": {"text": labels.loss_axis}, "anchor": "x2"},
+        "annotations": [live_note(steps)],
+        "height": 540,
+        "margin": {"l": 50, "r": 20, "t": 60, "b": 90},
+        "legend": {"orientation": "h", "x": 0.0, "y": 1.1, "xanchor": "left", "yanchor": "bottom"},
+        **playback_controls([frame["name"] for frame in frames], labels),
+    }
+    return FinishedFigure({"data": data, "layout": layout, "frames": frames})
 
 
-def path_figure(grid: SurfaceGrid, points: np.ndarray, color: str, labels: DescentLabels, title: str) -> go.Figure:
+def path_figure(grid: SurfaceGrid, points: np.ndarray, color: str, labels: DescentLabels, title: str) -> FinishedFigure:
     """A static contour with a whole path on it, for side-by-side comparisons."""
     shown = clip_to_view(points, grid.bounds)
-    fig = go.Figure([
-        surface_trace(grid, labels.surface),
+    data = [
+        surface_trace(grid, labels.surface, showscale=False),
         minima_trace(grid.minima, labels.minimum),
-        _path_trace(shown, color, labels.path),
-        _current_marker(*shown[-1], color),
-    ])
-    fig.update_traces(showscale=False, selector={"type": "contour"})
-    _fix_axes(fig, grid.bounds)
-    fig.update_layout(title=title, height=430, margin={"l": 50, "r": 10, "t": 50, "b": 40}, showlegend=False)
-    return fig
+        path_trace(shown, color, labels.path),
+        marker_trace(*shown[-1], color),
+    ]
+    layout = {
+        **weight_axes(grid.bounds),
+        "title": {"text": title},
+        "height": 420,
+        "margin": {"l": 50, "r": 10, "t": 50, "b": 40},
+        "showlegend": False,
+    }
+    return FinishedFigure({"data": data, "layout": layout})

@@ -15,7 +15,7 @@ from dl_core import datasets, objectives, optimizers, trajectories
 from ui.figures import SurfaceGrid
 
 SAMPLES = 1000
-TRUE_WEIGHTS = (1.5, -0.5)
+TRUE_WEIGHTS = (1.0, 1.0)
 GRID_RESOLUTION = 90
 
 

@@ -112,8 +112,8 @@ TEXT = {
         "ru": "Adam при масштабе 0,5, η = 0,1, 25 шагов: прямо к минимуму, несмотря на узкую долину",
     },
     "scaling.experiment.adam_fast": {
-        "en": "The same with a learning rate 20 times larger: Adam oscillates, yet still settles near the minimum",
-        "ru": "То же при скорости в 20 раз больше: Adam колеблется, но всё равно приходит к минимуму",
+        "en": "A learning rate 20 times larger (50 steps): Adam swings across the valley, yet still settles at the minimum",
+        "ru": "Скорость в 20 раз больше (50 шагов): Adam раскачивается поперёк долины, но всё равно приходит в минимум",
     },
     "scaling.experiment.diverge": {
         "en": "Gradient descent just above 2/λ_max: it diverges",
