@@ -3,18 +3,20 @@
 import numpy as np
 import streamlit as st
 
-from ui import controls, figures, regression
+from ui import controls, figures, frame, regression
 from ui.i18n import language, t
 from ui.labels import descent_labels
 from ui.palette import OPTIMIZER_COLORS
 
+frame.require_frame()
+
 DEFAULT_SCALE, DEFAULT_LR, DEFAULT_STEPS = 3.0, 0.1, 50
 EXPERIMENTS = {
-    "zigzag": "optimizer=gd&x_scale=3&lr=0.1&steps=50",
-    "adam": "optimizer=adam&x_scale=0.5&lr=0.1&steps=25",
-    "adam_fast": "optimizer=adam&x_scale=0.5&lr=2&steps=50",
-    "diverge": "optimizer=gd&x_scale=3&lr=0.15&steps=50",
-    "standardized": "optimizer=gd&x_scale=3&lr=0.1&steps=50&standardize=true",
+    "zigzag": "optimizer=GD&x_scale=3&lr=0.1&steps=50",
+    "adam": "optimizer=Adam&x_scale=0.5&lr=0.1&steps=25",
+    "adam_fast": "optimizer=Adam&x_scale=0.5&lr=2&steps=50",
+    "diverge": "optimizer=GD&x_scale=3&lr=0.15&steps=50",
+    "standardized": "optimizer=GD&x_scale=3&lr=0.1&steps=50&standardize=true",
 }
 
 st.title(t("scaling.title"))

@@ -2,8 +2,11 @@
 
 import streamlit as st
 
+from ui import frame
 from ui.i18n import t
 from ui.lessons import LESSONS
+
+frame.require_frame()
 
 st.title(t("home.title"))
 st.markdown(t("home.intro"))

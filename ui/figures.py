@@ -67,7 +67,10 @@ class FinishedFigure(go.Figure):
 def typed(values) -> dict:
     """An array in Plotly's binary form (float32, base64), as plotly.py itself sends numpy arrays."""
     array = np.ascontiguousarray(values, dtype=np.float32)
-    return {"dtype": "f4", "bdata": base64.b64encode(array.tobytes()).decode("ascii"), "shape": list(array.shape)}
+    spec = {"dtype": "f4", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
+    if array.ndim > 1:
+        spec["shape"] = ", ".join(map(str, array.shape))
+    return spec
 
 
 def clip_to_view(points: np.ndarray, bounds: Bounds) -> np.ndarray:
@@ -81,8 +84,11 @@ def loss_above_minimum(losses: np.ndarray, min_value: float) -> np.ndarray:
     return np.maximum(np.asarray(losses) - min_value, LOSS_FLOOR)
 
 
-def surface_trace(grid: SurfaceGrid, title: str, axes: str = "", showscale: bool = True) -> dict:
-    r"""Filled level lines of :math:`\log_{10}(L - L^\ast)`: the far slopes and the valley floor both show."""
+def surface_trace(grid: SurfaceGrid, title: str, axes: str = "") -> dict:
+    r"""Filled level lines of :math:`\log_{10}(L - L^\ast)`: the far slopes and the valley floor both show.
+
+    Lighter is lower; the hover box gives the value. No colour bar: it would crowd the charts beside it.
+    """
     return {
         "type": "contour",
         "x": typed(grid.axis1),
@@ -94,8 +100,7 @@ def surface_trace(grid: SurfaceGrid, title: str, axes: str = "", showscale: bool
         "ncontours": 24,
         "contours": {"coloring": "fill", "showlines": True},
         "line": {"width": 0.5, "color": "#8A96A3"},
-        "showscale": showscale,
-        "colorbar": {"title": {"text": title, "side": "right"}, "thickness": 12, "len": 0.9, "x": 0.56},
+        "showscale": False,
         "hovertemplate": "w₁=%{x:.3g}<br>w₂=%{y:.3g}<br>log₁₀(L−L*)=%{z:.2f}<extra></extra>",
         "name": title,
         "showlegend": False,
@@ -168,15 +173,15 @@ def playback_controls(frame_names: list[str], labels: DescentLabels) -> dict:
     still = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
     return {
         "updatemenus": [{
-            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.12, "xanchor": "left", "yanchor": "top",
+            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.17, "xanchor": "left", "yanchor": "top",
             "showactive": False, "pad": {"t": 0, "r": 8},
             "buttons": [
                 {"label": "▶ " + labels.play, "method": "animate", "args": [None, dict(play, fromcurrent=False)]},
-                {"label": "⏸ " + labels.pause, "method": "animate", "args": [[None], still]},
+                {"label": "‖ " + labels.pause, "method": "animate", "args": [[None], still]},
             ],
         }],
         "sliders": [{
-            "active": len(frame_names) - 1, "x": 0.2, "y": -0.12, "len": 0.8, "yanchor": "top",
+            "active": len(frame_names) - 1, "x": 0.2, "y": -0.14, "len": 0.8, "yanchor": "top",
             "currentvalue": {"prefix": labels.step + " "}, "pad": {"t": 0},
             "steps": [{"label": name, "method": "animate", "args": [[name], still]} for name in frame_names],
         }],
@@ -244,7 +249,7 @@ def descent_animation(
         "yaxis2": {"type": "log", "title": {"text": labels.loss_axis}, "anchor": "x2"},
         "annotations": [live_note(steps)],
         "height": 540,
-        "margin": {"l": 50, "r": 20, "t": 60, "b": 90},
+        "margin": {"l": 50, "r": 20, "t": 60, "b": 110},
         "legend": {"orientation": "h", "x": 0.0, "y": 1.1, "xanchor": "left", "yanchor": "bottom"},
         **playback_controls([frame["name"] for frame in frames], labels),
     }
@@ -255,7 +260,7 @@ def path_figure(grid: SurfaceGrid, points: np.ndarray, color: str, labels: Desce
     """A static contour with a whole path on it, for side-by-side comparisons."""
     shown = clip_to_view(points, grid.bounds)
     data = [
-        surface_trace(grid, labels.surface, showscale=False),
+        surface_trace(grid, labels.surface),
         minima_trace(grid.minima, labels.minimum),
         path_trace(shown, color, labels.path),
         marker_trace(*shown[-1], color),

@@ -56,10 +56,11 @@ TEXT = {
         "en": "Forward and backward passes of a layer as matrix products, and why BLAS makes them fast.",
         "ru": "Прямой и обратный проход слоя как произведения матриц и почему BLAS ускоряет их.",
     },
-    # Optimizers
-    "optimizer.gd": {"en": "Gradient descent", "ru": "Градиентный спуск"},
+    # Optimizers. Their names are the same in both languages on purpose: a choice bound to the URL
+    # is written there as its label, so a shared link must not depend on the language.
+    "optimizer.gd": {"en": "GD", "ru": "GD"},
     "optimizer.momentum": {"en": "Momentum", "ru": "Momentum"},
-    "optimizer.nesterov": {"en": "Nesterov", "ru": "Нестеров"},
+    "optimizer.nesterov": {"en": "Nesterov", "ru": "Nesterov"},
     "optimizer.adagrad": {"en": "AdaGrad", "ru": "AdaGrad"},
     "optimizer.rmsprop": {"en": "RMSProp", "ru": "RMSProp"},
     "optimizer.adam": {"en": "Adam", "ru": "Adam"},

@@ -48,8 +48,8 @@ TEXT = {
     },
     "scaling.condition": {"en": "Condition number κ", "ru": "Число обусловленности κ"},
     "scaling.condition_help": {
-        "en": "λ_max / λ_min. Near 1 the level lines are circles; large κ means a long narrow valley.",
-        "ru": "λ_max / λ_min. Около 1 линии уровня — окружности; большое κ — длинная узкая долина.",
+        "en": "λmax / λmin. Near 1 the level lines are circles; large κ means a long narrow valley.",
+        "ru": "λmax / λmin. Около 1 линии уровня — окружности; большое κ — длинная узкая долина.",
     },
     "scaling.limit_help": {
         "en": "The largest learning rate at which plain gradient descent still converges on this surface.",
@@ -62,10 +62,10 @@ TEXT = {
         "от 0,5 до 1 — мечется поперёк долины.",
     },
     "scaling.chart_caption": {
-        "en": "Left: level lines of log₁₀(L − L*) with the path; the star marks the least-squares solution. "
+        "en": "Left: level lines of log₁₀(L − L*) (lighter is lower) with the path; the star marks the least-squares solution. "
         "Right: the distance of the loss from its minimum, on a log scale (a straight line means a "
         "constant rate of convergence). Press Play to replay, or drag the step slider.",
-        "ru": "Слева: линии уровня log₁₀(L − L*) и путь; звезда — решение методом наименьших квадратов. "
+        "ru": "Слева: линии уровня log₁₀(L − L*) (светлее — ниже) и путь; звезда — решение методом наименьших квадратов. "
         "Справа: отрыв ошибки от минимума в логарифмической шкале (прямая линия — постоянная скорость "
         "сходимости). Кнопка «Пуск» проигрывает спуск, ползунок выбирает шаг.",
     },
@@ -97,8 +97,8 @@ TEXT = {
     "scaling.raw_title": {"en": "Raw features", "ru": "Исходные признаки"},
     "scaling.standardized_title": {"en": "Standardized features", "ru": "Стандартизированные признаки"},
     "scaling.side_caption": {
-        "en": "κ = {kappa:.3g}, 2/λ_max = {limit:.3g}.",
-        "ru": "κ = {kappa:.3g}, 2/λ_max = {limit:.3g}.",
+        "en": "$\\kappa$ = {kappa:.3g}, $2/\\lambda_{{\\max}}$ = {limit:.3g}.",
+        "ru": "$\\kappa$ = {kappa:.3g}, $2/\\lambda_{{\\max}}$ = {limit:.3g}.",
     },
     "scaling.side_diverged": {"en": "Diverged at step {step}.", "ru": "Расходимость на шаге {step}."},
     "scaling.side_gap": {"en": "Final L − L* = {gap:.3g}.", "ru": "Итоговый отрыв L − L* = {gap:.3g}."},
@@ -116,8 +116,8 @@ TEXT = {
         "ru": "Скорость в 20 раз больше (50 шагов): Adam раскачивается поперёк долины, но всё равно приходит в минимум",
     },
     "scaling.experiment.diverge": {
-        "en": "Gradient descent just above 2/λ_max: it diverges",
-        "ru": "Градиентный спуск чуть выше 2/λ_max: расходится",
+        "en": "Gradient descent just above $2/\\lambda_{\\max}$: it diverges",
+        "ru": "Градиентный спуск чуть выше $2/\\lambda_{\\max}$: расходится",
     },
     "scaling.experiment.standardized": {
         "en": "The zig-zag case with standardized features: a straight path",
