@@ -22,11 +22,11 @@ def test_defaults_render_the_animation_and_the_comparison(default_page):
     assert_clean(app)
     assert app.title[0].value == "Feature scaling and the loss landscape"
     main, raw, standardized = chart_specs(app)
-    assert [trace["type"] for trace in main["data"]][:3] == ["contour", "scatter", "scatter"]
+    assert main["layout"]["images"][0]["source"].startswith("data:image/png;base64,")  # the surface
     frames = main["frames"]
     assert len(frames) == 51  # 50 steps: a frame per step, plus the start
-    assert all(frame["traces"] == [2, 3, 5] for frame in frames)  # only what moves; the contour stays
-    assert all(trace.get("type") != "contour" for frame in frames for trace in frame["data"])
+    assert all(frame["traces"] == [1, 2, 4] for frame in frames)  # only what moves
+    assert all("images" not in frame.get("layout", {}) for frame in frames)  # the surface is sent once
     assert "updatemenus" in main["layout"] and len(main["layout"]["sliders"][0]["steps"]) == 51
     assert raw["layout"]["title"]["text"] == "Raw features"
     assert standardized["layout"]["title"]["text"] == "Standardized features"
@@ -42,7 +42,7 @@ def test_metrics_explain_the_stability_limit(default_page):
 
 def test_the_frames_follow_the_path(default_page):
     main = chart_specs(default_page)[0]
-    path_final = [array for array in numeric_arrays({"data": [main["data"][2]]})]
+    path_final = list(numeric_arrays({"data": [main["data"][1]]}))
     last_frame = main["frames"][-1]["data"][0]
     np.testing.assert_allclose(numeric_arrays({"data": [last_frame]}).__next__(), path_final[0])
     first_frame_x = next(numeric_arrays({"data": [main["frames"][0]["data"][0]]}))
@@ -100,7 +100,7 @@ def test_a_diverging_run_says_so():
     assert "Diverged at step" in app.error[0].value
     main = chart_specs(app)[0]
     (low1, high1), (low2, high2) = main["layout"]["xaxis"]["range"], main["layout"]["yaxis"]["range"]
-    x, y = list(numeric_arrays({"data": [main["data"][2]]}))
+    x, y = list(numeric_arrays({"data": [main["data"][1]]}))
     assert x.min() >= np.float32(low1) and x.max() <= np.float32(high1)  # the path is clipped to the view
     assert y.min() >= np.float32(low2) and y.max() <= np.float32(high2)
     assert "diverged at step" in main["layout"]["annotations"][0]["text"]

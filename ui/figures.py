@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from ui import raster
 from ui.palette import MINIMUM_COLOR, SURFACE_COLORSCALE
 
 MAX_FRAMES = 100
@@ -42,7 +43,6 @@ class DescentLabels:
     """The words on a descent chart, already in the page's language."""
 
     path: str
-    surface: str
     loss_axis: str
     step_axis: str
     minimum: str
@@ -84,26 +84,18 @@ def loss_above_minimum(losses: np.ndarray, min_value: float) -> np.ndarray:
     return np.maximum(np.asarray(losses) - min_value, LOSS_FLOOR)
 
 
-def surface_trace(grid: SurfaceGrid, title: str, axes: str = "") -> dict:
-    r"""Filled level lines of :math:`\log_{10}(L - L^\ast)`: the far slopes and the valley floor both show.
+def surface_image(grid: SurfaceGrid, axes: str = "") -> dict:
+    r"""The surface as a background picture of :math:`\log_{10}(L - L^\ast)`: lighter is lower.
 
-    Lighter is lower; the hover box gives the value. No colour bar: it would crowd the charts beside it.
+    A layout image, not a contour trace, so that animation frames can never hide it (see ``ui.raster``).
     """
+    (low1, high1), (low2, high2) = grid.bounds
+    picture = raster.contour_pixels(np.log10(loss_above_minimum(grid.values, grid.min_value)), SURFACE_COLORSCALE)
     return {
-        "type": "contour",
-        "x": typed(grid.axis1),
-        "y": typed(grid.axis2),
-        "z": typed(np.log10(loss_above_minimum(grid.values, grid.min_value))),
-        "xaxis": f"x{axes}",
-        "yaxis": f"y{axes}",
-        "colorscale": SURFACE_COLORSCALE,
-        "ncontours": 24,
-        "contours": {"coloring": "fill", "showlines": True},
-        "line": {"width": 0.5, "color": "#8A96A3"},
-        "showscale": False,
-        "hovertemplate": "w₁=%{x:.3g}<br>w₂=%{y:.3g}<br>log₁₀(L−L*)=%{z:.2f}<extra></extra>",
-        "name": title,
-        "showlegend": False,
+        "source": raster.data_uri(picture),
+        "xref": f"x{axes}", "yref": f"y{axes}",
+        "x": low1, "y": high2, "sizex": high1 - low1, "sizey": high2 - low2,
+        "sizing": "stretch", "layer": "below", "xanchor": "left", "yanchor": "top",
     }
 
 
@@ -156,9 +148,9 @@ def weight_axes(bounds: Bounds, domain=(0.0, 1.0), axes: str = "") -> dict:
     (low1, high1), (low2, high2) = bounds
     return {
         f"xaxis{axes}": {"range": [low1, high1], "domain": list(domain), "title": {"text": "w₁"},
-                         "constrain": "domain"},
+                         "constrain": "domain", "showgrid": False, "zeroline": False},
         f"yaxis{axes}": {"range": [low2, high2], "title": {"text": "w₂"}, "scaleanchor": f"x{axes}",
-                         "scaleratio": 1, "constrain": "domain"},
+                         "scaleratio": 1, "constrain": "domain", "showgrid": False, "zeroline": False},
     }
 
 
@@ -213,14 +205,12 @@ def descent_animation(
         "name": labels.loss_axis, "hovertemplate": "%{x}: %{y:.3e}<extra></extra>",
     }
     data = [
-        surface_trace(grid, labels.surface),
         minima_trace(grid.minima, labels.minimum),
         path_trace(shown, color, labels.path),
         marker_trace(*shown[-1], color),
         loss_curve,
         marker_trace(steps, above[-1], color, axes="2"),
     ]
-    moving = [2, 3, 5]
 
     def live_note(step: int) -> dict:
         text = labels.live.format(step=step, loss=losses[step], grad1=grads[step, 0], grad2=grads[step, 1])
@@ -232,7 +222,7 @@ def descent_animation(
     frames = [
         {
             "name": str(step),
-            "traces": moving,
+            "traces": [1, 2, 4],
             "data": [
                 {"x": typed(shown[: step + 1, 0]), "y": typed(shown[: step + 1, 1])},
                 {"x": typed(shown[step : step + 1, 0]), "y": typed(shown[step : step + 1, 1])},
@@ -248,6 +238,7 @@ def descent_animation(
                    "anchor": "y2"},
         "yaxis2": {"type": "log", "title": {"text": labels.loss_axis}, "anchor": "x2"},
         "annotations": [live_note(steps)],
+        "images": [surface_image(grid)],
         "height": 540,
         "margin": {"l": 50, "r": 20, "t": 60, "b": 110},
         "legend": {"orientation": "h", "x": 0.0, "y": 1.1, "xanchor": "left", "yanchor": "bottom"},
@@ -260,13 +251,13 @@ def path_figure(grid: SurfaceGrid, points: np.ndarray, color: str, labels: Desce
     """A static contour with a whole path on it, for side-by-side comparisons."""
     shown = clip_to_view(points, grid.bounds)
     data = [
-        surface_trace(grid, labels.surface),
         minima_trace(grid.minima, labels.minimum),
         path_trace(shown, color, labels.path),
         marker_trace(*shown[-1], color),
     ]
     layout = {
         **weight_axes(grid.bounds),
+        "images": [surface_image(grid)],
         "title": {"text": title},
         "height": 420,
         "margin": {"l": 50, "r": 10, "t": 50, "b": 40},

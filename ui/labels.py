@@ -7,7 +7,6 @@ from ui.i18n import t
 def descent_labels(optimizer: str) -> DescentLabels:
     return DescentLabels(
         path=t(f"optimizer.{optimizer}"),
-        surface=t("chart.surface"),
         loss_axis=t("chart.loss_above_min"),
         step_axis=t("chart.step"),
         minimum=t("chart.minimum"),

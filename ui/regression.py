@@ -16,7 +16,7 @@ from ui.figures import SurfaceGrid
 
 SAMPLES = 1000
 TRUE_WEIGHTS = (1.0, 1.0)
-GRID_RESOLUTION = 90
+GRID_RESOLUTION = 240
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,6 @@ TEXT = {
     "hyper.eps": {"en": "ε", "ru": "ε"},
     "hyper.weight_decay": {"en": "Weight decay λ", "ru": "Затухание весов λ"},
     # Charts
-    "chart.surface": {"en": "log₁₀(L − L*)", "ru": "log₁₀(L − L*)"},
     "chart.loss_above_min": {"en": "L − L* (log scale)", "ru": "L − L* (лог. шкала)"},
     "chart.step": {"en": "Step", "ru": "Шаг"},
     "chart.minimum": {"en": "Minimum", "ru": "Минимум"},
