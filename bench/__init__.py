@@ -1,0 +1,1 @@
+"""Benchmarks a person can run: ``python -m bench <name>`` (``python -m bench`` lists them)."""
