@@ -231,6 +231,11 @@ class LinearRegression:
     where :math:`w^\ast` is the least-squares solution and :math:`g_0 = 2X^\top r/n`
     the (rounding-level) gradient left at it, which keeps the identity exact.
     The Hessian is :math:`2A`; plain GD is stable for :math:`\eta < 2/\lambda_{\max}`.
+
+    ``x`` may hold a batch of data sets, shape ``(..., n, 2)`` with ``y`` ``(..., n)``: then every
+    statistic gains those batch dimensions and ``value``/``grad`` broadcast ``w (..., 2)`` against
+    them (e.g. one problem per feature scale, for a stability map). ``bounds``, ``start`` and
+    ``minibatch_grad`` belong to a single data set.
     """
 
     name = "linear_regression"
@@ -239,47 +244,54 @@ class LinearRegression:
     def __init__(self, x: np.ndarray, y: np.ndarray, start: tuple[float, float] = (-2.0, -2.0)):
         x = np.array(x, dtype=float)
         y = np.array(y, dtype=float)
-        if x.ndim != 2 or x.shape[1] != 2 or y.shape != (x.shape[0],) or x.shape[0] < 1:
-            raise ValueError(f"x must be (n, 2) and y (n,), got {x.shape} and {y.shape}")
+        if x.ndim < 2 or x.shape[-1] != 2 or y.shape != x.shape[:-1] or x.shape[-2] < 1:
+            raise ValueError(f"x must be (..., n, 2) and y (..., n), got {x.shape} and {y.shape}")
         if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
             raise ValueError("x and y must be finite")
         self.x, self.y = x, y
-        n = x.shape[0]
-        self.second_moment = x.T @ x / n
-        self.minimizer, *_ = np.linalg.lstsq(x, y, rcond=None)
-        residual = x @ self.minimizer - y
-        self.min_value = float(residual @ residual / n)
-        self._grad_at_minimizer = 2 * x.T @ residual / n
+        n = x.shape[-2]
+        self.second_moment = np.einsum("...ni,...nj->...ij", x, x) / n
+        moment_xy = np.einsum("...ni,...n->...i", x, y) / n
+        self.minimizer = np.einsum("...ij,...j->...i", np.linalg.pinv(self.second_moment), moment_xy)
+        residual = np.einsum("...ni,...i->...n", x, self.minimizer) - y
+        self.min_value = np.mean(residual * residual, axis=-1)
+        self._grad_at_minimizer = 2 * np.einsum("...ni,...n->...i", x, residual) / n
         self.hessian = 2 * self.second_moment
         self.eigenvalues = np.linalg.eigvalsh(self.hessian)
-        self.minima = self.minimizer[None, :]
+        self.minima = self.minimizer[..., None, :]
         self.start = np.asarray(start, dtype=float)
-        half_width = max(3.0, 1.25 * float(np.max(np.abs(self.start - self.minimizer))))
-        self.bounds: Bounds = tuple((float(c - half_width), float(c + half_width)) for c in self.minimizer)
+        self.bounds: Bounds | None = None
+        if x.ndim == 2:
+            self.min_value = float(self.min_value)
+            half_width = max(3.0, 1.25 * float(np.max(np.abs(self.start - self.minimizer))))
+            self.bounds = tuple((float(c - half_width), float(c + half_width)) for c in self.minimizer)
 
     @property
-    def condition_number(self) -> float:
+    def condition_number(self):
         r""":math:`\kappa = \lambda_{\max} / \lambda_{\min}` of the Hessian (inf when singular)."""
-        low, high = self.eigenvalues
-        return float(high / low) if low > 0 else float("inf")
+        low, high = self.eigenvalues[..., 0], self.eigenvalues[..., -1]
+        with np.errstate(divide="ignore"):
+            kappa = np.where(low > 0, high / np.where(low > 0, low, 1.0), np.inf)
+        return float(kappa) if kappa.ndim == 0 else kappa
 
     @property
-    def max_stable_lr(self) -> float:
+    def max_stable_lr(self):
         r"""Largest learning rate for which plain GD converges: :math:`2/\lambda_{\max}`."""
-        return float(2.0 / self.eigenvalues[-1])
+        limit = 2.0 / self.eigenvalues[..., -1]
+        return float(limit) if limit.ndim == 0 else limit
 
     def value(self, w: np.ndarray) -> np.ndarray:
         offset = np.asarray(w, dtype=float) - self.minimizer
         _split(offset)
-        curvature = np.einsum("...i,ij,...j->...", offset, self.second_moment, offset)
-        return curvature + offset @ self._grad_at_minimizer + self.min_value
+        curvature = np.einsum("...i,...ij,...j->...", offset, self.second_moment, offset)
+        return curvature + np.einsum("...i,...i->...", offset, self._grad_at_minimizer) + self.min_value
 
     def grad(self, w: np.ndarray) -> np.ndarray:
         r""":math:`\nabla L = 2A(w - w^\ast) + g_0`, i.e. the mean over samples of
         :math:`\partial l/\partial w_j = 2(x_1w_1 + x_2w_2 - y)\,x_j`."""
         offset = np.asarray(w, dtype=float) - self.minimizer
         _split(offset)
-        return 2 * offset @ self.second_moment + self._grad_at_minimizer
+        return 2 * np.einsum("...i,...ij->...j", offset, self.second_moment) + self._grad_at_minimizer
 
     def minibatch_grad(self, w: np.ndarray, rng: np.random.Generator, batch_size: int) -> np.ndarray:
         r"""Gradient on ``batch_size`` samples drawn with replacement, one minibatch per point.
@@ -289,6 +301,8 @@ class LinearRegression:
         """
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+        if self.x.ndim != 2:
+            raise ValueError("minibatch gradients are drawn from a single data set, not a batch of them")
         w = np.asarray(w, dtype=float)
         _split(w)
         index = rng.integers(0, self.x.shape[0], size=(*w.shape[:-1], batch_size))

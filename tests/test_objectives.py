@@ -130,3 +130,21 @@ def test_evaluate_grid_layout_rows_follow_w2():
     axis1, axis2, values = objectives.evaluate_grid(surface, surface.bounds, 7)
     assert values.shape == (7, 7)
     assert values[2, 5] == pytest.approx(float(surface.value(np.array([axis1[5], axis2[2]]))))
+
+
+def test_a_batch_of_data_sets_equals_each_one_alone():
+    scales = np.array([0.1, 1.0, 30.0])
+    data = [datasets.linear_regression(300, (1.0, 1.0), np.random.default_rng(4), x_scale=s, noise=0.3) for s in scales]
+    batch = objectives.linear_regression(np.stack([x for x, _ in data]), np.stack([y for _, y in data]))
+    w = np.array([[[0.5, -1.0]], [[2.0, 0.3]]])  # (2 points, 1, 2) against 3 problems -> (2, 3)
+    values, grads = batch.value(w), batch.grad(w)
+    assert values.shape == (2, 3) and grads.shape == (2, 3, 2)
+    for index, (x, y) in enumerate(data):
+        alone = objectives.linear_regression(x, y)
+        np.testing.assert_allclose(values[:, index], alone.value(w[:, 0]), rtol=1e-12)
+        np.testing.assert_allclose(grads[:, index], alone.grad(w[:, 0]), rtol=1e-10, atol=1e-12)
+        np.testing.assert_allclose(batch.eigenvalues[index], alone.eigenvalues, rtol=1e-12)
+        assert batch.max_stable_lr[index] == pytest.approx(alone.max_stable_lr)
+        assert batch.condition_number[index] == pytest.approx(alone.condition_number)
+    with pytest.raises(ValueError, match="single data set"):
+        batch.minibatch_grad(np.zeros(2), np.random.default_rng(0), 4)
