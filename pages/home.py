@@ -14,11 +14,15 @@ st.subheader(t("home.how_title"))
 st.markdown(t("home.how"))
 st.subheader(t("home.map_title"))
 st.caption(t("home.map_intro"))
-for number, lesson in enumerate(LESSONS, start=1):
-    title = f"{number}. {t(f'lesson.{lesson.key}.title')}"
-    with st.container(border=True):
-        if lesson.page:
-            st.page_link(lesson.page, label=title, icon=lesson.icon)
-        else:
-            st.markdown(f"{title} · *{t('chart.coming')}*")
-        st.caption(t(f"lesson.{lesson.key}.line"))
+CARDS_PER_ROW = 3
+for row in range(0, len(LESSONS), CARDS_PER_ROW):
+    for column, (number, lesson) in zip(
+        st.columns(CARDS_PER_ROW), enumerate(LESSONS[row : row + CARDS_PER_ROW], start=row + 1), strict=False
+    ):
+        with column.container(border=True, height="stretch"):
+            st.markdown(f"**{number}. {t(f'lesson.{lesson.key}.title')}**")
+            st.caption(t(f"lesson.{lesson.key}.line"))
+            if lesson.page:
+                st.page_link(lesson.page, label=t("home.open"), icon=lesson.icon)
+            else:
+                st.markdown(f"*{t('chart.coming')}*")

@@ -19,12 +19,16 @@ def test_home_page_in_english_lists_the_lessons_in_course_order():
     assert app.title[0].value.startswith("Optimizer Lab")
     lesson_lines = [caption.value for caption in app.caption][1:]
     assert lesson_lines == [CATALOG[f"lesson.{lesson.key}.line"]["en"] for lesson in LESSONS]
+    titles = [markdown.value for markdown in app.markdown if markdown.value.startswith("**")]
+    assert titles == [f"**{n}. {CATALOG[f'lesson.{lesson.key}.title']['en']}**" for n, lesson in enumerate(LESSONS, 1)]
 
 
 def test_lessons_without_a_page_are_marked_coming_not_linked():
     app = open_page()
-    coming = [markdown.value for markdown in app.markdown if "coming" in markdown.value]
+    coming = [markdown.value for markdown in app.markdown if markdown.value == "*coming*"]
     assert len(coming) == sum(lesson.page is None for lesson in LESSONS)
+    links = app.get("page_link")
+    assert len(links) == sum(lesson.page is not None for lesson in LESSONS)
     for lesson in LESSONS:
         if lesson.page:
             assert (ROOT / lesson.page).is_file()

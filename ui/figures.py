@@ -23,6 +23,7 @@ from ui.palette import MINIMUM_COLOR, SURFACE_COLORSCALE
 MAX_FRAMES = 100
 FRAME_MS = 60
 LOSS_FLOOR = 1e-16
+SURFACE_DECADES = 6  # orders of magnitude of L - L* shaded on a surface
 Bounds = tuple[tuple[float, float], tuple[float, float]]
 
 
@@ -90,7 +91,9 @@ def surface_image(grid: SurfaceGrid, axes: str = "") -> dict:
     A layout image, not a contour trace, so that animation frames can never hide it (see ``ui.raster``).
     """
     (low1, high1), (low2, high2) = grid.bounds
-    picture = raster.contour_pixels(np.log10(loss_above_minimum(grid.values, grid.min_value)), SURFACE_COLORSCALE)
+    heights = np.log10(loss_above_minimum(grid.values, grid.min_value))
+    heights = np.maximum(heights, heights.max() - SURFACE_DECADES)  # the last few decades stay one white basin
+    picture = raster.contour_pixels(heights, SURFACE_COLORSCALE)
     return {
         "source": raster.data_uri(picture),
         "xref": f"x{axes}", "yref": f"y{axes}",
@@ -165,7 +168,7 @@ def playback_controls(frame_names: list[str], labels: DescentLabels) -> dict:
     still = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
     return {
         "updatemenus": [{
-            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.17, "xanchor": "left", "yanchor": "top",
+            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.24, "xanchor": "left", "yanchor": "top",
             "showactive": False, "pad": {"t": 0, "r": 8},
             "buttons": [
                 {"label": "▶ " + labels.play, "method": "animate", "args": [None, dict(play, fromcurrent=False)]},
@@ -173,7 +176,7 @@ def playback_controls(frame_names: list[str], labels: DescentLabels) -> dict:
             ],
         }],
         "sliders": [{
-            "active": len(frame_names) - 1, "x": 0.2, "y": -0.14, "len": 0.8, "yanchor": "top",
+            "active": len(frame_names) - 1, "x": 0.2, "y": -0.21, "len": 0.8, "yanchor": "top",
             "currentvalue": {"prefix": labels.step + " "}, "pad": {"t": 0},
             "steps": [{"label": name, "method": "animate", "args": [[name], still]} for name in frame_names],
         }],
@@ -240,7 +243,7 @@ def descent_animation(
         "annotations": [live_note(steps)],
         "images": [surface_image(grid)],
         "height": 540,
-        "margin": {"l": 50, "r": 20, "t": 60, "b": 110},
+        "margin": {"l": 50, "r": 20, "t": 60, "b": 130},
         "legend": {"orientation": "h", "x": 0.0, "y": 1.1, "xanchor": "left", "yanchor": "bottom"},
         **playback_controls([frame["name"] for frame in frames], labels),
     }

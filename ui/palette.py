@@ -26,5 +26,5 @@ ACTIVATION_COLORS = {
 }
 
 # The loss surface is drawn in light greys so that coloured paths stand out on it.
-SURFACE_COLORSCALE = [[0.0, "#FFFFFF"], [0.5, "#E1E5EA"], [1.0, "#A3AEB9"]]
+SURFACE_COLORSCALE = [[0.0, "#FFFFFF"], [0.5, "#E6EAEF"], [1.0, "#B4BEC8"]]
 MINIMUM_COLOR = VERMILLION

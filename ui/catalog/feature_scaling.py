@@ -46,7 +46,7 @@ TEXT = {
         "en": "Eigenvalues of the Hessian 2XᵀX/n: the curvature of the surface along its two axes.",
         "ru": "Собственные числа гессиана 2XᵀX/n: кривизна поверхности вдоль двух её осей.",
     },
-    "scaling.condition": {"en": "Condition number κ", "ru": "Число обусловленности κ"},
+    "scaling.condition": {"en": "Condition number κ", "ru": "Обусловленность κ"},
     "scaling.condition_help": {
         "en": "λmax / λmin. Near 1 the level lines are circles; large κ means a long narrow valley.",
         "ru": "λmax / λmin. Около 1 линии уровня — окружности; большое κ — длинная узкая долина.",

@@ -6,12 +6,12 @@ TEXT = {
         "en": "Training a neural network is a walk downhill on a loss surface. This app lets you take that "
         "walk yourself: change the learning rate or the scale of a feature and watch gradient descent "
         "zig-zag, diverge or glide to the minimum; compare optimizers on the same surface; see where "
-        "activations saturate. Every number on a page is computed live, nothing is a picture.",
+        "activations saturate. Every chart is computed live from the maths as you move a control; nothing is drawn in advance.",
         "ru": "Обучение нейросети — это спуск по поверхности функции потерь. Здесь этот спуск можно "
         "совершить самому: поменяйте скорость обучения или масштаб признака и посмотрите, как "
         "градиентный спуск мечется, расходится или плавно приходит в минимум; сравните оптимизаторы "
-        "на одной поверхности; найдите, где насыщаются функции активации. Все числа на страницах "
-        "считаются на лету — это не картинки.",
+        "на одной поверхности; найдите, где насыщаются функции активации. Каждый график считается "
+        "заново при каждом движении ползунка — ничего не нарисовано заранее.",
     },
     "home.how_title": {"en": "How to use it", "ru": "Как пользоваться"},
     "home.how": {
@@ -27,6 +27,7 @@ TEXT = {
         "- Язык переключается в верхней части боковой панели.",
     },
     "home.map_title": {"en": "The lessons", "ru": "Уроки"},
+    "home.open": {"en": "Open the lab", "ru": "Открыть"},
     "home.map_intro": {
         "en": "In the order of the course. Lessons marked *coming* have no page yet.",
         "ru": "В порядке курса. У уроков с пометкой *скоро* страницы пока нет.",
