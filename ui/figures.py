@@ -102,48 +102,33 @@ def surface_image(grid: SurfaceGrid, axes: str = "") -> dict:
     }
 
 
+def scatter(x, y, axes: str = "", **attributes) -> dict:
+    """A scatter trace on the axes ``x{axes}``/``y{axes}`` with its coordinates in binary form."""
+    return {"type": "scatter", "x": typed(x), "y": typed(y), "xaxis": f"x{axes}", "yaxis": f"y{axes}", **attributes}
+
+
 def minima_trace(minima: np.ndarray, name: str, axes: str = "") -> dict:
-    return {
-        "type": "scatter",
-        "x": typed(minima[:, 0]),
-        "y": typed(minima[:, 1]),
-        "xaxis": f"x{axes}",
-        "yaxis": f"y{axes}",
-        "mode": "markers",
-        "marker": {"symbol": "star", "size": 16, "color": MINIMUM_COLOR, "line": {"width": 1, "color": "black"}},
-        "name": name,
-        "hovertemplate": "w*=(%{x:.4g}, %{y:.4g})<extra></extra>",
-    }
+    return scatter(
+        minima[:, 0], minima[:, 1], axes, mode="markers", name=name,
+        marker={"symbol": "star", "size": 16, "color": MINIMUM_COLOR, "line": {"width": 1, "color": "black"}},
+        hovertemplate="w*=(%{x:.4g}, %{y:.4g})<extra></extra>",
+    )
 
 
 def path_trace(points: np.ndarray, color: str, name: str, axes: str = "") -> dict:
-    return {
-        "type": "scatter",
-        "x": typed(points[:, 0]),
-        "y": typed(points[:, 1]),
-        "xaxis": f"x{axes}",
-        "yaxis": f"y{axes}",
-        "mode": "lines+markers",
-        "line": {"color": color, "width": 2},
-        "marker": {"color": color, "size": 4},
-        "name": name,
-        "hovertemplate": "w₁=%{x:.4g}<br>w₂=%{y:.4g}<extra></extra>",
-    }
+    return scatter(
+        points[:, 0], points[:, 1], axes, mode="lines+markers", name=name,
+        line={"color": color, "width": 2}, marker={"color": color, "size": 4},
+        hovertemplate="w₁=%{x:.4g}<br>w₂=%{y:.4g}<extra></extra>",
+    )
 
 
 def marker_trace(x: float, y: float, color: str, axes: str = "") -> dict:
     """The current point: a large dot with a white rim."""
-    return {
-        "type": "scatter",
-        "x": typed([x]),
-        "y": typed([y]),
-        "xaxis": f"x{axes}",
-        "yaxis": f"y{axes}",
-        "mode": "markers",
-        "marker": {"color": color, "size": 12, "line": {"width": 2, "color": "white"}},
-        "showlegend": False,
-        "hoverinfo": "skip",
-    }
+    return scatter(
+        [x], [y], axes, mode="markers", showlegend=False, hoverinfo="skip",
+        marker={"color": color, "size": 12, "line": {"width": 2, "color": "white"}},
+    )
 
 
 def weight_axes(bounds: Bounds, domain=(0.0, 1.0), axes: str = "") -> dict:
