@@ -94,6 +94,8 @@ def test_feature_scaling_page_reacts_and_animates(server, browser):
     settle(page)
     page.wait_for_selector(".js-plotly-plot .imagelayer image", state="attached", timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
+    # The first session of a fresh server opened a lesson's link directly: it must still get the frame.
+    assert "Language / Язык" in page.locator('[data-testid="stSidebar"]').inner_text()
     before = page.evaluate(PATH_X)
 
     # Move the learning-rate slider one notch with the keyboard: the run and its chart change.
