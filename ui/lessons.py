@@ -17,7 +17,7 @@ class Lesson:
 
 
 LESSONS = (
-    Lesson("activations", None, ":material/show_chart:"),
+    Lesson("activations", "pages/activations.py", ":material/show_chart:"),
     Lesson("initialization", None, ":material/casino:"),
     Lesson("feature_scaling", "pages/feature_scaling.py", ":material/straighten:"),
     Lesson("batch_norm", None, ":material/equalizer:"),

@@ -1,0 +1,65 @@
+"""The activations page: median rerun after 20 slider moves, and the one-off cost measurement.
+
+    python -m bench activations
+
+The moves go round the page's sliders (depth, weight scale, bias shift, input mean and spread,
+both α, x range), each to a value not seen before in the session, so every move recomputes what
+depends on it. Targets: median rerun <= 150 ms; the cost measurement <= 1 s, then cached.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from bench._timing import median_of, report
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "pages/activations.py"
+MOVES = [
+    ("slider", "act_depth", 30), ("select_slider", "act_scale", 2.0), ("slider", "act_bias", -3.0),
+    ("slider", "act_mu", 0.5), ("select_slider", "act_sigma", 2.0), ("slider", "act_alpha_leaky", 0.1),
+    ("slider", "act_alpha_elu", 0.5), ("slider", "act_x", (-10.0, 10.0)), ("slider", "act_depth", 40),
+    ("select_slider", "act_scale", 0.7), ("slider", "act_bias", -1.0), ("slider", "act_mu", -1.0),
+    ("select_slider", "act_sigma", 5.0), ("slider", "act_alpha_leaky", 0.3), ("slider", "act_alpha_elu", 2.0),
+    ("slider", "act_x", (-3.0, 1.0)), ("slider", "act_depth", 50), ("select_slider", "act_scale", 3.0),
+    ("slider", "act_bias", -4.5), ("slider", "act_mu", 1.5),
+]
+TARGET_RERUN_S, TARGET_COST_S = 0.150, 1.0
+
+
+def main(argv: list[str]) -> None:
+    for name in list(logging.root.manager.loggerDict):  # Streamlit sets a level on each of its loggers
+        if name.startswith("streamlit"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    from ui import activations
+
+    activations.cost.clear()
+    started = time.perf_counter()
+    measured = activations.cost()
+    cost_seconds = time.perf_counter() - started
+
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page(PAGE).run()
+    timings = []
+    for kind, key, value in MOVES:
+        started = time.perf_counter()
+        getattr(app, kind)(key=key).set_value(value).run()
+        timings.append(time.perf_counter() - started)
+        if app.exception:
+            raise SystemExit(f"the page raised after {key}={value}: {app.exception[0].value}")
+    median = median_of(timings)
+    report([
+        ("moves", f"{len(timings)} ({', '.join(sorted({key for _, key, _ in MOVES}))})"),
+        ("median rerun", f"{median * 1e3:.0f} ms (target <= {TARGET_RERUN_S * 1e3:.0f} ms)"),
+        ("slowest rerun", f"{max(timings) * 1e3:.0f} ms"),
+        ("cost measurement", f"{cost_seconds:.2f} s (target <= {TARGET_COST_S:g} s)"),
+        ("machine", ", ".join(f"{key} {value}" for key, value in measured.machine.items())),
+        ("sigmoid / ReLU", f"{measured.ns_per_element['sigmoid'] / measured.ns_per_element['relu']:.1f}x"),
+    ])
+    if median > TARGET_RERUN_S or cost_seconds > TARGET_COST_S:
+        raise SystemExit("target missed")
