@@ -90,14 +90,16 @@ def _erf_near_zero(x: np.ndarray) -> np.ndarray:
 
 
 def _erfc_away_from_zero(y: np.ndarray) -> np.ndarray:
-    """erfc(y) for 0.46875 < y <= 30 (finite but meaningless for smaller y >= 0)."""
-    large = np.maximum(y, _ERFC_MID)
-    z = 1.0 / (large * large)
-    ratio = np.where(
-        y <= _ERFC_MID,
-        np.polyval(_ERFC_C, y) / np.polyval(_ERFC_D, y),
-        (_INV_SQRT_PI - z * np.polyval(_ERFC_P, z) / np.polyval(_ERFC_Q, z)) / large,
-    )
+    """erfc(y) for 0.46875 < y <= 30 (finite but meaningless for smaller y >= 0).
+
+    Each of Cody's two intervals is evaluated only on its own elements.
+    """
+    ratio = np.empty_like(y)
+    middle = y <= _ERFC_MID
+    ratio[middle] = np.polyval(_ERFC_C, y[middle]) / np.polyval(_ERFC_D, y[middle])
+    far = y[~middle]
+    z = 1.0 / (far * far)
+    ratio[~middle] = (_INV_SQRT_PI - z * np.polyval(_ERFC_P, z) / np.polyval(_ERFC_Q, z)) / far
     return ratio * _exp_neg_square(y)
 
 
@@ -114,8 +116,12 @@ def erf(x) -> np.ndarray:
     :math:`x^2`; elsewhere :math:`\operatorname{sign}(x)\,(1-\operatorname{erfc}|x|)`.
     """
     x = _clipped(x)
-    y = np.abs(x)
-    return np.where(y <= _ERF_SMALL, _erf_near_zero(x), np.copysign(1.0 - _erfc_away_from_zero(y), x))
+    result = np.empty_like(x)
+    near = np.abs(x) <= _ERF_SMALL
+    result[near] = _erf_near_zero(x[near])
+    away = x[~near]
+    result[~near] = np.copysign(1.0 - _erfc_away_from_zero(np.abs(away)), away)
+    return result
 
 
 def erfc(x) -> np.ndarray:
@@ -128,9 +134,13 @@ def erfc(x) -> np.ndarray:
     :math:`x=26.6` and 0 beyond 27.3. ``x`` of any shape gives an array of the same shape.
     """
     x = _clipped(x)
-    y = np.abs(x)
-    tail = _erfc_away_from_zero(y)
-    return np.where(y <= _ERF_SMALL, 1.0 - _erf_near_zero(x), np.where(x < 0, 2.0 - tail, tail))
+    result = np.empty_like(x)
+    near = np.abs(x) <= _ERF_SMALL
+    result[near] = 1.0 - _erf_near_zero(x[near])
+    away = x[~near]
+    tail = _erfc_away_from_zero(np.abs(away))
+    result[~near] = np.where(away < 0, 2.0 - tail, tail)
+    return result
 
 
 # ---------------------------------------------------------------- the activations and derivatives
