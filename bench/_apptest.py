@@ -12,8 +12,15 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
+def quiet_streamlit() -> None:
+    """Silence Streamlit's bare-mode warnings (it sets a level on each of its loggers)."""
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("streamlit"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def open_page(page: str, **query: str) -> AppTest:
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    quiet_streamlit()
     app = AppTest.from_file(APP, default_timeout=60)
     app.query_params.update(query)
     app.run()

@@ -9,15 +9,11 @@ depends on it. Targets: median rerun <= 150 ms; the cost measurement <= 1 s, the
 
 from __future__ import annotations
 
-import logging
 import time
-from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
+from bench._apptest import open_page, quiet_streamlit
 from bench._timing import median_of, report
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/activations.py"
 MOVES = [
     ("slider", "act_depth", 30), ("select_slider", "act_scale", 2.0), ("slider", "act_bias", -3.0),
@@ -32,9 +28,7 @@ TARGET_RERUN_S, TARGET_COST_S = 0.150, 1.0
 
 
 def main(argv: list[str]) -> None:
-    for name in list(logging.root.manager.loggerDict):  # Streamlit sets a level on each of its loggers
-        if name.startswith("streamlit"):
-            logging.getLogger(name).setLevel(logging.ERROR)
+    quiet_streamlit()
     from ui import activations
 
     activations.cost.clear()
@@ -42,9 +36,7 @@ def main(argv: list[str]) -> None:
     measured = activations.cost()
     cost_seconds = time.perf_counter() - started
 
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    app.switch_page(PAGE).run()
+    app = open_page(PAGE)
     timings = []
     for kind, key, value in MOVES:
         started = time.perf_counter()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
+import streamlit as st
 
 from ui import raster
 from ui.palette import MINIMUM_COLOR, SURFACE_COLORSCALE
@@ -55,10 +56,13 @@ class DescentLabels:
 
 
 class FinishedFigure(go.Figure):
-    """A figure whose JSON dictionary is already complete; ``st.plotly_chart`` reads it via ``to_dict``."""
+    """A figure whose JSON dictionary is already complete; ``st.plotly_chart`` reads it via ``to_dict``.
 
-    def __init__(self, spec: dict):
-        super().__init__()
+    It is a ``go.Figure`` only so that Streamlit takes it as one (and does not validate it again);
+    Plotly's own initialisation is skipped, since nothing but ``to_dict`` is ever called on it.
+    """
+
+    def __init__(self, spec: dict):  # super().__init__ is not called on purpose (see above)
         self._spec = spec
 
     def to_dict(self) -> dict:
@@ -85,10 +89,12 @@ def loss_above_minimum(losses: np.ndarray, min_value: float) -> np.ndarray:
     return np.maximum(np.asarray(losses) - min_value, LOSS_FLOOR)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
 def surface_image(grid: SurfaceGrid, axes: str = "") -> dict:
     r"""The surface as a background picture of :math:`\log_{10}(L - L^\ast)`: lighter is lower.
 
     A layout image, not a contour trace, so that animation frames can never hide it (see ``ui.raster``).
+    Cached: a slider that does not change the surface (the learning rate, the steps) reuses its picture.
     """
     (low1, high1), (low2, high2) = grid.bounds
     heights = np.log10(loss_above_minimum(grid.values, grid.min_value))
