@@ -4,11 +4,17 @@ A run is vectorised over everything that is batched: the starts, and any hyperpa
 as an array (e.g. ``lr`` of shape ``(K, 1)`` runs K learning rates at once). A run that
 diverges (loss not finite, or above ``max_loss``) is flagged with the step where it happened
 and frozen at its last good point, so a trajectory never holds NaN or inf.
+
+``run`` keeps the whole path (and, on request, the optimizer's state after every update);
+``endpoint`` keeps only where a batch of runs ended, for maps over many thousands of
+configurations where the paths themselves are not needed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -34,10 +40,68 @@ class Trajectory:
     losses: np.ndarray
     grads: np.ndarray
     diverged_at: np.ndarray
+    states: Any = None
 
     @property
     def diverged(self) -> np.ndarray:
         return self.diverged_at >= 0
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where runs ended: ``point`` ``(..., 2)`` and ``loss`` ``(...)`` after the last step (not finite
+    where the run diverged), and ``diverged_at`` ``(...)`` as in :class:`Trajectory`."""
+
+    point: np.ndarray
+    loss: np.ndarray
+    diverged_at: np.ndarray
+
+    @property
+    def diverged(self) -> np.ndarray:
+        return self.diverged_at >= 0
+
+
+def _gradient_function(objective, rng, batch_size: int | None, grad_noise: float) -> Callable:
+    r"""``w -> g``: the exact gradient, a minibatch estimate, or the exact gradient plus Gaussian noise.
+
+    .. math:: g = \nabla L(w) + \sigma\,\xi,\qquad \xi \sim \mathcal N(0, I)
+
+    (``sigma = grad_noise``), a simple model of stochastic gradients on an analytic surface.
+    """
+    if batch_size is not None and grad_noise:
+        raise ValueError("give either batch_size or grad_noise, not both")
+    if (batch_size is not None or grad_noise) and rng is None:
+        raise ValueError("rng is required when batch_size or grad_noise is given")
+    if not (np.isfinite(grad_noise) and grad_noise >= 0):
+        raise ValueError(f"grad_noise must be >= 0, got {grad_noise}")
+    if batch_size is not None:
+        return lambda w: objective.minibatch_grad(w, rng, batch_size)
+    if grad_noise:
+        return lambda w: objective.grad(w) + grad_noise * rng.standard_normal(np.shape(w))
+    return objective.grad
+
+
+def _checked_start(start) -> np.ndarray:
+    point = np.asarray(start, dtype=float)
+    if point.shape[-1:] != (2,) or not np.all(np.isfinite(point)):
+        raise ValueError(f"start must be finite with shape (..., 2), got {point.shape}")
+    return point
+
+
+def _default_max_loss(loss: np.ndarray) -> float:
+    return DIVERGENCE_FACTOR * (1.0 + float(np.max(np.abs(loss))))
+
+
+def _stack_states(states: list) -> Any:
+    """The optimizer states of every step stacked along a new first axis, field by field.
+
+    A state is a NamedTuple of arrays (and its ``step`` count), or a tuple of such states.
+    """
+    first = states[0]
+    if isinstance(first, tuple):
+        fields = [_stack_states([state[index] for state in states]) for index in range(len(first))]
+        return type(first)(*fields) if hasattr(first, "_fields") else tuple(fields)
+    return np.stack(np.broadcast_arrays(*states))
 
 
 def run(
@@ -48,7 +112,9 @@ def run(
     *,
     rng: np.random.Generator | None = None,
     batch_size: int | None = None,
+    grad_noise: float = 0.0,
     max_loss: float | None = None,
+    record_states: bool = False,
 ) -> Trajectory:
     r"""Descend ``objective`` with ``optimizer`` for ``steps`` updates from ``start``.
 
@@ -57,32 +123,30 @@ def run(
 
     ``start`` has shape ``(..., 2)``; batched hyperparameters broadcast against it.
     With ``batch_size`` the gradient is ``objective.minibatch_grad(w, rng, batch_size)``
-    (real SGD noise; needs ``rng``). ``max_loss`` defaults to
-    :math:`10^6 (1 + |L(w_0)|)`.
+    (real SGD noise; needs ``rng``); with ``grad_noise`` it is the exact gradient plus
+    Gaussian noise of that standard deviation (needs ``rng``). ``max_loss`` defaults to
+    :math:`10^6 (1 + |L(w_0)|)`. With ``record_states`` the trajectory also holds
+    ``states``: the optimizer's state before the first update and after each one, its
+    arrays stacked along a new first axis (``steps + 1`` entries).
     """
     if steps < 0:
         raise ValueError(f"steps must be >= 0, got {steps}")
-    if batch_size is not None and rng is None:
-        raise ValueError("rng is required when batch_size is given")
-    point = np.asarray(start, dtype=float)
-    if point.shape[-1:] != (2,) or not np.all(np.isfinite(point)):
-        raise ValueError(f"start must be finite with shape (..., 2), got {point.shape}")
-
-    def gradient(w):
-        if batch_size is None:
-            return objective.grad(w)
-        return objective.minibatch_grad(w, rng, batch_size)
+    gradient = _gradient_function(objective, rng, batch_size, grad_noise)
+    point = _checked_start(start)
 
     with np.errstate(all="ignore"):
         loss = objective.value(point)
         if max_loss is None:
-            max_loss = DIVERGENCE_FACTOR * (1.0 + float(np.max(np.abs(loss))))
+            max_loss = _default_max_loss(loss)
         grad = gradient(point)
         points, losses, grads = [point], [loss], [grad]
         state = optimizer.init(point)
+        states = [state]
         diverged_at = np.full(np.shape(loss), -1)
         for step in range(1, steps + 1):
             updates, state = optimizer.update(grad, state, point)
+            if record_states:
+                states.append(state)
             candidate = apply_updates(point, updates)
             loss = objective.value(candidate)
             bad = ~np.isfinite(loss) | (loss > max_loss) | ~np.all(np.isfinite(candidate), axis=-1)
@@ -99,4 +163,40 @@ def run(
         losses=np.stack(np.broadcast_arrays(*losses)),
         grads=np.stack(np.broadcast_arrays(*grads)),
         diverged_at=diverged_at,
+        states=_stack_states(states) if record_states else None,
     )
+
+
+def endpoint(
+    objective,
+    optimizer: Optimizer,
+    start,
+    steps: int,
+    *,
+    max_loss: float | None = None,
+) -> Endpoint:
+    r"""Where ``steps`` updates of ``optimizer`` from ``start`` end, without keeping the path.
+
+    The same descent as :func:`run` (exact gradients), for a batch of many configurations:
+    only the current point is kept, so memory does not grow with ``steps``. A run that
+    diverges is flagged at the first step whose loss is not finite or exceeds ``max_loss``
+    (default :math:`10^6 (1 + |L(w_0)|)`) and is not frozen: its final loss is then not finite.
+    Batched hyperparameters are fastest at the full shape of ``start`` (e.g. ``(K, 2)``).
+    """
+    if steps < 0:
+        raise ValueError(f"steps must be >= 0, got {steps}")
+    point = _checked_start(start)
+    with np.errstate(all="ignore"):
+        loss = objective.value(point)
+        if max_loss is None:
+            max_loss = _default_max_loss(loss)
+        grad = objective.grad(point)
+        state = optimizer.init(point)
+        diverged_at = np.full(np.shape(loss), -1)
+        for step in range(1, steps + 1):
+            updates, state = optimizer.update(grad, state, point)
+            point = apply_updates(point, updates)
+            loss = objective.value(point)
+            diverged_at = np.where((diverged_at < 0) & ~(loss <= max_loss), step, diverged_at)
+            grad = objective.grad(point)
+    return Endpoint(point=np.broadcast_to(point, (*np.shape(loss), 2)).copy(), loss=loss, diverged_at=diverged_at)

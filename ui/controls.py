@@ -53,10 +53,19 @@ _HYPER_SLIDERS = {
 _EPS_OPTIONS = (0.0, *log_options(1e-12, 1e-2))
 
 
-def hyperparameters(name: str, key_prefix: str = "", container=st.sidebar) -> dict[str, float]:
-    """Sliders for the optimizer's own hyperparameters (all but ``lr``), with its defaults preset."""
+LR_RANGE = (1e-5, 10.0)
+
+
+def hyperparameters(name: str, key_prefix: str = "", container=st.sidebar, lr: float | None = None) -> dict[str, float]:
+    """Sliders for the optimizer's own hyperparameters (all but ``lr``), with its defaults preset.
+
+    With ``lr`` (a nice number of ``LR_RANGE``) a logarithmic learning-rate slider with that default comes
+    first, keyed ``{key_prefix}{name}_lr``, and the result holds ``"lr"`` too.
+    """
     values: dict[str, float] = {}
     with container.expander(t("control.hyperparameters", optimizer=t(f"optimizer.{name}"))):
+        if lr is not None:
+            values["lr"] = log_slider(t("control.lr"), f"{key_prefix}{name}_lr", *LR_RANGE, lr, container=st)
         for hyper, default in DEFAULTS[name].items():
             if hyper == "lr":
                 continue

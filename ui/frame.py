@@ -29,7 +29,7 @@ def navigation() -> st.navigation:
     """The home page followed by the lesson pages in the course's order."""
     home = st.Page("pages/home.py", title=t("home.nav"), icon=":material/home:", default=True)
     lessons = [
-        st.Page(path, title=t(f"lesson.{key}.title"), icon=icon) for path, key, icon in pages_in_order()
+        st.Page(path, title=t(title), icon=icon) for path, title, icon in pages_in_order()
     ]
     return st.navigation([home, *lessons])
 

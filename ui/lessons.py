@@ -22,17 +22,22 @@ LESSONS = (
     Lesson("feature_scaling", "pages/feature_scaling.py", ":material/straighten:"),
     Lesson("batch_norm", None, ":material/equalizer:"),
     Lesson("dropout", None, ":material/grain:"),
-    Lesson("learning_rate", None, ":material/speed:"),
-    Lesson("sgd", None, ":material/shuffle:"),
-    Lesson("adam", None, ":material/rocket_launch:"),
+    Lesson("learning_rate", "pages/optimizer_lab.py", ":material/speed:"),
+    Lesson("sgd", "pages/optimizer_lab.py", ":material/shuffle:"),
+    Lesson("adam", "pages/optimizer_lab.py", ":material/rocket_launch:"),
     Lesson("backprop", None, ":material/account_tree:"),
 )
 
 
+# A page that teaches several lessons is named for itself in the menu, not after its first lesson.
+MENU_TITLES = {"pages/optimizer_lab.py": "menu.optimizer_lab"}
+
+
 def pages_in_order() -> list[tuple[str, str, str]]:
-    """(page file, lesson key, icon) for every lesson that has a page, each page once."""
+    """(page file, text key of its menu title, icon) for every lesson that has a page, each page once."""
     seen: dict[str, tuple[str, str, str]] = {}
     for lesson in LESSONS:
         if lesson.page and lesson.page not in seen:
-            seen[lesson.page] = (lesson.page, lesson.key, lesson.icon)
+            title = MENU_TITLES.get(lesson.page, f"lesson.{lesson.key}.title")
+            seen[lesson.page] = (lesson.page, title, lesson.icon)
     return list(seen.values())

@@ -1,0 +1,219 @@
+"""Static figures of the optimizer lab's lessons: four learning rates, schedules, noisy runs, stability maps.
+
+Plotly JSON dictionaries (``FinishedFigure``), arrays in binary form, surfaces as background
+images, paths clipped to the view and losses floored: no NaN or inf reaches a chart.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ui.figures import (
+    FinishedFigure,
+    SurfaceGrid,
+    clip_to_view,
+    loss_above_minimum,
+    minima_trace,
+    path_trace,
+    typed,
+    weight_axes,
+)
+from ui.palette import BLACK
+from ui.race import DIVERGED_SYMBOL
+
+GAP = 0.04
+MAP_DIVERGED = "#3B0A0A"
+MAP_TOP = 2.0  # progress beyond +2 (the loss grew a hundredfold) is drawn as +2
+
+
+def map_colorscale(low: float) -> list[list]:
+    """Progress on a map from ``low`` to ``MAP_TOP``, and one band above it for runs that diverged: deep blue
+    (the loss fell by many decades), white exactly at 0 (no progress), orange (it grew), dark (diverged)."""
+    span = MAP_TOP + 1.0 - low
+
+    def at(value: float) -> float:
+        return (value - low) / span
+
+    return [[0.0, "#08306B"], [at(low / 2), "#6BAED6"], [at(0.0), "#F7FBFF"], [at(MAP_TOP / 2), "#FDAE6B"],
+            [at(MAP_TOP), "#E6550D"], [at(MAP_TOP), MAP_DIVERGED], [1.0, MAP_DIVERGED]]
+
+
+def _picture_on(picture: dict, axes: str) -> dict:
+    """The cached surface picture placed on other axes (the PNG is encoded once)."""
+    return {**picture, "xref": f"x{axes}", "yref": f"y{axes}"}
+
+
+def _on_axes(trace: dict, axes: str) -> dict:
+    return {**trace, "xaxis": f"x{axes}", "yaxis": f"y{axes}"}
+
+
+def _loss_curve(above: np.ndarray, diverged_at: int, color: str, name: str, axes: str, **line) -> list[dict]:
+    """L - L* against step, stopped where the run diverged (with a cross there)."""
+    last = len(above) - 1 if diverged_at < 0 else max(diverged_at - 1, 0)
+    traces = [{"type": "scatter", "mode": "lines", "x0": 0, "dx": 1, "y": typed(above[: last + 1]),
+               "line": {"color": color, "width": 2, **line}, "name": name, "xaxis": f"x{axes}", "yaxis": f"y{axes}",
+               "hovertemplate": "%{x}: %{y:.3e}<extra>%{fullData.name}</extra>"}]
+    if diverged_at >= 0:
+        traces.append({"type": "scatter", "mode": "markers", "x": [last], "y": typed(above[last : last + 1]),
+                       "marker": {"symbol": DIVERGED_SYMBOL, "size": 16, "line": {"width": 3}, "color": color},
+                       "showlegend": False, "hoverinfo": "skip", "xaxis": f"x{axes}", "yaxis": f"y{axes}"})
+    return traces
+
+
+def _log_axis(values: list[np.ndarray], **extra) -> dict:
+    """A log axis with a fixed range around every finite value given."""
+    joined = np.concatenate([np.ravel(value) for value in values])
+    low, high = np.log10(joined.min()), np.log10(joined.max())
+    return {"type": "log", "range": [low - 0.3, max(high, low + 1) + 0.3], "exponentformat": "power", **extra}
+
+
+def four_rates_figure(grid: SurfaceGrid, picture: dict, lrs: np.ndarray, points: np.ndarray, losses: np.ndarray,
+                      diverged_at: np.ndarray, color: str, titles: list[str], loss_axis: str, step_axis: str,
+                      minimum: str) -> FinishedFigure:
+    """Four runs side by side: loss against step on top, the path on the surface below (one column each)."""
+    steps = points.shape[0] - 1
+    above = loss_above_minimum(losses, grid.min_value)
+    shown = clip_to_view(points, grid.bounds)
+    width = (1 - 3 * GAP) / 4
+    data, layout = [], {}
+    finite = [above[: (steps + 1 if d < 0 else max(d, 1)), k] for k, d in enumerate(diverged_at)]
+    loss_range = _log_axis(finite)
+    for column in range(4):
+        top, bottom = str(column + 1), str(column + 5)
+        domain = [column * (width + GAP), column * (width + GAP) + width]
+        data += _loss_curve(above[:, column], int(diverged_at[column]), color, titles[column], top)
+        data.append(_on_axes(path_trace(shown[:, column], color, titles[column]), bottom))
+        data.append(_on_axes(minima_trace(grid.minima, minimum), bottom))
+        layout[f"xaxis{top}"] = {"domain": domain, "anchor": f"y{top}", "range": [0, steps],
+                                 "title": {"text": step_axis}}
+        layout[f"yaxis{top}"] = {**loss_range, "domain": [0.58, 1.0], "anchor": f"x{top}",
+                                 "title": {"text": loss_axis if column == 0 else ""}}
+        axes = weight_axes(grid.bounds, domain=domain, axes=bottom)
+        layout[f"xaxis{bottom}"] = {**axes[f"xaxis{bottom}"], "anchor": f"y{bottom}"}
+        layout[f"yaxis{bottom}"] = {**axes[f"yaxis{bottom}"], "domain": [0.0, 0.44], "anchor": f"x{bottom}"}
+        if column:  # only the first column names its axes: the others sit close to their neighbours
+            layout[f"yaxis{bottom}"]["title"] = {"text": ""}
+    layout.update({
+        "images": [_picture_on(picture, str(column + 5)) for column in range(4)],
+        "annotations": [{"xref": f"x{column + 1} domain", "yref": "paper", "x": 0.5, "y": 1.0, "yanchor": "bottom",
+                         "showarrow": False, "text": f"<b>{titles[column]}</b>", "font": {"size": 14}}
+                        for column in range(4)],
+        "height": 640, "margin": {"l": 60, "r": 10, "t": 40, "b": 40}, "showlegend": False,
+    })
+    return FinishedFigure({"data": [_strip_legend(trace) for trace in data], "layout": layout})
+
+
+def _strip_legend(trace: dict) -> dict:
+    return {**trace, "showlegend": False}
+
+
+def schedule_figure(rates: np.ndarray, losses: np.ndarray, diverged_at: np.ndarray, min_value: float, color: str,
+                    names: tuple[str, str], rate_axis: str, loss_axis: str, step_axis: str) -> FinishedFigure:
+    """Left: the learning rate of every update, constant and scheduled. Right: the two loss curves."""
+    steps = losses.shape[0] - 1
+    above = loss_above_minimum(losses, min_value)
+    styles = ({"color": "#777777", "dash": "dash"}, {"color": color})
+    data = []
+    for index, (name, style) in enumerate(zip(names, styles, strict=True)):
+        data.append({"type": "scatter", "mode": "lines", "x0": 1, "dx": 1, "y": typed(rates[:, index]), "name": name,
+                     "line": {"width": 2, **style}, "legendgroup": name,
+                     "hovertemplate": "t=%{x}: η=%{y:.3g}<extra></extra>"})
+        for trace in _loss_curve(above[:, index], int(diverged_at[index]), style["color"], name, "2",
+                                 **({"dash": style["dash"]} if "dash" in style else {})):
+            data.append({**trace, "showlegend": False, "legendgroup": name})
+    finite = [above[: (steps + 1 if d < 0 else max(d, 1)), k] for k, d in enumerate(diverged_at)]
+    layout = {
+        "xaxis": {"domain": [0.0, 0.42], "range": [0, steps], "title": {"text": step_axis}},
+        "yaxis": _log_axis([rates], title={"text": rate_axis}),
+        "xaxis2": {"domain": [0.55, 1.0], "range": [0, steps], "title": {"text": step_axis}, "anchor": "y2"},
+        "yaxis2": _log_axis(finite, title={"text": loss_axis}, anchor="x2"),
+        "height": 420, "margin": {"l": 60, "r": 10, "t": 40, "b": 50},
+        "legend": {"orientation": "h", "x": 0.0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
+    }
+    return FinishedFigure({"data": data, "layout": layout})
+
+
+def noisy_figure(grid: SurfaceGrid, picture: dict, exact: np.ndarray, exact_losses: np.ndarray,
+                 exact_diverged: np.ndarray, noisy: np.ndarray, noisy_losses: np.ndarray, noisy_diverged: np.ndarray,
+                 exact_colors: list[str], exact_names: list[str], noisy_color: str, noisy_name: str,
+                 loss_axis: str, step_axis: str, minimum: str) -> FinishedFigure:
+    """Deterministic runs (thick) and noisy runs (thin, translucent) on the surface (left) and their losses (right)."""
+    steps = exact.shape[0] - 1
+    shown_exact, shown_noisy = clip_to_view(exact, grid.bounds), clip_to_view(noisy, grid.bounds)
+    exact_above = loss_above_minimum(exact_losses, grid.min_value)
+    noisy_above = loss_above_minimum(noisy_losses, grid.min_value)
+    data = [minima_trace(grid.minima, minimum)]
+    for run in range(noisy.shape[1]):
+        first = run == 0
+        path = path_trace(shown_noisy[:, run], noisy_color, noisy_name)
+        data.append({**path, "mode": "lines", "opacity": 0.45, "line": {"color": noisy_color, "width": 1.2},
+                     "legendgroup": "noisy", "showlegend": first})
+        for trace in _loss_curve(noisy_above[:, run], int(noisy_diverged[run]), noisy_color, noisy_name, "2",
+                                 width=1.2):
+            data.append({**trace, "opacity": 0.45, "legendgroup": "noisy", "showlegend": False})
+    for run, (color, name) in enumerate(zip(exact_colors, exact_names, strict=True)):
+        path = path_trace(shown_exact[:, run], color, name)
+        data.append({**path, "mode": "lines", "line": {"color": color, "width": 3.5}, "legendgroup": name})
+        for trace in _loss_curve(exact_above[:, run], int(exact_diverged[run]), color, name, "2", width=3.5):
+            data.append({**trace, "legendgroup": name, "showlegend": False})
+    finite = [exact_above[: steps + 1 if d < 0 else max(d, 1), k] for k, d in enumerate(exact_diverged)]
+    finite += [noisy_above[: steps + 1 if d < 0 else max(d, 1), k] for k, d in enumerate(noisy_diverged)]
+    layout = {
+        **weight_axes(grid.bounds, domain=(0.0, 0.5)),
+        "xaxis2": {"domain": [0.6, 1.0], "range": [0, steps], "title": {"text": step_axis}, "anchor": "y2"},
+        "yaxis2": _log_axis(finite, title={"text": loss_axis}, anchor="x2"),
+        "images": [picture],
+        "height": 500, "margin": {"l": 50, "r": 10, "t": 40, "b": 50},
+        "legend": {"orientation": "h", "x": 0.0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
+    }
+    return FinishedFigure({"data": data, "layout": layout})
+
+
+def map_figure(lrs: np.ndarray, seconds: np.ndarray, progress: np.ndarray, diverged: np.ndarray, log_rows: bool,
+               limit: np.ndarray | None, limit_dashed: bool, current: tuple[float, float] | None,
+               labels: dict[str, str]) -> FinishedFigure:
+    """The stability map as a heatmap over (log lr) x (second setting), with the theoretical limit as a line.
+
+    ``progress`` is log10 of the final over the initial gap (negative is good); diverged cells get the
+    dark top colour. ``labels``: ``x``, ``y``, ``progress``, ``diverged``, ``theory``, ``current``.
+    """
+    low = float(min(progress.min(), -1.0))
+    top = MAP_TOP
+    z = np.where(diverged, top + 1.0, np.clip(progress, low, top))
+    rows = np.log10(seconds) if log_rows else seconds
+    decades = [float(tick) for tick in range(-16, 1, 4) if tick > low + 1] + [low]
+    data = [{
+        "type": "heatmap", "x": typed(np.log10(lrs)), "y": typed(rows), "z": typed(z), "zmin": low,
+        "zmax": top + 1.0, "colorscale": map_colorscale(low),
+        "colorbar": {"title": {"text": labels["progress"], "side": "right"}, "len": 0.9,
+                     "tickvals": [*decades, top, top + 0.5],
+                     "ticktext": [f"{tick:.0f}".replace("-", "−") for tick in decades] + [f"+{top:.0f}",
+                                                                                          labels["diverged"]]},
+        "hovertemplate": "η=10^%{x:.2f}<br>%{y:.3g}<br>%{z:.2f}<extra></extra>",
+    }]
+    if limit is not None:
+        inside = (limit >= lrs[0]) & (limit <= lrs[-1])
+        data.append({
+            "type": "scatter", "mode": "lines", "x": typed(np.log10(limit[inside])), "y": typed(rows[inside]),
+            "line": {"color": BLACK, "width": 3, "dash": "dash" if limit_dashed else "solid"},
+            "name": labels["theory"], "hoverinfo": "skip",
+        })
+    if current is not None:
+        lr, second = current
+        data.append({"type": "scatter", "mode": "markers", "x": [float(np.log10(lr))],
+                     "y": [float(np.log10(second) if log_rows else second)], "name": labels["current"],
+                     "marker": {"symbol": "diamond", "size": 14, "color": "white", "line": {"width": 2.5,
+                                                                                             "color": BLACK}}})
+    ticks = np.arange(np.ceil(np.log10(lrs[0])), np.floor(np.log10(lrs[-1])) + 1)
+    y_axis = {"title": {"text": labels["y"]}}
+    if log_rows:
+        row_ticks = np.arange(np.ceil(rows[0]), np.floor(rows[-1]) + 1)
+        y_axis.update(tickvals=list(row_ticks), ticktext=[f"{10.0**tick:g}" for tick in row_ticks])
+    layout = {
+        "xaxis": {"title": {"text": labels["x"]}, "tickvals": list(ticks),
+                  "ticktext": [f"{10.0**tick:g}" for tick in ticks]},
+        "yaxis": y_axis,
+        "height": 560, "margin": {"l": 60, "r": 10, "t": 40, "b": 50},
+        "legend": {"orientation": "h", "x": 0.0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
+    }
+    return FinishedFigure({"data": data, "layout": layout})
