@@ -28,7 +28,7 @@ PROGRESS_FLOOR = -16.0  # log10 of the smallest relative gap a map tells apart
 
 
 @dataclass(frozen=True)
-class StabilityMap:
+class StabilityMap(trajectories.DivergenceFlags):
     r"""A grid of runs: ``lrs (n_lr,)`` along the columns, ``seconds (n_second,)`` along the rows.
 
     ``progress (n_second, n_lr)``: :math:`\log_{10}` of the final over the initial gap to the
@@ -40,10 +40,6 @@ class StabilityMap:
     seconds: np.ndarray
     progress: np.ndarray
     diverged_at: np.ndarray
-
-    @property
-    def diverged(self) -> np.ndarray:
-        return self.diverged_at >= 0
 
 
 def stability_map(

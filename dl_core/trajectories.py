@@ -23,8 +23,18 @@ from dl_core.optimizers import Optimizer, apply_updates
 DIVERGENCE_FACTOR = 1e6
 
 
+class DivergenceFlags:
+    """``diverged``: where ``diverged_at`` holds a step (``-1`` means the run never diverged)."""
+
+    diverged_at: np.ndarray
+
+    @property
+    def diverged(self) -> np.ndarray:
+        return self.diverged_at >= 0
+
+
 @dataclass(frozen=True)
-class Trajectory:
+class Trajectory(DivergenceFlags):
     """The path of a run.
 
     ``points`` ``(steps+1, ..., 2)``: the parameters after each step (index 0 is the start).
@@ -42,23 +52,15 @@ class Trajectory:
     diverged_at: np.ndarray
     states: Any = None
 
-    @property
-    def diverged(self) -> np.ndarray:
-        return self.diverged_at >= 0
-
 
 @dataclass(frozen=True)
-class Endpoint:
+class Endpoint(DivergenceFlags):
     """Where runs ended: ``point`` ``(..., 2)`` and ``loss`` ``(...)`` after the last step (not finite
     where the run diverged), and ``diverged_at`` ``(...)`` as in :class:`Trajectory`."""
 
     point: np.ndarray
     loss: np.ndarray
     diverged_at: np.ndarray
-
-    @property
-    def diverged(self) -> np.ndarray:
-        return self.diverged_at >= 0
 
 
 def _gradient_function(objective, rng, batch_size: int | None, grad_noise: float) -> Callable:
