@@ -149,27 +149,3 @@ def anatomy(
     elif name == "adagrad":
         derived["effective_lr"] = lr / (np.sqrt(after["sum"]) + eps)
     return StepAnatomy(name, step, lr, hyper, point, grad, before, after, derived, points[step] - point)
-
-
-def directions(name: str, hyper: Mapping[str, float], points: np.ndarray, grads: np.ndarray, states) -> dict:
-    r"""For every update :math:`t` of one entrant, the vectors that make it, each of shape ``(steps+1, 2)``.
-
-    ``"gradient"``: :math:`g_t` (with L2 weight decay); ``"velocity"``: what the optimizer
-    remembers of past gradients, :math:`b_t` (Momentum, Nesterov, RMSProp with momentum) or
-    :math:`\hat m_t` (Adam, AdamW), absent for the others; ``"update"``: :math:`\Delta\theta_t`.
-    Row ``t`` belongs to the update from :math:`\theta_{t-1}` to :math:`\theta_t`; row 0 is zero.
-    """
-    hyper = {**optimizers.DEFAULTS[name], **hyper}
-    decay = 0.0 if name == "adamw" else hyper.get("weight_decay", 0.0)
-    zero = np.zeros((1, 2))
-    found = {
-        "gradient": np.concatenate([zero, grads[:-1] + decay * points[:-1]]),
-        "update": np.concatenate([zero, np.diff(points, axis=0)]),
-    }
-    if name in ("momentum", "nesterov") or (name == "rmsprop" and hyper["momentum"] > 0):
-        found["velocity"] = states.momentum_buffer
-    elif name in ("adam", "adamw"):
-        step = np.arange(len(points))[:, None]
-        correction = np.where(step > 0, 1 - hyper["beta1"] ** np.maximum(step, 1), 1.0)
-        found["velocity"] = states.exp_avg / correction
-    return found

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import activation_figures, activations, activations_tables, controls, frame
+from ui import activation_figures, activations, activations_tables, controls, frame, tables
 from ui.activations import NAMES
 from ui.i18n import t
 
@@ -67,8 +67,7 @@ else:
 
     st.subheader(t("act.table.title"))
     st.markdown(t("act.table.intro"))
-    columns, config = activations_tables.properties_table(chosen, settings, labels)
-    st.dataframe(columns, column_config=config, hide_index=True, width="stretch")
+    tables.show(activations_tables.properties_table(chosen, settings, labels))
     st.caption(t("act.table.caption"))
 
     st.subheader(t("act.chain.title"))

@@ -3,7 +3,7 @@
 import numpy as np
 import streamlit as st
 
-from ui import controls, figures, frame, regression
+from ui import controls, figures, frame, regression, tables
 from ui.i18n import language, t
 from ui.labels import descent_labels
 from ui.palette import OPTIMIZER_COLORS
@@ -82,19 +82,14 @@ with formula_column:
     st.markdown(t("scaling.std_note", std1=run.feature_std[0], std2=run.feature_std[1]))
 with table_column:
     shown_steps = np.unique(np.geomspace(1, steps + 1, 8).round().astype(int) - 1)
-    st.dataframe(
-        {
-            t("scaling.col_step"): shown_steps,
-            "w₁": run.points[shown_steps, 0],
-            "w₂": run.points[shown_steps, 1],
-            "∂L/∂w₁": run.grads[shown_steps, 0],
-            "∂L/∂w₂": run.grads[shown_steps, 1],
-            "L − L*": run.losses[shown_steps] - run.grid.min_value,
-        },
-        hide_index=True,
-        column_config={name: st.column_config.NumberColumn(format="%.4g") for name in ("w₁", "w₂")}
-        | {name: st.column_config.NumberColumn(format="%.3e") for name in ("∂L/∂w₁", "∂L/∂w₂", "L − L*")},
-    )
+    tables.show([
+        tables.Column(t("scaling.col_step"), shown_steps.tolist()),
+        tables.Column("w₁", run.points[shown_steps, 0], ".4g"),
+        tables.Column("w₂", run.points[shown_steps, 1], ".4g"),
+        tables.Column("∂L/∂w₁", run.grads[shown_steps, 0], ".3e"),
+        tables.Column("∂L/∂w₂", run.grads[shown_steps, 1], ".3e"),
+        tables.Column("L − L*", run.losses[shown_steps] - run.grid.min_value, ".3e"),
+    ])
 
 st.subheader(t("scaling.compare_title"))
 st.markdown(t("scaling.compare_intro"))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dl_core import race
 from dl_core.optimizers import LATEX, NAMES
-from ui import controls, frame
+from ui import controls, frame, tables
 from ui import optimizer_lab as lab
 from ui import optimizer_lab_controls as lab_controls
 from ui import optimizer_lab_figures as lab_figures
@@ -77,17 +77,16 @@ def race_section() -> None:
     step = step_choice.slider(t("lab.inspect_step"), 1, setup.steps, setup.steps, key="lab_step", bind="query-params")
     run = lab.race_run(setup.problem, setup.entrants(), setup.start, setup.steps, tolerance)
     index = setup.names.index(inspected)
-    found = race.directions(inspected, setup.hypers[inspected], run.points[:, index], run.grads[:, index],
-                            run.states[index])
-    arrows = race_figures.Arrows(index, OPTIMIZER_COLORS[inspected], found["gradient"], found.get("velocity"),
-                                 found["update"])
-    memory = {"adam": "m", "adamw": "m"}.get(inspected, "b" if "velocity" in found else None)
+    anatomy = race.anatomy(inspected, setup.hypers[inspected], run.points[:, index], run.grads[:, index],
+                           run.states[index], step)
+    arrows = race_figures.step_arrows(anatomy, OPTIMIZER_COLORS[inspected], {
+        "gradient": t("lab.arrow.gradient"), "velocity": t("lab.arrow.velocity"), "moment": t("lab.arrow.moment"),
+        "step": t("lab.arrow.step"), "name": name_of[inspected]})
     labels = race_figures.RaceLabels(
         names=tuple(name_of[name] for name in setup.names), minimum=t("chart.minimum"),
         loss_axis=t("chart.loss_above_min"), step_axis=t("chart.step"), play=t("chart.play"), pause=t("chart.pause"),
-        step=t("chart.step"),
-        arrows=(t("lab.arrow.gradient"), t(f"lab.arrow.velocity.{memory}") if memory else "", t("lab.arrow.step")),
-        diverged=t("chart.diverged"), click=t("lab.click"),
+        step=t("chart.step"), diverged=t("chart.diverged"), click=t("lab.click"),
+        arrows_title=t("lab.arrows_title"), magnified=t("lab.arrows_magnified"),
     )
     colors = [OPTIMIZER_COLORS[name] for name in setup.names]
     with chart_slot:
@@ -104,8 +103,6 @@ def race_section() -> None:
         elif diverged:
             st.warning(t("lab.some_diverged", names=", ".join(diverged)))
         results_table(run, tolerance)
-    anatomy = race.anatomy(inspected, setup.hypers[inspected], run.points[:, index], run.grads[:, index],
-                           run.states[index], step)
     words, rule = st.columns([2, 3])
     words.markdown(t(f"lab.inside.{inspected}"))
     rule.latex(LATEX[inspected])
@@ -120,21 +117,15 @@ def race_section() -> None:
 def results_table(run: lab.RaceRun, tolerance: float) -> None:
     standings = run.standings
     never = t("lab.never")
-    st.dataframe(
-        {
-            t("lab.col.optimizer"): [name_of[name] for name in run.names],
-            t("lab.col.lr"): [setup.hypers[name]["lr"] for name in run.names],
-            t("lab.col.final_loss"): standings.final_loss,
-            t("lab.col.gap"): standings.gap,
-            t("lab.col.distance"): standings.distance,
-            t("lab.col.reached"): [str(k) if k >= 0 else never for k in standings.steps_to_tolerance],
-            t("lab.col.diverged"): [str(k) if k >= 0 else never for k in standings.diverged_at],
-        },
-        hide_index=True,
-        column_config={t("lab.col.lr"): st.column_config.NumberColumn(format="%g")}
-        | {t(f"lab.col.{col}"): st.column_config.NumberColumn(format="%.4g") for col in ("final_loss", "distance")}
-        | {t("lab.col.gap"): st.column_config.NumberColumn(format="%.3e")},
-    )
+    tables.show([
+        tables.Column(t("lab.col.optimizer"), [name_of[name] for name in run.names]),
+        tables.Column(t("lab.col.lr"), [setup.hypers[name]["lr"] for name in run.names], "g"),
+        tables.Column(t("lab.col.final_loss"), standings.final_loss, ".4g"),
+        tables.Column(t("lab.col.gap"), standings.gap, ".3e"),
+        tables.Column(t("lab.col.distance"), standings.distance, ".4g"),
+        tables.Column(t("lab.col.reached"), [str(k) if k >= 0 else never for k in standings.steps_to_tolerance]),
+        tables.Column(t("lab.col.diverged"), [str(k) if k >= 0 else never for k in standings.diverged_at]),
+    ], colors=[OPTIMIZER_COLORS[name] for name in run.names])
     st.download_button(
         t("lab.download"), functools.partial(lab.trajectories_csv, run, name_of), file_name="optimizer_race.csv",
         mime="text/csv", key="download_race", icon=":material/download:",

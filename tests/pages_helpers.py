@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import numpy as np
@@ -51,3 +52,42 @@ def numeric_arrays(spec: dict):
         for axis in ("x", "y", "z"):
             if axis in trace:
                 yield decode(trace[axis])
+
+
+class TableCells(HTMLParser):
+    """Collects the text of every cell of every <table>, row by row."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            text = "".join(self.cell).strip()
+            self.tables[-1][-1].append(text.removesuffix(" ⓘ").removeprefix("● "))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def html_tables(app: AppTest) -> list[dict[str, list[str]]]:
+    """Every table written by ``ui.tables`` on the page, as {column title: cell texts}."""
+    found = []
+    for markdown in app.markdown:
+        if markdown.value.startswith("<table>"):
+            parser = TableCells()
+            parser.feed(markdown.value)
+            for header, *rows in parser.tables:
+                found.append({title: [row[index] for row in rows] for index, title in enumerate(header)})
+    return found

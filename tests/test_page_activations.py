@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from pages_helpers import assert_clean, chart_specs, decode, open_page
+from pages_helpers import assert_clean, chart_specs, decode, html_tables, open_page
 
 from ui import activations
 from ui.catalog import CATALOG
@@ -39,9 +39,10 @@ def assert_readable(app) -> None:
 
 
 def table(app) -> dict[str, dict]:
-    """The properties table as {function: {column: value}}."""
-    frame = app.dataframe[0].value
-    return {row[frame.columns[0]]: row for row in frame.to_dict("records")}
+    """The properties table as shown, {function: {column: text}}."""
+    columns = html_tables(app)[0]
+    titles = list(columns)
+    return {name: {title: columns[title][row] for title in titles} for row, name in enumerate(columns[titles[0]])}
 
 
 @pytest.fixture(scope="module")
@@ -66,12 +67,12 @@ def test_defaults_draw_every_section(default_page):
 
 def test_properties_table_matches_closed_forms(default_page):
     rows = table(default_page)
-    assert rows["Sigmoid"]["Max |f′|"] == 0.25
-    assert rows["tanh"]["Max |f′|"] == 1.0
+    assert rows["Sigmoid"]["Max |f′|"] == "0.25"
+    assert rows["tanh"]["Max |f′|"] == "1"
     assert rows["ReLU"]["Share with f′ = 0"] == "50%"
-    assert rows["ReLU"]["Mean"] == pytest.approx(1 / math.sqrt(2 * math.pi), abs=1e-9)
-    assert rows["Sigmoid"]["Mean"] == pytest.approx(0.5, abs=1e-12)
-    assert rows["tanh"]["Mean"] == 0.0
+    assert rows["ReLU"]["Mean"] == f"{1 / math.sqrt(2 * math.pi):.3f}"
+    assert rows["Sigmoid"]["Mean"] == "0.500"
+    assert rows["tanh"]["Mean"] == "0.000"  # exactly 0, not -0.000
     assert rows["Sigmoid"]["Output range"] == "(0, 1)" and rows["ReLU"]["Output range"] == "[0, ∞)"
     assert rows["ELU"]["Output range"] == "(−1, ∞)"
     assert rows["tanh"]["Centred?"] == "✓" and rows["Sigmoid"]["Centred?"] == "✗"
@@ -227,7 +228,7 @@ def test_leaky_relu_with_alpha_one_is_called_linear():
     app = open_page(PAGE, act_alpha_leaky="1")
     claims = next(markdown.value for markdown in app.markdown if markdown.value.startswith("| Function"))
     assert "| Leaky ReLU | α ≠ 1. | At α = 1 the largest \\|f(x) − x\\| on [−1, 1] is 0." in claims
-    assert table(app)["Leaky ReLU"]["Mean"] == 0.0
+    assert table(app)["Leaky ReLU"]["Mean"] == "0.000"
     assert "no longer an activation" in app.warning[0].value
     assert not open_page(PAGE, act_alpha_leaky="0.99").warning
 
@@ -237,7 +238,7 @@ def test_russian():
     assert_readable(app)
     assert app.title[0].value == "Функции активации"
     assert chart_specs(app)[1]["layout"]["xaxis"]["title"]["text"] == "Слой (1 — первый, у входа)"
-    assert "Макс. |f′|" in app.dataframe[0].value.columns
+    assert "Макс. |f′|" in html_tables(app)[0]
     assert any(markdown.value.startswith("| Функция | В уроке") for markdown in app.markdown)
 
 

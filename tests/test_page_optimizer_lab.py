@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pages_helpers import assert_clean, chart_specs, decode, numeric_arrays, open_page
+from pages_helpers import assert_clean, chart_specs, decode, html_tables, numeric_arrays, open_page
 
 from dl_core.optimizers import DEFAULTS, NAMES
 from ui import optimizer_lab as lab
@@ -55,8 +55,8 @@ def test_defaults_race_four_optimizers_on_beale(default_page):
     assert len(path_traces(spec)) == 4
     assert len(spec["layout"]["shapes"]) == 4  # one loss curve per optimizer
     assert_finite_charts(app)
-    table = app.dataframe[0].value
-    assert list(table.iloc[:, 0]) == ["GD", "Momentum", "RMSProp", "Adam"]
+    table = html_tables(app)[0]
+    assert table["Optimizer"] == ["GD", "Momentum", "RMSProp", "Adam"]
     assert not app.error
 
 
@@ -72,7 +72,7 @@ def test_the_race_has_one_path_per_optimizer_in_every_frame():
     assert names[0] == "0" and names[-1] == "500"
     for frame in frames:
         assert set(paths) <= set(frame["traces"]), "every frame moves every path"
-        assert len(frame["traces"]) == len(frame["data"]) == 9  # 7 paths, the points and arrows, the loss points
+        assert len(frame["traces"]) == len(frame["data"]) == 9  # 7 paths, the points on the surface and the loss chart
         assert "layout" not in frame  # a frame never changes the layout (which would slow playback down)
         for trace_index, trace in zip(frame["traces"], frame["data"], strict=True):
             if trace_index in paths:
@@ -145,8 +145,7 @@ def test_divergence_is_flagged_per_optimizer():
     app = open_page(PAGE, lab_surface="½wᵀHw", lab_optimizers=["GD", "Momentum"], lab_gd_lr="0.3",
                     lab_momentum_lr="0.3")
     assert_clean(app)
-    table = app.dataframe[0].value
-    diverged = list(table.iloc[:, -1])
+    diverged = html_tables(app)[0]["Diverged at step"]
     assert diverged[0] != "—" and int(diverged[0]) > 0 and diverged[1] == "—"
     assert "Diverged: GD." in app.warning[0].value
     spec = race_spec(app)
@@ -163,7 +162,7 @@ def test_every_optimizer_diverging_gives_a_readable_page():
     app = open_page(PAGE, lab_optimizers=[name for name in ALL if name != "AdaGrad"], **query)
     assert_clean(app)
     assert "Every optimizer diverged" in app.error[0].value
-    assert all(value != "—" for value in app.dataframe[0].value.iloc[:, -1])
+    assert all(value != "—" for value in html_tables(app)[0]["Diverged at step"])
     assert_finite_charts(app)
     for section in SECTION.values():
         app.segmented_control(key="lab_section").set_value(
@@ -345,7 +344,7 @@ def test_russian():
     app = open_page(PAGE, lang="ru")
     assert_clean(app)
     assert app.title[0].value == "Лаборатория оптимизаторов"
-    assert app.dataframe[0].value.columns[0] == "Оптимизатор"
+    assert list(html_tables(app)[0])[0] == "Оптимизатор"
     assert app.segmented_control(key="lab_section").value == "race"
 
 

@@ -79,19 +79,6 @@ def test_the_anatomy_of_an_update_adds_up_to_the_step_taken(beale_race, index):
         np.testing.assert_allclose(part.update, expected, rtol=1e-9, atol=1e-14)
 
 
-def test_directions_match_the_anatomy(beale_race):
-    surface, together = beale_race
-    for index, (name, hyper) in enumerate(ENTRANTS):
-        found = race.directions(name, hyper, together.points[:, index], together.grads[:, index],
-                                together.states[index])
-        part = race.anatomy(name, hyper, together.points[:, index], together.grads[:, index], together.states[index], 9)
-        np.testing.assert_allclose(found["gradient"][9], part.grad)
-        np.testing.assert_allclose(found["update"][9], part.update)
-        assert ("velocity" in found) == (name in ("momentum", "nesterov", "rmsprop", "adam", "adamw"))
-        if name in ("adam", "adamw"):
-            np.testing.assert_allclose(found["velocity"][9], part.derived["m_hat"])
-
-
 def test_standings():
     surface = objectives.quadratic((1.0, 10.0))
     run = race.race(surface, [("gd", {"lr": 0.1}), ("gd", {"lr": 0.5}), ("gd", {"lr": 0.001})], surface.start, 100)

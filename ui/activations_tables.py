@@ -7,10 +7,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import streamlit as st
 
 from dl_core import activation_stats
-from ui import activations
+from ui import activations, tables
 from ui.activations import Settings
 from ui.i18n import t
 
@@ -78,33 +77,29 @@ def centred_mark(mean: float, std: float) -> str:
     return HOLDS if ratio < CENTRED else PARTLY if ratio < ROUGHLY_CENTRED else FAILS
 
 
-def properties_table(names: list[str], settings: Settings, labels: dict[str, str]) -> tuple[dict, dict]:
-    """Columns of the properties table and their ``column_config`` (with help texts)."""
+def properties_table(names: list[str], settings: Settings, labels: dict[str, str]) -> list[tables.Column]:
+    """The columns of the properties table, each with its help text."""
     measured = {name: settings.properties(name) for name in names}
     ns = activations.cost().ns_per_element
     percent = f"{settings.threshold:.0%}"
-    columns = {
-        t("act.table.fn"): [labels[name] for name in names],
-        t("act.table.range"): [range_text(measured[name].output) for name in names],
-        t("act.table.mean"): [exact_zero(measured[name].mean) for name in names],
-        t("act.table.centred"): [centred_mark(measured[name].mean, measured[name].std) for name in names],
-        t("act.table.max_grad"): [measured[name].max_derivative for name in names],
-        t("act.table.where"): [intervals_text(measured[name].saturated_where) for name in names],
-        t("act.table.saturated"): [share_text(measured[name].saturated_share) for name in names],
-        t("act.table.dead"): [share_text(measured[name].dead_share) for name in names],
-        t("act.table.cost"): [ns[name] for name in names],
-    }
-    config = {
-        t("act.table.range"): st.column_config.TextColumn(help=t("act.table.range_help")),
-        t("act.table.mean"): st.column_config.NumberColumn(format="%.3f", help=t("act.table.mean_help")),
-        t("act.table.centred"): st.column_config.TextColumn(help=t("act.table.centred_help")),
-        t("act.table.max_grad"): st.column_config.NumberColumn(format="%.4g", help=t("act.table.max_grad_help")),
-        t("act.table.where"): st.column_config.TextColumn(help=t("act.table.where_help", percent=percent)),
-        t("act.table.saturated"): st.column_config.TextColumn(help=t("act.table.saturated_help", percent=percent)),
-        t("act.table.dead"): st.column_config.TextColumn(help=t("act.table.dead_help")),
-        t("act.table.cost"): st.column_config.NumberColumn(format="%.3g", help=t("act.table.cost_help")),
-    }
-    return columns, config
+    return [
+        tables.Column(t("act.table.fn"), [labels[name] for name in names]),
+        tables.Column(t("act.table.range"), [range_text(measured[name].output) for name in names],
+                      help=t("act.table.range_help")),
+        tables.Column(t("act.table.mean"), [exact_zero(measured[name].mean) for name in names], ".3f",
+                      help=t("act.table.mean_help")),
+        tables.Column(t("act.table.centred"), [centred_mark(measured[name].mean, measured[name].std) for name in names],
+                      help=t("act.table.centred_help")),
+        tables.Column(t("act.table.max_grad"), [measured[name].max_derivative for name in names], ".4g",
+                      help=t("act.table.max_grad_help")),
+        tables.Column(t("act.table.where"), [intervals_text(measured[name].saturated_where) for name in names],
+                      help=t("act.table.where_help", percent=percent)),
+        tables.Column(t("act.table.saturated"), [share_text(measured[name].saturated_share) for name in names],
+                      help=t("act.table.saturated_help", percent=percent)),
+        tables.Column(t("act.table.dead"), [share_text(measured[name].dead_share) for name in names],
+                      help=t("act.table.dead_help")),
+        tables.Column(t("act.table.cost"), [ns[name] for name in names], ".3g", help=t("act.table.cost_help")),
+    ]
 
 
 def listing(values: dict[str, str], labels: dict[str, str]) -> str:

@@ -3,9 +3,10 @@
 Playback speed is set by the work Plotly does per frame, which grows with the number of traces
 (every trace of the figure is re-derived in every frame) far more than with the number of points.
 So the race has one trace per path and shares the rest: the current points of all entrants are one
-trace, the arrows one, the minima and the clickable grid one; the loss curves are layout shapes.
-Frames carry plain JSON lists rounded to what the chart can show: Plotly re-reads a frame's arrays
-every time it is shown, and decoding binary arrays there costs more than parsing a few numbers.
+trace (on each chart), the minima and the clickable grid one; the loss curves are layout shapes and
+the arrows of one update are layout annotations, drawn once. A frame carries only the paths and the
+current points, as plain JSON lists rounded to what the chart can show: Plotly re-reads a frame's
+arrays every time it is shown, and decoding binary arrays there costs more than parsing a few numbers.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dl_core.race import StepAnatomy
 from ui.figures import (
     Bounds,
     FinishedFigure,
@@ -22,10 +24,9 @@ from ui.figures import (
     frame_steps,
     loss_above_minimum,
     path_trace,
-    typed,
     weight_axes,
 )
-from ui.palette import BLACK, MINIMUM_COLOR
+from ui.palette import MINIMUM_COLOR
 
 MAX_FRAMES = 100
 MIN_FRAMES = 40
@@ -33,11 +34,12 @@ FRAME_POINT_BUDGET = 60_000  # path points over all frames: about 0.8 MB of figu
 THINNING = 1 / 1000  # points closer than this share of the view's width to the last drawn one are left out
 FRAME_MS = 30  # 1x: a frame every second screen refresh when the browser keeps up
 SPEEDS = (0.25, 0.5, 2.0)  # besides Play at 1x
-ARROW_MIN_SHARE = 0.08  # shortest arrow, as a share of the view's diagonal
+ARROW_SHARES = (0.06, 0.45)  # the longest arrow is magnified below / shrunk above these shares of the view's diagonal
+ARROW_TARGET = 0.2  # ... to about this share
 CLICK_GRID = 25  # clickable points per side of the contour, to pick the start (each costs time in every frame)
-GRADIENT_COLOR = "#444444"  # the arrow of -grad L; the other two take the optimizer's colour
-SHAFT = np.linspace(0.0, 0.9, 10)  # where an arrow's dots sit along it (the head is at 1)
 DIVERGED_SYMBOL = "x-thin-open"
+GRADIENT_COLOR = "#444444"  # the arrow of -eta g; the step takes the optimizer's colour, its memory a paler one
+HEAD_SIZE = 13
 
 
 @dataclass(frozen=True)
@@ -51,22 +53,47 @@ class RaceLabels:
     play: str
     pause: str
     step: str
-    arrows: tuple[str, str, str]  # gradient, velocity, step
     diverged: str  # format string with field step
     click: str  # hover text of the clickable grid
+    arrows_title: str  # format string with fields name and step
+    magnified: str  # format string with field factor
 
 
 @dataclass(frozen=True)
-class Arrows:
-    """The inside of one entrant (index ``entrant``): for every update t, from theta_{t-1}, the directions
-    of -g_t, of the remembered direction (velocity or first moment; None if the optimizer has none) and
-    of the step taken. Each has shape ``(steps+1, 2)``; row 0 is unused."""
+class StepArrows:
+    r"""One update of one entrant, to scale in parameter space: from ``origin`` (:math:`\theta_{t-1}`),
+    each of ``vectors`` is ``(label, vector (2,), colour)``, e.g. :math:`-\eta g_t`, :math:`-\eta \hat m_t`
+    and :math:`\Delta\theta_t`. ``name`` and ``step`` say whose update it is."""
 
-    entrant: int
-    color: str
-    gradient: np.ndarray
-    velocity: np.ndarray | None
-    update: np.ndarray
+    name: str
+    step: int
+    origin: np.ndarray
+    vectors: tuple[tuple[str, np.ndarray, str], ...]
+
+
+def step_arrows(anatomy: StepAnatomy, color: str, words: dict[str, str]) -> StepArrows:
+    r"""The arrows of one update, all in parameter space: the plain gradient step :math:`-\eta g_t`, what the
+    optimizer brings from its past (:math:`-\eta\mu b_{t-1}` for Momentum and RMSProp with momentum,
+    :math:`-\eta\mu b_t` for Nesterov, :math:`-\eta\hat m_t` for Adam and AdamW; none for the others) and the
+    step :math:`\Delta\theta_t` it took. For Momentum the step is the sum of the first two.
+
+    ``words`` names them and the optimizer: keys ``gradient``, ``velocity`` (for b), ``moment`` (for m̂), ``step``,
+    ``name``.
+    """
+    lr, hyper, name = anatomy.lr, anatomy.hyper, anatomy.name
+    memory = None
+    if name in ("momentum", "rmsprop") and hyper.get("momentum", 0.0) > 0:
+        memory = (words["velocity"], -lr * hyper["momentum"] * anatomy.before["momentum_buffer"])
+    elif name == "nesterov":
+        memory = (words["velocity"], -lr * hyper["momentum"] * anatomy.after["momentum_buffer"])
+    elif name in ("adam", "adamw"):
+        memory = (words["moment"], -lr * anatomy.derived["m_hat"])
+    paler = color + "99"  # the optimizer's colour at 60 % opacity (#rrggbbaa)
+    vectors = [(words["gradient"], -lr * anatomy.grad, GRADIENT_COLOR)]
+    if memory:
+        vectors.append((*memory, paler))
+    vectors.append((words["step"], anatomy.update, color))
+    return StepArrows(words["name"], anatomy.step, anatomy.point, tuple(vectors))
 
 
 def plain(values, decimals: int) -> list[float]:
@@ -90,35 +117,31 @@ def _view_diagonal(bounds: Bounds) -> float:
     return float(np.hypot(high1 - low1, high2 - low2))
 
 
-def arrow_segments(origin: np.ndarray, direction: np.ndarray, length: float) -> np.ndarray:
-    """A segment from ``origin`` of ``length`` along ``direction`` (nothing if the direction is zero)."""
-    norm = float(np.hypot(*direction))
-    if not np.isfinite(norm) or norm == 0.0 or not np.isfinite(length):
-        return np.zeros((0, 2))
-    return np.array([origin, origin + direction / norm * length])
-
-
-def click_grid_trace(bounds: Bounds, hint: str) -> dict:
-    """Invisible points over the whole contour: clicking one (a Plotly selection event) picks the start there.
-    Plain, same-for-all styling: per-point styles would be re-derived in every animation frame."""
+def ground_trace(bounds: Bounds, minima: np.ndarray, labels: RaceLabels) -> dict:
+    """What stays put on the surface, as one trace: the known minima (stars) and invisible points over the whole
+    view; clicking one of them (a Plotly selection event) picks the start there."""
     (low1, high1), (low2, high2) = bounds
     mesh = np.stack(np.meshgrid(np.linspace(low1, high1, CLICK_GRID), np.linspace(low2, high2, CLICK_GRID)), axis=-1)
-    return {
-        "type": "scatter", "mode": "markers", "x": typed(mesh[..., 0].ravel()), "y": typed(mesh[..., 1].ravel()),
-        "marker": {"size": 14, "color": "rgba(0,0,0,0)"}, "showlegend": False,
-        "hovertemplate": f"{hint}<br>w₁=%{{x:.2f}}, w₂=%{{y:.2f}}<extra></extra>",
-    }
+    grid = mesh.reshape(-1, 2)
+    stars = [{"point": minimum, "color": MINIMUM_COLOR, "size": 18, "symbol": "star", "rim": (1, "black"),
+              "hover": f"{labels.minimum}: ({minimum[0]:.4g}, {minimum[1]:.4g})"} for minimum in minima]
+    clickable = [{"point": point, "color": "rgba(0,0,0,0)", "size": 14,
+                  "hover": f"{labels.click}<br>w₁={point[0]:.2f}, w₂={point[1]:.2f}"} for point in grid]
+    return {"type": "scatter", "mode": "markers", "showlegend": False, "hovertemplate": "%{hovertext}<extra></extra>",
+            **_marks_data(clickable + stars, _decimals(bounds) + 1), **_UNDIMMED}
 
 
 _UNDIMMED = {"selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}}}
 
 
 def playback(frame_names: list[str], active: int, labels: RaceLabels) -> dict:
-    """Play (1x), slow motion and fast forward (each from step 0), Pause, and a step slider, as layout entries."""
+    """Play (1x), slow motion and fast forward, Pause, and a step slider, as layout entries. A play button
+    goes on from the step shown, or from step 0 when the last step is shown, so a speed can be changed
+    while playing."""
 
     def playing(speed: float) -> dict:
         return {"frame": {"duration": FRAME_MS / speed, "redraw": False}, "transition": {"duration": 0},
-                "mode": "immediate", "fromcurrent": False}
+                "mode": "immediate", "fromcurrent": True}
 
     still = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
     buttons = [{"label": "▶ " + labels.play, "method": "animate", "args": [frame_names, playing(1.0)]}]
@@ -160,7 +183,7 @@ def race_figure(
     losses: np.ndarray,
     diverged_at: np.ndarray,
     colors: list[str],
-    arrows: Arrows | None,
+    arrows: StepArrows | None,
     shown_step: int,
     labels: RaceLabels,
 ) -> FinishedFigure:
@@ -169,52 +192,49 @@ def race_figure(
     ``points (steps+1, K, 2)``, ``losses (steps+1, K)``, ``diverged_at (K,)``. The figure opens at
     ``shown_step``; Play replays from step 0. Paths are clipped to the view and losses floored for the
     log axis, so no NaN or inf reaches the chart; a loss curve stops where its run diverged, and the
-    entrant's marker turns into a cross from that step on.
+    entrant's marker turns into a cross from that step on. ``arrows``, if given, are drawn on the surface
+    (see ``arrow_annotations``) and stay while the race plays.
 
     Plotly re-derives every trace of the figure in every frame, so the figure has few traces: a path per
-    entrant, one trace for the current points of all entrants (on each chart), one for the arrows, one for
-    the minima and the clickable grid; the loss curves are shapes, drawn once. A frame carries each path
-    so far, without the points closer than a fraction of a pixel to the previous one (see ``thinned``),
+    entrant, one trace for the current points of all entrants (on each chart), one for the minima and the
+    clickable grid; the loss curves are shapes and the arrows annotations, drawn once. A frame carries each
+    path so far, without the points closer than a fraction of a pixel to the previous one (see ``thinned``),
     and fewer frames are made when the paths are long and restless, to keep the figure small.
     """
     steps, entrants = points.shape[0] - 1, points.shape[1]
     shown = clip_to_view(points, grid.bounds)
     above = loss_above_minimum(losses, grid.min_value)
     last_good = np.where(diverged_at >= 0, diverged_at - 1, steps)  # a diverged run's curve stops here
-    diagonal, decimals = _view_diagonal(grid.bounds), _decimals(grid.bounds)
+    decimals = _decimals(grid.bounds)
     (low1, high1), _ = grid.bounds
     kept = [thinned(shown[:, index], (high1 - low1) * THINNING) for index in range(entrants)]
     steps_shown = _frame_steps(steps, shown_step, kept)
-    paths, marks, loss_marks = list(range(1, 1 + entrants)), 1 + entrants, 2 + entrants
+    paths, heads_trace, loss_heads_trace = list(range(1, 1 + entrants)), 1 + entrants, 2 + entrants
 
-    data: list[dict] = [click_grid_trace(grid.bounds, labels.click)]
+    data: list[dict] = [ground_trace(grid.bounds, grid.minima, labels)]
     for index in range(entrants):
         line = path_trace(shown[:1, index], colors[index], labels.names[index])
         del line["marker"]
         data.append({**line, "mode": "lines"})
-    points = {"type": "scatter", "mode": "markers", "x": [], "y": [], "showlegend": False, "hoverinfo": "text"}
-    data.append({**points, "mode": "markers+text", "textfont": {"size": 14, "color": BLACK}, **_UNDIMMED})
-    data.append({**points, "xaxis": "x2", "yaxis": "y2"})
+    heads = {"type": "scatter", "mode": "markers", "x": [], "y": [], "showlegend": False, "hoverinfo": "text",
+             **_UNDIMMED}
+    data += [heads, {**heads, "xaxis": "x2", "yaxis": "y2"}]
     loss_curves = [loss_curve_shape(above[: last_good[index] + 1, index], colors[index]) for index in range(entrants)]
-    stars = [{"point": minimum, "color": MINIMUM_COLOR, "size": 18, "symbol": "star", "rim": (1, "black"),
-              "hover": f"{labels.minimum}: ({minimum[0]:.4g}, {minimum[1]:.4g})"} for minimum in grid.minima]
 
     def step_data(step: int) -> list[dict]:
         drawn = [np.append(indices[indices < step], step) for indices in kept]
         lines = [{"x": plain(shown[rows, index, 0], decimals), "y": plain(shown[rows, index, 1], decimals)}
                  for index, rows in enumerate(drawn)]
         gone = (diverged_at >= 0) & (diverged_at <= step)
-        heads = [{"point": shown[step, index], "color": colors[index], "size": HEAD_SIZE, "rim": (2, "white"),
+        marks = [{"point": shown[step, index], "color": colors[index], "size": HEAD_SIZE, "rim": (2, "white"),
                   "symbol": DIVERGED_SYMBOL if flag else "circle",
                   "hover": labels.diverged.format(step=int(diverged_at[index])) if flag else labels.names[index]}
                  for index, flag in enumerate(gone)]
         at = np.minimum(step, last_good)
-        loss_heads = [{**head, "point": (at[index], above[at[index], index])} for index, head in enumerate(heads)]
-        return [*lines, _marks_data(stars + heads + _arrow_marks(arrows, shown, step, diagonal, labels.arrows),
-                                    decimals),
-                _marks_data(loss_heads, None)]
+        loss_marks = [{**mark, "point": (at[index], above[at[index], index])} for index, mark in enumerate(marks)]
+        return [*lines, _marks_data(marks, decimals), _marks_data(loss_marks, None)]
 
-    moving = [*paths, marks, loss_marks]
+    moving = [*paths, heads_trace, loss_heads_trace]
     frames = [{"name": str(step), "traces": moving, "data": step_data(step)} for step in steps_shown]
     for trace_index, values in zip(moving, step_data(shown_step), strict=True):
         data[trace_index].update(values)
@@ -230,6 +250,7 @@ def race_figure(
                    "title": {"text": labels.loss_axis}, "exponentformat": "power"},
         "images": [picture],
         "shapes": loss_curves,
+        "annotations": arrow_annotations(arrows, grid.bounds, labels) if arrows else [],
         "height": 640,
         "margin": {"l": 50, "r": 20, "t": 40, "b": 150},
         "legend": {"orientation": "h", "x": 0.0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
@@ -257,51 +278,78 @@ def loss_curve_shape(above: np.ndarray, color: str) -> dict:
             "line": {"color": color, "width": 2}}
 
 
-HEAD_SIZE = 13
-
-
 def _marks_data(marks: list[dict], decimals: int | None) -> dict:
-    """Points with their own look (``point``, ``color``, ``size`` and optionally ``symbol``, ``angle`` (degrees
-    clockwise from up), ``rim`` (width, colour), ``text`` with its ``position``, ``hover``) as the data of one
-    markers trace. ``decimals`` rounds
-    the positions; None keeps four significant digits of y (for a log axis)."""
+    """Points with their own look (``point``, ``color``, ``size`` and optionally ``symbol``, ``rim`` (width,
+    colour), ``hover``) as the data of one markers trace. ``decimals`` rounds the positions; None keeps four
+    significant digits of y (for a log axis)."""
     xs = [float(mark["point"][0]) for mark in marks]
     ys = [float(mark["point"][1]) for mark in marks]
     rims = [mark.get("rim", (0, "white")) for mark in marks]
     return {
         "x": plain(xs, decimals) if decimals is not None else xs,
         "y": plain(ys, decimals) if decimals is not None else significant(ys),
-        "text": [mark.get("text", "") for mark in marks],
-        "textposition": [mark.get("position", "top center") for mark in marks],
         "hovertext": [mark.get("hover", "") for mark in marks],
         "marker": {"color": [mark["color"] for mark in marks], "size": [mark["size"] for mark in marks],
                    "symbol": [mark.get("symbol", "circle") for mark in marks],
-                   "angle": [mark.get("angle", 0.0) for mark in marks],
                    "line": {"width": [width for width, _ in rims], "color": [color for _, color in rims]}},
     }
 
 
-def _arrow_marks(arrows: Arrows | None, shown: np.ndarray, step: int, diagonal: float, names: tuple) -> list[dict]:
-    """The arrows of update ``step``, drawn from the point before the step as dotted shafts ending in an arrow head
-    (a marker that points along the shaft) with its name. Every arrow is as long as the step itself, at least
-    ``ARROW_MIN_SHARE`` of the view: their directions are what they show. Returns one mark per point."""
-    if arrows is None or step == 0:
+def arrow_scale(arrows: StepArrows, bounds: Bounds) -> float:
+    """One factor for all arrows, so that their lengths stay comparable: 1 when the longest is a readable share
+    of the view's diagonal, else a round number (1, 2 or 5 times a power of ten) that brings it near
+    ``ARROW_TARGET``; then no larger than keeps every tip inside the view. 0 when there is nothing to draw."""
+    (low1, high1), (low2, high2) = bounds
+    vectors = np.array([vector for _, vector, _ in arrows.vectors], dtype=float).reshape(-1, 2)
+    longest = float(np.max(np.hypot(vectors[:, 0], vectors[:, 1]), initial=0.0))
+    inside = low1 <= arrows.origin[0] <= high1 and low2 <= arrows.origin[1] <= high2
+    if not np.isfinite(longest) or longest == 0.0 or not inside:
+        return 0.0
+    share = longest / _view_diagonal(bounds)
+    if share == 0.0:  # shorter than the smallest number a float can scale back up
+        return 0.0
+    factor = 1.0 if ARROW_SHARES[0] <= share <= ARROW_SHARES[1] else _round_down(ARROW_TARGET / share)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # a zero coordinate puts no limit on its axis
+        room = np.where(vectors > 0, (np.array([high1, high2]) - arrows.origin) / vectors,
+                        np.where(vectors < 0, (np.array([low1, low2]) - arrows.origin) / vectors, np.inf))
+    fits = float(room.min())
+    if fits <= 0.0:  # on the edge of the view, pointing out of it
+        return 0.0
+    return factor if factor <= fits else _round_down(fits)
+
+
+def _round_down(value: float) -> float:
+    """The largest of 1, 2, 5 times a power of ten that is at most ``value`` (> 0)."""
+    power = 10.0 ** np.floor(np.log10(value))
+    return float(max(mantissa * power for mantissa in (1, 2, 5) if mantissa * power <= value * (1 + 1e-12)))
+
+
+def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) -> list[dict]:
+    """The vectors of one update as arrows from the point before it, all with the same scale (see
+    ``arrow_scale``), each named at its tip (hover for its coordinates), and a title saying whose update
+    it is and how much the arrows are magnified."""
+    factor = arrow_scale(arrows, bounds)
+    if factor == 0.0:
         return []
-    origin = shown[step - 1, arrows.entrant]
-    length = max(float(np.hypot(*arrows.update[step])), ARROW_MIN_SHARE * diagonal)
-    velocity = None if arrows.velocity is None else -arrows.velocity[step]
-    marks = []
-    for number, (vector, name) in enumerate(zip((-arrows.gradient[step], velocity, arrows.update[step]), names,
-                                                strict=True)):
-        segment = None if vector is None else arrow_segments(origin, vector, length)
-        if segment is None or not len(segment):
+    origin = arrows.origin
+    notes = []
+    for label, vector, color in arrows.vectors:
+        length = float(np.hypot(*vector))
+        if length == 0.0:
             continue
-        color = GRADIENT_COLOR if number == 0 else arrows.color
-        dots = (origin + SHAFT[:, None] * (segment[1] - origin)).tolist()
-        marks += [{"point": dot, "color": color, "size": 4} for dot in dots]
-        # Labels alternate above and below their tips, so that arrows pointing the same way stay readable.
-        # The weight axes have equal scales, so a direction in the data is the same direction on the screen.
-        angle = float(np.degrees(np.arctan2(*(segment[1] - origin))))
-        marks.append({"point": segment[1], "color": color, "size": 15, "symbol": "arrow", "angle": angle,
-                      "text": name, "position": "bottom center" if number == 1 else "top center"})
-    return marks
+        tip = origin + factor * vector
+        notes.append({"x": tip[0], "y": tip[1], "ax": origin[0], "ay": origin[1], "xref": "x", "yref": "y",
+                      "axref": "x", "ayref": "y", "text": "", "showarrow": True, "arrowhead": 2, "arrowsize": 1.1,
+                      "arrowwidth": 2.5, "arrowcolor": color, "standoff": 0})
+        # The label sits beyond the tip, along the arrow (the weight axes have equal scales, so a
+        # direction in the data is the same direction on the screen).
+        notes.append({"x": tip[0], "y": tip[1], "xref": "x", "yref": "y", "text": f"<b>{label}</b>",
+                      "showarrow": False, "font": {"size": 14, "color": color}, "bgcolor": "rgba(255,255,255,0.7)",
+                      "xshift": 16 * vector[0] / length, "yshift": 16 * vector[1] / length,
+                      "hovertext": f"{label} = ({vector[0]:.4g}, {vector[1]:.4g})"})
+    title = labels.arrows_title.format(name=arrows.name, step=arrows.step)
+    if factor != 1.0:
+        title += " · " + labels.magnified.format(factor=f"{factor:g}")
+    notes.append({"x": 0.01, "y": 0.99, "xref": "x domain", "yref": "y domain", "xanchor": "left", "yanchor": "top",
+                  "text": title, "showarrow": False, "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.8)"})
+    return notes

@@ -106,16 +106,20 @@ TEXT = {
     "lab.race_caption": {
         "en": "Left: the surface, shaded by log₁₀(L − L*) (lighter is lower), stars at the known minima, and "
         "every optimizer's path. Right: how far each loss is above the minimum, on a log scale, with a dot "
-        "riding along each curve. Play runs all paths together from step 0 (▶ 0.25× and ▶ 0.5× in slow "
-        "motion); ✕ marks a run that diverged. The arrows belong to the optimizer chosen under “Inside the "
-        "optimizer”: −∇L is the steepest way down, −b or −m̂ what it remembers of past gradients, Δθ the step "
-        "it took. They are drawn at the same length: compare their directions.",
+        "riding along each curve. Play runs all paths together (▶ 0.25× and ▶ 0.5× in slow motion, ▶ 2× fast; "
+        "a speed can be changed while playing); ✕ marks a run that diverged. The arrows take apart one update "
+        "of the optimizer chosen under “Inside the optimizer”, from the point before it, all to the same "
+        "scale: −η∇L is the step plain gradient descent would take, −ημb or −ηm̂ what the optimizer brings "
+        "from past gradients, Δθ the step it took. For Momentum the step is the sum of the other two; for "
+        "Adam compare the lengths of Δθ and −η∇L.",
         "ru": "Слева: поверхность в оттенках log₁₀(L − L*) (светлее — ниже), звёзды в известных минимумах и "
         "пути всех оптимизаторов. Справа: насколько ошибка каждого выше минимума, в логарифмической шкале; "
-        "по каждой кривой едет точка. «Пуск» проигрывает все пути вместе с шага 0 (▶ 0.25× и ▶ 0.5× — "
-        "замедленно); ✕ отмечает расходимость. Стрелки относятся к оптимизатору, выбранному в разделе "
-        "«Внутри оптимизатора»: −∇L — направление наискорейшего спуска, −b или −m̂ — то, что он помнит о "
-        "прошлых градиентах, Δθ — сделанный шаг. Длина у стрелок одна: сравнивайте направления.",
+        "по каждой кривой едет точка. «Пуск» проигрывает все пути вместе (▶ 0.25× и ▶ 0.5× — замедленно, "
+        "▶ 2× — быстрее; скорость можно менять на ходу); ✕ отмечает расходимость. Стрелки разбирают один шаг "
+        "оптимизатора, выбранного в разделе «Внутри оптимизатора», от точки перед этим шагом, все в одном "
+        "масштабе: −η∇L — шаг, который сделал бы обычный градиентный спуск, −ημb или −ηm̂ — вклад прошлых "
+        "градиентов, Δθ — сделанный шаг. У Momentum шаг равен сумме двух других стрелок; у Adam сравните "
+        "длины Δθ и −η∇L.",
     },
     "lab.click": {"en": "click: start here", "ru": "щелчок: старт здесь"},
     "lab.all_diverged": {
@@ -194,10 +198,12 @@ TEXT = {
         "en": "Effective step size per coordinate: w₁ {lr1:.3g}, w₂ {lr2:.3g} (η = {lr:g}).",
         "ru": "Эффективный шаг по координатам: w₁ {lr1:.3g}, w₂ {lr2:.3g} (η = {lr:g}).",
     },
-    "lab.arrow.gradient": {"en": "−∇L", "ru": "−∇L"},
-    "lab.arrow.velocity.b": {"en": "−b", "ru": "−b"},
-    "lab.arrow.velocity.m": {"en": "−m̂", "ru": "−m̂"},
+    "lab.arrow.gradient": {"en": "−η∇L", "ru": "−η∇L"},
+    "lab.arrow.velocity": {"en": "−ημb", "ru": "−ημb"},
+    "lab.arrow.moment": {"en": "−ηm̂", "ru": "−ηm̂"},
     "lab.arrow.step": {"en": "Δθ", "ru": "Δθ"},
+    "lab.arrows_title": {"en": "Arrows: {name}, update {step}", "ru": "Стрелки: {name}, шаг {step}"},
+    "lab.arrows_magnified": {"en": "scale ×{factor}", "ru": "масштаб ×{factor}"},
     # Learning rate
     "lab.lr_title": {"en": "Four learning rates", "ru": "Четыре скорости обучения"},
     "lab.lr_intro": {

@@ -1,0 +1,74 @@
+"""Small tables of results, written as HTML into ``st.markdown``.
+
+Not ``st.dataframe`` or ``st.table``: both load Apache Arrow's JavaScript, which sets
+``Symbol.isConcatSpreadable`` on its classes. From then on the browser (V8) takes the slow path of
+``Array.prototype.concat`` in the whole page, for the rest of the session, and Plotly concatenates
+arrays in every animation frame: with one Arrow table anywhere in the app, the 7-optimizer race
+spent about four times longer per frame in Plotly's attribute crawl and played at 15-20 frames
+per second instead of 25-30. The tables here are a few rows long; plain HTML shows them as well.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import numbers
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its ``title``, its ``values``, a ``format`` for numbers (as in ``format(value, spec)``)
+    and an optional ``help`` text shown when the pointer rests on the title."""
+
+    title: str
+    values: Sequence
+    format: str = ""
+    help: str = ""
+
+
+MISSING = "—"
+
+
+def is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def cell_text(value, spec: str) -> str:
+    """A number in ``spec`` (``—`` for NaN, ``±∞`` for infinities), anything else as it is."""
+    if not is_number(value):
+        return str(value)
+    if math.isnan(value):
+        return MISSING
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    return format(value, spec)
+
+
+def table_html(columns: Sequence[Column], colors: Sequence[str] | None = None) -> str:
+    """The table as HTML: numbers right-aligned, every text escaped; ``colors`` (one per row) tint a dot
+    before the first cell, to match a chart's colours."""
+    head = "".join(
+        f'<th title="{html.escape(column.help)}" style="cursor: help">{html.escape(column.title)} ⓘ</th>'
+        if column.help else f"<th>{html.escape(column.title)}</th>"
+        for column in columns
+    )
+    rows = []
+    for row in range(len(columns[0].values)):
+        cells = []
+        for position, column in enumerate(columns):
+            value = column.values[row]
+            text = html.escape(cell_text(value, column.format))
+            if position == 0 and colors:
+                text = f'<span style="color: {html.escape(colors[row])}">●</span> {text}'
+            cells.append(f'<td style="text-align: right">{text}</td>' if is_number(value) else f"<td>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def show(columns: Sequence[Column], colors: Sequence[str] | None = None) -> None:
+    """Draw the table (see ``table_html``)."""
+    st.markdown(table_html(columns, colors), unsafe_allow_html=True)
