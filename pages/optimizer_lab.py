@@ -123,8 +123,8 @@ def results_table(run: lab.RaceRun, tolerance: float) -> None:
         tables.Column(t("lab.col.final_loss"), standings.final_loss, ".4g"),
         tables.Column(t("lab.col.gap"), standings.gap, ".3e"),
         tables.Column(t("lab.col.distance"), standings.distance, ".4g"),
-        tables.Column(t("lab.col.reached"), [str(k) if k >= 0 else never for k in standings.steps_to_tolerance]),
-        tables.Column(t("lab.col.diverged"), [str(k) if k >= 0 else never for k in standings.diverged_at]),
+        tables.Column(t("lab.col.reached"), [int(k) if k >= 0 else never for k in standings.steps_to_tolerance]),
+        tables.Column(t("lab.col.diverged"), [int(k) if k >= 0 else never for k in standings.diverged_at]),
     ], colors=[OPTIMIZER_COLORS[name] for name in run.names])
     st.download_button(
         t("lab.download"), functools.partial(lab.trajectories_csv, run, name_of), file_name="optimizer_race.csv",

@@ -11,6 +11,8 @@ from ui.race import StepArrows, arrow_annotations, arrow_scale, step_arrows
 
 WORDS = {"gradient": "g", "velocity": "b", "moment": "m", "step": "d", "name": "X"}
 BOUNDS = ((-4.5, 4.5), (-4.5, 4.5))
+LABELS = race_figure.RaceLabels(names=("X",), minimum="", loss_axis="", step_axis="", play="", pause="", step="",
+                                diverged="", click="", arrows_title="{name} {step}", magnified="×{factor}")
 ENTRANTS = [
     ("gd", {"lr": 0.01}),
     ("momentum", {"lr": 0.005, "momentum": 0.9}),
@@ -59,9 +61,7 @@ def test_heavy_ball_and_nesterov_steps_are_the_sum_of_their_two_arrows(anatomies
 def test_one_scale_for_all_arrows_keeps_their_ratios(anatomies):
     part = next(part for part in anatomies if part.name == "adam")
     arrows = step_arrows(part, "#112233", WORDS)
-    notes = arrow_annotations(arrows, BOUNDS, race_figure.RaceLabels(
-        names=("X",), minimum="", loss_axis="", step_axis="", play="", pause="", step="", diverged="", click="",
-        arrows_title="{name} {step}", magnified="×{factor}"))
+    notes = arrow_annotations(arrows, BOUNDS, LABELS)
     drawn = [note for note in notes if note.get("showarrow")]
     assert len(drawn) == 3
     factor = arrow_scale(arrows, BOUNDS)
@@ -101,3 +101,10 @@ def test_no_arrows_for_an_update_outside_the_view_or_not_finite():
 def test_no_arrows_from_the_edge_of_the_view_pointing_out():
     on_edge = StepArrows("X", 1, np.array([4.5, 0.0]), (("v", np.array([1.0, 0.0]), "#000000"),))
     assert arrow_scale(on_edge, BOUNDS) == 0.0
+
+
+def test_a_short_arrow_is_drawn_without_a_head():
+    arrows = StepArrows("X", 1, np.zeros(2), (("long", np.array([2.0, 0.0]), "#000000"),
+                                              ("short", np.array([0.0, 0.05]), "#000000")))
+    drawn = [note for note in arrow_annotations(arrows, BOUNDS, LABELS) if note.get("showarrow")]
+    assert [note["arrowhead"] for note in drawn] == [2, 0]

@@ -36,6 +36,9 @@ FRAME_MS = 30  # 1x: a frame every second screen refresh when the browser keeps 
 SPEEDS = (0.25, 0.5, 2.0)  # besides Play at 1x
 ARROW_SHARES = (0.06, 0.45)  # the longest arrow is magnified below / shrunk above these shares of the view's diagonal
 ARROW_TARGET = 0.2  # ... to about this share
+MAX_MAGNIFICATION = 1e9
+HEADLESS_SHARE = 0.03  # arrows shorter than this share of the view's diagonal get no head (see arrow_annotations)
+LABEL_ALONG, LABEL_ACROSS = 16, 14  # pixels from an arrow's tip to its name, along the arrow and across it
 CLICK_GRID = 25  # clickable points per side of the contour, to pick the start (each costs time in every frame)
 DIVERGED_SYMBOL = "x-thin-open"
 GRADIENT_COLOR = "#444444"  # the arrow of -eta g; the step takes the optimizer's colour, its memory a paler one
@@ -298,7 +301,8 @@ def _marks_data(marks: list[dict], decimals: int | None) -> dict:
 def arrow_scale(arrows: StepArrows, bounds: Bounds) -> float:
     """One factor for all arrows, so that their lengths stay comparable: 1 when the longest is a readable share
     of the view's diagonal, else a round number (1, 2 or 5 times a power of ten) that brings it near
-    ``ARROW_TARGET``; then no larger than keeps every tip inside the view. 0 when there is nothing to draw."""
+    ``ARROW_TARGET``; then no larger than keeps every tip inside the view. 0 when there is nothing to draw
+    (no finite arrow, the point outside the view, or arrows that need more than ``MAX_MAGNIFICATION``)."""
     (low1, high1), (low2, high2) = bounds
     vectors = np.array([vector for _, vector, _ in arrows.vectors], dtype=float).reshape(-1, 2)
     longest = float(np.max(np.hypot(vectors[:, 0], vectors[:, 1]), initial=0.0))
@@ -306,7 +310,7 @@ def arrow_scale(arrows: StepArrows, bounds: Bounds) -> float:
     if not np.isfinite(longest) or longest == 0.0 or not inside:
         return 0.0
     share = longest / _view_diagonal(bounds)
-    if share == 0.0:  # shorter than the smallest number a float can scale back up
+    if share * MAX_MAGNIFICATION < ARROW_TARGET:  # an update this small is rounding noise, not a direction
         return 0.0
     factor = 1.0 if ARROW_SHARES[0] <= share <= ARROW_SHARES[1] else _round_down(ARROW_TARGET / share)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # a zero coordinate puts no limit on its axis
@@ -331,21 +335,28 @@ def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) ->
     factor = arrow_scale(arrows, bounds)
     if factor == 0.0:
         return []
-    origin = arrows.origin
+    origin, diagonal = arrows.origin, _view_diagonal(bounds)
     notes = []
-    for label, vector, color in arrows.vectors:
+    sides = (1, -1, 0) if len(arrows.vectors) == 3 else (1, 0)
+    for (label, vector, color), side in zip(arrows.vectors, sides, strict=True):
         length = float(np.hypot(*vector))
         if length == 0.0:
             continue
+        along, across = vector / length, np.array([-vector[1], vector[0]]) / length
         tip = origin + factor * vector
+        # Plotly backs the line off by the length of the head: a head on an arrow shorter than that points the
+        # wrong way, so short arrows are drawn as plain segments.
+        head = 2 if factor * length >= HEADLESS_SHARE * diagonal else 0
         notes.append({"x": tip[0], "y": tip[1], "ax": origin[0], "ay": origin[1], "xref": "x", "yref": "y",
-                      "axref": "x", "ayref": "y", "text": "", "showarrow": True, "arrowhead": 2, "arrowsize": 1.1,
+                      "axref": "x", "ayref": "y", "text": "", "showarrow": True, "arrowhead": head, "arrowsize": 1.1,
                       "arrowwidth": 2.5, "arrowcolor": color, "standoff": 0})
-        # The label sits beyond the tip, along the arrow (the weight axes have equal scales, so a
+        # The label sits beyond the tip, the first to one side of the arrow and the second to the other, so
+        # that arrows pointing the same way keep their names apart (the weight axes have equal scales, so a
         # direction in the data is the same direction on the screen).
+        shift = LABEL_ALONG * along + LABEL_ACROSS * side * across
         notes.append({"x": tip[0], "y": tip[1], "xref": "x", "yref": "y", "text": f"<b>{label}</b>",
                       "showarrow": False, "font": {"size": 14, "color": color}, "bgcolor": "rgba(255,255,255,0.7)",
-                      "xshift": 16 * vector[0] / length, "yshift": 16 * vector[1] / length,
+                      "xshift": shift[0], "yshift": shift[1],
                       "hovertext": f"{label} = ({vector[0]:.4g}, {vector[1]:.4g})"})
     title = labels.arrows_title.format(name=arrows.name, step=arrows.step)
     if factor != 1.0:

@@ -49,22 +49,23 @@ def cell_text(value, spec: str) -> str:
 
 
 def table_html(columns: Sequence[Column], colors: Sequence[str] | None = None) -> str:
-    """The table as HTML: numbers right-aligned, every text escaped; ``colors`` (one per row) tint a dot
-    before the first cell, to match a chart's colours."""
+    """The table as HTML: columns with numbers right-aligned, cells on one line, every text escaped;
+    ``colors`` (one per row) tint a dot before the first cell, to match a chart's colours."""
     head = "".join(
         f'<th title="{html.escape(column.help)}" style="cursor: help">{html.escape(column.title)} ⓘ</th>'
         if column.help else f"<th>{html.escape(column.title)}</th>"
         for column in columns
     )
+    right = [any(is_number(value) for value in column.values) for column in columns]
     rows = []
     for row in range(len(columns[0].values)):
         cells = []
         for position, column in enumerate(columns):
-            value = column.values[row]
-            text = html.escape(cell_text(value, column.format))
+            text = html.escape(cell_text(column.values[row], column.format))
             if position == 0 and colors:
-                text = f'<span style="color: {html.escape(colors[row])}">●</span> {text}'
-            cells.append(f'<td style="text-align: right">{text}</td>' if is_number(value) else f"<td>{text}</td>")
+                text = f'<span style="color: {html.escape(colors[row])}">●</span>&nbsp;{text}'
+            align = "right" if right[position] else "left"
+            cells.append(f'<td style="text-align: {align}; white-space: nowrap">{text}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
