@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from dl_core import objectives, race
 from ui import race as race_figure
-from ui.race import StepArrows, arrow_annotations, arrow_scale, step_arrows
+from ui.race import StepArrows, arrow_annotations, arrow_scale, round_number_text, step_arrows
 
 WORDS = {"gradient": "g", "velocity": "b", "moment": "m", "step": "d", "name": "X"}
 BOUNDS = ((-4.5, 4.5), (-4.5, 4.5))
@@ -108,3 +108,8 @@ def test_a_short_arrow_is_drawn_without_a_head():
                                               ("short", np.array([0.0, 0.05]), "#000000")))
     drawn = [note for note in arrow_annotations(arrows, BOUNDS, LABELS) if note.get("showarrow")]
     assert [note["arrowhead"] for note in drawn] == [2, 0]
+
+
+def test_scale_factors_read_as_people_write_them():
+    assert [round_number_text(value) for value in (0.05, 1.0, 200.0, 5e4, 2e6, 1e-5)] == [
+        "0.05", "1", "200", "5·10⁴", "2·10⁶", "10⁻⁵"]
