@@ -73,7 +73,7 @@ class TableCells(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("td", "th"):
             text = "".join(self.cell).strip()
-            self.tables[-1][-1].append(text.removesuffix(" ⓘ").removeprefix("●\xa0"))
+            self.tables[-1][-1].append(text.removeprefix("●\xa0"))
             self.cell = None
 
     def handle_data(self, data):

@@ -52,7 +52,8 @@ def table_html(columns: Sequence[Column], colors: Sequence[str] | None = None) -
     """The table as HTML: columns with numbers right-aligned, cells on one line, every text escaped;
     ``colors`` (one per row) tint a dot before the first cell, to match a chart's colours."""
     head = "".join(
-        f'<th title="{html.escape(column.help)}" style="cursor: help">{html.escape(column.title)} ⓘ</th>'
+        f'<th title="{html.escape(column.help)}" style="cursor: help">'
+        f'<span style="text-decoration: underline dotted">{html.escape(column.title)}</span></th>'
         if column.help else f"<th>{html.escape(column.title)}</th>"
         for column in columns
     )
