@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_race import ENTRANTS as RACE_ENTRANTS
 
 from dl_core import objectives, race
 from ui import race as race_figure
@@ -13,16 +14,7 @@ WORDS = {"gradient": "g", "velocity": "b", "moment": "m", "step": "d", "name": "
 BOUNDS = ((-4.5, 4.5), (-4.5, 4.5))
 LABELS = race_figure.RaceLabels(names=("X",), minimum="", loss_axis="", step_axis="", play="", pause="", step="",
                                 diverged="", click="", arrows_title="{name} {step}", magnified="×{factor}")
-ENTRANTS = [
-    ("gd", {"lr": 0.01}),
-    ("momentum", {"lr": 0.005, "momentum": 0.9}),
-    ("nesterov", {"lr": 0.005, "momentum": 0.8}),
-    ("adagrad", {"lr": 0.5}),
-    ("rmsprop", {"lr": 0.02, "alpha": 0.9, "momentum": 0.5}),
-    ("rmsprop", {"lr": 0.02}),
-    ("adam", {"lr": 0.1, "beta1": 0.8}),
-    ("adamw", {"lr": 0.1, "weight_decay": 0.05}),
-]
+ENTRANTS = [*RACE_ENTRANTS, ("rmsprop", {"lr": 0.02})]  # and RMSProp without momentum (no memory arrow)
 
 
 @pytest.fixture(scope="module")
