@@ -18,7 +18,7 @@ from ui import figures, regression
 from ui.controls import log_options
 from ui.figures import SurfaceGrid
 
-GRID_RESOLUTION = 200
+GRID_RESOLUTION = 480  # about one grid point per pixel of the chart: level lines without stair steps
 MAP_RESOLUTION = 128
 MAP_LRS = (1e-5, 10.0)
 SWEEP_LRS = (1e-5, 10.0)

@@ -16,7 +16,7 @@ from ui.figures import SurfaceGrid
 
 SAMPLES = 1000
 TRUE_WEIGHTS = (1.0, 1.0)
-GRID_RESOLUTION = 240
+GRID_RESOLUTION = 480  # about one grid point per pixel of the chart: level lines without stair steps
 
 
 @dataclass(frozen=True)
