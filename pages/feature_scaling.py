@@ -86,9 +86,9 @@ with table_column:
         tables.Column(t("scaling.col_step"), shown_steps.tolist()),
         tables.Column("w₁", run.points[shown_steps, 0], ".4g"),
         tables.Column("w₂", run.points[shown_steps, 1], ".4g"),
-        tables.Column("∂L/∂w₁", run.grads[shown_steps, 0], ".3e"),
-        tables.Column("∂L/∂w₂", run.grads[shown_steps, 1], ".3e"),
-        tables.Column("L − L*", run.losses[shown_steps] - run.grid.min_value, ".3e"),
+        tables.Column("∂L/∂w₁", run.grads[shown_steps, 0], tables.powers_of_ten),
+        tables.Column("∂L/∂w₂", run.grads[shown_steps, 1], tables.powers_of_ten),
+        tables.Column("L − L*", run.losses[shown_steps] - run.grid.min_value, tables.powers_of_ten),
     ])
 
 st.subheader(t("scaling.compare_title"))

@@ -120,9 +120,9 @@ def results_table(run: lab.RaceRun, tolerance: float) -> None:
     tables.show([
         tables.Column(t("lab.col.optimizer"), [name_of[name] for name in run.names]),
         tables.Column(t("lab.col.lr"), [setup.hypers[name]["lr"] for name in run.names], "g"),
-        tables.Column(t("lab.col.final_loss"), standings.final_loss, ".4g"),
-        tables.Column(t("lab.col.gap"), standings.gap, ".3e"),
-        tables.Column(t("lab.col.distance"), standings.distance, ".4g"),
+        tables.Column(t("lab.col.final_loss"), standings.final_loss, tables.powers_of_ten),
+        tables.Column(t("lab.col.gap"), standings.gap, tables.powers_of_ten),
+        tables.Column(t("lab.col.distance"), standings.distance, tables.powers_of_ten),
         tables.Column(t("lab.col.reached"), [int(k) if k >= 0 else never for k in standings.steps_to_tolerance]),
         tables.Column(t("lab.col.diverged"), [int(k) if k >= 0 else never for k in standings.diverged_at]),
     ], colors=[OPTIMIZER_COLORS[name] for name in run.names])

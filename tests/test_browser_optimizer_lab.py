@@ -14,7 +14,7 @@ pytestmark = [
 ALL = "&".join(f"lab_optimizers={name}" for name in ("GD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam",
                                                      "AdamW"))
 MIN_FPS = 20
-PATH_LENGTH = "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData[1].x.length"
+PATH_LENGTH = "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData[0].x.length"
 # Plotly draws every animation frame from a requestAnimationFrame callback and announces it with
 # plotly_animatingframe: the timestamps of those events are the frames the user sees.
 COUNT_FRAMES = """() => { const chart = document.querySelectorAll('.js-plotly-plot')[0]; window.labFrames = [];
@@ -49,7 +49,7 @@ def test_the_race_plays_smoothly_with_the_surface_drawn(server, browser):  # noq
     chart = page.locator(".js-plotly-plot").first
     chart.scroll_into_view_if_needed()
     traces = page.evaluate("() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length")
-    assert traces == 10  # the minima and clickable grid, 7 paths, the points on the surface and on the loss chart
+    assert traces == 10  # 7 paths, the points on the surface and on the loss chart, the minima and clickable grid
     before_play = chart.screenshot()
     full = page.evaluate(PATH_LENGTH)
     page.evaluate(COUNT_FRAMES)

@@ -43,6 +43,8 @@ def test_frame_steps_cover_start_and_end_within_budget(steps, max_frames):
     assert chosen[0] == 0 and chosen[-1] == steps
     assert len(chosen) <= max_frames + 1
     assert np.all(np.diff(chosen) > 0)
+    if len(chosen) > 2:  # round steps, and the last (which may fall between them)
+        assert chosen[1] in figures.ROUND_STRIDES and np.all(chosen[:-1] % chosen[1] == 0)
 
 
 def test_clip_to_view_keeps_points_inside():

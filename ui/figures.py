@@ -148,9 +148,16 @@ def weight_axes(bounds: Bounds, domain=(0.0, 1.0), axes: str = "") -> dict:
     }
 
 
+ROUND_STRIDES = tuple(int(mantissa * 10**power) for power in range(12) for mantissa in (1.0, 2.0, 2.5, 5.0)
+                      if (mantissa * 10**power).is_integer())
+
+
 def frame_steps(steps: int, max_frames: int = MAX_FRAMES) -> np.ndarray:
-    """The steps shown as animation frames: all of them, or ``max_frames`` evenly spread, always 0 and the last."""
-    return np.unique(np.linspace(0, steps, min(steps, max_frames) + 1).round().astype(int))
+    """The steps shown as animation frames: every k-th step for the smallest round k (1, 2, 5, 10, 20, 25, 50,
+    ...) that needs at most ``max_frames`` frames after step 0, and always the last step. Round steps make the
+    step slider's labels read 0, 5, 10, ..."""
+    stride = next(stride for stride in ROUND_STRIDES if steps <= stride * max_frames)
+    return np.union1d(np.arange(0, steps + 1, stride), [steps])
 
 
 def playback_controls(frame_names: list[str], labels: DescentLabels) -> dict:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core.race import StepAnatomy
+from ui import tables
 from ui.figures import (
     Bounds,
     FinishedFigure,
@@ -37,6 +38,7 @@ SPEEDS = (0.25, 0.5, 2.0)  # besides Play at 1x
 ARROW_SHARES = (0.06, 0.45)  # the longest arrow is magnified below / shrunk above these shares of the view's diagonal
 ARROW_TARGET = 0.2  # ... to about this share
 MAX_MAGNIFICATION = 1e9
+TIP_MARGIN = 0.08  # arrow tips stay this share of the view inside its edges, where there is room
 HEADLESS_SHARE = 0.03  # arrows shorter than this share of the view's diagonal get no head (see arrow_annotations)
 LABEL_ALONG, LABEL_ACROSS = 16, 14  # pixels from an arrow's tip to its name, along the arrow and across it
 CLICK_GRID = 25  # clickable points per side of the contour, to pick the start (each costs time in every frame)
@@ -212,9 +214,9 @@ def race_figure(
     (low1, high1), _ = grid.bounds
     kept = [thinned(shown[:, index], (high1 - low1) * THINNING) for index in range(entrants)]
     steps_shown = _frame_steps(steps, shown_step, kept)
-    paths, heads_trace, loss_heads_trace = list(range(1, 1 + entrants)), 1 + entrants, 2 + entrants
+    paths, heads_trace, loss_heads_trace = list(range(entrants)), entrants, entrants + 1
 
-    data: list[dict] = [ground_trace(grid.bounds, grid.minima, labels)]
+    data: list[dict] = []
     for index in range(entrants):
         line = path_trace(shown[:1, index], colors[index], labels.names[index])
         del line["marker"]
@@ -222,6 +224,7 @@ def race_figure(
     heads = {"type": "scatter", "mode": "markers", "x": [], "y": [], "showlegend": False, "hoverinfo": "text",
              **_UNDIMMED}
     data += [heads, {**heads, "xaxis": "x2", "yaxis": "y2"}]
+    data.append(ground_trace(grid.bounds, grid.minima, labels))  # last, so that the stars are drawn on top
     loss_curves = [loss_curve_shape(above[: last_good[index] + 1, index], colors[index]) for index in range(entrants)]
 
     def step_data(step: int) -> list[dict]:
@@ -247,7 +250,7 @@ def race_figure(
     low, high = np.log10(finite.min()), np.log10(finite.max())
     layout = {
         **weight_axes(grid.bounds, domain=(0.0, 0.55)),
-        "xaxis2": {"domain": [0.66, 1.0], "range": [0, max(steps, 1)], "title": {"text": labels.step_axis},
+        "xaxis2": {"domain": [0.66, 1.0], "range": [0, 1.03 * max(steps, 1)], "title": {"text": labels.step_axis},
                    "anchor": "y2"},
         "yaxis2": {"type": "log", "range": [low - 0.3, max(high, low + 1) + 0.3], "anchor": "x2",
                    "title": {"text": labels.loss_axis}, "exponentformat": "power"},
@@ -301,7 +304,8 @@ def _marks_data(marks: list[dict], decimals: int | None) -> dict:
 def arrow_scale(arrows: StepArrows, bounds: Bounds) -> float:
     """One factor for all arrows, so that their lengths stay comparable: 1 when the longest is a readable share
     of the view's diagonal, else a round number (1, 2 or 5 times a power of ten) that brings it near
-    ``ARROW_TARGET``; then no larger than keeps every tip inside the view. 0 when there is nothing to draw
+    ``ARROW_TARGET``; then no larger than keeps every tip inside the view (``TIP_MARGIN`` inside its edges where
+    the point allows, to leave room for the names). 0 when there is nothing to draw
     (no finite arrow, the point outside the view, or arrows that need more than ``MAX_MAGNIFICATION``)."""
     (low1, high1), (low2, high2) = bounds
     vectors = np.array([vector for _, vector, _ in arrows.vectors], dtype=float).reshape(-1, 2)
@@ -313,13 +317,22 @@ def arrow_scale(arrows: StepArrows, bounds: Bounds) -> float:
     if share * MAX_MAGNIFICATION < ARROW_TARGET:  # an update this small is rounding noise, not a direction
         return 0.0
     factor = 1.0 if ARROW_SHARES[0] <= share <= ARROW_SHARES[1] else _round_down(ARROW_TARGET / share)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # a zero coordinate puts no limit on its axis
-        room = np.where(vectors > 0, (np.array([high1, high2]) - arrows.origin) / vectors,
-                        np.where(vectors < 0, (np.array([low1, low2]) - arrows.origin) / vectors, np.inf))
-    fits = float(room.min())
+    low, high = np.array([low1, low2]), np.array([high1, high2])
+    margin = TIP_MARGIN * (high - low)  # room for the names beyond the tips, where the point leaves it
+    fits = _reach(arrows.origin, vectors, np.minimum(low + margin, arrows.origin),
+                  np.maximum(high - margin, arrows.origin))
+    if fits <= 0.0:  # at the edge of the inner box, pointing out of it: use the whole view
+        fits = _reach(arrows.origin, vectors, low, high)
     if fits <= 0.0:  # on the edge of the view, pointing out of it
         return 0.0
     return factor if factor <= fits else _round_down(fits)
+
+
+def _reach(origin: np.ndarray, vectors: np.ndarray, low: np.ndarray, high: np.ndarray) -> float:
+    """The largest factor that keeps ``origin + factor * vector`` inside the box [low, high] for every vector."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # a zero coordinate puts no limit on its axis
+        room = np.where(vectors > 0, (high - origin) / vectors, np.where(vectors < 0, (low - origin) / vectors, np.inf))
+    return float(room.min())
 
 
 def _round_down(value: float) -> float:
@@ -328,15 +341,12 @@ def _round_down(value: float) -> float:
     return float(max(mantissa * power for mantissa in (1, 2, 5) if mantissa * power <= value * (1 + 1e-12)))
 
 
-SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def round_number_text(value: float) -> str:
     """A round number (1, 2 or 5 times a power of ten) as people write it: 0.05, 200, 5·10⁴."""
     if 1e-3 <= value < 1e4:
         return f"{value:g}"
     mantissa, exponent = f"{value:.0e}".split("e")
-    power = "10" + str(int(exponent)).translate(SUPERSCRIPTS)
+    power = "10" + str(int(exponent)).translate(tables.SUPERSCRIPTS)
     return power if mantissa == "1" else f"{mantissa}·{power}"
 
 

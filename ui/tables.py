@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
@@ -21,23 +21,34 @@ import streamlit as st
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its ``title``, its ``values``, a ``format`` for numbers (as in ``format(value, spec)``)
-    and an optional ``help`` text shown when the pointer rests on the title."""
+    """A column: its ``title``, its ``values``, a ``format`` for numbers (a spec as in ``format(value, spec)``,
+    or a function such as ``powers_of_ten``) and an optional ``help`` text shown when the pointer rests on
+    the title."""
 
     title: str
     values: Sequence
-    format: str = ""
+    format: str | Callable[[float], str] = ""
     help: str = ""
 
 
 MISSING = "—"
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def powers_of_ten(value: float, digits: int = 4) -> str:
+    """``digits`` significant digits, written 4.872·10⁻⁶ outside [0.001, 10⁵) as on the charts' log axes
+    (and with a true minus sign)."""
+    if value == 0 or 1e-3 <= abs(value) < 1e5:
+        return f"{value:.{digits}g}".replace("-", "−")
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    return f"{mantissa.replace('-', '−')}·10{str(int(exponent)).translate(SUPERSCRIPTS)}"
 
 
 def is_number(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
-def cell_text(value, spec: str) -> str:
+def cell_text(value, spec: str | Callable[[float], str]) -> str:
     """A number in ``spec`` (``—`` for NaN, ``±∞`` for infinities), anything else as it is."""
     if not is_number(value):
         return str(value)
@@ -45,7 +56,7 @@ def cell_text(value, spec: str) -> str:
         return MISSING
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
-    return format(value, spec)
+    return spec(value) if callable(spec) else format(value, spec)
 
 
 def table_html(columns: Sequence[Column], colors: Sequence[str] | None = None) -> str:

@@ -202,7 +202,8 @@ TEXT = {
     "lab.arrow.velocity": {"en": "−ημb", "ru": "−ημb"},
     "lab.arrow.moment": {"en": "−ηm̂", "ru": "−ηm̂"},
     "lab.arrow.step": {"en": "Δθ", "ru": "Δθ"},
-    "lab.arrows_title": {"en": "Arrows: {name}, update {step}", "ru": "Стрелки: {name}, шаг {step}"},
+    "lab.arrows_title": {"en": "Arrows: {name}, update {step} (chosen below)",
+                         "ru": "Стрелки: {name}, обновление {step} (выбор ниже)"},
     "lab.arrows_magnified": {"en": "scale ×{factor}", "ru": "масштаб ×{factor}"},
     # Learning rate
     "lab.lr_title": {"en": "Four learning rates", "ru": "Четыре скорости обучения"},
