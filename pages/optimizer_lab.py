@@ -248,7 +248,7 @@ def map_section() -> None:
     st.markdown(t("lab.map_intro", steps=steps, cells=lab.MAP_RESOLUTION**2))
     result = lab.stability_map(setup.problem, name, axis, tuple(sorted(hyper.items())), setup.start, steps)
     runner = lab.map_optimizer(name, axis)
-    symbol, _, scale = lab.MAP_AXES[axis]
+    _, _, scale = lab.MAP_AXES[axis]
     current_second = {"kappa": setup.problem.kappa, "x_scale": setup.problem.x_scale}.get(
         axis, hyper.get(axis, 0.0))
     current = (hyper["lr"], current_second) if name in setup.names else None
@@ -257,7 +257,7 @@ def map_section() -> None:
         lab_figures.map_figure(
             result.result.lrs, result.result.seconds, result.result.progress, result.result.diverged, scale == "log",
             limit, result.limit is None, current,
-            {"x": t("control.lr"), "y": f"{symbol}: {t(f'lab.axis.{axis}')}", "progress": t("lab.map_progress"),
+            {"x": t("control.lr"), "y": t(f"lab.axis.{axis}"), "progress": t("lab.map_progress"),
              "diverged": t("lab.map_diverged"), "current": t("lab.map_current"),
              "theory": t("lab.map_local_theory") if result.limit is None else t("lab.map_theory")},
         ),

@@ -8,7 +8,8 @@ from test_race import ENTRANTS as RACE_ENTRANTS
 
 from dl_core import objectives, race
 from ui import race as race_figure
-from ui.race import StepArrows, arrow_annotations, arrow_scale, round_number_text, step_arrows
+from ui.race import StepArrows, arrow_annotations, arrow_scale, step_arrows
+from ui.tables import round_number_text
 
 WORDS = {"gradient": "g", "velocity": "b", "moment": "m", "step": "d", "name": "X"}
 BOUNDS = ((-4.5, 4.5), (-4.5, 4.5))

@@ -20,6 +20,7 @@ from ui.figures import (
 )
 from ui.palette import BLACK
 from ui.race import DIVERGED_SYMBOL
+from ui.tables import round_number_text
 
 GAP = 0.04
 MAP_DIVERGED = "#3B0A0A"
@@ -186,18 +187,18 @@ def map_figure(lrs: np.ndarray, seconds: np.ndarray, progress: np.ndarray, diver
         "type": "heatmap", "x": typed(np.log10(lrs)), "y": typed(rows), "z": typed(z), "zmin": low,
         "zmax": top + 1.0, "colorscale": map_colorscale(low),
         "colorbar": {"title": {"text": labels["progress"], "side": "right"}, "len": 0.9,
-                     "tickvals": [*decades, top, top + 0.5],
+                     "tickvals": [*decades, top, top + 0.75],
                      "ticktext": [f"{tick:.0f}".replace("-", "−") for tick in decades] + [f"+{top:.0f}",
                                                                                           labels["diverged"]]},
         "hovertemplate": "η=10^%{x:.2f}<br>%{y:.3g}<br>%{z:.2f}<extra></extra>",
     }]
     if limit is not None:
         inside = (limit >= lrs[0]) & (limit <= lrs[-1])
-        data.append({
-            "type": "scatter", "mode": "lines", "x": typed(np.log10(limit[inside])), "y": typed(rows[inside]),
-            "line": {"color": BLACK, "width": 3, "dash": "dash" if limit_dashed else "solid"},
-            "name": labels["theory"], "hoverinfo": "skip",
-        })
+        line = {"type": "scatter", "mode": "lines", "x": typed(np.log10(limit[inside])), "y": typed(rows[inside]),
+                "hoverinfo": "skip"}
+        data.append({**line, "line": {"color": "white", "width": 6}, "showlegend": False})  # readable on dark cells
+        data.append({**line, "line": {"color": BLACK, "width": 3, "dash": "dash" if limit_dashed else "solid"},
+                     "name": labels["theory"]})
     if current is not None:
         lr, second = current
         data.append({"type": "scatter", "mode": "markers", "x": [float(np.log10(lr))],
@@ -208,10 +209,10 @@ def map_figure(lrs: np.ndarray, seconds: np.ndarray, progress: np.ndarray, diver
     y_axis = {"title": {"text": labels["y"]}}
     if log_rows:
         row_ticks = np.arange(np.ceil(rows[0]), np.floor(rows[-1]) + 1)
-        y_axis.update(tickvals=list(row_ticks), ticktext=[f"{10.0**tick:g}" for tick in row_ticks])
+        y_axis.update(tickvals=list(row_ticks), ticktext=[round_number_text(10.0**tick) for tick in row_ticks])
     layout = {
         "xaxis": {"title": {"text": labels["x"]}, "tickvals": list(ticks),
-                  "ticktext": [f"{10.0**tick:g}" for tick in ticks]},
+                  "ticktext": [round_number_text(10.0**tick) for tick in ticks]},
         "yaxis": y_axis,
         "height": 560, "margin": {"l": 60, "r": 10, "t": 40, "b": 50},
         "legend": {"orientation": "h", "x": 0.0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},

@@ -341,15 +341,6 @@ def _round_down(value: float) -> float:
     return float(max(mantissa * power for mantissa in (1, 2, 5) if mantissa * power <= value * (1 + 1e-12)))
 
 
-def round_number_text(value: float) -> str:
-    """A round number (1, 2 or 5 times a power of ten) as people write it: 0.05, 200, 5·10⁴."""
-    if 1e-3 <= value < 1e4:
-        return f"{value:g}"
-    mantissa, exponent = f"{value:.0e}".split("e")
-    power = "10" + str(int(exponent)).translate(tables.SUPERSCRIPTS)
-    return power if mantissa == "1" else f"{mantissa}·{power}"
-
-
 def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) -> list[dict]:
     """The vectors of one update as arrows from the point before it, all with the same scale (see
     ``arrow_scale``), each named at its tip (hover for its coordinates), and a title saying whose update
@@ -382,7 +373,7 @@ def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) ->
                       "hovertext": f"{label} = ({vector[0]:.4g}, {vector[1]:.4g})"})
     title = labels.arrows_title.format(name=arrows.name, step=arrows.step)
     if factor != 1.0:
-        title += " · " + labels.magnified.format(factor=round_number_text(factor))
+        title += " · " + labels.magnified.format(factor=tables.round_number_text(factor))
     notes.append({"x": 0.01, "y": 0.99, "xref": "x domain", "yref": "y domain", "xanchor": "left", "yanchor": "top",
                   "text": title, "showarrow": False, "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.8)"})
     return notes

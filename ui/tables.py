@@ -48,6 +48,15 @@ def is_number(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
+def round_number_text(value: float) -> str:
+    """A round number (1, 2 or 5 times a power of ten) as people write it: 0.05, 200, 5·10⁴."""
+    if 1e-3 <= value < 1e4:
+        return f"{value:g}"
+    mantissa, exponent = f"{value:.0e}".split("e")
+    power = "10" + str(int(exponent)).translate(SUPERSCRIPTS)
+    return power if mantissa == "1" else f"{mantissa}·{power}"
+
+
 def cell_text(value, spec: str | Callable[[float], str]) -> str:
     """A number in ``spec`` (``—`` for NaN, ``±∞`` for infinities), anything else as it is."""
     if not is_number(value):
