@@ -49,7 +49,7 @@ def test_the_race_plays_smoothly_with_the_surface_drawn(server, browser):  # noq
     chart = page.locator(".js-plotly-plot").first
     chart.scroll_into_view_if_needed()
     traces = page.evaluate("() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length")
-    assert traces == 10  # 7 paths, the points on the surface and on the loss chart, the minima and clickable grid
+    assert traces == 10  # 7 paths, the minima and clickable grid, the points on the surface and on the loss chart
     before_play = chart.screenshot()
     full = page.evaluate(PATH_LENGTH)
     page.evaluate(COUNT_FRAMES)

@@ -201,8 +201,8 @@ def race_figure(
     (see ``arrow_annotations``) and stay while the race plays.
 
     Plotly re-derives every trace of the figure in every frame, so the figure has few traces: a path per
-    entrant, one trace for the current points of all entrants (on each chart), one for the minima and the
-    clickable grid; the loss curves are shapes and the arrows annotations, drawn once. A frame carries each
+    entrant, one for the minima and the clickable grid, one for the current points of all entrants (on each
+    chart); the loss curves are shapes and the arrows annotations, drawn once. A frame carries each
     path so far, without the points closer than a fraction of a pixel to the previous one (see ``thinned``),
     and fewer frames are made when the paths are long and restless, to keep the figure small.
     """
@@ -214,7 +214,7 @@ def race_figure(
     (low1, high1), _ = grid.bounds
     kept = [thinned(shown[:, index], (high1 - low1) * THINNING) for index in range(entrants)]
     steps_shown = _frame_steps(steps, shown_step, kept)
-    paths, heads_trace, loss_heads_trace = list(range(entrants)), entrants, entrants + 1
+    paths, heads_trace, loss_heads_trace = list(range(entrants)), entrants + 1, entrants + 2
 
     data: list[dict] = []
     for index in range(entrants):
@@ -223,8 +223,8 @@ def race_figure(
         data.append({**line, "mode": "lines"})
     heads = {"type": "scatter", "mode": "markers", "x": [], "y": [], "showlegend": False, "hoverinfo": "text",
              **_UNDIMMED}
-    data += [heads, {**heads, "xaxis": "x2", "yaxis": "y2"}]
-    data.append(ground_trace(grid.bounds, grid.minima, labels))  # last, so that the stars are drawn on top
+    # The stars above the paths, the current points above the stars.
+    data += [ground_trace(grid.bounds, grid.minima, labels), heads, {**heads, "xaxis": "x2", "yaxis": "y2"}]
     loss_curves = [loss_curve_shape(above[: last_good[index] + 1, index], colors[index]) for index in range(entrants)]
 
     def step_data(step: int) -> list[dict]:
