@@ -6,6 +6,7 @@ import streamlit as st
 from ui import controls, figures, frame, regression, tables
 from ui.i18n import language, t
 from ui.labels import descent_labels
+from ui.numbers import number
 from ui.palette import OPTIMIZER_COLORS
 
 frame.require_frame()
@@ -86,9 +87,9 @@ with table_column:
         tables.Column(t("scaling.col_step"), shown_steps.tolist()),
         tables.Column("w₁", run.points[shown_steps, 0], ".4g"),
         tables.Column("w₂", run.points[shown_steps, 1], ".4g"),
-        tables.Column("∂L/∂w₁", run.grads[shown_steps, 0], tables.powers_of_ten),
-        tables.Column("∂L/∂w₂", run.grads[shown_steps, 1], tables.powers_of_ten),
-        tables.Column("L − L*", run.losses[shown_steps] - run.grid.min_value, tables.powers_of_ten),
+        tables.Column("∂L/∂w₁", run.grads[shown_steps, 0], number),
+        tables.Column("∂L/∂w₂", run.grads[shown_steps, 1], number),
+        tables.Column("L − L*", run.losses[shown_steps] - run.grid.min_value, number),
     ])
 
 st.subheader(t("scaling.compare_title"))

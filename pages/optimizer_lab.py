@@ -13,6 +13,7 @@ from ui import optimizer_lab_controls as lab_controls
 from ui import optimizer_lab_figures as lab_figures
 from ui import race as race_figures
 from ui.i18n import t
+from ui.numbers import number
 from ui.palette import BLACK, OPTIMIZER_COLORS
 from ui.race_formulas import update_latex
 
@@ -120,9 +121,9 @@ def results_table(run: lab.RaceRun, tolerance: float) -> None:
     tables.show([
         tables.Column(t("lab.col.optimizer"), [name_of[name] for name in run.names]),
         tables.Column(t("lab.col.lr"), [setup.hypers[name]["lr"] for name in run.names], "g"),
-        tables.Column(t("lab.col.final_loss"), standings.final_loss, tables.powers_of_ten),
-        tables.Column(t("lab.col.gap"), standings.gap, tables.powers_of_ten),
-        tables.Column(t("lab.col.distance"), standings.distance, tables.powers_of_ten),
+        tables.Column(t("lab.col.final_loss"), standings.final_loss, number),
+        tables.Column(t("lab.col.gap"), standings.gap, number),
+        tables.Column(t("lab.col.distance"), standings.distance, number),
         tables.Column(t("lab.col.reached"), [int(k) if k >= 0 else never for k in standings.steps_to_tolerance]),
         tables.Column(t("lab.col.diverged"), [int(k) if k >= 0 else never for k in standings.diverged_at]),
     ], colors=[OPTIMIZER_COLORS[name] for name in run.names])
@@ -248,7 +249,7 @@ def map_section() -> None:
     st.markdown(t("lab.map_intro", steps=steps, cells=lab.MAP_RESOLUTION**2))
     result = lab.stability_map(setup.problem, name, axis, tuple(sorted(hyper.items())), setup.start, steps)
     runner = lab.map_optimizer(name, axis)
-    _, _, scale = lab.MAP_AXES[axis]
+    scale = lab.MAP_AXES[axis][2]
     current_second = {"kappa": setup.problem.kappa, "x_scale": setup.problem.x_scale}.get(
         axis, hyper.get(axis, 0.0))
     current = (hyper["lr"], current_second) if name in setup.names else None

@@ -9,7 +9,6 @@ from test_race import ENTRANTS as RACE_ENTRANTS
 from dl_core import objectives, race
 from ui import race as race_figure
 from ui.race import StepArrows, arrow_annotations, arrow_scale, step_arrows
-from ui.tables import round_number_text
 
 WORDS = {"gradient": "g", "velocity": "b", "moment": "m", "step": "d", "name": "X"}
 BOUNDS = ((-4.5, 4.5), (-4.5, 4.5))
@@ -102,7 +101,3 @@ def test_a_short_arrow_is_drawn_without_a_head():
     drawn = [note for note in arrow_annotations(arrows, BOUNDS, LABELS) if note.get("showarrow")]
     assert [note["arrowhead"] for note in drawn] == [2, 0]
 
-
-def test_scale_factors_read_as_people_write_them():
-    assert [round_number_text(value) for value in (0.05, 1.0, 200.0, 5e4, 2e6, 1e-5)] == [
-        "0.05", "1", "200", "5·10⁴", "2·10⁶", "10⁻⁵"]

@@ -3,7 +3,7 @@
 import numpy as np
 from pages_helpers import TableCells
 
-from ui.tables import Column, cell_text, powers_of_ten, table_html
+from ui.tables import Column, cell_text, table_html
 
 
 def cells(markup: str) -> list[list[str]]:
@@ -35,7 +35,3 @@ def test_a_column_with_numbers_is_right_aligned_throughout():
     markup = table_html([Column("reached at", [12, "—"])])
     assert markup.count("text-align: right") == 2
 
-
-def test_powers_of_ten_as_on_the_log_axes():
-    assert [powers_of_ten(value) for value in (4.872e-6, -3.709e1, 0.007355, 0.0, 123456.0, 1e-16)] == [
-        "4.872·10⁻⁶", "−37.09", "0.007355", "0", "1.235·10⁵", "1.000·10⁻¹⁶"]

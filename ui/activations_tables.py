@@ -6,34 +6,16 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from dl_core import activation_stats
 from ui import activations, tables
 from ui.activations import Settings
 from ui.i18n import t
+from ui.numbers import number
 
 HOLDS, PARTLY, FAILS, NOT_MEASURED = "✓", "≈", "✗", "—"
 # Zero-centred when |mean| is below this share of the output's standard deviation; roughly so below the second.
 CENTRED, ROUGHLY_CENTRED = 0.1, 0.3
 VANISHED = 1e-2  # a gradient below 1% of the one at the output has vanished
-SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def number(value: float, digits: int = 3) -> str:
-    """A number for a reader: ``digits`` significant digits, a true minus sign, ∞, and powers of ten
-    written out beyond 10⁵ and below 10⁻³ (``3.1×10⁻¹²``)."""
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    rounded = float(f"{value:.{digits}g}")
-    if rounded == 0 or 1e-3 <= abs(rounded) < 1e5:
-        return np.format_float_positional(rounded, trim="-").replace("-", "−")
-    mantissa, exponent = f"{rounded:.{digits - 1}e}".split("e")
-    mantissa = mantissa.rstrip("0").rstrip(".")
-    power = "10" + str(int(exponent)).translate(SUPERSCRIPTS)
-    return (power if mantissa == "1" else "−" + power if mantissa == "-1" else f"{mantissa}×{power}").replace("-", "−")
-
-
 def exact_zero(value: float) -> float:
     """0 for what integration or bisection leaves of an exact 0 (below 1e-12 in size), else ``value``."""
     return 0.0 if abs(value) < 1e-12 else value

@@ -18,9 +18,9 @@ from ui.figures import (
     typed,
     weight_axes,
 )
+from ui.numbers import number
 from ui.palette import BLACK
 from ui.race import DIVERGED_SYMBOL
-from ui.tables import round_number_text
 
 GAP = 0.04
 MAP_DIVERGED = "#3B0A0A"
@@ -209,10 +209,10 @@ def map_figure(lrs: np.ndarray, seconds: np.ndarray, progress: np.ndarray, diver
     y_axis = {"title": {"text": labels["y"]}}
     if log_rows:
         row_ticks = np.arange(np.ceil(rows[0]), np.floor(rows[-1]) + 1)
-        y_axis.update(tickvals=list(row_ticks), ticktext=[round_number_text(10.0**tick) for tick in row_ticks])
+        y_axis.update(tickvals=list(row_ticks), ticktext=[number(10.0**tick, 1) for tick in row_ticks])
     layout = {
         "xaxis": {"title": {"text": labels["x"]}, "tickvals": list(ticks),
-                  "ticktext": [round_number_text(10.0**tick) for tick in ticks]},
+                  "ticktext": [number(10.0**tick, 1) for tick in ticks]},
         "yaxis": y_axis,
         "height": 560, "margin": {"l": 60, "r": 10, "t": 40, "b": 50},
         "legend": {"orientation": "h", "x": 0.0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},

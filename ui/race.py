@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core.race import StepAnatomy
-from ui import tables
 from ui.figures import (
     Bounds,
     FinishedFigure,
@@ -27,6 +26,7 @@ from ui.figures import (
     path_trace,
     weight_axes,
 )
+from ui.numbers import number
 from ui.palette import MINIMUM_COLOR
 
 MAX_FRAMES = 100
@@ -195,10 +195,10 @@ def race_figure(
     """All entrants' paths on the surface (left) and their losses against step (right), animated together.
 
     ``points (steps+1, K, 2)``, ``losses (steps+1, K)``, ``diverged_at (K,)``. The figure opens at
-    ``shown_step``; Play replays from step 0. Paths are clipped to the view and losses floored for the
-    log axis, so no NaN or inf reaches the chart; a loss curve stops where its run diverged, and the
-    entrant's marker turns into a cross from that step on. ``arrows``, if given, are drawn on the surface
-    (see ``arrow_annotations``) and stay while the race plays.
+    ``shown_step``; Play goes on from there (from step 0 at the last step). Paths are clipped to the view
+    and losses floored for the log axis, so no NaN or inf reaches the chart; a loss curve stops where its run
+    diverged, and the entrant's marker turns into a cross from that step on. ``arrows``, if given, are drawn
+    on the surface (see ``arrow_annotations``) and stay while the race plays.
 
     Plotly re-derives every trace of the figure in every frame, so the figure has few traces: a path per
     entrant, one for the minima and the clickable grid, one for the current points of all entrants (on each
@@ -373,7 +373,7 @@ def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) ->
                       "hovertext": f"{label} = ({vector[0]:.4g}, {vector[1]:.4g})"})
     title = labels.arrows_title.format(name=arrows.name, step=arrows.step)
     if factor != 1.0:
-        title += " · " + labels.magnified.format(factor=tables.round_number_text(factor))
+        title += " · " + labels.magnified.format(factor=number(factor, 1))
     notes.append({"x": 0.01, "y": 0.99, "xref": "x domain", "yref": "y domain", "xanchor": "left", "yanchor": "top",
                   "text": title, "showarrow": False, "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.8)"})
     return notes

@@ -22,7 +22,7 @@ import streamlit as st
 @dataclass(frozen=True)
 class Column:
     """A column: its ``title``, its ``values``, a ``format`` for numbers (a spec as in ``format(value, spec)``,
-    or a function such as ``powers_of_ten``) and an optional ``help`` text shown when the pointer rests on
+    or a function such as ``ui.numbers.number``) and an optional ``help`` text shown when the pointer rests on
     the title."""
 
     title: str
@@ -32,29 +32,10 @@ class Column:
 
 
 MISSING = "—"
-SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def powers_of_ten(value: float, digits: int = 4) -> str:
-    """``digits`` significant digits, written 4.872·10⁻⁶ outside [0.001, 10⁵) as on the charts' log axes
-    (and with a true minus sign)."""
-    if value == 0 or 1e-3 <= abs(value) < 1e5:
-        return f"{value:.{digits}g}".replace("-", "−")
-    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
-    return f"{mantissa.replace('-', '−')}·10{str(int(exponent)).translate(SUPERSCRIPTS)}"
 
 
 def is_number(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
-def round_number_text(value: float) -> str:
-    """A round number (1, 2 or 5 times a power of ten) as people write it: 0.05, 200, 5·10⁴."""
-    if 1e-3 <= value < 1e4:
-        return f"{value:g}"
-    mantissa, exponent = f"{value:.0e}".split("e")
-    power = "10" + str(int(exponent)).translate(SUPERSCRIPTS)
-    return power if mantissa == "1" else f"{mantissa}·{power}"
 
 
 def cell_text(value, spec: str | Callable[[float], str]) -> str:
