@@ -2,11 +2,11 @@
 
 import streamlit as st
 
+import pages
 from ui import frame
 
 st.set_page_config(page_title="Optimizer Lab", page_icon=":material/school:", layout="wide")
 frame.language_switch()
-frame.mark_frame_drawn()
-page = frame.navigation()
+page = frame.navigation(pages.HOME, pages.lesson_pages())
 frame.about()
 page.run()

@@ -14,7 +14,7 @@ import time
 from bench._apptest import open_page, quiet_streamlit
 from bench._timing import median_of, report
 
-PAGE = "pages/activations.py"
+PAGE = "pages/activations/page.py"
 MOVES = [
     ("slider", "act_depth", 30), ("select_slider", "act_scale", 2.0), ("slider", "act_bias", -3.0),
     ("slider", "act_mu", 0.5), ("select_slider", "act_sigma", 2.0), ("slider", "act_alpha_leaky", 0.1),
@@ -29,7 +29,7 @@ TARGET_RERUN_S, TARGET_COST_S = 0.150, 1.0
 
 def main(argv: list[str]) -> None:
     quiet_streamlit()
-    from ui import activations
+    from pages.activations import compute as activations
 
     activations.cost.clear()
     started = time.perf_counter()

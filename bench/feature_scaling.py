@@ -11,7 +11,7 @@ from bench._apptest import median_rerun, open_page, spec_bytes
 from bench._timing import report
 from ui.controls import log_options
 
-PAGE = "pages/feature_scaling.py"
+PAGE = "pages/feature_scaling/page.py"
 
 
 def main(argv: list[str]) -> None:

@@ -22,11 +22,11 @@ from bench._apptest import median_rerun, open_page, spec_bytes
 from bench._timing import best_of, report
 from dl_core import objectives, race, stability
 from dl_core.optimizers import NAMES
+from pages.optimizer_lab.compute import MAP_LRS, MAP_RESOLUTION, SURFACES
 from ui.catalog import CATALOG
 from ui.controls import LR_RANGE, log_options
-from ui.optimizer_lab import MAP_LRS, MAP_RESOLUTION, SURFACES
 
-PAGE = "pages/optimizer_lab.py"
+PAGE = "pages/optimizer_lab/page.py"
 RACE_STEPS, MAP_STEPS = 500, 200
 SECONDS = {"momentum": np.linspace(0.0, 0.99, MAP_RESOLUTION), "adam": np.linspace(0.0, 0.99, MAP_RESOLUTION)}
 SECOND_NAME = {"momentum": "momentum", "adam": "beta1"}

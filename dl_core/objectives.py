@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from dl_core import datasets
+
 Bounds = tuple[tuple[float, float], tuple[float, float]]
 
 
@@ -328,6 +330,28 @@ class LinearRegression:
 def linear_regression(x: np.ndarray, y: np.ndarray, start: tuple[float, float] = (-2.0, -2.0)) -> LinearRegression:
     """The MSE surface of a two-feature linear regression on data ``x (n, 2)``, ``y (n,)``."""
     return LinearRegression(x, y, start)
+
+
+COURSE_SAMPLES = 1000
+COURSE_WEIGHTS = (1.0, 1.0)
+
+
+def course_regression(
+    x_scale: float,
+    noise: float,
+    seed: int,
+    *,
+    standardize: bool = False,
+    start: tuple[float, float] = (-2.0, -2.0),
+) -> LinearRegression:
+    r"""The regression of the course's feature-scaling lesson: ``COURSE_SAMPLES`` points from
+    ``datasets.linear_regression`` with :math:`w^\ast =` ``COURSE_WEIGHTS``, the first feature scaled by
+    ``x_scale``, drawn from ``np.random.default_rng(seed)``; with ``standardize`` both features are centred and
+    scaled to unit variance first."""
+    x, y = datasets.linear_regression(
+        COURSE_SAMPLES, COURSE_WEIGHTS, np.random.default_rng(seed), x_scale=x_scale, noise=noise
+    )
+    return linear_regression(datasets.standardize(x) if standardize else x, y, start)
 
 
 SURFACES: dict[str, Callable[[], Surface]] = {

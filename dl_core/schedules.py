@@ -28,7 +28,7 @@ _RULES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 }
 
 
-def _checked(name: str, value, rule: str) -> Number:
+def checked(name: str, value, rule: str) -> Number:
     """``value`` as a float (or a read-only float64 array) after checking it is finite and obeys ``rule``.
 
     Raises ``ValueError`` naming the parameter, e.g. ``"beta1 must be in [0, 1), got 1.0"``.
@@ -60,8 +60,8 @@ def _validate(schedule, **rules: str) -> None:
     """Check and normalise the fields of a frozen schedule in place (called by ``__post_init__``)."""
     for name, rule in rules.items():
         value = getattr(schedule, name)
-        checked = _integer(name, value) if rule == _INTEGER else _checked(name, value, rule)
-        object.__setattr__(schedule, name, checked)
+        valid = _integer(name, value) if rule == _INTEGER else checked(name, value, rule)
+        object.__setattr__(schedule, name, valid)
 
 
 def _latex_number(value: Number, symbol: str) -> str:
@@ -216,3 +216,21 @@ def values(schedule: Callable, steps: int) -> np.ndarray:
     shape = np.shape(schedule(0))
     step = np.arange(steps).reshape((steps,) + (1,) * len(shape))
     return np.array(np.broadcast_to(schedule(step), (steps, *shape)), dtype=np.float64)
+
+
+def for_run(kind: str, lr: float, steps: int, *, gamma: float = 0.5, step_size: int = 50, decay_rate: float = 0.05):
+    r"""The schedule ``kind`` of ``SCHEDULES`` starting at ``lr``, for a run of ``steps`` updates, set by the
+    numbers a lesson varies: step decay multiplies the rate by ``gamma`` every ``step_size`` updates; the
+    exponential schedule by the same amount spread evenly over them (:math:`\gamma^{1/s}` per update); the cosine
+    spans the whole run; the inverse-time schedule decays at ``decay_rate``; the constant one keeps ``lr``."""
+    if kind not in SCHEDULES:
+        raise ValueError(f"kind must be one of {sorted(SCHEDULES)}, got {kind!r}")
+    if kind == "step_decay":
+        return step_decay(lr, step_size, gamma)
+    if kind == "exponential":
+        return exponential(lr, gamma ** (1.0 / _integer("step_size", step_size)))
+    if kind == "cosine":
+        return cosine(lr, max(steps, 1))
+    if kind == "inverse_time":
+        return inverse_time(lr, decay_rate)
+    return constant(lr)

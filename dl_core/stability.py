@@ -153,3 +153,30 @@ def hessian_eigenvalues(objective, point, step: float = 1e-5) -> np.ndarray:
     offsets = step * np.eye(2)
     columns = (objective.grad(point + offsets) - objective.grad(point - offsets)) / (2 * step)
     return np.linalg.eigvalsh((columns + columns.T) / 2)
+
+
+@dataclass(frozen=True)
+class Theory:
+    """The largest stable learning rate along each row of a map, as theory gives it: ``limit`` exactly, where
+    the surface is a quadratic (constant Hessian); else ``local_limit``, from the Hessian at the deepest known
+    minimum (``local_curvature`` is its largest eigenvalue), valid once a run is near it; both None for an
+    optimizer without a simple bound (the adaptive ones)."""
+
+    limit: np.ndarray | None = None
+    local_limit: np.ndarray | None = None
+    local_curvature: float | None = None
+
+
+def theory(name: str, objective, rows: int, momentum=0.0, weight_decay: float = 0.0, eigenvalues=None) -> Theory:
+    """The theory line of a map of optimizer ``name`` with ``rows`` rows (``momentum`` may vary by row).
+
+    ``eigenvalues (rows, 2)``, sorted ascending, are the Hessian's where it is constant; without them the
+    curvature at the deepest of ``objective.minima`` is used (see ``Theory``)."""
+    if not has_theory(name):
+        return Theory()
+    if eigenvalues is not None:
+        return Theory(limit=max_stable_lr(name, np.asarray(eigenvalues)[:, -1], momentum, weight_decay))
+    minima = np.asarray(objective.minima)
+    curvature = float(hessian_eigenvalues(objective, minima[np.argmin(objective.value(minima))])[-1])
+    return Theory(local_limit=max_stable_lr(name, np.full(rows, curvature), momentum, weight_decay),
+                  local_curvature=curvature)

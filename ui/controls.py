@@ -9,6 +9,7 @@ import streamlit as st
 
 from dl_core.optimizers import DEFAULTS, NAMES
 from ui.i18n import t
+from ui.numbers import plain
 
 # Mantissas of "nice" numbers within one decade, for logarithmic sliders.
 NICE_MANTISSAS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
@@ -21,17 +22,13 @@ def log_options(low: float, high: float) -> tuple[float, ...]:
     return tuple(v for v in values if low <= v <= high)
 
 
-def format_number(value: float) -> str:
-    return f"{value:g}"
-
-
 def log_slider(label: str, key: str, low: float, high: float, default: float, container=st.sidebar, **kwargs):
     """A slider over nice numbers on a logarithmic scale (Streamlit has no log slider of its own)."""
     options = log_options(low, high)
     if default not in options:
         raise ValueError(f"default {default} of {key} is not one of the options")
     return container.select_slider(
-        label, options=options, value=default, format_func=format_number, key=key, bind="query-params", **kwargs
+        label, options=options, value=default, format_func=plain, key=key, bind="query-params", **kwargs
     )
 
 
@@ -72,7 +69,7 @@ def hyperparameters(name: str, key_prefix: str = "", container=st.sidebar, lr: f
             key, label = f"{key_prefix}{name}_{hyper}", t(f"hyper.{hyper}")
             if hyper == "eps":
                 values[hyper] = st.select_slider(
-                    label, _EPS_OPTIONS, value=_nearest(_EPS_OPTIONS, default), format_func=format_number,
+                    label, _EPS_OPTIONS, value=_nearest(_EPS_OPTIONS, default), format_func=plain,
                     key=key, bind="query-params",
                 )
             else:

@@ -1,4 +1,5 @@
-"""Plotly figure builders shared by the pages: loss surfaces, descent paths and their animation.
+"""The Plotly kit shared by the pages: finished figures, binary arrays, surfaces as pictures, weight and log
+axes, legends, paths and minima, and playback controls for animations.
 
 Figures are written as Plotly's JSON dictionaries (trace and layout attributes exactly as in the
 Plotly reference) and handed to ``st.plotly_chart`` as a ``FinishedFigure``. Building them
@@ -18,11 +19,13 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
+from dl_core import objectives
 from ui import raster
 from ui.palette import MINIMUM_COLOR, SURFACE_COLORSCALE
 
-MAX_FRAMES = 100
-FRAME_MS = 60
+MAX_FRAMES = 100  # frames of an animation at most: Plotly keeps every frame of a figure in the page
+FRAME_MS = 30  # 1x playback: a frame every second screen refresh when the browser keeps up
+GRID_RESOLUTION = 480  # surface samples per side: about one per pixel of a chart, level lines without stair steps
 LOSS_FLOOR = 1e-16
 SURFACE_DECADES = 6  # orders of magnitude of L - L* shaded on a surface
 Bounds = tuple[tuple[float, float], tuple[float, float]]
@@ -38,21 +41,6 @@ class SurfaceGrid:
     min_value: float
     minima: np.ndarray
     bounds: Bounds
-
-
-@dataclass(frozen=True)
-class DescentLabels:
-    """The words on a descent chart, already in the page's language."""
-
-    path: str
-    loss_axis: str
-    step_axis: str
-    minimum: str
-    play: str
-    pause: str
-    step: str
-    live: str  # format string with fields step, loss, grad1, grad2
-    diverged: str  # format string with field step
 
 
 class FinishedFigure(go.Figure):
@@ -160,108 +148,78 @@ def frame_steps(steps: int, max_frames: int = MAX_FRAMES) -> np.ndarray:
     return np.union1d(np.arange(0, steps + 1, stride), [steps])
 
 
-def playback_controls(frame_names: list[str], labels: DescentLabels) -> dict:
-    """Play (from step 0), Pause and a step slider, as layout entries."""
-    play = {"frame": {"duration": FRAME_MS, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
-    still = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
+def sample_surface(objective, bounds: Bounds | None = None) -> SurfaceGrid:
+    """``objective`` (a ``dl_core.objectives`` surface) on a ``GRID_RESOLUTION`` mesh over ``bounds``
+    (its own bounds by default), with its minimum value and minimisers, for pictures."""
+    bounds = objective.bounds if bounds is None else bounds
+    axis1, axis2, values = objectives.evaluate_grid(objective, bounds, GRID_RESOLUTION)
+    return SurfaceGrid(axis1, axis2, values, float(objective.min_value), np.asarray(objective.minima), bounds)
+
+
+def legend_above(y: float = 1.02, **extra) -> dict:
+    """A horizontal legend above the plot, starting at its left edge."""
+    return {"orientation": "h", "x": 0.0, "y": y, "xanchor": "left", "yanchor": "bottom", **extra}
+
+
+def log_range(values, pad: float = 0.3) -> list[float]:
+    """A log axis range in decades around the positive finite ``values``, at least one decade wide."""
+    finite = np.concatenate([np.ravel(value) for value in values]) if isinstance(values, list) else np.ravel(values)
+    finite = finite[np.isfinite(finite) & (finite > 0)]
+    if finite.size == 0:
+        return [-1.0, 1.0]
+    low, high = float(np.log10(finite.min())), float(np.log10(finite.max()))
+    return [low - pad, max(high, low + 1) + pad]
+
+
+def log_axis(decades: list[float], **extra) -> dict:
+    """A log axis over ``decades`` (``[low, high]`` as powers of ten), labelled at whole decades only (every
+    second or more when it spans many), written as 10ⁿ: no crowded minor labels."""
+    step = max(1, int(np.ceil((decades[1] - decades[0]) / 8)))
+    return {"type": "log", "range": list(decades), "dtick": step, "exponentformat": "power", **extra}
+
+
+@dataclass(frozen=True)
+class PlaybackLabels:
+    """The words of the playback controls, already in the page's language."""
+
+    play: str
+    pause: str
+    step: str
+
+
+def playback(
+    frame_names: list[str],
+    active: int,
+    labels: PlaybackLabels,
+    *,
+    frame_ms: float = FRAME_MS,
+    speeds: tuple[float, ...] = (),
+    redraw: bool = False,
+    buttons_y: float = -0.13,
+    slider_y: float = -0.2,
+) -> dict:
+    """Play (1x, a frame every ``frame_ms``), one button per extra speed, Pause, and a step slider under them, as
+    layout entries. A play button goes on from the step shown, or from the first frame when the last is shown, so
+    a speed can be changed while playing. ``redraw`` makes Plotly redraw the whole chart every frame (needed when
+    a frame changes an axis or an annotation)."""
+
+    def playing(speed: float) -> dict:
+        return {"frame": {"duration": frame_ms / speed, "redraw": redraw}, "transition": {"duration": 0},
+                "mode": "immediate", "fromcurrent": True}
+
+    still = {"frame": {"duration": 0, "redraw": redraw}, "transition": {"duration": 0}, "mode": "immediate"}
+    buttons = [{"label": "▶ " + labels.play, "method": "animate", "args": [frame_names, playing(1.0)]}]
+    buttons += [{"label": f"▶ {speed:g}×", "method": "animate", "args": [frame_names, playing(speed)]}
+                for speed in speeds]
+    buttons.append({"label": "‖ " + labels.pause, "method": "animate", "args": [[None], still]})
     return {
         "updatemenus": [{
-            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.24, "xanchor": "left", "yanchor": "top",
-            "showactive": False, "pad": {"t": 0, "r": 8},
-            "buttons": [
-                {"label": "▶ " + labels.play, "method": "animate", "args": [None, dict(play, fromcurrent=False)]},
-                {"label": "‖ " + labels.pause, "method": "animate", "args": [[None], still]},
-            ],
+            "type": "buttons", "direction": "left", "x": 0.0, "y": buttons_y, "xanchor": "left", "yanchor": "top",
+            "showactive": False, "pad": {"t": 0, "r": 6}, "buttons": buttons,
         }],
         "sliders": [{
-            "active": len(frame_names) - 1, "x": 0.2, "y": -0.21, "len": 0.8, "yanchor": "top",
-            "currentvalue": {"prefix": labels.step + " "}, "pad": {"t": 0},
+            "active": active, "x": 0.0, "y": slider_y, "len": 1.0, "yanchor": "top", "xanchor": "left",
+            "currentvalue": {"prefix": labels.step + " ", "font": {"size": 14}}, "pad": {"t": 0},
             "steps": [{"label": name, "method": "animate", "args": [[name], still]} for name in frame_names],
         }],
     }
-
-
-def descent_animation(
-    grid: SurfaceGrid,
-    points: np.ndarray,
-    losses: np.ndarray,
-    grads: np.ndarray,
-    diverged_at: int,
-    color: str,
-    labels: DescentLabels,
-) -> FinishedFigure:
-    """The path on the contour (left) and the loss against step on a log axis (right), animated together.
-
-    The contour and the full loss curve are drawn once; every frame carries only what moves
-    (the path so far, the current point on both charts) and the live numbers of that step.
-    The figure opens on the last step; Play replays from step 0.
-    """
-    steps = len(points) - 1
-    shown = clip_to_view(points, grid.bounds)
-    above = loss_above_minimum(losses, grid.min_value)
-    last_good = steps if diverged_at < 0 else diverged_at - 1
-    loss_curve = {
-        "type": "scatter", "x": list(range(last_good + 1)), "y": typed(above[: last_good + 1]),
-        "xaxis": "x2", "yaxis": "y2", "mode": "lines", "line": {"color": color}, "showlegend": False,
-        "name": labels.loss_axis, "hovertemplate": "%{x}: %{y:.3e}<extra></extra>",
-    }
-    data = [
-        minima_trace(grid.minima, labels.minimum),
-        path_trace(shown, color, labels.path),
-        marker_trace(*shown[-1], color),
-        loss_curve,
-        marker_trace(steps, above[-1], color, axes="2"),
-    ]
-
-    def live_note(step: int) -> dict:
-        text = labels.live.format(step=step, loss=losses[step], grad1=grads[step, 0], grad2=grads[step, 1])
-        if 0 <= diverged_at <= step:
-            text += "<br><b>" + labels.diverged.format(step=diverged_at) + "</b>"
-        return {"xref": "paper", "yref": "paper", "x": 0.0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
-                "showarrow": False, "align": "left", "font": {"size": 13}, "text": text}
-
-    frames = [
-        {
-            "name": str(step),
-            "traces": [1, 2, 4],
-            "data": [
-                {"x": typed(shown[: step + 1, 0]), "y": typed(shown[: step + 1, 1])},
-                {"x": typed(shown[step : step + 1, 0]), "y": typed(shown[step : step + 1, 1])},
-                {"x": [int(step)], "y": typed(above[step : step + 1])},
-            ],
-            "layout": {"annotations": [live_note(step)]},
-        }
-        for step in frame_steps(steps)
-    ]
-    layout = {
-        **weight_axes(grid.bounds, domain=(0.0, 0.52)),
-        "xaxis2": {"domain": [0.66, 1.0], "range": [0, max(steps, 1)], "title": {"text": labels.step_axis},
-                   "anchor": "y2"},
-        "yaxis2": {"type": "log", "title": {"text": labels.loss_axis}, "anchor": "x2"},
-        "annotations": [live_note(steps)],
-        "images": [surface_image(grid)],
-        "height": 540,
-        "margin": {"l": 50, "r": 20, "t": 60, "b": 130},
-        "legend": {"orientation": "h", "x": 0.0, "y": 1.1, "xanchor": "left", "yanchor": "bottom"},
-        **playback_controls([frame["name"] for frame in frames], labels),
-    }
-    return FinishedFigure({"data": data, "layout": layout, "frames": frames})
-
-
-def path_figure(grid: SurfaceGrid, points: np.ndarray, color: str, labels: DescentLabels, title: str) -> FinishedFigure:
-    """A static contour with a whole path on it, for side-by-side comparisons."""
-    shown = clip_to_view(points, grid.bounds)
-    data = [
-        minima_trace(grid.minima, labels.minimum),
-        path_trace(shown, color, labels.path),
-        marker_trace(*shown[-1], color),
-    ]
-    layout = {
-        **weight_axes(grid.bounds),
-        "images": [surface_image(grid)],
-        "title": {"text": title},
-        "height": 420,
-        "margin": {"l": 50, "r": 10, "t": 50, "b": 40},
-        "showlegend": False,
-    }
-    return FinishedFigure({"data": data, "layout": layout})

@@ -1,12 +1,13 @@
-"""The frame around every page: page config, language switch, navigation, about box."""
+"""The frame around every page: language switch, navigation, about box."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import streamlit as st
 
 from ui.catalog import LANGUAGES
 from ui.i18n import LANGUAGE_KEY, t
-from ui.lessons import pages_in_order
 
 
 def language_switch() -> str:
@@ -25,13 +26,16 @@ def language_switch() -> str:
     )
 
 
-def navigation() -> st.navigation:
-    """The home page followed by the lesson pages in the course's order."""
-    home = st.Page("pages/home.py", title=t("home.nav"), icon=":material/home:", default=True)
-    lessons = [
-        st.Page(path, title=t(title), icon=icon) for path, title, icon in pages_in_order()
-    ]
-    return st.navigation([home, *lessons])
+def navigation(home, lessons: Sequence) -> st.navigation:
+    """The home page followed by the lesson pages, each at its own URL path.
+
+    ``home`` and every lesson page have ``script``, ``url_path``, ``title_key`` and ``icon``
+    (``pages.CoursePage``); the home page is the default page.
+    """
+    entries = [st.Page(home.script, title=t(home.title_key), icon=home.icon, default=True)]
+    entries += [st.Page(page.script, title=t(page.title_key), icon=page.icon, url_path=page.url_path)
+                for page in lessons]
+    return st.navigation(entries)
 
 
 def about() -> None:
@@ -39,24 +43,15 @@ def about() -> None:
         st.markdown(t("frame.about_body"))
 
 
-FRAME_DRAWN = "_frame_drawn"
+def enter_through_the_frame() -> None:
+    """Run the page the URL names through ``app.py``, on a server's very first session.
 
-
-def mark_frame_drawn() -> None:
-    st.session_state[FRAME_DRAWN] = True
-
-
-def require_frame() -> None:
-    """Make sure a page runs inside the frame that ``app.py`` draws.
-
-    Streamlit treats a ``pages/`` folder beside the entry point as a legacy multipage app until
-    the first call of ``st.navigation`` in the server process. So the very first session after a
-    server start that opens a lesson's link directly gets that page file run on its own, without
-    the frame (no language switch, file names in the menu). The page notices this, switches the
-    legacy mode off and reruns through ``app.py``. Every later session goes through ``app.py``.
+    Streamlit takes a ``pages/`` folder beside the entry point for a legacy multipage app until the first
+    ``st.navigation`` call in the server process, and no public setting turns that off. On that first session
+    it runs ``pages/<url path>.py`` itself, without the frame; each lesson's URL path therefore has a two-line
+    entry file there that calls this function, which leaves the legacy mode (the one private Streamlit flag the
+    app touches) and reruns, now through ``app.py``. Every later session goes through ``app.py`` directly.
     """
-    if st.session_state.get(FRAME_DRAWN):
-        return
     from streamlit.runtime.pages_manager import PagesManager
 
     PagesManager.uses_pages_directory = False

@@ -1,25 +1,55 @@
 """The text catalog: every string a user sees, in English and Russian.
 
-Each module of this package holds the texts of one part of the app as
-``TEXT = {key: {"en": ..., "ru": ...}}``; ``CATALOG`` merges them all into one dictionary.
-Keys are prefixed by their part (``home.``, ``scaling.``, ...) so they never collide: a key
-defined twice is an error at import.
+Texts shared by every page live in ``ui/catalog/common.py``; each lesson keeps its own texts beside
+its page, in ``pages/<lesson>/text.py``, so one folder holds everything of a lesson. Each module
+is ``TEXT = {key: {"en": ..., "ru": ...}}``; ``CATALOG`` merges them all into one dictionary.
+
+Checked at import, so a mistake stops the app before anyone sees it:
+- a lesson's keys start with its folder name (``optimizer_lab.title`` in ``pages/optimizer_lab``);
+- the shared keys start with none of the lesson folders' names;
+- no key is defined twice, and every text exists in every language.
 """
 
 import importlib
 import pkgutil
 
+import pages
+from ui.catalog import common
+
 LANGUAGES = ("en", "ru")
+TextTable = dict[str, dict[str, str]]
 
 
-def _merge() -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {}
-    for module in sorted(info.name for info in pkgutil.iter_modules(__path__)):
-        part = importlib.import_module(f"{__name__}.{module}").TEXT
-        clash = merged.keys() & part.keys()
+def lesson_folders() -> list[str]:
+    """The lesson folders under ``pages/`` (each a package with its page script and texts)."""
+    return sorted(info.name for info in pkgutil.iter_modules(pages.__path__) if info.ispkg)
+
+
+def _check_languages(source: str, table: TextTable) -> None:
+    incomplete = sorted(key for key, texts in table.items() if set(texts) != set(LANGUAGES))
+    if incomplete:
+        raise ValueError(f"{source}: texts not in exactly {LANGUAGES}: {incomplete}")
+
+
+def _merge() -> TextTable:
+    lessons = lesson_folders()
+    shared = common.TEXT
+    _check_languages("ui/catalog/common.py", shared)
+    stray = sorted(key for key in shared if key.split(".")[0] in lessons)
+    if stray:
+        raise ValueError(f"shared texts named after a lesson belong in its folder: {stray}")
+    merged = dict(shared)
+    for lesson in lessons:
+        table = importlib.import_module(f"pages.{lesson}.text").TEXT
+        source = f"pages/{lesson}/text.py"
+        _check_languages(source, table)
+        foreign = sorted(key for key in table if not key.startswith(lesson + "."))
+        if foreign:
+            raise ValueError(f"{source}: keys must start with '{lesson}.': {foreign}")
+        clash = merged.keys() & table.keys()
         if clash:
             raise ValueError(f"text keys defined twice: {sorted(clash)}")
-        merged.update(part)
+        merged.update(table)
     return merged
 
 

@@ -9,8 +9,6 @@ TEXT = {
         "ru": "Открытое приложение к курсу глубокого обучения: каждое утверждение урока можно "
         "проверить своими руками и увидеть. Все вычисления идут на лету в NumPy.",
     },
-    "home.nav": {"en": "Overview", "ru": "Обзор"},
-    "menu.optimizer_lab": {"en": "Optimizer lab", "ru": "Лаборатория оптимизаторов"},
     # Lessons, in the course's order
     "lesson.activations.title": {"en": "Activation functions", "ru": "Функции активации"},
     "lesson.activations.line": {

@@ -1,0 +1,64 @@
+"""The course: its lessons in order, and the folder (if any) whose page teaches each one.
+
+Every lesson with a page is a folder here, ``pages/<folder>/``, holding its page script
+(``page.py``), its texts (``text.py``) and whatever else only that lesson uses; lessons never import
+each other. ``app.py`` builds the navigation from this list and the home page draws its lesson map
+from it, so a new page is added in one place. A lesson whose ``folder`` is ``None`` is shown as coming.
+
+The only files directly in ``pages/`` are one two-line entry per lesson URL path (``pages/<url_path>.py``),
+needed on a server's first session only (see ``ui.frame.enter_through_the_frame``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Lesson:
+    key: str  # text keys: lesson.<key>.title and lesson.<key>.line
+    folder: str | None  # the folder under pages/ whose page teaches it, or None while it is being written
+    icon: str
+
+    @property
+    def script(self) -> str | None:
+        """The page script, relative to the app's folder (what ``st.Page`` and ``st.page_link`` take)."""
+        return f"pages/{self.folder}/page.py" if self.folder else None
+
+
+@dataclass(frozen=True)
+class CoursePage:
+    """A page of the menu: its script, URL path (kept stable: shared links point at it), title key and icon."""
+
+    script: str
+    url_path: str
+    title_key: str
+    icon: str
+
+
+HOME = CoursePage("pages/home/page.py", "", "home.menu", ":material/home:")
+
+LESSONS = (
+    Lesson("activations", "activations", ":material/show_chart:"),
+    Lesson("initialization", None, ":material/casino:"),
+    Lesson("feature_scaling", "feature_scaling", ":material/straighten:"),
+    Lesson("batch_norm", None, ":material/equalizer:"),
+    Lesson("dropout", None, ":material/grain:"),
+    Lesson("learning_rate", "optimizer_lab", ":material/speed:"),
+    Lesson("sgd", "optimizer_lab", ":material/shuffle:"),
+    Lesson("adam", "optimizer_lab", ":material/rocket_launch:"),
+    Lesson("backprop", None, ":material/account_tree:"),
+)
+
+# A page that teaches several lessons is named for itself in the menu, not after its first lesson.
+MENU_TITLES = {"optimizer_lab": "optimizer_lab.menu"}
+
+
+def lesson_pages() -> list[CoursePage]:
+    """The menu's lesson pages in the course's order, each page once."""
+    seen: dict[str, CoursePage] = {}
+    for lesson in LESSONS:
+        if lesson.folder and lesson.folder not in seen:
+            title = MENU_TITLES.get(lesson.folder, f"lesson.{lesson.key}.title")
+            seen[lesson.folder] = CoursePage(lesson.script, lesson.folder, title, lesson.icon)
+    return list(seen.values())

@@ -1,0 +1,180 @@
+"""The two tables of the activations lab: the properties table and lesson 1's claims set against
+the measurements. Every number in them is measured once per run by ``compute.measure`` and handed in;
+every verdict is decided from those numbers."""
+
+from __future__ import annotations
+
+import math
+
+from dl_core import activation_stats
+from pages.activations import compute
+from pages.activations.compute import Measurements, Settings
+from ui import tables
+from ui.i18n import t
+from ui.numbers import number
+
+HOLDS, PARTLY, FAILS, NOT_MEASURED = "✓", "≈", "✗", "—"
+# Zero-centred when |mean| is below this share of the output's standard deviation; roughly so below the second.
+CENTRED, ROUGHLY_CENTRED = 0.1, 0.3
+VANISHED = 1e-2  # a gradient below 1% of the one at the output has vanished
+def exact_zero(value: float) -> float:
+    """0 for what integration or bisection leaves of an exact 0 (below 1e-12 in size), else ``value``."""
+    return 0.0 if abs(value) < 1e-12 else value
+
+
+def range_text(output: activation_stats.Range) -> str:
+    """Interval notation: ``(0, 1)``, ``[0, ∞)``, ``[−0.17, ∞)``."""
+    opening = "[" if output.low_reached else "("
+    closing = "]" if output.high_reached else ")"
+    return f"{opening}{number(exact_zero(output.low))}, {number(exact_zero(output.high))}{closing}"
+
+
+def intervals_text(intervals: tuple[tuple[float, float], ...]) -> str:
+    """``|x| > 4.36``, ``x < 0``, ``−0.9 < x < −0.63``; a dash for the empty set."""
+    if len(intervals) == 2 and intervals[0][0] == -math.inf and intervals[1][1] == math.inf:
+        if math.isclose(-intervals[0][1], intervals[1][0], rel_tol=1e-9):
+            return f"|x| > {number(intervals[1][0])}"
+    parts = []
+    for low, high in ((exact_zero(low), exact_zero(high)) for low, high in intervals):
+        if low == -math.inf:
+            parts.append(f"x < {number(high)}")
+        elif high == math.inf:
+            parts.append(f"x > {number(low)}")
+        else:
+            parts.append(f"{number(low)} < x < {number(high)}")
+    return "; ".join(parts) or NOT_MEASURED
+
+
+def share_text(share: float) -> str:
+    """A probability as a percentage with two significant digits: ``50%``, ``0.0013%``, ``0``."""
+    if share <= 0:
+        return "0"
+    if share < 1e-5:
+        return "< 0.001%"
+    return number(100 * share, 2) + "%"
+
+
+def centred_mark(mean: float, std: float) -> str:
+    """✓ if |mean| < 0.1 std, ≈ if below 0.3 std, else ✗."""
+    ratio = abs(mean) / std if std > 0 else (0.0 if mean == 0 else math.inf)
+    return HOLDS if ratio < CENTRED else PARTLY if ratio < ROUGHLY_CENTRED else FAILS
+
+
+def properties_table(names: list[str], measurements: Measurements, threshold: float,
+                     labels: dict[str, str]) -> list[tables.Column]:
+    """The columns of the properties table, each with its help text."""
+    measured = measurements.properties
+    ns = measurements.cost.ns_per_element
+    percent = f"{threshold:.0%}"
+    return [
+        tables.Column(t("activations.table.fn"), [labels[name] for name in names]),
+        tables.Column(t("activations.table.range"), [range_text(measured[name].output) for name in names],
+                      help=t("activations.table.range_help")),
+        tables.Column(t("activations.table.mean"), [exact_zero(measured[name].mean) for name in names], ".3f",
+                      help=t("activations.table.mean_help")),
+        tables.Column(t("activations.table.centred"), [centred_mark(measured[name].mean,
+                                                                    measured[name].std) for name in names],
+                      help=t("activations.table.centred_help")),
+        tables.Column(t("activations.table.max_grad"), [measured[name].max_derivative for name in names], ".4g",
+                      help=t("activations.table.max_grad_help")),
+        tables.Column(t("activations.table.where"), [intervals_text(measured[name].saturated_where) for name in names],
+                      help=t("activations.table.where_help", percent=percent)),
+        tables.Column(t("activations.table.saturated"), [share_text(measured[name].saturated_share) for name in names],
+                      help=t("activations.table.saturated_help", percent=percent)),
+        tables.Column(t("activations.table.dead"), [share_text(measured[name].dead_share) for name in names],
+                      help=t("activations.table.dead_help")),
+        tables.Column(t("activations.table.cost"), [ns[name] for name in names], ".3g",
+                      help=t("activations.table.cost_help")),
+    ]
+
+
+def listing(values: dict[str, str], labels: dict[str, str]) -> str:
+    """``Sigmoid **0.25** · tanh **1**``: one measured value per activation, for a sentence under a chart."""
+    return " · ".join(f"{labels[name]} **{value}**" for name, value in values.items())
+
+
+def first_layer_summary(profiles: dict[str, compute.GradientProfile], labels: dict[str, str]) -> str:
+    """The sentence under the vanishing-gradient chart: what reaches layer 1, per activation."""
+    return t("activations.chain.reached", values=listing({name: number(p.sizes[0], 2) for name, p in profiles.items()},
+                                                         labels))
+
+
+def never_fired_summary(dead: dict[str, activation_stats.DeadUnits], labels: dict[str, str], shift: float) -> str:
+    """The sentence under the dead-units chart: the share of units without gradient at the chosen shift."""
+    at_shift = compute.shift_index(shift)
+    shares = {name: share_text(units.dead_share[at_shift]) for name, units in dead.items()}
+    return t("activations.dead.now", shift=number(shift), values=listing(shares, labels))
+
+
+def _claim(name: str, claim: str, verdict: str, **measured) -> tuple[str, str, str, str]:
+    """One row of the claims table; ``measured`` fills the fields of the claim's text."""
+    return name, t(f"activations.claim.{claim}.says"), t(f"activations.claim.{claim}.measured", **measured), verdict
+
+
+def claims(settings: Settings, measured: Measurements) -> list[tuple[str, str, str, str]]:
+    """Lesson 1's claims, one row each: (activation, what the lesson says, what is measured, verdict)."""
+    sigmoid, tanh, relu, leaky, elu = (measured.properties[name] for name in compute.LESSON_NAMES)
+    first_layer = {name: measured.gradients[name].sizes[0] for name in ("sigmoid", "tanh", "relu", "elu")}
+    last_off_centre = {name: measured.gradients[name].off_centre[-1] for name in ("relu", "elu")}
+    at_shift = compute.shift_index(settings.shift)
+    never_fired = {name: measured.dead[name].dead_share[at_shift] for name in ("relu", "leaky_relu", "elu")}
+    ns = measured.cost.ns_per_element
+    rank = sorted(ns, key=ns.get).index("relu") + 1
+    identity_gap = activation_stats.distance_from_identity("leaky_relu", alpha=settings.leaky_alpha)
+    common = {"percent": f"{settings.threshold:.0%}", "depth": settings.depth, "shift": number(settings.shift),
+              "batch": settings.batch, "units": compute.DEAD_UNITS, "relu_mean": number(exact_zero(relu.mean)),
+              "relu_grad": number(first_layer["relu"], 2), "sigmoid_grad": number(first_layer["sigmoid"], 2)}
+
+    def vanished(size: float) -> str:
+        return HOLDS if size < VANISHED else PARTLY
+
+    def not_centred(props: activation_stats.Properties) -> str:
+        return {HOLDS: FAILS, PARTLY: PARTLY, FAILS: HOLDS}[centred_mark(props.mean, props.std)]
+
+    return [
+        _claim("sigmoid", "sigmoid_weak", PARTLY if sigmoid.max_derivative < 1 else HOLDS,
+               slope=number(sigmoid.max_derivative), shrink=number(1 / sigmoid.max_derivative, 2)),
+        _claim("sigmoid", "sigmoid_saturates", vanished(first_layer["sigmoid"]),
+               where=intervals_text(sigmoid.saturated_where), **common),
+        _claim("sigmoid", "sigmoid_centre", not_centred(sigmoid), mean=number(exact_zero(sigmoid.mean))),
+        _claim("sigmoid", "sigmoid_cost", HOLDS if ns["sigmoid"] > 2 * ns["relu"] else FAILS,
+               ns=number(ns["sigmoid"]), ratio=number(ns["sigmoid"] / ns["relu"], 2), relu_ns=number(ns["relu"])),
+        _claim("tanh", "tanh_centre", HOLDS if tanh.keeps_sign and centred_mark(tanh.mean, tanh.std) == HOLDS
+               else FAILS, mean=number(exact_zero(tanh.mean)),
+               sign=t("activations.yes") if tanh.keeps_sign else t("activations.no")),
+        _claim("tanh", "tanh_saturates", HOLDS if tanh.saturated_where else FAILS,
+               where=intervals_text(tanh.saturated_where), share=share_text(tanh.saturated_share),
+               slope=number(tanh.max_derivative),
+               tanh_grad=number(first_layer["tanh"], 2), **common),
+        _claim("relu", "relu_cost", HOLDS if rank <= 2 else FAILS, ns=number(ns["relu"]), rank=rank, count=len(ns)),
+        _claim("relu", "relu_no_vanishing", HOLDS if relu.least_positive_slope == 1 else FAILS,
+               slope=number(relu.least_positive_slope), **common),
+        _claim("relu", "relu_centre", not_centred(relu), mean=number(exact_zero(relu.mean))),
+        _claim("relu", "relu_dead", HOLDS if relu.dead_share > 0 else FAILS, dead=share_text(relu.dead_share),
+               never=share_text(never_fired["relu"]), **common),
+        _claim("leaky_relu", "leaky_updates", HOLDS if leaky.dead_share == 0 else FAILS,
+               alpha=number(settings.leaky_alpha), dead=share_text(leaky.dead_share),
+               never=share_text(never_fired["leaky_relu"]), **common),
+        _claim("leaky_relu", "leaky_centre", centred_mark(leaky.mean, leaky.std), alpha=number(settings.leaky_alpha),
+               mean=number(exact_zero(leaky.mean)), **common),
+        _claim("leaky_relu", "leaky_not_one", HOLDS if identity_gap > 0 else FAILS,
+               alpha=number(settings.leaky_alpha), gap=number(identity_gap)),
+        _claim("elu", "elu_centre", centred_mark(elu.mean, elu.std), alpha=number(settings.elu_alpha),
+               mean=number(exact_zero(elu.mean)), elu_off=number(last_off_centre["elu"], 2),
+               relu_off=number(last_off_centre["relu"], 2), **common),
+        _claim("elu", "elu_exponential", HOLDS if -math.inf < elu.output.low < 0 else FAILS,
+               range=range_text(elu.output)),
+        _claim("elu", "elu_faster", NOT_MEASURED, dead=share_text(elu.dead_share),
+               never=share_text(never_fired["elu"]), **common),
+    ]
+
+
+def claims_markdown(settings: Settings, measured: Measurements, labels: dict[str, str]) -> str:
+    """The claims as a Markdown table (a ``|`` inside a cell is escaped)."""
+    def line(cells) -> str:
+        return "| " + " | ".join(str(cell).replace("|", "\\|") for cell in cells) + " |"
+
+    header = [t("activations.claims.fn"), t("activations.claims.says"), t("activations.claims.measured"),
+              t("activations.claims.verdict")]
+    rows = [(labels[name], says, measured, verdict) for name, says, measured, verdict in claims(settings, measured)]
+    return "\n".join([line(header), line(["---"] * len(header)), *map(line, rows)])

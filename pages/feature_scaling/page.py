@@ -1,0 +1,118 @@
+"""Lesson 3 (and the Adam experiments of lesson 8): how the scale of a feature shapes the loss surface."""
+
+import numpy as np
+import streamlit as st
+
+from pages.feature_scaling import compute, figures
+from ui import controls, tables
+from ui.figures import PlaybackLabels
+from ui.i18n import language, t
+from ui.numbers import number
+from ui.palette import OPTIMIZER_COLORS
+
+DEFAULT_SCALE, DEFAULT_LR, DEFAULT_STEPS = 3.0, 0.1, 50
+EXPERIMENTS = {
+    "zigzag": "optimizer=GD&x_scale=3&lr=0.1&steps=50",
+    "adam": "optimizer=Adam&x_scale=0.5&lr=0.1&steps=25",
+    "adam_fast": "optimizer=Adam&x_scale=0.5&lr=2&steps=50",
+    "diverge": "optimizer=GD&x_scale=3&lr=0.15&steps=50",
+    "standardized": "optimizer=GD&x_scale=3&lr=0.1&steps=50&standardize=true",
+}
+
+st.title(t("feature_scaling.title"))
+st.markdown(t("feature_scaling.intro"))
+
+sidebar = st.sidebar
+sidebar.header(t("control.header"))
+x_scale = controls.log_slider(
+    t("feature_scaling.x_scale"), "x_scale", 0.01, 100.0, DEFAULT_SCALE, help=t("feature_scaling.x_scale_help")
+)
+lr = controls.log_slider(t("control.lr"), "lr", 1e-4, 10.0, DEFAULT_LR)
+steps = sidebar.slider(t("control.steps"), 1, 500, DEFAULT_STEPS, key="steps", bind="query-params")
+optimizer = controls.optimizer_picker()
+hyper = controls.hyperparameters(optimizer)
+standardize = sidebar.toggle(t("feature_scaling.standardize"), key="standardize", bind="query-params",
+                             help=t("feature_scaling.standardize_help"))
+with sidebar.expander(t("feature_scaling.data")):
+    noise = st.slider(t("feature_scaling.noise"), 0.0, 2.0, 0.5, 0.05, key="noise", bind="query-params")
+    seed = st.number_input(t("control.seed"), 0, 9999, 0, key="seed", bind="query-params")
+    start_w1 = st.number_input("w₁⁽⁰⁾", -10.0, 10.0, -1.0, 0.5, key="w1", bind="query-params")
+    start_w2 = st.number_input("w₂⁽⁰⁾", -10.0, 10.0, -1.0, 0.5, key="w2", bind="query-params")
+
+
+def descend(standardized: bool) -> compute.RegressionRun:
+    return compute.regression_run(
+        x_scale, noise, int(seed), standardized, optimizer, tuple(sorted({**hyper, "lr": lr}.items())),
+        steps, (start_w1, start_w2),
+    )
+
+
+run = descend(standardize)
+color = OPTIMIZER_COLORS[optimizer]
+low, high = run.eigenvalues
+
+if run.diverged_at >= 0:
+    st.error(t("feature_scaling.diverged", step=run.diverged_at, lr=lr, limit=run.max_stable_lr))
+elif run.steps_to_converge is not None:
+    st.success(t("feature_scaling.converged", step=run.steps_to_converge))
+else:
+    st.info(t("feature_scaling.not_converged", steps=steps, gap=run.losses[-1] - run.grid.min_value))
+
+columns = st.columns(5)
+columns[0].metric(r"$\lambda_{\min}$", f"{low:.4g}", help=t("feature_scaling.eig_help"))
+columns[1].metric(r"$\lambda_{\max}$", f"{high:.4g}", help=t("feature_scaling.eig_help"))
+columns[2].metric(t("feature_scaling.condition"), f"{run.condition_number:.4g}",
+                  help=t("feature_scaling.condition_help"))
+columns[3].metric(r"$2/\lambda_{\max}$", f"{run.max_stable_lr:.4g}", help=t("feature_scaling.limit_help"))
+columns[4].metric(r"$\eta\,\lambda_{\max}/2$", f"{lr / run.max_stable_lr:.3g}", help=t("feature_scaling.ratio_help"))
+
+labels = figures.DescentLabels(
+    path=t(f"optimizer.{optimizer}"), loss_axis=t("chart.loss_above_min"), step_axis=t("chart.step"),
+    minimum=t("chart.minimum"), playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
+    live=t("chart.live"), diverged=t("chart.diverged"),
+)
+st.plotly_chart(
+    figures.descent_animation(run.grid, run.points, run.losses, run.grads, run.diverged_at, color, labels),
+    key="descent", width="stretch",
+)
+st.caption(t("feature_scaling.chart_caption"))
+
+st.subheader(t("feature_scaling.gradients_title"))
+st.markdown(t("feature_scaling.gradients_intro"))
+formula_column, table_column = st.columns([2, 3])
+with formula_column:
+    st.latex(r"l = (x_1w_1 + x_2w_2 - y)^2")
+    st.latex(r"\frac{\partial l}{\partial w_1} = 2\,(x_1w_1 + x_2w_2 - y)\,x_1")
+    st.latex(r"\frac{\partial l}{\partial w_2} = 2\,(x_1w_1 + x_2w_2 - y)\,x_2")
+    st.markdown(t("feature_scaling.std_note", std1=run.feature_std[0], std2=run.feature_std[1]))
+with table_column:
+    shown_steps = np.unique(np.geomspace(1, steps + 1, 8).round().astype(int) - 1)
+    tables.show([
+        tables.Column(t("feature_scaling.col_step"), shown_steps.tolist()),
+        tables.Column("w₁", run.points[shown_steps, 0], ".4g"),
+        tables.Column("w₂", run.points[shown_steps, 1], ".4g"),
+        tables.Column("∂L/∂w₁", run.grads[shown_steps, 0], number),
+        tables.Column("∂L/∂w₂", run.grads[shown_steps, 1], number),
+        tables.Column("L − L*", run.losses[shown_steps] - run.grid.min_value, number),
+    ])
+
+st.subheader(t("feature_scaling.compare_title"))
+st.markdown(t("feature_scaling.compare_intro"))
+for column, standardized in zip(st.columns(2), (False, True), strict=True):
+    side = descend(standardized)
+    title = t("feature_scaling.standardized_title") if standardized else t("feature_scaling.raw_title")
+    with column:
+        st.plotly_chart(
+            figures.path_figure(side.grid, side.points, color, labels, title),
+            key=f"compare_{standardized}", width="stretch",
+        )
+        status = (t("feature_scaling.side_diverged", step=side.diverged_at) if side.diverged_at >= 0
+                  else t("feature_scaling.side_gap", gap=side.losses[-1] - side.grid.min_value))
+        st.caption(t("feature_scaling.side_caption", kappa=side.condition_number,
+                     limit=side.max_stable_lr) + " " + status)
+
+st.subheader(t("feature_scaling.experiments_title"))
+suffix = "&lang=ru" if language() == "ru" else ""
+st.markdown("\n".join(
+    f"- [{t(f'feature_scaling.experiment.{name}')}](?{query}{suffix})" for name, query in EXPERIMENTS.items()
+))

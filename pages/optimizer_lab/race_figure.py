@@ -1,0 +1,362 @@
+"""The optimizer lab's race: every entrant's path and loss, animated together, with a step's arrows.
+
+Playback speed is set by the work Plotly does per frame, which grows with the number of traces
+(every trace of the figure is re-derived in every frame) far more than with the number of points.
+So the race has one trace per path and shares the rest: the current points of all entrants are one
+trace (on each chart), the minima and the clickable grid one; the loss curves are layout shapes and
+the arrows of one update are layout annotations, drawn once. A frame carries only the paths and the
+current points, as plain JSON lists rounded to what the chart can show: Plotly re-reads a frame's
+arrays every time it is shown, and decoding binary arrays there costs more than parsing a few numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dl_core.race import StepAnatomy
+from ui.figures import (
+    MAX_FRAMES,
+    Bounds,
+    FinishedFigure,
+    PlaybackLabels,
+    SurfaceGrid,
+    clip_to_view,
+    frame_steps,
+    legend_above,
+    log_axis,
+    log_range,
+    loss_above_minimum,
+    path_trace,
+    playback,
+    weight_axes,
+)
+from ui.numbers import number
+from ui.palette import MINIMUM_COLOR
+
+MIN_FRAMES = 40
+FRAME_POINT_BUDGET = 60_000  # path points over all frames: about 0.8 MB of figure
+THINNING = 1 / 1000  # points closer than this share of the view's width to the last drawn one are left out
+SPEEDS = (0.25, 0.5, 2.0)  # besides Play at 1x
+ARROW_SHARES = (0.06, 0.45)  # the longest arrow is magnified below / shrunk above these shares of the view's diagonal
+ARROW_TARGET = 0.2  # ... to about this share
+MAX_MAGNIFICATION = 1e9
+TIP_MARGIN = 0.08  # arrow tips stay this share of the view inside its edges, where there is room
+HEADLESS_SHARE = 0.03  # arrows shorter than this share of the view's diagonal get no head (see arrow_annotations)
+LABEL_ALONG, LABEL_ACROSS = 16, 14  # pixels from an arrow's tip to its name, along the arrow and across it
+CLICK_GRID = 25  # clickable points per side of the contour, to pick the start (each costs time in every frame)
+DIVERGED_SYMBOL = "x-thin-open"
+GRADIENT_COLOR = "#444444"  # the arrow of -eta g; the step takes the optimizer's colour, its memory a paler one
+HEAD_SIZE = 13
+
+
+@dataclass(frozen=True)
+class RaceLabels:
+    """The words on the race chart, already in the page's language."""
+
+    names: tuple[str, ...]
+    minimum: str
+    loss_axis: str
+    step_axis: str
+    playback: PlaybackLabels
+    diverged: str  # format string with field step
+    click: str  # hover text of the clickable grid
+    arrows_title: str  # format string with fields name and step
+    magnified: str  # format string with field factor
+
+
+@dataclass(frozen=True)
+class StepArrows:
+    r"""One update of one entrant, to scale in parameter space: from ``origin`` (:math:`\theta_{t-1}`),
+    each of ``vectors`` is ``(label, vector (2,), colour)``, e.g. :math:`-\eta g_t`, :math:`-\eta \hat m_t`
+    and :math:`\Delta\theta_t`. ``name`` and ``step`` say whose update it is."""
+
+    name: str
+    step: int
+    origin: np.ndarray
+    vectors: tuple[tuple[str, np.ndarray, str], ...]
+
+
+@dataclass(frozen=True)
+class ArrowWords:
+    """The names of the arrows of one update and of the optimizer that took it."""
+
+    gradient: str
+    velocity: str  # for b
+    moment: str  # for m̂
+    step: str
+    name: str
+
+
+def step_arrows(anatomy: StepAnatomy, color: str, words: ArrowWords) -> StepArrows:
+    r"""The arrows of one update, all in parameter space: the plain gradient step :math:`-\eta g_t`, what the
+    optimizer brings from its past (:math:`-\eta\mu b_{t-1}` for Momentum and RMSProp with momentum,
+    :math:`-\eta\mu b_t` for Nesterov, :math:`-\eta\hat m_t` for Adam and AdamW; none for the others) and the
+    step :math:`\Delta\theta_t` it took. For Momentum the step is the sum of the first two.
+
+    ``words`` names them and the optimizer.
+    """
+    lr, hyper, name = anatomy.lr, anatomy.hyper, anatomy.name
+    memory = None
+    if name in ("momentum", "rmsprop") and hyper.get("momentum", 0.0) > 0:
+        memory = (words.velocity, -lr * hyper["momentum"] * anatomy.before["momentum_buffer"])
+    elif name == "nesterov":
+        memory = (words.velocity, -lr * hyper["momentum"] * anatomy.after["momentum_buffer"])
+    elif name in ("adam", "adamw"):
+        memory = (words.moment, -lr * anatomy.derived["m_hat"])
+    paler = color + "99"  # the optimizer's colour at 60 % opacity (#rrggbbaa)
+    vectors = [(words.gradient, -lr * anatomy.grad, GRADIENT_COLOR)]
+    if memory:
+        vectors.append((*memory, paler))
+    vectors.append((words.step, anatomy.update, color))
+    return StepArrows(words.name, anatomy.step, anatomy.point, tuple(vectors))
+
+
+def plain(values, decimals: int) -> list[float]:
+    """Finite numbers as a plain list, rounded to ``decimals`` (what a chart can show)."""
+    return np.round(np.asarray(values, dtype=float), decimals).tolist()
+
+
+def significant(values, digits: int = 4) -> list[float]:
+    """Positive numbers (for a log axis) as a plain list with ``digits`` significant digits."""
+    return [float(f"{value:.{digits}g}") for value in np.asarray(values, dtype=float)]
+
+
+def _decimals(bounds: Bounds) -> int:
+    """Decimals that resolve 1/2,000 of the view's width (a fraction of a pixel)."""
+    (low1, high1), _ = bounds
+    return int(max(0, np.ceil(np.log10(2000 / (high1 - low1)))))
+
+
+def _view_diagonal(bounds: Bounds) -> float:
+    (low1, high1), (low2, high2) = bounds
+    return float(np.hypot(high1 - low1, high2 - low2))
+
+
+def ground_trace(bounds: Bounds, minima: np.ndarray, labels: RaceLabels) -> dict:
+    """What stays put on the surface, as one trace: the known minima (stars) and invisible points over the whole
+    view; clicking one of them (a Plotly selection event) picks the start there."""
+    (low1, high1), (low2, high2) = bounds
+    mesh = np.stack(np.meshgrid(np.linspace(low1, high1, CLICK_GRID), np.linspace(low2, high2, CLICK_GRID)), axis=-1)
+    grid = mesh.reshape(-1, 2)
+    stars = [{"point": minimum, "color": MINIMUM_COLOR, "size": 18, "symbol": "star", "rim": (1, "black"),
+              "hover": f"{labels.minimum}: ({minimum[0]:.4g}, {minimum[1]:.4g})"} for minimum in minima]
+    clickable = [{"point": point, "color": "rgba(0,0,0,0)", "size": 14,
+                  "hover": f"{labels.click}<br>w₁={point[0]:.2f}, w₂={point[1]:.2f}"} for point in grid]
+    return {"type": "scatter", "mode": "markers", "showlegend": False, "hovertemplate": "%{hovertext}<extra></extra>",
+            **_marks_data(clickable + stars, _decimals(bounds) + 1), **_UNDIMMED}
+
+
+_UNDIMMED = {"selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}}}
+
+
+def thinned(path: np.ndarray, spacing: float) -> np.ndarray:
+    """Indices of the points of ``path (n, 2)`` that a chart can tell apart: walking along the path, keep a point
+    when it lies at least ``spacing`` from the last kept one (the first point is always kept).
+
+    The choice for a prefix of the path is the prefix of the choice for the whole path, so every frame can
+    draw the path so far from the same kept points plus the current one.
+    """
+    kept, last = [0], path[0]
+    for index in range(1, len(path)):
+        if abs(path[index, 0] - last[0]) >= spacing or abs(path[index, 1] - last[1]) >= spacing:
+            kept.append(index)
+            last = path[index]
+    return np.array(kept)
+
+
+def race_figure(
+    grid: SurfaceGrid,
+    picture: dict,
+    points: np.ndarray,
+    losses: np.ndarray,
+    diverged_at: np.ndarray,
+    colors: list[str],
+    arrows: StepArrows | None,
+    shown_step: int,
+    labels: RaceLabels,
+) -> FinishedFigure:
+    """All entrants' paths on the surface (left) and their losses against step (right), animated together.
+
+    ``points (steps+1, K, 2)``, ``losses (steps+1, K)``, ``diverged_at (K,)``. The figure opens at
+    ``shown_step``; Play goes on from there (from step 0 at the last step). Paths are clipped to the view
+    and losses floored for the log axis, so no NaN or inf reaches the chart; a loss curve stops where its run
+    diverged, and the entrant's marker turns into a cross from that step on. ``arrows``, if given, are drawn
+    on the surface (see ``arrow_annotations``) and stay while the race plays.
+
+    Plotly re-derives every trace of the figure in every frame, so the figure has few traces: a path per
+    entrant, one for the minima and the clickable grid, one for the current points of all entrants (on each
+    chart); the loss curves are shapes and the arrows annotations, drawn once. A frame carries each
+    path so far, without the points closer than a fraction of a pixel to the previous one (see ``thinned``),
+    and fewer frames are made when the paths are long and restless, to keep the figure small.
+    """
+    steps, entrants = points.shape[0] - 1, points.shape[1]
+    shown = clip_to_view(points, grid.bounds)
+    above = loss_above_minimum(losses, grid.min_value)
+    last_good = np.where(diverged_at >= 0, diverged_at - 1, steps)  # a diverged run's curve stops here
+    decimals = _decimals(grid.bounds)
+    (low1, high1), _ = grid.bounds
+    kept = [thinned(shown[:, index], (high1 - low1) * THINNING) for index in range(entrants)]
+    steps_shown = _frame_steps(steps, shown_step, kept)
+    paths, heads_trace, loss_heads_trace = list(range(entrants)), entrants + 1, entrants + 2
+
+    data: list[dict] = []
+    for index in range(entrants):
+        line = path_trace(shown[:1, index], colors[index], labels.names[index])
+        del line["marker"]
+        data.append({**line, "mode": "lines"})
+    heads = {"type": "scatter", "mode": "markers", "x": [], "y": [], "showlegend": False, "hoverinfo": "text",
+             **_UNDIMMED}
+    # The stars above the paths, the current points above the stars.
+    data += [ground_trace(grid.bounds, grid.minima, labels), heads, {**heads, "xaxis": "x2", "yaxis": "y2"}]
+    loss_curves = [loss_curve_shape(above[: last_good[index] + 1, index], colors[index]) for index in range(entrants)]
+
+    def step_data(step: int) -> list[dict]:
+        drawn = [np.append(indices[indices < step], step) for indices in kept]
+        lines = [{"x": plain(shown[rows, index, 0], decimals), "y": plain(shown[rows, index, 1], decimals)}
+                 for index, rows in enumerate(drawn)]
+        gone = (diverged_at >= 0) & (diverged_at <= step)
+        marks = [{"point": shown[step, index], "color": colors[index], "size": HEAD_SIZE, "rim": (2, "white"),
+                  "symbol": DIVERGED_SYMBOL if flag else "circle",
+                  "hover": labels.diverged.format(step=int(diverged_at[index])) if flag else labels.names[index]}
+                 for index, flag in enumerate(gone)]
+        at = np.minimum(step, last_good)
+        loss_marks = [{**mark, "point": (at[index], above[at[index], index])} for index, mark in enumerate(marks)]
+        return [*lines, _marks_data(marks, decimals), _marks_data(loss_marks, None)]
+
+    moving = [*paths, heads_trace, loss_heads_trace]
+    frames = [{"name": str(step), "traces": moving, "data": step_data(step)} for step in steps_shown]
+    for trace_index, values in zip(moving, step_data(shown_step), strict=True):
+        data[trace_index].update(values)
+
+    names = [str(step) for step in steps_shown]
+    finite = above[np.arange(steps + 1)[:, None] <= last_good[None, :]]
+    layout = {
+        **weight_axes(grid.bounds, domain=(0.0, 0.55)),
+        "xaxis2": {"domain": [0.66, 1.0], "range": [0, 1.03 * max(steps, 1)], "title": {"text": labels.step_axis},
+                   "anchor": "y2"},
+        "yaxis2": log_axis(log_range(finite), anchor="x2", title={"text": labels.loss_axis}),
+        "images": [picture],
+        "shapes": loss_curves,
+        "annotations": arrow_annotations(arrows, grid.bounds, labels) if arrows else [],
+        "height": 640,
+        "margin": {"l": 50, "r": 20, "t": 40, "b": 150},
+        "legend": legend_above(),
+        "hovermode": "closest",
+        **playback(names, int(np.searchsorted(steps_shown, shown_step)), labels.playback, speeds=SPEEDS),
+    }
+    return FinishedFigure({"data": data, "layout": layout, "frames": frames})
+
+
+def _frame_steps(steps: int, shown_step: int, kept: list[np.ndarray]) -> np.ndarray:
+    """The steps that become frames: up to ``MAX_FRAMES`` evenly spread (always 0, the last and the opening
+    step), fewer (down to ``MIN_FRAMES``) when the paths drawn in all frames would exceed the point budget."""
+    for count in range(MAX_FRAMES, MIN_FRAMES - 1, -10):
+        chosen = np.union1d(frame_steps(steps, count), [shown_step]).astype(int)
+        drawn = sum(int(np.searchsorted(indices, chosen).sum()) for indices in kept)
+        if drawn <= FRAME_POINT_BUDGET:
+            break
+    return chosen
+
+
+def loss_curve_shape(above: np.ndarray, color: str) -> dict:
+    """A loss curve (``L - L*`` from step 0, positive) as an SVG path on the log axis ``y2``."""
+    path = "M" + "L".join(f"{step},{height:.4g}" for step, height in enumerate(above))
+    return {"type": "path", "path": path, "xref": "x2", "yref": "y2", "layer": "below", "opacity": 0.6,
+            "line": {"color": color, "width": 2}}
+
+
+def _marks_data(marks: list[dict], decimals: int | None) -> dict:
+    """Points with their own look (``point``, ``color``, ``size`` and optionally ``symbol``, ``rim`` (width,
+    colour), ``hover``) as the data of one markers trace. ``decimals`` rounds the positions; None keeps four
+    significant digits of y (for a log axis)."""
+    xs = [float(mark["point"][0]) for mark in marks]
+    ys = [float(mark["point"][1]) for mark in marks]
+    rims = [mark.get("rim", (0, "white")) for mark in marks]
+    return {
+        "x": plain(xs, decimals) if decimals is not None else xs,
+        "y": plain(ys, decimals) if decimals is not None else significant(ys),
+        "hovertext": [mark.get("hover", "") for mark in marks],
+        "marker": {"color": [mark["color"] for mark in marks], "size": [mark["size"] for mark in marks],
+                   "symbol": [mark.get("symbol", "circle") for mark in marks],
+                   "line": {"width": [width for width, _ in rims], "color": [color for _, color in rims]}},
+    }
+
+
+def arrow_scale(arrows: StepArrows, bounds: Bounds) -> float:
+    """One factor for all arrows, so that their lengths stay comparable: 1 when the longest is a readable share
+    of the view's diagonal, else a round number (1, 2 or 5 times a power of ten) that brings it near
+    ``ARROW_TARGET``; then no larger than keeps every tip inside the view (``TIP_MARGIN`` inside its edges where
+    the point allows, to leave room for the names). 0 when there is nothing to draw
+    (no finite arrow, the point outside the view, or arrows that need more than ``MAX_MAGNIFICATION``)."""
+    (low1, high1), (low2, high2) = bounds
+    vectors = np.array([vector for _, vector, _ in arrows.vectors], dtype=float).reshape(-1, 2)
+    longest = float(np.max(np.hypot(vectors[:, 0], vectors[:, 1]), initial=0.0))
+    inside = low1 <= arrows.origin[0] <= high1 and low2 <= arrows.origin[1] <= high2
+    if not np.isfinite(longest) or longest == 0.0 or not inside:
+        return 0.0
+    share = longest / _view_diagonal(bounds)
+    if share * MAX_MAGNIFICATION < ARROW_TARGET:  # an update this small is rounding noise, not a direction
+        return 0.0
+    factor = 1.0 if ARROW_SHARES[0] <= share <= ARROW_SHARES[1] else _round_down(ARROW_TARGET / share)
+    low, high = np.array([low1, low2]), np.array([high1, high2])
+    margin = TIP_MARGIN * (high - low)  # room for the names beyond the tips, where the point leaves it
+    fits = _reach(arrows.origin, vectors, np.minimum(low + margin, arrows.origin),
+                  np.maximum(high - margin, arrows.origin))
+    if fits <= 0.0:  # at the edge of the inner box, pointing out of it: use the whole view
+        fits = _reach(arrows.origin, vectors, low, high)
+    if fits <= 0.0:  # on the edge of the view, pointing out of it
+        return 0.0
+    return factor if factor <= fits else _round_down(fits)
+
+
+def _reach(origin: np.ndarray, vectors: np.ndarray, low: np.ndarray, high: np.ndarray) -> float:
+    """The largest factor that keeps ``origin + factor * vector`` inside the box [low, high] for every vector."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # a zero coordinate puts no limit on its axis
+        room = np.where(vectors > 0, (high - origin) / vectors, np.where(vectors < 0, (low - origin) / vectors, np.inf))
+    return float(room.min())
+
+
+def _round_down(value: float) -> float:
+    """The largest of 1, 2, 5 times a power of ten that is at most ``value`` (> 0)."""
+    power = 10.0 ** np.floor(np.log10(value))
+    return float(max(mantissa * power for mantissa in (1, 2, 5) if mantissa * power <= value * (1 + 1e-12)))
+
+
+def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) -> list[dict]:
+    """The vectors of one update as arrows from the point before it, all with the same scale (see
+    ``arrow_scale``), each named at its tip (hover for its coordinates), and a title saying whose update
+    it is and how much the arrows are magnified."""
+    factor = arrow_scale(arrows, bounds)
+    if factor == 0.0:
+        return []
+    origin, diagonal = arrows.origin, _view_diagonal(bounds)
+    notes = []
+    sides = (1, -1, 0) if len(arrows.vectors) == 3 else (1, 0)
+    for (label, vector, color), side in zip(arrows.vectors, sides, strict=True):
+        length = float(np.hypot(*vector))
+        if length == 0.0:
+            continue
+        along, across = vector / length, np.array([-vector[1], vector[0]]) / length
+        tip = origin + factor * vector
+        # Plotly backs the line off by the length of the head: a head on an arrow shorter than that points the
+        # wrong way, so short arrows are drawn as plain segments.
+        head = 2 if factor * length >= HEADLESS_SHARE * diagonal else 0
+        notes.append({"x": tip[0], "y": tip[1], "ax": origin[0], "ay": origin[1], "xref": "x", "yref": "y",
+                      "axref": "x", "ayref": "y", "text": "", "showarrow": True, "arrowhead": head, "arrowsize": 1.1,
+                      "arrowwidth": 2.5, "arrowcolor": color, "standoff": 0})
+        # The label sits beyond the tip, the first to one side of the arrow and the second to the other, so
+        # that arrows pointing the same way keep their names apart (the weight axes have equal scales, so a
+        # direction in the data is the same direction on the screen).
+        shift = LABEL_ALONG * along + LABEL_ACROSS * side * across
+        notes.append({"x": tip[0], "y": tip[1], "xref": "x", "yref": "y", "text": f"<b>{label}</b>",
+                      "showarrow": False, "font": {"size": 14, "color": color}, "bgcolor": "rgba(255,255,255,0.7)",
+                      "xshift": shift[0], "yshift": shift[1],
+                      "hovertext": f"{label} = ({vector[0]:.4g}, {vector[1]:.4g})"})
+    title = labels.arrows_title.format(name=arrows.name, step=arrows.step)
+    if factor != 1.0:
+        title += " · " + labels.magnified.format(factor=number(factor, 1))
+    notes.append({"x": 0.01, "y": 0.99, "xref": "x domain", "yref": "y domain", "xanchor": "left", "yanchor": "top",
+                  "text": title, "showarrow": False, "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.8)"})
+    return notes

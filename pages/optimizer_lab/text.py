@@ -1,0 +1,362 @@
+"""Texts of the optimizer lab (lessons 6, 7 and 8: learning rate, SGD, Momentum, RMSProp, Adam)."""
+
+TEXT = {
+    "optimizer_lab.menu": {"en": "Optimizer lab", "ru": "Лаборатория оптимизаторов"},
+    "optimizer_lab.title": {"en": "Optimizer lab", "ru": "Лаборатория оптимизаторов"},
+    "optimizer_lab.intro": {
+        "en": "Pick a loss surface, pick optimizers, and race them: every one starts at the same point and gets the "
+        "same number of steps. Press Play to watch them move, click on the surface to start somewhere else, and "
+        "open the other tabs for the lessons on the learning rate, on stochastic gradients and on where each "
+        "method is stable. Every setting is in the page's address, so a copied link brings back exactly this race.",
+        "ru": "Выберите поверхность потерь и оптимизаторы — и устройте гонку: все стартуют из одной точки и "
+        "делают одинаковое число шагов. Нажмите «Пуск», чтобы увидеть движение, щёлкните по поверхности, чтобы "
+        "начать в другом месте, а на других вкладках — уроки о скорости обучения, о стохастических градиентах "
+        "и о том, где каждый метод устойчив. Все настройки хранятся в адресе страницы: скопированная ссылка "
+        "воспроизводит именно эту гонку.",
+    },
+    "optimizer_lab.section": {"en": "Section", "ru": "Раздел"},
+    # Sections. Their labels are the same in every language: a bound choice is written to the URL as its label.
+    "optimizer_lab.section.race": {"en": "GD · Momentum · RMSProp · Adam", "ru": "GD · Momentum · RMSProp · Adam"},
+    "optimizer_lab.section.learning_rate": {"en": "Learning rate", "ru": "Learning rate"},
+    "optimizer_lab.section.sgd": {"en": "SGD", "ru": "SGD"},
+    "optimizer_lab.section.map": {"en": "η × μ", "ru": "η × μ"},
+    # Surfaces: names of mathematicians or formulas, the same in every language (they go into the URL).
+    "optimizer_lab.surface.beale": {"en": "Beale", "ru": "Beale"},
+    "optimizer_lab.surface.quadratic": {"en": "½wᵀHw", "ru": "½wᵀHw"},
+    "optimizer_lab.surface.regression": {"en": "MSE", "ru": "MSE"},
+    "optimizer_lab.surface.rosenbrock": {"en": "Rosenbrock", "ru": "Rosenbrock"},
+    "optimizer_lab.surface.himmelblau": {"en": "Himmelblau", "ru": "Himmelblau"},
+    "optimizer_lab.surface.saddle": {"en": "w₁² + ¼w₂⁴ − ½w₂²", "ru": "w₁² + ¼w₂⁴ − ½w₂²"},
+    "optimizer_lab.surface.styblinski_tang": {"en": "Styblinski–Tang", "ru": "Styblinski–Tang"},
+    "optimizer_lab.about.beale": {
+        "en": "Beale's function: flat plateaus and steep walls, one minimum at (3, 0.5) at the end of a curved valley.",
+        "ru": "Функция Била: плоские плато и крутые стены, единственный минимум (3, 0.5) в конце изогнутой долины.",
+    },
+    "optimizer_lab.about.quadratic": {
+        "en": "An ill-conditioned bowl: curvature 1 along one axis and κ along the other, turned by an angle. Its "
+        "Hessian is constant, so the stability limits of the theory hold exactly here.",
+        "ru": "Плохо обусловленная чаша: кривизна 1 вдоль одной оси и κ вдоль другой, оси повёрнуты на угол. "
+        "Гессиан постоянен, поэтому пределы устойчивости из теории здесь выполняются точно.",
+    },
+    "optimizer_lab.about.regression": {
+        "en": "The mean squared error of the linear regression from the feature-scaling lesson. Make feature x₁ "
+        "larger and the bowl turns into a narrow valley.",
+        "ru": "Среднеквадратичная ошибка линейной регрессии из урока о масштабе признаков. Увеличьте признак "
+        "x₁ — и чаша превратится в узкую долину.",
+    },
+    "optimizer_lab.about.rosenbrock": {
+        "en": "Rosenbrock's banana: finding the curved valley is easy, following its almost flat floor to the "
+        "minimum at (1, 1) is hard.",
+        "ru": "«Банан» Розенброка: найти изогнутую долину легко, а пройти по её почти плоскому дну до минимума "
+        "(1, 1) трудно.",
+    },
+    "optimizer_lab.about.himmelblau": {
+        "en": "Himmelblau's function: four minima of the same height. Which one a run reaches depends on where "
+        "it starts and how it moves.",
+        "ru": "Функция Химмельблау: четыре минимума одной высоты. В какой из них придёт спуск, зависит от "
+        "старта и от способа движения.",
+    },
+    "optimizer_lab.about.saddle": {
+        "en": "A saddle point at the origin between two minima at (0, ±1). Started on the ridge, plain gradient "
+        "descent stalls where the gradient almost vanishes.",
+        "ru": "Седловая точка в начале координат между двумя минимумами (0, ±1). Стартовав на гребне, обычный "
+        "градиентный спуск застревает там, где градиент почти исчезает.",
+    },
+    "optimizer_lab.about.styblinski_tang": {
+        "en": "Styblinski–Tang: four minima, only one of them global (bottom left). A local minimum catches "
+        "whatever falls into its basin.",
+        "ru": "Функция Стыблинского–Танга: четыре минимума, глобальный только один (слева внизу). Локальный "
+        "минимум удерживает всё, что попало в его чашу.",
+    },
+    # Sidebar
+    "optimizer_lab.surface": {"en": "Loss surface", "ru": "Поверхность потерь"},
+    "optimizer_lab.kappa": {"en": "Condition number κ", "ru": "Число обусловленности κ"},
+    "optimizer_lab.kappa_help": {
+        "en": "The ratio of the largest to the smallest curvature: the larger, the narrower the valley.",
+        "ru": "Отношение наибольшей кривизны к наименьшей: чем больше, тем у́же долина.",
+    },
+    "optimizer_lab.angle": {"en": "Valley angle, °", "ru": "Угол долины, °"},
+    "optimizer_lab.angle_help": {
+        "en": "At 0° the valley follows the axes; turned, the two weights no longer separate, which takes away "
+        "part of the advantage of per-coordinate steps (RMSProp, Adam).",
+        "ru": "При 0° долина идёт вдоль осей; при повороте веса перестают разделяться, и покоординатный шаг "
+        "(RMSProp, Adam) теряет часть своего преимущества.",
+    },
+    "optimizer_lab.x_scale": {"en": "Scale s of feature x₁", "ru": "Масштаб s признака x₁"},
+    "optimizer_lab.noise": {"en": "Noise σ in the data", "ru": "Шум σ в данных"},
+    "optimizer_lab.data_seed": {"en": "Data seed", "ru": "Зерно данных"},
+    "optimizer_lab.data": {"en": "Regression data", "ru": "Данные регрессии"},
+    "optimizer_lab.start": {"en": "Start point", "ru": "Начальная точка"},
+    "optimizer_lab.start_help": {
+        "en": "Or click anywhere on the surface in the race chart.",
+        "ru": "Или щёлкните в любом месте поверхности на графике гонки.",
+    },
+    "optimizer_lab.steps": {"en": "Steps (the same for every optimizer)", "ru": "Шаги (одинаково для всех)"},
+    "optimizer_lab.optimizers": {"en": "Optimizers in the race", "ru": "Оптимизаторы в гонке"},
+    "optimizer_lab.no_optimizer": {
+        "en": "Pick at least one optimizer in the sidebar to start a race.",
+        "ru": "Выберите в боковой панели хотя бы один оптимизатор, чтобы начать гонку.",
+    },
+    "optimizer_lab.seed": {"en": "Noise seed", "ru": "Зерно шума"},
+    "optimizer_lab.seed_help": {
+        "en": "Draws the minibatches and the gradient noise of the learning-rate and SGD tabs.",
+        "ru": "Задаёт мини-батчи и шум градиента на вкладках Learning rate и SGD.",
+    },
+    # Race
+    "optimizer_lab.race_title": {"en": "The race", "ru": "Гонка"},
+    "optimizer_lab.race_caption": {
+        "en": "Left: the surface, shaded by log₁₀(L − L*) (lighter is lower), stars at the known minima, and "
+        "every optimizer's path. Right: how far each loss is above the minimum, on a log scale, with a dot "
+        "riding along each curve. Play runs all paths together (▶ 0.25× and ▶ 0.5× in slow motion, ▶ 2× fast; "
+        "a speed can be changed while playing); ✕ marks a run that diverged. The arrows take apart one update "
+        "of the optimizer chosen under “Inside the optimizer”, from the point before it, all to the same "
+        "scale: −η∇L is the step plain gradient descent would take, −ημb or −ηm̂ what the optimizer brings "
+        "from past gradients, Δθ the step it took. For Momentum the step is the sum of the other two; for "
+        "Adam compare the lengths of Δθ and −η∇L.",
+        "ru": "Слева: поверхность в оттенках log₁₀(L − L*) (светлее — ниже), звёзды в известных минимумах и "
+        "пути всех оптимизаторов. Справа: насколько ошибка каждого выше минимума, в логарифмической шкале; "
+        "по каждой кривой едет точка. «Пуск» проигрывает все пути вместе (▶ 0.25× и ▶ 0.5× — замедленно, "
+        "▶ 2× — быстрее; скорость можно менять на ходу); ✕ отмечает расходимость. Стрелки разбирают один шаг "
+        "оптимизатора, выбранного в разделе «Внутри оптимизатора», от точки перед этим шагом, все в одном "
+        "масштабе: −η∇L — шаг, который сделал бы обычный градиентный спуск, −ημb или −ηm̂ — вклад прошлых "
+        "градиентов, Δθ — сделанный шаг. У Momentum шаг равен сумме двух других стрелок; у Adam сравните "
+        "длины Δθ и −η∇L.",
+    },
+    "optimizer_lab.click": {"en": "click: start here", "ru": "щелчок: старт здесь"},
+    "optimizer_lab.all_diverged": {
+        "en": "**Every optimizer diverged.** The learning rates are too large for this surface: lower them in "
+        "the sidebar (the η × μ tab shows where each method is stable).",
+        "ru": "**Все оптимизаторы разошлись.** Скорости обучения слишком велики для этой поверхности: уменьшите их "
+        "в боковой панели (вкладка η × μ показывает, где каждый метод устойчив).",
+    },
+    "optimizer_lab.some_diverged": {"en": "Diverged: {names}.", "ru": "Разошлись: {names}."},
+    "optimizer_lab.results": {"en": "Results after {steps} steps", "ru": "Итоги после {steps} шагов"},
+    "optimizer_lab.tolerance": {"en": "Tolerance for “reached”: L − L* ≤", "ru": "Считать дошедшим, если L − L* ≤"},
+    "optimizer_lab.col.optimizer": {"en": "Optimizer", "ru": "Оптимизатор"},
+    "optimizer_lab.col.lr": {"en": "η", "ru": "η"},
+    "optimizer_lab.col.final_loss": {"en": "Final loss L", "ru": "Итоговая ошибка L"},
+    "optimizer_lab.col.gap": {"en": "L − L*", "ru": "L − L*"},
+    "optimizer_lab.col.distance": {"en": "Distance to nearest minimum", "ru": "Расстояние до ближайшего минимума"},
+    "optimizer_lab.col.reached": {"en": "Reached tolerance at step", "ru": "Порог достигнут на шаге"},
+    "optimizer_lab.col.diverged": {"en": "Diverged at step", "ru": "Разошёлся на шаге"},
+    "optimizer_lab.never": {"en": "—", "ru": "—"},
+    "optimizer_lab.download": {"en": "Download the paths (CSV)", "ru": "Скачать траектории (CSV)"},
+    "optimizer_lab.inside_title": {"en": "Inside the optimizer", "ru": "Внутри оптимизатора"},
+    "optimizer_lab.inside_intro": {
+        "en": "One update taken apart, with the numbers of this run put into the formula. Pick the optimizer "
+        "and the step; the race chart opens at that step and its arrows show the same update.",
+        "ru": "Один шаг в разобранном виде: в формулу подставлены числа этого запуска. Выберите оптимизатор и "
+        "шаг — график гонки откроется на этом шаге, а стрелки на нём покажут тот же шаг.",
+    },
+    "optimizer_lab.inspect": {"en": "Optimizer to look inside", "ru": "Какой оптимизатор разобрать"},
+    "optimizer_lab.inspect_step": {"en": "Update t", "ru": "Обновление t"},
+    "optimizer_lab.inside_diverged": {
+        "en": "This run diverged at step {step}; its numbers from there on are not meaningful.",
+        "ru": "Этот запуск разошёлся на шаге {step}; числа после него не имеют смысла.",
+    },
+    "optimizer_lab.inside.gd": {
+        "en": "Plain gradient descent: the step is the gradient times the learning rate, nothing is remembered.",
+        "ru": "Обычный градиентный спуск: шаг — это градиент, умноженный на скорость обучения; ничего не запоминается.",
+    },
+    "optimizer_lab.inside.momentum": {
+        "en": "Momentum keeps a velocity b: each step adds the new gradient to μ times the old velocity. Along a "
+        "valley the gradients agree and the velocity grows; across it they alternate and cancel.",
+        "ru": "Momentum хранит скорость b: на каждом шаге к новому градиенту добавляется μ·b со старого шага. "
+        "Вдоль долины градиенты согласованы и скорость растёт, поперёк — чередуют знак и гасят друг друга.",
+    },
+    "optimizer_lab.inside.nesterov": {
+        "en": "Nesterov momentum updates the velocity like Momentum but steps along g + μb: it looks one step of "
+        "the velocity ahead, which brakes earlier before an overshoot.",
+        "ru": "Nesterov обновляет скорость как Momentum, но шагает вдоль g + μb: он смотрит на шаг скорости "
+        "вперёд и раньше тормозит перед проскоком.",
+    },
+    "optimizer_lab.inside.adagrad": {
+        "en": "AdaGrad divides each coordinate's step by the root of the sum of all its squared gradients so far: "
+        "steep directions get small steps, flat ones large steps, and every step keeps shrinking.",
+        "ru": "AdaGrad делит шаг по каждой координате на корень из суммы всех её прошлых квадратов градиента: "
+        "крутые направления получают маленький шаг, пологие — большой, и шаг всё время уменьшается.",
+    },
+    "optimizer_lab.inside.rmsprop": {
+        "en": "RMSProp keeps a running average v of each coordinate's squared gradient and divides by its root, so "
+        "every coordinate moves at a similar pace whatever the scale of its gradient.",
+        "ru": "RMSProp хранит скользящее среднее v квадрата градиента по каждой координате и делит на его корень, "
+        "поэтому все координаты движутся в похожем темпе, каков бы ни был масштаб их градиентов.",
+    },
+    "optimizer_lab.inside.adam": {
+        "en": "Adam combines both: a running average m of the gradients (momentum) and v of their squares "
+        "(adaptive step), both corrected for starting at zero. The effective step size of each coordinate is "
+        "η / (√v̂ + ε).",
+        "ru": "Adam объединяет оба приёма: скользящее среднее m градиентов (инерция) и v их квадратов (адаптивный "
+        "шаг), оба с поправкой на старт с нуля. Эффективный шаг по каждой координате — η / (√v̂ + ε).",
+    },
+    "optimizer_lab.inside.adamw": {
+        "en": "AdamW is Adam with weight decay taken out of the gradient: the weights shrink by ηλ on their own, "
+        "next to the adaptive step.",
+        "ru": "AdamW — это Adam, у которого затухание весов вынесено из градиента: веса сжимаются на ηλ сами по "
+        "себе, отдельно от адаптивного шага.",
+    },
+    "optimizer_lab.effective_lr": {
+        "en": "Effective step size per coordinate: w₁ {lr1:.3g}, w₂ {lr2:.3g} (η = {lr:g}).",
+        "ru": "Эффективный шаг по координатам: w₁ {lr1:.3g}, w₂ {lr2:.3g} (η = {lr:g}).",
+    },
+    "optimizer_lab.arrow.gradient": {"en": "−η∇L", "ru": "−η∇L"},
+    "optimizer_lab.arrow.velocity": {"en": "−ημb", "ru": "−ημb"},
+    "optimizer_lab.arrow.moment": {"en": "−ηm̂", "ru": "−ηm̂"},
+    "optimizer_lab.arrow.step": {"en": "Δθ", "ru": "Δθ"},
+    "optimizer_lab.arrows_title": {"en": "Arrows: {name}, update {step} (chosen below)",
+                         "ru": "Стрелки: {name}, обновление {step} (выбор ниже)"},
+    "optimizer_lab.arrows_magnified": {"en": "scale ×{factor}", "ru": "масштаб ×{factor}"},
+    # Learning rate
+    "optimizer_lab.lr_title": {"en": "Four learning rates", "ru": "Четыре скорости обучения"},
+    "optimizer_lab.lr_intro": {
+        "en": "The same optimizer from the same start, at four learning rates picked from a sweep over all of "
+        "them on this surface. Too small: the loss creeps down from the very first step. Not large enough: a "
+        "quick start, then progress stalls long before the minimum. Good: fast at first and still improving at "
+        "the end. Too large: it overshoots, bounces and climbs away from the minimum, or diverges.",
+        "ru": "Один оптимизатор из одной точки при четырёх скоростях обучения, выбранных перебором всех скоростей на "
+        "этой поверхности. Слишком маленькая: ошибка ползёт вниз с самого первого шага. Недостаточно большая: "
+        "быстрое начало, а потом движение застревает задолго до минимума. Хорошая: быстро в начале и всё ещё "
+        "улучшается к концу. Слишком большая: проскакивает, скачет и уходит от минимума или расходится.",
+    },
+    "optimizer_lab.lr_optimizer": {"en": "Optimizer for this lesson", "ru": "Оптимизатор для этого урока"},
+    "optimizer_lab.lr.too_small": {"en": "too small", "ru": "слишком маленькая"},
+    "optimizer_lab.lr.not_enough": {"en": "not large enough", "ru": "недостаточно большая"},
+    "optimizer_lab.lr.good": {"en": "good", "ru": "хорошая"},
+    "optimizer_lab.lr.too_large": {"en": "too large", "ru": "слишком большая"},
+    "optimizer_lab.lr_panel": {"en": "{kind}: η = {lr:g}", "ru": "{kind}: η = {lr:g}"},
+    "optimizer_lab.lr_caption": {
+        "en": "Top: L − L* against step (log scale) for each rate; a ✕ marks divergence. Bottom: the four paths on the surface.",
+        "ru": "Сверху: L − L* по шагам (логарифмическая шкала) для каждой скорости; ✕ — расходимость. Снизу: четыре пути на поверхности.",
+    },
+    "optimizer_lab.schedule_title": {"en": "Learning-rate schedules", "ru": "Расписания скорости обучения"},
+    "optimizer_lab.schedule_intro": {
+        "en": "When the loss stops falling because the steps are too coarse (the noise of stochastic gradients, or "
+        "an adaptive method bouncing around the minimum), lowering the rate lets it learn a little more. The "
+        "schedule starts at this optimizer's η from the sidebar; the constant rate is shown for comparison.",
+        "ru": "Когда ошибка перестаёт падать, потому что шаги слишком грубые (шум стохастических градиентов или "
+        "адаптивный метод, прыгающий вокруг минимума), снижение скорости позволяет доучиться ещё немного. "
+        "Расписание начинается с η этого оптимизатора из боковой панели; для сравнения показана постоянная скорость.",
+    },
+    "optimizer_lab.schedule": {"en": "Schedule", "ru": "Расписание"},
+    "optimizer_lab.gamma": {"en": "Factor γ", "ru": "Множитель γ"},
+    "optimizer_lab.step_size": {"en": "…every s steps", "ru": "…каждые s шагов"},
+    "optimizer_lab.decay_rate": {"en": "Decay rate r", "ru": "Скорость затухания r"},
+    "optimizer_lab.grad_noise": {"en": "Gradient noise σ", "ru": "Шум градиента σ"},
+    "optimizer_lab.grad_noise_help": {
+        "en": "Gaussian noise of this standard deviation is added to every gradient: a stand-in for the noise of minibatches.",
+        "ru": "К каждому градиенту добавляется гауссов шум с таким стандартным отклонением — модель шума мини-батчей.",
+    },
+    "optimizer_lab.constant": {"en": "constant η", "ru": "постоянная η"},
+    "optimizer_lab.scheduled": {"en": "with the schedule", "ru": "с расписанием"},
+    "optimizer_lab.rate_axis": {"en": "learning rate ηₜ", "ru": "скорость обучения ηₜ"},
+    "optimizer_lab.schedule_result": {
+        "en": "After {steps} steps: L − L* = {constant:.3g} at a constant rate, {scheduled:.3g} with the schedule.",
+        "ru": "После {steps} шагов: L − L* = {constant:.3g} при постоянной скорости и {scheduled:.3g} с расписанием.",
+    },
+    # SGD
+    "optimizer_lab.sgd_title": {"en": "Minibatch gradients on the regression", "ru": "Градиенты по мини-батчам на регрессии"},
+    "optimizer_lab.sgd_intro": {
+        "en": "Stochastic gradient descent computes each gradient on a small random batch of samples instead of the "
+        "whole data set: every step is much cheaper and points the right way only on average. Below, full-batch "
+        "gradient descent (thick) and several SGD runs with different random batches (thin), on the MSE of the "
+        "regression with the data settings of the sidebar.",
+        "ru": "Стохастический градиентный спуск считает каждый градиент по маленькой случайной пачке объектов, а не по "
+        "всей выборке: шаг намного дешевле и направлен верно лишь в среднем. Ниже — градиентный спуск по всей "
+        "выборке (толстая линия) и несколько запусков SGD с разными случайными батчами (тонкие), на MSE "
+        "регрессии с настройками данных из боковой панели.",
+    },
+    "optimizer_lab.batch_size": {"en": "Batch size", "ru": "Размер батча"},
+    "optimizer_lab.seeds": {"en": "Runs (random seeds)", "ru": "Запусков (зёрен)"},
+    "optimizer_lab.sgd_lr": {"en": "Learning rate η", "ru": "Скорость обучения η"},
+    "optimizer_lab.full_batch": {"en": "full batch", "ru": "вся выборка"},
+    "optimizer_lab.minibatch": {"en": "batch of {size}", "ru": "батч {size}"},
+    "optimizer_lab.sgd_caption": {
+        "en": "Smaller batches give noisier paths that still drift to the minimum, then jitter around it. The "
+        "jitter shrinks with a larger batch or a smaller learning rate.",
+        "ru": "Чем меньше батч, тем шумнее путь: он всё равно движется к минимуму, а потом дрожит вокруг него. "
+        "Дрожь уменьшается с ростом батча или уменьшением скорости обучения.",
+    },
+    "optimizer_lab.escape_title": {"en": "Escaping a local minimum", "ru": "Выход из локального минимума"},
+    "optimizer_lab.escape_intro": {
+        "en": "On the Styblinski–Tang surface gradient descent from this start rolls into the nearest basin, a "
+        "local minimum, and stays there. Noise in the gradient shakes some runs over the ridge into a deeper "
+        "basin; momentum can carry a run over it too. Every run lowers its learning rate along a cosine to "
+        "zero, so that by the end each one has settled in some basin.",
+        "ru": "На поверхности Стыблинского–Танга градиентный спуск из этой точки скатывается в ближайшую чашу — "
+        "локальный минимум — и остаётся в ней. Шум в градиенте перебрасывает часть запусков через гребень в "
+        "более глубокую чашу; инерция тоже может перенести запуск через него. Каждый запуск снижает скорость "
+        "обучения по косинусу до нуля, чтобы к концу успокоиться в какой-то чаше.",
+    },
+    "optimizer_lab.escape_lr": {"en": "Learning rate η", "ru": "Скорость обучения η"},
+    "optimizer_lab.escape_noise": {"en": "Gradient noise σ", "ru": "Шум градиента σ"},
+    "optimizer_lab.escape_momentum": {"en": "Momentum μ", "ru": "Инерция μ"},
+    "optimizer_lab.escape_runs": {"en": "Noisy runs", "ru": "Шумных запусков"},
+    "optimizer_lab.noisy_gd": {"en": "GD + noise", "ru": "GD + шум"},
+    "optimizer_lab.escape_result": {
+        "en": "**{left} of {runs} noisy runs** left the basin where GD stays for a deeper one, {reached} of them for the global minimum. Without noise, GD ended in {gd}; Momentum in {momentum}.",
+        "ru": "**{left} из {runs} шумных запусков** ушли из чаши, где остаётся GD, в более глубокую, {reached} из них — в глобальный минимум. Без шума GD закончил в {gd}; Momentum — в {momentum}.",
+    },
+    "optimizer_lab.basin.global": {"en": "the global minimum", "ru": "глобальном минимуме"},
+    "optimizer_lab.basin.local": {"en": "a local minimum", "ru": "локальном минимуме"},
+    "optimizer_lab.basin.diverged": {"en": "no minimum (it diverged)", "ru": "никаком минимуме (разошёлся)"},
+    # Stability map
+    "optimizer_lab.map_title": {"en": "Stability map", "ru": "Карта устойчивости"},
+    "optimizer_lab.map_intro": {
+        "en": "Every cell is a whole run of {steps} steps from the start point, with the learning rate of its "
+        "column and the setting of its row; all {cells} runs go as one batch. Blue: the loss fell by many "
+        "orders of magnitude; white: little progress; orange: it went up; dark: it diverged.",
+        "ru": "Каждая клетка — целый запуск на {steps} шагов из начальной точки со скоростью обучения своего "
+        "столбца и настройкой своей строки; все {cells} запусков считаются одним пакетом. Синий: ошибка упала на "
+        "много порядков; белый: почти без продвижения; оранжевый: ошибка выросла; тёмный: расходимость.",
+    },
+    "optimizer_lab.map_optimizer": {"en": "Optimizer", "ru": "Оптимизатор"},
+    "optimizer_lab.map_axis": {"en": "Second axis", "ru": "Вторая ось"},
+    "optimizer_lab.map_steps": {"en": "Steps per run", "ru": "Шагов на запуск"},
+    "optimizer_lab.axis.momentum": {"en": "momentum μ", "ru": "инерция μ"},
+    "optimizer_lab.axis.beta1": {"en": "β₁ (first moment)", "ru": "β₁ (первый момент)"},
+    "optimizer_lab.axis.alpha": {"en": "α (smoothing of g²)", "ru": "α (сглаживание g²)"},
+    "optimizer_lab.axis.eps": {"en": "ε (in the denominator)", "ru": "ε (в знаменателе)"},
+    "optimizer_lab.axis.kappa": {"en": "condition number κ", "ru": "число обусловленности κ"},
+    "optimizer_lab.axis.x_scale": {"en": "scale s of feature x₁", "ru": "масштаб s признака x₁"},
+    "optimizer_lab.map_progress": {"en": "log₁₀ of (L − L*) end / start", "ru": "log₁₀ отношения (L − L*) конец / начало"},
+    "optimizer_lab.map_diverged": {"en": "diverged", "ru": "расходимость"},
+    "optimizer_lab.map_theory": {"en": "theory: largest stable η", "ru": "теория: наибольшая устойчивая η"},
+    "optimizer_lab.map_local_theory": {"en": "theory at the minimum (local)", "ru": "теория в минимуме (локально)"},
+    "optimizer_lab.map_current": {"en": "settings of the race", "ru": "настройки гонки"},
+    "optimizer_lab.map_gd_note": {
+        "en": "Plain GD has no momentum; on this axis the map runs heavy-ball Momentum, whose bottom row μ = 0 is GD itself.",
+        "ru": "У обычного GD нет инерции; по этой оси карта запускает Momentum, нижняя строка которого (μ = 0) и есть GD.",
+    },
+    "optimizer_lab.theory.gd": {
+        "en": "Gradient descent on a quadratic converges exactly when $0 < \\eta\\lambda_{\\max} < 2$, so the "
+        "line is $\\eta = 2/\\lambda_{\\max}$.",
+        "ru": "Градиентный спуск на квадратичной функции сходится ровно при $0 < \\eta\\lambda_{\\max} < 2$, "
+        "поэтому линия — это $\\eta = 2/\\lambda_{\\max}$.",
+    },
+    "optimizer_lab.theory.momentum": {
+        "en": "Heavy-ball momentum on a quadratic converges exactly when $0 < \\eta\\lambda_{\\max} < 2 + 2\\mu$: "
+        "momentum lets the learning rate go almost twice as high.",
+        "ru": "Метод тяжёлого шарика на квадратичной функции сходится ровно при $0 < \\eta\\lambda_{\\max} < 2 + "
+        "2\\mu$: инерция позволяет поднять скорость обучения почти вдвое.",
+    },
+    "optimizer_lab.theory.nesterov": {
+        "en": "Nesterov momentum (PyTorch's form) on a quadratic converges exactly when "
+        "$0 < \\eta\\lambda_{\\max} < (2 + 2\\mu)/(1 + 2\\mu)$.",
+        "ru": "Инерция Нестерова (в форме PyTorch) на квадратичной функции сходится ровно при "
+        "$0 < \\eta\\lambda_{\\max} < (2 + 2\\mu)/(1 + 2\\mu)$.",
+    },
+    "optimizer_lab.theory.none": {
+        "en": "No simple stability limit is known for this method: its step adapts to the gradients, so the map is the only guide.",
+        "ru": "Простого предела устойчивости для этого метода нет: его шаг подстраивается под градиенты, и карта — единственный ориентир.",
+    },
+    "optimizer_lab.theory.local": {
+        "en": "This surface is not a quadratic: the dashed line applies the limit to the curvature at the lowest "
+        "minimum ($\\lambda_{{\\max}}$ = {curvature:.3g}); it holds near the minimum, not on the way there.",
+        "ru": "Эта поверхность не квадратичная: пунктир применяет предел к кривизне в самом глубоком минимуме "
+        "($\\lambda_{{\\max}}$ = {curvature:.3g}); он верен вблизи минимума, а не на пути к нему.",
+    },
+    "optimizer_lab.map_caption": {
+        "en": "The ◆ marks the learning rate (and setting) this optimizer has in the race, when it takes part.",
+        "ru": "◆ отмечает скорость обучения (и настройку), с которой этот оптимизатор участвует в гонке.",
+    },
+}

@@ -1,0 +1,54 @@
+"""The app in a real browser: `streamlit run app.py` driven through Debian's Chromium with Playwright."""
+
+import os
+
+import pytest
+
+from support.browser import CHROMIUM, settle, surface_pixels
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Chromium at /usr/bin/chromium"),
+]
+PATH_X = "() => Array.from(document.querySelectorAll('.js-plotly-plot')[0]._fullData[1].x)"
+PATH_LENGTH = "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData[1].x.length"
+
+
+def test_feature_scaling_page_reacts_and_animates(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + "/feature_scaling", timeout=60_000)
+    settle(page)
+    page.wait_for_selector(".js-plotly-plot .imagelayer image", state="attached", timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    # The first session of a fresh server opened a lesson's link directly: it must still get the frame.
+    assert "Language / Язык" in page.locator('[data-testid="stSidebar"]').inner_text()
+    before = page.evaluate(PATH_X)
+
+    # Move the learning-rate slider one notch with the keyboard: the run and its chart change.
+    thumb = page.locator('[data-testid="stSlider"]', has_text="Learning rate").get_by_role("slider")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    page.wait_for_function(f"() => ({PATH_X})().join() !== {before!r}.join()", timeout=30_000)
+    settle(page)
+    assert "lr=0.15" in page.url
+    alert = page.locator('[data-testid="stAlertContentError"]')
+    assert "Diverged at step" in alert.inner_text()  # 0.15 is above 2/lambda_max = 0.107
+
+    # Play: the path grows frame by frame while the surface stays drawn.
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    full = page.evaluate(PATH_LENGTH)
+    before_play = chart.screenshot()
+    assert surface_pixels(before_play) > 50_000
+    page.get_by_text("Play").first.click()
+    page.wait_for_timeout(600)
+    early = page.evaluate(PATH_LENGTH)
+    mid_animation = chart.screenshot()
+    page.wait_for_timeout(600)
+    later = page.evaluate(PATH_LENGTH)
+    assert 1 <= early < later <= full
+    assert surface_pixels(mid_animation) > 0.5 * surface_pixels(before_play)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert not errors

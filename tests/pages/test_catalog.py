@@ -1,0 +1,98 @@
+"""The text catalog: every text in every language, and every key the code asks for exists, including the keys it
+builds with f-strings (each field's possible values are listed here, and a new f-string key fails until listed)."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+import pages
+from dl_core import stability
+from dl_core.optimizers import DEFAULTS, NAMES
+from pages.activations.compute import NAMES as ACTIVATION_NAMES
+from pages.optimizer_lab import compute as lab
+from ui.catalog import CATALOG, LANGUAGES
+
+ROOT = Path(__file__).resolve().parents[2]
+CODE = [ROOT / "app.py", *ROOT.glob("pages/**/*.py"), *ROOT.glob("ui/**/*.py")]
+
+
+def literal(path: str, name: str):
+    """A module-level constant of a page script, read without running the page."""
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    return next(ast.literal_eval(node.value) for node in tree.body
+                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == name)
+
+
+def claim_names() -> list[str]:
+    source = (ROOT / "pages/activations/tables.py").read_text(encoding="utf-8")
+    return re.findall(r'_claim\("\w+", "(\w+)"', source)
+
+
+LESSON_KEYS = [lesson.key for lesson in pages.LESSONS]
+# Every key template the code builds with an f-string, and every value its field can take.
+TEMPLATE_VALUES = {
+    "activations.claim.{claim}.measured": claim_names(),
+    "activations.claim.{claim}.says": claim_names(),
+    "activations.name.{name}": ACTIVATION_NAMES,
+    "hyper.{hyper}": sorted({hyper for hypers in DEFAULTS.values() for hyper in hypers} - {"lr"}),
+    "lesson.{lesson.key}.line": LESSON_KEYS,
+    "lesson.{lesson.key}.title": LESSON_KEYS,
+    "optimizer.{name}": NAMES,
+    "optimizer.{optimizer}": NAMES,
+    "optimizer_lab.about.{setup.problem.surface}": list(lab.SURFACES),
+    "optimizer_lab.axis.{axis}": list(lab.MAP_AXES),
+    "optimizer_lab.basin.{basin}": ["diverged", "global", "local"],
+    "optimizer_lab.inside.{inspected}": NAMES,
+    "optimizer_lab.lr.{kind}": literal("pages/optimizer_lab/page.py", "LR_KINDS"),
+    "optimizer_lab.section.{key}": literal("pages/optimizer_lab/page.py", "SECTIONS"),
+    "optimizer_lab.surface.{name}": list(lab.SURFACES),
+    "optimizer_lab.theory.{runner}": [name for name in NAMES if stability.has_theory(name)],
+    "feature_scaling.experiment.{name}": list(literal("pages/feature_scaling/page.py", "EXPERIMENTS")),
+}
+
+
+def text_keys():
+    """(file, key) of every call ``t(key, ...)`` in the app's code; an f-string key as its template."""
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
+                key = node.args[0]
+                if isinstance(key, ast.Constant):
+                    yield path.name, key.value
+                elif isinstance(key, ast.JoinedStr):
+                    yield path.name, ast.unparse(key)[2:-1]
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_every_text_exists_in_every_language(key):
+    for language in LANGUAGES:
+        assert CATALOG[key].get(language, "").strip(), f"{key} has no {language} text"
+    fields = {language: set(re.findall(r"(?<!\{)\{(\w+)", CATALOG[key][language])) for language in LANGUAGES}
+    assert fields["en"] == fields["ru"], f"{key}: the translations fill different fields"
+
+
+def test_every_literal_text_key_used_in_the_code_exists():
+    missing = [(name, key) for name, key in text_keys() if "{" not in key and key not in CATALOG]
+    assert not missing
+
+
+def test_every_f_string_key_is_listed_with_its_values():
+    unlisted = sorted({(name, key) for name, key in text_keys() if "{" in key and key not in TEMPLATE_VALUES})
+    assert not unlisted, f"list the values of these keys in TEMPLATE_VALUES: {unlisted}"
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATE_VALUES))
+def test_every_key_an_f_string_can_build_exists(template):
+    values = TEMPLATE_VALUES[template]
+    assert values
+    missing = [key for key in (re.sub(r"\{[^}]*\}", str(value), template) for value in values) if key not in CATALOG]
+    assert not missing
+
+
+def test_names_bound_to_the_url_do_not_depend_on_the_language():
+    """A bound choice is written to the URL as its label; a link must work in either language."""
+    for key, texts in CATALOG.items():
+        if key.startswith("optimizer."):
+            assert len(set(texts.values())) == 1, key

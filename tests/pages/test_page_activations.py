@@ -1,0 +1,261 @@
+"""The activations lab in AppTest: defaults, every control at its extremes, combinations, URL state, Russian."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from pages.activations import compute as activations
+from support.apptest import assert_clean, chart_specs, decode, html_tables, open_page
+from ui.catalog import CATALOG
+
+PAGE = "pages/activations/page.py"
+LESSON_LABELS = ["Sigmoid", "tanh", "ReLU", "Leaky ReLU", "ELU"]
+ALL_NAMES = list(activations.NAMES)
+
+
+def numbers(value):
+    """Every number in a chart's JSON, binary arrays decoded."""
+    if isinstance(value, dict):
+        if "bdata" in value:
+            yield from decode(value).tolist()
+        else:
+            for item in value.values():
+                yield from numbers(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from numbers(item)
+    elif isinstance(value, float | int) and not isinstance(value, bool):
+        yield value
+
+
+def assert_readable(app) -> None:
+    """No exception, and nothing but finite numbers sent to any chart."""
+    assert_clean(app)
+    for spec in chart_specs(app):
+        assert all(math.isfinite(value) for value in numbers(spec)), "a chart received NaN or inf"
+        assert len(json.dumps(spec)) < 300_000
+
+
+def table(app) -> dict[str, dict]:
+    """The properties table as shown, {function: {column: text}}."""
+    columns = html_tables(app)[0]
+    titles = list(columns)
+    return {name: {title: columns[title][row] for title in titles} for row, name in enumerate(columns[titles[0]])}
+
+
+@pytest.fixture(scope="module")
+def default_page():
+    return open_page(PAGE)
+
+
+def test_defaults_draw_every_section(default_page):
+    app = default_page
+    assert_readable(app)
+    assert app.title[0].value == "Activation functions"
+    curves, chain, dead, centre, cost = chart_specs(app)
+    assert [trace["name"] for trace in curves["data"] if trace.get("showlegend", True)] == LESSON_LABELS
+    assert curves["layout"]["yaxis3"]["ticktext"] == LESSON_LABELS  # one saturation lane per function
+    assert len(curves["layout"]["shapes"]) == 7  # sigmoid and tanh saturate on both sides, the rest on one
+    assert chain["layout"]["yaxis"]["type"] == "log"
+    assert len(chain["data"][0]["y"]) == 20  # a point per layer
+    assert len(centre["data"]) == 5
+    assert len(cost["data"][0]["y"]) == len(ALL_NAMES)  # the cost of all eight, whatever is chosen
+    assert len(app.latex) == 5
+
+
+def test_properties_table_matches_closed_forms(default_page):
+    rows = table(default_page)
+    assert rows["Sigmoid"]["Max |f′|"] == "0.25"
+    assert rows["tanh"]["Max |f′|"] == "1"
+    assert rows["ReLU"]["Share with f′ = 0"] == "50%"
+    assert rows["ReLU"]["Mean"] == f"{1 / math.sqrt(2 * math.pi):.3f}"
+    assert rows["Sigmoid"]["Mean"] == "0.500"
+    assert rows["tanh"]["Mean"] == "0.000"  # exactly 0, not -0.000
+    assert rows["Sigmoid"]["Output range"] == "(0, 1)" and rows["ReLU"]["Output range"] == "[0, ∞)"
+    assert rows["ELU"]["Output range"] == "(−1, ∞)"
+    assert rows["tanh"]["Centred?"] == "✓" and rows["Sigmoid"]["Centred?"] == "✗"
+    assert rows["Sigmoid"]["Saturated for"] == "|x| > 4.36"
+
+
+def test_vanishing_gradients_and_dead_units_are_stated(default_page):
+    chain = chart_specs(default_page)[1]
+    sigmoid, relu = chain["data"][0]["y"], chain["data"][4]["y"]
+    assert sigmoid[0] < 1e-6 < relu[0]  # after 20 layers almost nothing reaches sigmoid's first layer
+    summaries = [markdown.value for markdown in default_page.markdown]
+    assert any(text.startswith("Gradient reaching layer 1") for text in summaries)
+    assert any("ReLU **49%**" in text and "Leaky ReLU **0**" in text for text in summaries)
+
+
+def test_cost_is_measured_once_and_called_this_machines(default_page):
+    captions = " ".join(caption.value for caption in default_page.caption)
+    assert "this machine's figures" in captions
+    assert activations.cost() is activations.cost()  # cached for the server's lifetime
+    before = chart_specs(default_page)[-1]["data"][0]["x"]
+    default_page.run()
+    assert chart_specs(default_page)[-1]["data"][0]["x"] == before
+
+
+def test_claims_table_links_the_elu_paper(default_page):
+    claims = next(markdown.value for markdown in default_page.markdown if markdown.value.startswith("| Function"))
+    assert claims.count("\n| ") == 17  # the header's rule and 16 claims
+    assert "https://arxiv.org/abs/1511.07289" in claims
+    assert "| Sigmoid | Expensive to compute." in claims
+
+
+CONTROL_EXTREMES = [
+    ("multiselect", "act_fns", []),
+    ("multiselect", "act_fns", ALL_NAMES),
+    ("slider", "act_x", (-100.0, 100.0)),
+    ("slider", "act_x", (-100.0, -100.0)),
+    ("slider", "act_x", (100.0, 100.0)),
+    ("slider", "act_x", (0.0, 0.5)),
+    ("slider", "act_alpha_leaky", 0.0),
+    ("slider", "act_alpha_leaky", 1.0),
+    ("slider", "act_alpha_elu", 0.0),
+    ("slider", "act_alpha_elu", 3.0),
+    ("select_slider", "act_sat", 1),
+    ("select_slider", "act_sat", 20),
+    ("slider", "act_depth", 1),
+    ("slider", "act_depth", 50),
+    ("select_slider", "act_width", 8),
+    ("select_slider", "act_width", 128),
+    ("select_slider", "act_scale", 0.1),
+    ("select_slider", "act_scale", 10.0),
+    ("slider", "act_bias", -6.0),
+    ("slider", "act_bias", 2.0),
+    ("select_slider", "act_batch", 8),
+    ("select_slider", "act_batch", 256),
+    ("slider", "act_mu", -3.0),
+    ("slider", "act_mu", 3.0),
+    ("select_slider", "act_sigma", 0.1),
+    ("select_slider", "act_sigma", 10.0),
+    ("number_input", "act_seed", 0),
+    ("number_input", "act_seed", 9999),
+]
+
+
+@pytest.fixture(scope="module")
+def shared_page():
+    """One session for the extremes: each test moves one control and puts it back."""
+    return open_page(PAGE, act_fns=[activations_label(name) for name in ALL_NAMES])
+
+
+def activations_label(name: str) -> str:
+    return CATALOG[f"activations.name.{name}"]["en"]
+
+
+@pytest.mark.parametrize(("kind", "key", "value"), CONTROL_EXTREMES,
+                         ids=[f"{key}={value}" for _, key, value in CONTROL_EXTREMES])
+def test_each_control_at_its_extremes(shared_page, kind, key, value):
+    widget = getattr(shared_page, kind)(key=key)
+    before = widget.value
+    try:
+        widget.set_value(value).run()
+        assert_readable(shared_page)
+        assert len(chart_specs(shared_page)) == (1 if value == [] else 5)
+    finally:
+        getattr(shared_page, kind)(key=key).set_value(before).run()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"act_x": ["-100", "-100"], "act_alpha_leaky": "0", "act_alpha_elu": "0", "act_sat": "1%",
+         "act_depth": "50", "act_width": "8", "act_scale": "0.1", "act_bias": "-6", "act_batch": "8",
+         "act_mu": "-3", "act_sigma": "0.1", "act_seed": "9999"},
+        {"act_x": ["100", "100"], "act_alpha_leaky": "1", "act_alpha_elu": "3", "act_sat": "20%",
+         "act_depth": "50", "act_width": "128", "act_scale": "10", "act_bias": "2", "act_batch": "256",
+         "act_mu": "3", "act_sigma": "10"},
+        {"act_x": ["-0.5", "0"], "act_depth": "1", "act_scale": "10", "act_mu": "3", "act_sigma": "0.1",
+         "act_alpha_elu": "3", "act_bias": "-6"},
+    ],
+    ids=["all-low", "all-high", "mixed"],
+)
+def test_combinations_of_extremes_with_every_function(query):
+    app = open_page(PAGE, act_fns=[activations_label(name) for name in ALL_NAMES], **query)
+    assert_readable(app)
+    assert len(chart_specs(app)) == 5
+
+
+def test_no_function_chosen_leaves_a_readable_page():
+    app = open_page(PAGE, act_fns="")
+    assert_readable(app)
+    assert "Choose at least one function" in app.info[0].value
+    assert len(chart_specs(app)) == 1  # the cost of every function is still shown
+
+
+def test_the_url_sets_every_control():
+    app = open_page(PAGE, act_fns=["ReLU", "SiLU (Swish)"], act_x=["-10", "3"], act_alpha_leaky="0.2",
+                    act_alpha_elu="2", act_sat="10%", act_depth="35", act_width="16", act_scale="0.5",
+                    act_bias="-3.5", act_batch="128", act_mu="1.5", act_sigma="3", act_seed="7")
+    assert_readable(app)
+    assert app.multiselect(key="act_fns").value == ["relu", "silu"]
+    assert app.slider(key="act_x").value == (-10.0, 3.0)
+    assert app.slider(key="act_alpha_leaky").value == 0.2
+    assert app.slider(key="act_alpha_elu").value == 2.0
+    assert app.select_slider(key="act_sat").value == 10
+    assert app.slider(key="act_depth").value == 35
+    assert app.select_slider(key="act_width").value == 16
+    assert app.select_slider(key="act_scale").value == 0.5
+    assert app.slider(key="act_bias").value == -3.5
+    assert app.select_slider(key="act_batch").value == 128
+    assert app.slider(key="act_mu").value == 1.5
+    assert app.select_slider(key="act_sigma").value == 3.0
+    assert app.number_input(key="act_seed").value == 7
+    assert len(chart_specs(app)[1]["data"][0]["y"]) == 35
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"act_fns": "Swish"}, {"act_x": "wide"}, {"act_alpha_leaky": "-1"}, {"act_alpha_elu": "inf"},
+     {"act_sat": "7%"}, {"act_depth": "1000"}, {"act_width": "9"}, {"act_scale": "0.123"}, {"act_bias": "nan"},
+     {"act_batch": "7"}, {"act_mu": "1e9"}, {"act_sigma": "-1"}, {"act_seed": "-3"}],
+    ids=lambda query: "&".join(f"{key}={value}" for key, value in query.items()),
+)
+def test_an_invalid_url_value_falls_back_to_the_default(query):
+    app = open_page(PAGE, **query)
+    assert_clean(app)
+    assert app.multiselect(key="act_fns").value == ["sigmoid", "tanh", "relu", "leaky_relu", "elu"]
+    assert app.slider(key="act_x").value == (-6.0, 6.0)
+    assert app.slider(key="act_depth").value == 20
+    assert app.select_slider(key="act_scale").value == 1.5
+    assert len(chart_specs(app)) == 5
+
+
+def test_leaky_relu_with_alpha_one_is_called_linear():
+    app = open_page(PAGE, act_alpha_leaky="1")
+    claims = next(markdown.value for markdown in app.markdown if markdown.value.startswith("| Function"))
+    assert "| Leaky ReLU | α ≠ 1. | At α = 1 the largest \\|f(x) − x\\| on [−1, 1] is 0." in claims
+    assert table(app)["Leaky ReLU"]["Mean"] == "0.000"
+    assert "no longer an activation" in app.warning[0].value
+    assert not open_page(PAGE, act_alpha_leaky="0.99").warning
+
+
+def test_russian():
+    app = open_page(PAGE, lang="ru")
+    assert_readable(app)
+    assert app.title[0].value == "Функции активации"
+    assert chart_specs(app)[1]["layout"]["xaxis"]["title"]["text"] == "Слой (1 — первый, у входа)"
+    assert "Макс. |f′|" in html_tables(app)[0]
+    assert any(markdown.value.startswith("| Функция | В уроке") for markdown in app.markdown)
+
+
+def test_bound_choices_do_not_depend_on_the_language():
+    """The chosen functions are written to the URL by their labels: a link must work in either language."""
+    for name in ALL_NAMES:
+        texts = CATALOG[f"activations.name.{name}"]
+        assert len(set(texts.values())) == 1, name
+    app = open_page(PAGE, lang="ru", act_fns=["ReLU", "ELU"])
+    assert app.multiselect(key="act_fns").value == ["relu", "elu"]
+
+
+def test_floored_log_axes_hold_only_positive_numbers():
+    app = open_page(PAGE, act_fns=[activations_label(name) for name in ALL_NAMES], act_scale="0.1",
+                    act_depth="50", act_bias="-6", act_alpha_leaky="0", act_alpha_elu="0")
+    chain, dead = chart_specs(app)[1:3]
+    for spec, axis in ((chain, "yaxis"), (dead, "yaxis2")):
+        low = 10 ** spec["layout"][axis]["range"][0]
+        on_log_axis = [trace for trace in spec["data"] if trace["yaxis"] == axis.replace("axis", "")]
+        assert all(np.all(decode(trace["y"]) >= low * (1 - 1e-6)) for trace in on_log_axis)

@@ -1,0 +1,139 @@
+"""The feature-scaling lab in AppTest: defaults, every control at its extremes, URL state, divergence."""
+
+import json
+
+import numpy as np
+import pytest
+
+from dl_core.optimizers import NAMES
+from support.apptest import assert_clean, chart_specs, numeric_arrays, open_page
+
+PAGE = "pages/feature_scaling/page.py"
+MAX_SPEC_BYTES = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def default_page():
+    return open_page(PAGE)
+
+
+def test_defaults_render_the_animation_and_the_comparison(default_page):
+    app = default_page
+    assert_clean(app)
+    assert app.title[0].value == "Feature scaling and the loss landscape"
+    main, raw, standardized = chart_specs(app)
+    assert main["layout"]["images"][0]["source"].startswith("data:image/png;base64,")  # the surface
+    frames = main["frames"]
+    assert len(frames) == 51  # 50 steps: a frame per step, plus the start
+    assert all(frame["traces"] == [1, 2, 4] for frame in frames)  # only what moves
+    assert all("images" not in frame.get("layout", {}) for frame in frames)  # the surface is sent once
+    assert "updatemenus" in main["layout"] and len(main["layout"]["sliders"][0]["steps"]) == 51
+    assert raw["layout"]["title"]["text"] == "Raw features"
+    assert standardized["layout"]["title"]["text"] == "Standardized features"
+    assert app.success, "GD at the defaults converges"
+
+
+def test_metrics_explain_the_stability_limit(default_page):
+    metrics = {metric.label: metric.value for metric in default_page.metric}
+    limit = float(metrics[r"$2/\lambda_{\max}$"])
+    largest = float(metrics[r"$\lambda_{\max}$"])
+    assert limit == pytest.approx(2 / largest, rel=1e-3)
+
+
+def test_the_frames_follow_the_path(default_page):
+    main = chart_specs(default_page)[0]
+    path_final = list(numeric_arrays({"data": [main["data"][1]]}))
+    last_frame = main["frames"][-1]["data"][0]
+    np.testing.assert_allclose(numeric_arrays({"data": [last_frame]}).__next__(), path_final[0])
+    first_frame_x = next(numeric_arrays({"data": [main["frames"][0]["data"][0]]}))
+    assert first_frame_x.shape == (1,)
+
+
+EXTREMES = [
+    ("select_slider", "x_scale", 0.01),
+    ("select_slider", "x_scale", 100.0),
+    ("select_slider", "lr", 0.0001),
+    ("select_slider", "lr", 10.0),
+    ("slider", "steps", 1),
+    ("slider", "steps", 500),
+    ("slider", "noise", 0.0),
+    ("slider", "noise", 2.0),
+    ("number_input", "seed", 0),
+    ("number_input", "seed", 9999),
+    ("number_input", "w1", -10.0),
+    ("number_input", "w1", 10.0),
+    ("number_input", "w2", -10.0),
+    ("number_input", "w2", 10.0),
+    ("toggle", "standardize", True),
+]
+
+
+@pytest.mark.parametrize(("kind", "key", "value"), EXTREMES, ids=[f"{key}={value}" for _, key, value in EXTREMES])
+def test_each_control_at_its_extremes(kind, key, value):
+    app = open_page(PAGE)
+    getattr(app, kind)(key=key).set_value(value).run()
+    assert_clean(app)
+    for spec in chart_specs(app):
+        for array in numeric_arrays(spec):
+            assert np.all(np.isfinite(array)), f"non-finite numbers sent to a chart at {key}={value}"
+        assert len(json.dumps(spec)) < MAX_SPEC_BYTES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_optimizer_with_its_hyperparameters_at_extremes(name):
+    app = open_page(PAGE, lr="10", steps="500", x_scale="100")
+    app.selectbox(key="optimizer").set_value(name).run()
+    assert_clean(app)
+    for slider in app.slider:
+        if slider.key.startswith(name):
+            slider.set_value(slider.max).run()
+            assert_clean(app)
+            slider.set_value(slider.min).run()
+            assert_clean(app)
+    for array in numeric_arrays(chart_specs(app)[0]):
+        assert np.all(np.isfinite(array))
+
+
+def test_a_diverging_run_says_so():
+    app = open_page(PAGE, optimizer="GD", lr="0.15", x_scale="3")
+    assert_clean(app)
+    assert "Diverged at step" in app.error[0].value
+    main = chart_specs(app)[0]
+    (low1, high1), (low2, high2) = main["layout"]["xaxis"]["range"], main["layout"]["yaxis"]["range"]
+    x, y = list(numeric_arrays({"data": [main["data"][1]]}))
+    assert x.min() >= np.float32(low1) and x.max() <= np.float32(high1)  # the path is clipped to the view
+    assert y.min() >= np.float32(low2) and y.max() <= np.float32(high2)
+    assert "diverged at step" in main["layout"]["annotations"][0]["text"]
+
+
+def test_the_url_sets_every_control():
+    app = open_page(PAGE, optimizer="Adam", x_scale="0.5", lr="2", steps="25", standardize="true", seed="7")
+    assert_clean(app)
+    assert app.selectbox(key="optimizer").value == "adam"
+    assert app.select_slider(key="x_scale").value == 0.5
+    assert app.select_slider(key="lr").value == 2.0
+    assert app.slider(key="steps").value == 25
+    assert app.toggle(key="standardize").value is True
+    assert app.number_input(key="seed").value == 7
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"lr": "banana"}, {"lr": "-1"}, {"x_scale": "1e9"}, {"optimizer": "sgd++"}, {"steps": "100000"},
+     {"steps": "nan"}, {"seed": "-3"}, {"w1": "inf"}, {"lang": "de"}, {"standardize": "maybe"}],
+    ids=lambda query: "&".join(f"{k}={v}" for k, v in query.items()),
+)
+def test_an_invalid_url_value_falls_back_to_the_default(query):
+    app = open_page(PAGE, **query)
+    assert_clean(app)
+    assert app.select_slider(key="lr").value == 0.1
+    assert app.selectbox(key="optimizer").value == "gd"
+    assert app.slider(key="steps").value == 50
+    assert len(chart_specs(app)) == 3
+
+
+def test_russian():
+    app = open_page(PAGE, lang="ru")
+    assert_clean(app)
+    assert app.title[0].value == "Масштаб признаков и ландшафт потерь"
+    assert chart_specs(app)[1]["layout"]["title"]["text"] == "Исходные признаки"

@@ -1,0 +1,376 @@
+"""The optimizer lab in AppTest: defaults, every section, every control at its extremes, URL state, divergence."""
+
+import ast
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dl_core.optimizers import DEFAULTS, NAMES
+from pages.optimizer_lab import compute as lab
+from support.apptest import assert_clean, chart_specs, decode, html_tables, numeric_arrays, open_page
+from ui.catalog import CATALOG, LANGUAGES
+
+PAGE = "pages/optimizer_lab/page.py"
+ROOT = Path(__file__).resolve().parents[2]
+MAX_SPEC_BYTES = 1_500_000
+ALL = list(CATALOG[f"optimizer.{name}"]["en"] for name in NAMES)
+SECTION = {key: CATALOG[f"optimizer_lab.section.{key}"]["en"] for key in ("race", "learning_rate", "sgd", "map")}
+
+
+def assert_finite_charts(app) -> None:
+    """No NaN or inf in any array of any chart (frames included), nor in the loss curves drawn as shapes."""
+    for spec in chart_specs(app):
+        for array in numeric_arrays(spec):
+            assert np.all(np.isfinite(array)), "non-finite numbers sent to a chart"
+        for shape in spec["layout"].get("shapes", []):
+            assert "nan" not in shape["path"].lower() and "inf" not in shape["path"].lower()
+        assert len(json.dumps(spec)) < MAX_SPEC_BYTES
+
+
+def race_spec(app) -> dict:
+    return chart_specs(app)[0]
+
+
+def path_traces(spec: dict) -> list[int]:
+    """Indices of the traces that draw an optimizer's path (lines on the surface)."""
+    return [index for index, trace in enumerate(spec["data"])
+            if trace.get("mode") == "lines" and trace.get("xaxis", "x") == "x"]
+
+
+@pytest.fixture(scope="module")
+def default_page():
+    return open_page(PAGE)
+
+
+def test_defaults_race_four_optimizers_on_beale(default_page):
+    app = default_page
+    assert_clean(app)
+    assert app.title[0].value == "Optimizer lab"
+    assert app.selectbox(key="lab_surface").value == "beale"
+    assert app.pills(key="lab_optimizers").value == ["gd", "momentum", "rmsprop", "adam"]
+    spec = race_spec(app)
+    assert spec["layout"]["images"][0]["source"].startswith("data:image/png;base64,")
+    assert len(path_traces(spec)) == 4
+    assert len(spec["layout"]["shapes"]) == 4  # one loss curve per optimizer
+    assert_finite_charts(app)
+    table = html_tables(app)[0]
+    assert table["Optimizer"] == ["GD", "Momentum", "RMSProp", "Adam"]
+    assert not app.error
+
+
+def test_the_race_has_one_path_per_optimizer_in_every_frame():
+    app = open_page(PAGE, lab_optimizers=ALL, lab_steps="500")
+    assert_clean(app)
+    spec = race_spec(app)
+    paths = path_traces(spec)
+    assert len(paths) == 7
+    frames = spec["frames"]
+    assert len(frames) >= 40
+    names = [frame["name"] for frame in frames]
+    assert names[0] == "0" and names[-1] == "500"
+    for frame in frames:
+        assert set(paths) <= set(frame["traces"]), "every frame moves every path"
+        assert len(frame["traces"]) == len(frame["data"]) == 9  # 7 paths, the points on the surface and the loss chart
+        assert "layout" not in frame  # a frame never changes the layout (which would slow playback down)
+        for trace_index, trace in zip(frame["traces"], frame["data"], strict=True):
+            if trace_index in paths:
+                assert trace["x"][0] == pytest.approx(1.0) and trace["y"][0] == pytest.approx(1.4)  # from the start
+    last = {index: trace for index, trace in zip(frames[-1]["traces"], frames[-1]["data"], strict=True)}
+    first = {index: trace for index, trace in zip(frames[0]["traces"], frames[0]["data"], strict=True)}
+    assert all(len(last[index]["x"]) > len(first[index]["x"]) == 1 for index in paths)  # the paths grow
+    assert len(json.dumps(spec)) < MAX_SPEC_BYTES
+    assert spec["layout"]["sliders"][0]["steps"][-1]["args"][0] == ["500"]
+
+
+def test_every_section_renders(default_page):
+    for key, label in SECTION.items():
+        app = open_page(PAGE, lab_section=label)
+        assert_clean(app)
+        assert app.segmented_control(key="lab_section").value == key
+        expected = {"race": 1, "learning_rate": 2, "sgd": 2, "map": 1}[key]
+        assert len(chart_specs(app)) == expected, key
+        assert_finite_charts(app)
+
+
+WIDGET_KINDS = ("slider", "select_slider", "selectbox", "number_input", "pills", "segmented_control", "toggle")
+
+
+def control_keys(block) -> set[str]:
+    return {widget.key for kind in WIDGET_KINDS for widget in getattr(block, kind) if widget.key}
+
+
+def test_every_section_control_is_listed_so_that_hidden_sections_keep_it():
+    tree = ast.parse((ROOT / PAGE).read_text(encoding="utf-8"))
+    listed = next(ast.literal_eval(node.value) for node in tree.body
+                  if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "SECTION_CONTROLS")
+    for key, label in SECTION.items():
+        app = open_page(PAGE, lab_section=label)
+        assert control_keys(app.main) - {"lab_section"} == set(listed[key]), key
+
+
+def test_a_hidden_section_keeps_its_settings():
+    app = open_page(PAGE, lab_section=SECTION["sgd"])
+    app.select_slider(key="lab_batch").set_value(64).run()
+    app.segmented_control(key="lab_section").set_value("race").run()
+    app.select_slider(key="lab_tol").set_value(0.1).run()
+    app.segmented_control(key="lab_section").set_value("sgd").run()
+    assert_clean(app)
+    assert app.select_slider(key="lab_batch").value == 64
+    app.segmented_control(key="lab_section").set_value("race").run()
+    assert app.select_slider(key="lab_tol").value == 0.1
+
+
+def test_the_inspected_optimizer_can_leave_the_race():
+    app = open_page(PAGE)
+    app.selectbox(key="lab_inspect").set_value("rmsprop").run()
+    app.pills(key="lab_optimizers").set_value(["gd", "adam"]).run()
+    assert_clean(app)
+    assert app.selectbox(key="lab_inspect").value == "adam"
+
+
+def test_choosing_a_surface_moves_the_start_and_the_learning_rates():
+    app = open_page(PAGE)
+    app.selectbox(key="lab_surface").set_value("rosenbrock").run()
+    assert_clean(app)
+    assert (app.number_input(key="lab_w1").value, app.number_input(key="lab_w2").value) == (-1.5, 2.5)
+    assert app.select_slider(key="lab_gd_lr").value == lab.SURFACES["rosenbrock"].lrs["gd"]
+    assert "Rosenbrock" in app.caption[0].value
+
+
+def test_divergence_is_flagged_per_optimizer():
+    """On the bowl with curvatures 1 and 10, GD at 0.3 is beyond 2/10 and diverges; Momentum at the same rate
+    with mu = 0.9 is within its limit (2 + 2 mu)/10 = 0.38 and converges."""
+    app = open_page(PAGE, lab_surface="½wᵀHw", lab_optimizers=["GD", "Momentum"], lab_gd_lr="0.3",
+                    lab_momentum_lr="0.3")
+    assert_clean(app)
+    diverged = html_tables(app)[0]["Diverged at step"]
+    assert diverged[0] != "—" and int(diverged[0]) > 0 and diverged[1] == "—"
+    assert "Diverged: GD." in app.warning[0].value
+    spec = race_spec(app)
+    (low1, high1), (low2, high2) = spec["layout"]["xaxis"]["range"], spec["layout"]["yaxis"]["range"]
+    for index in path_traces(spec):
+        x, y = decode(spec["data"][index]["x"]), decode(spec["data"][index]["y"])
+        assert x.min() >= low1 and x.max() <= high1 and y.min() >= low2 and y.max() <= high2  # clipped to the view
+    assert_finite_charts(app)
+
+
+def test_every_optimizer_diverging_gives_a_readable_page():
+    """At a learning rate of 10 on Beale every optimizer diverges but AdaGrad, whose steps are at most the rate."""
+    query = {f"lab_{name}_lr": "10" for name in NAMES}
+    app = open_page(PAGE, lab_optimizers=[name for name in ALL if name != "AdaGrad"], **query)
+    assert_clean(app)
+    assert "Every optimizer diverged" in app.error[0].value
+    assert all(value != "—" for value in html_tables(app)[0]["Diverged at step"])
+    assert_finite_charts(app)
+    for section in SECTION.values():
+        app.segmented_control(key="lab_section").set_value(
+            next(key for key, label in SECTION.items() if label == section)).run()
+        assert_clean(app)
+        assert_finite_charts(app)
+
+
+def test_inside_the_optimizer_shows_adams_numbers():
+    app = open_page(PAGE, lab_step="3")
+    assert_clean(app)
+    assert app.selectbox(key="lab_inspect").value == "adam"
+    numbers = [block.value for block in app.latex if r"\hat m_t" in block.value and "t &= 3" in block.value]
+    assert numbers, "Adam's update with its bias-corrected moments at step 3"
+    assert any("Effective step size per coordinate" in caption.value for caption in app.caption)
+    spec = race_spec(app)
+    assert spec["layout"]["sliders"][0]["active"] == [frame["name"] for frame in spec["frames"]].index("3")
+
+
+SIDEBAR_EXTREMES = [
+    ("selectbox", "lab_surface", key) for key in lab.SURFACES
+] + [
+    ("slider", "lab_steps", 10), ("slider", "lab_steps", 500),
+    ("pills", "lab_optimizers", []), ("pills", "lab_optimizers", list(NAMES)),
+    ("number_input", "lab_w1", -4.5), ("number_input", "lab_w1", 4.5),
+    ("number_input", "lab_w2", -4.5), ("number_input", "lab_w2", 4.5),
+    ("number_input", "lab_seed", 0), ("number_input", "lab_seed", 9999),
+]
+
+
+@pytest.mark.parametrize(("kind", "key", "value"), SIDEBAR_EXTREMES,
+                         ids=[f"{key}={value}" for _, key, value in SIDEBAR_EXTREMES])
+def test_each_sidebar_control_at_its_extremes(kind, key, value):
+    app = open_page(PAGE)
+    getattr(app, kind)(key=key).set_value(value).run()
+    assert_clean(app)
+    assert_finite_charts(app)
+
+
+SURFACE_SETTINGS = [
+    ("½wᵀHw", "select_slider", "lab_kappa", 1.0), ("½wᵀHw", "select_slider", "lab_kappa", 1000.0),
+    ("½wᵀHw", "slider", "lab_angle", 0), ("½wᵀHw", "slider", "lab_angle", 90),
+    ("MSE", "select_slider", "lab_x_scale", 0.01), ("MSE", "select_slider", "lab_x_scale", 100.0),
+    ("MSE", "slider", "lab_noise", 0.0), ("MSE", "slider", "lab_noise", 2.0),
+    ("MSE", "number_input", "lab_data_seed", 9999),
+]
+
+
+@pytest.mark.parametrize(("surface", "kind", "key", "value"), SURFACE_SETTINGS,
+                         ids=[f"{key}={value}" for _, _, key, value in SURFACE_SETTINGS])
+def test_surface_settings_at_their_extremes_in_every_section(surface, kind, key, value):
+    app = open_page(PAGE, lab_surface=surface, lab_optimizers=ALL)
+    getattr(app, kind)(key=key).set_value(value).run()
+    assert_clean(app)
+    assert_finite_charts(app)
+    for section in ("map", "learning_rate", "sgd"):
+        app.segmented_control(key="lab_section").set_value(section).run()
+        assert_clean(app)
+        assert_finite_charts(app)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_optimizer_with_its_hyperparameters_at_extremes(name):
+    app = open_page(PAGE, lab_optimizers=ALL, lab_surface="Rosenbrock")
+    for slider in app.select_slider:
+        if slider.key == f"lab_{name}_lr":
+            for value in (slider.options[-1], slider.options[0]):
+                slider.set_value(float(value)).run()
+                assert_clean(app)
+    for slider in app.slider:
+        if slider.key.startswith(f"lab_{name}_"):
+            slider.set_value(slider.max).run()
+            assert_clean(app)
+            slider.set_value(slider.min).run()
+            assert_clean(app)
+    for step in (1, 200):
+        app.selectbox(key="lab_inspect").set_value(name).run()
+        app.slider(key="lab_step").set_value(step).run()
+        assert_clean(app)
+    assert_finite_charts(app)
+
+
+SECTION_EXTREMES = {
+    "race": [("select_slider", "lab_tol", 1e-08), ("select_slider", "lab_tol", 1.0)],
+    "learning_rate": [("slider", "lab_gamma", 0.05), ("slider", "lab_gamma", 1.0), ("slider", "lab_step_size", 1),
+                      ("slider", "lab_step_size", 250), ("selectbox", "lab_schedule", "inverse_time"),
+                      ("slider", "lab_decay_rate", 1.0)]
+    + [("selectbox", "lab_schedule", kind) for kind in ("constant", "exponential", "cosine")]
+    + [("select_slider", "lab_grad_noise", 0.0), ("select_slider", "lab_grad_noise", 10.0)]
+    + [("selectbox", "lab_lr_optimizer", name) for name in NAMES],
+    "sgd": [("select_slider", "lab_batch", 1), ("select_slider", "lab_batch", 1000), ("slider", "lab_seeds", 1),
+            ("slider", "lab_seeds", 20), ("select_slider", "lab_sgd_lr", 0.0001), ("select_slider", "lab_sgd_lr", 1.0),
+            ("select_slider", "lab_escape_lr", 0.001), ("select_slider", "lab_escape_lr", 0.1),
+            ("select_slider", "lab_escape_noise", 0.0), ("select_slider", "lab_escape_noise", 100.0),
+            ("slider", "lab_escape_momentum", 0.0), ("slider", "lab_escape_momentum", 0.99),
+            ("slider", "lab_escape_runs", 1), ("slider", "lab_escape_runs", 50)],
+    "map": [("selectbox", "lab_map_optimizer", name) for name in NAMES]
+    + [("slider", "lab_map_steps", 10), ("slider", "lab_map_steps", 500)],
+}
+SECTION_CASES = [(section, *move) for section, moves in SECTION_EXTREMES.items() for move in moves]
+
+
+@pytest.fixture(scope="module")
+def section_pages():
+    """One session per section; its controls move one after another, so later cases also meet earlier extremes."""
+    return {section: open_page(PAGE, lab_section=label, lab_optimizers=ALL) for section, label in SECTION.items()}
+
+
+@pytest.mark.parametrize(("section", "kind", "key", "value"), SECTION_CASES,
+                         ids=[f"{section}:{key}={value}" for section, _, key, value in SECTION_CASES])
+def test_each_section_control_at_its_extremes(section_pages, section, kind, key, value):
+    app = section_pages[section]
+    getattr(app, kind)(key=key).set_value(value).run()
+    assert_clean(app)
+    assert_finite_charts(app)
+
+
+@pytest.mark.parametrize("surface", ["½wᵀHw", "MSE"])
+def test_map_axes_of_the_surfaces_with_their_own_settings(surface):
+    """The bowl's condition number and the regression's feature scale, against every kind of optimizer."""
+    app = open_page(PAGE, lab_section=SECTION["map"], lab_surface=surface)
+    own = {"½wᵀHw": "kappa", "MSE": "x_scale"}[surface]
+    for name in ("gd", "nesterov", "adam"):
+        app.selectbox(key="lab_map_optimizer").set_value(name).run()
+        app.selectbox(key="lab_map_axis").set_value(own).run()
+        assert_clean(app)
+        assert_finite_charts(app)
+
+
+def test_the_map_shows_the_gd_limit_on_the_bowl():
+    """GD's map over learning rate x condition number: the drawn limit is 2 / kappa, cells clearly beyond it are
+    dark (diverged), cells well inside it are not."""
+    app = open_page(PAGE, lab_section=SECTION["map"], lab_surface="½wᵀHw", lab_map_optimizer="GD")
+    assert_clean(app)
+    assert app.selectbox(key="lab_map_axis").value == "kappa"
+    heatmap, theory = race_spec(app)["data"][:2]
+    log_lrs, log_kappas, z = decode(heatmap["x"]), decode(heatmap["y"]), decode(heatmap["z"])
+    np.testing.assert_allclose(decode(theory["x"]), np.log10(2.0) - decode(theory["y"]), atol=1e-5)
+    diverged = z >= z.max() - 1e-6
+    beyond = log_lrs[None, :] > np.log10(2.0) - log_kappas[:, None] + np.log10(1.2)
+    inside = log_lrs[None, :] < np.log10(2.0) - log_kappas[:, None] + np.log10(0.8)
+    assert np.all(diverged[beyond]) and not np.any(diverged[inside])
+    assert "2/\\lambda_{\\max}" in " ".join(markdown.value for markdown in app.markdown)
+
+
+def test_the_url_sets_every_kind_of_control():
+    app = open_page(PAGE, lab_surface="MSE", lab_x_scale="10", lab_steps="120", lab_optimizers=["GD", "Adam"],
+                    lab_adam_lr="0.05", lab_adam_beta1="0.5", lab_w1="2", lab_w2="-1", lab_tol="0.01",
+                    lab_inspect="GD", lab_step="7")
+    assert_clean(app)
+    assert app.selectbox(key="lab_surface").value == "regression"
+    assert app.select_slider(key="lab_x_scale").value == 10.0
+    assert app.slider(key="lab_steps").value == 120
+    assert app.pills(key="lab_optimizers").value == ["gd", "adam"]
+    assert app.select_slider(key="lab_adam_lr").value == 0.05
+    assert app.slider(key="lab_adam_beta1").value == 0.5
+    assert (app.number_input(key="lab_w1").value, app.number_input(key="lab_w2").value) == (2.0, -1.0)
+    assert app.selectbox(key="lab_inspect").value == "gd"
+    assert app.slider(key="lab_step").value == 7
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"lab_surface": "Nowhere"}, {"lab_steps": "100000"}, {"lab_steps": "nan"}, {"lab_gd_lr": "banana"},
+     {"lab_optimizers": "SGD++"}, {"lab_section": "Everything"}, {"lab_w1": "inf"}, {"lab_w2": "-1e9"},
+     {"lab_map_axis": "zeta"}, {"lab_inspect": "Lion"}, {"lab_step": "-4"}, {"lab_batch": "3"}],
+    ids=lambda query: "&".join(f"{k}={v}" for k, v in query.items()),
+)
+def test_an_invalid_url_value_falls_back_to_the_default(query):
+    app = open_page(PAGE, **query)
+    assert_clean(app)
+    assert app.selectbox(key="lab_surface").value == "beale"
+    assert app.slider(key="lab_steps").value == 200
+    assert app.select_slider(key="lab_gd_lr").value == lab.SURFACES["beale"].lrs["gd"]
+    assert len(chart_specs(app)) >= 1
+
+
+def test_russian():
+    app = open_page(PAGE, lang="ru")
+    assert_clean(app)
+    assert app.title[0].value == "Лаборатория оптимизаторов"
+    assert list(html_tables(app)[0])[0] == "Оптимизатор"
+    assert app.segmented_control(key="lab_section").value == "race"
+
+
+def test_choices_bound_to_the_url_have_the_same_labels_in_every_language():
+    """A bound choice is written to the URL as its label: a shared link must work in either language."""
+    for key, texts in CATALOG.items():
+        if key.startswith(("optimizer_lab.surface.", "optimizer_lab.section.")):
+            assert len({texts[language] for language in LANGUAGES}) == 1, key
+
+
+def test_the_paths_download_as_csv():
+    surface = lab.Problem("beale")
+    entrants = (("gd", (("lr", 0.01),)), ("adam", (("lr", 10.0),)))
+    run = lab.race_run(surface, entrants, (1.0, 1.4), 30, 1e-3)
+    text = lab.trajectories_csv(run, {"gd": "GD", "adam": "Adam"})
+    lines = text.splitlines()
+    assert lines[0] == "optimizer,step,w1,w2,loss,grad_w1,grad_w2,diverged"
+    assert len(lines) == 1 + 2 * 31
+    assert lines[1].startswith("GD,0,1,1.4,")
+    assert "nan" not in text and "inf" not in text
+
+
+def test_hyperparameter_defaults_of_the_lab_are_slider_values():
+    from ui.controls import LR_RANGE, log_options
+
+    for surface in lab.SURFACES.values():
+        assert set(surface.lrs) == set(NAMES)
+        assert all(lr in log_options(*LR_RANGE) for lr in surface.lrs.values()), surface.key
+    assert set(DEFAULTS) == set(NAMES)
