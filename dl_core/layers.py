@@ -1,0 +1,301 @@
+r"""The building blocks of a fully connected network, each a pure forward/backward pair (cs231n style).
+
+A forward function returns its output and a ``cache``: what its backward needs. A backward function
+takes the gradient of the loss with respect to the output, ``dout``, and that cache, and returns the
+gradients with respect to the inputs. Nothing is mutated: state (batch-norm running statistics) comes
+in as an argument and the new state goes out as a result; randomness (dropout) comes from an explicit
+``np.random.Generator``. Everything is float64.
+
+Shapes: a batch ``x`` is ``(N, D)`` (N samples, D features); weights ``w`` are ``(D, M)`` so that
+``out = x @ w + b`` has shape ``(N, M)`` (PyTorch's ``nn.Linear`` stores the transpose, ``(M, D)``).
+
+The losses return the mean over the batch and its gradient with respect to the network's output,
+the ``dout`` that starts the backward pass.
+"""
+
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from dl_core import activations
+
+# ---------------------------------------------------------------- linear
+
+
+class LinearCache(NamedTuple):
+    x: np.ndarray
+    w: np.ndarray
+
+
+def linear_forward(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, LinearCache]:
+    r"""A fully connected (affine) layer: ``out = x @ w + b``.
+
+    .. math:: Z = XW + \mathbf{1}b^\top
+
+    ``x`` ``(N, D)``, ``w`` ``(D, M)``, ``b`` ``(M,)``; ``out`` ``(N, M)``.
+    """
+    return x @ w + b, LinearCache(x, w)
+
+
+def linear_backward(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""Gradients of the affine layer: backpropagation as matrix products.
+
+    .. math:: \frac{\partial L}{\partial X} = \frac{\partial L}{\partial Z} W^\top,\quad
+        \frac{\partial L}{\partial W} = X^\top \frac{\partial L}{\partial Z},\quad
+        \frac{\partial L}{\partial b} = \sum_{n} \frac{\partial L}{\partial Z_{n\cdot}}
+
+    ``dout`` ``(N, M)``; returns ``dx`` ``(N, D)``, ``dw`` ``(D, M)``, ``db`` ``(M,)``.
+    """
+    dw, db = linear_weight_grads(dout, cache)
+    return dout @ cache.w.T, dw, db
+
+
+def linear_weight_grads(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarray, np.ndarray]:
+    r"""``(dw, db)`` only, without ``dx``: the first layer of a network needs no gradient for its input.
+
+    .. math:: \frac{\partial L}{\partial W} = X^\top \frac{\partial L}{\partial Z},\quad
+        \frac{\partial L}{\partial b} = \sum_{n} \frac{\partial L}{\partial Z_{n\cdot}}
+    """
+    return cache.x.T @ dout, dout.sum(axis=0)
+
+
+# ---------------------------------------------------------------- activations
+
+
+class ActivationCache(NamedTuple):
+    x: np.ndarray
+    activation: activations.Activation
+    params: dict[str, float]
+
+
+def activation_forward(x: np.ndarray, name: str, **params: float) -> tuple[np.ndarray, ActivationCache]:
+    r"""An elementwise activation :math:`A = f(Z)`, any name of :data:`dl_core.activations.ACTIVATIONS`.
+
+    ``params`` override the activation's defaults (e.g. ``alpha`` of ``leaky_relu``). ``out`` has the
+    shape of ``x``.
+    """
+    activation = activations.get(name)
+    return activation.fn(x, **params), ActivationCache(x, activation, params)
+
+
+def activation_backward(dout: np.ndarray, cache: ActivationCache) -> np.ndarray:
+    r"""The chain rule through an elementwise function: :math:`\frac{\partial L}{\partial Z} =
+    \frac{\partial L}{\partial A} \odot f'(Z)`. ``dx`` has the shape of ``dout``."""
+    return dout * cache.activation.grad(cache.x, **cache.params)
+
+
+# ---------------------------------------------------------------- batch normalization
+
+
+class BatchNormStats(NamedTuple):
+    """The running statistics of a batch-norm layer: per-feature ``mean`` and ``var``, each ``(D,)``."""
+
+    mean: np.ndarray
+    var: np.ndarray
+
+    @classmethod
+    def initial(cls, features: int) -> "BatchNormStats":
+        """Mean 0 and variance 1 for each of ``features`` features, as ``torch.nn.BatchNorm1d`` starts."""
+        return cls(np.zeros(features), np.ones(features))
+
+
+class BatchNormCache(NamedTuple):
+    x_hat: np.ndarray
+    gamma: np.ndarray
+    inv_std: np.ndarray
+    train: bool
+
+
+def batchnorm_forward(
+    x: np.ndarray,
+    gamma: np.ndarray,
+    beta: np.ndarray,
+    running: BatchNormStats,
+    *,
+    train: bool,
+    momentum: float = 0.1,
+    eps: float = 1e-5,
+) -> tuple[np.ndarray, BatchNormStats, BatchNormCache]:
+    r"""Batch normalization (Ioffe & Szegedy 2015, arXiv 1502.03167), as ``torch.nn.BatchNorm1d``.
+
+    .. math:: \hat x = \frac{x - \mu}{\sqrt{\sigma^2 + \epsilon}},\qquad y = \gamma \hat x + \beta
+
+    Train (``train=True``): :math:`\mu` and :math:`\sigma^2` are the batch mean and the biased batch
+    variance (divided by :math:`N`) of each feature, and the running statistics move towards the
+    batch's, with the unbiased variance (divided by :math:`N-1`), exactly as PyTorch:
+
+    .. math:: \mu_{run} \leftarrow (1-m)\,\mu_{run} + m\,\mu_B,\qquad
+        \sigma^2_{run} \leftarrow (1-m)\,\sigma^2_{run} + m\,\tfrac{N}{N-1}\sigma^2_B
+
+    A batch of one sample has no variance to estimate: train mode then raises ``ValueError``
+    (PyTorch raises too), rather than dividing by :math:`N-1=0`.
+
+    Eval (``train=False``): :math:`\mu, \sigma^2` are ``running``'s, and ``new_running`` is ``running``.
+
+    ``x`` ``(N, D)``; ``gamma``, ``beta`` ``(D,)``; ``running`` a :class:`BatchNormStats` of ``(D,)``
+    arrays; ``m = momentum``. Returns ``out`` ``(N, D)``, ``new_running`` and the cache.
+    """
+    if not 0.0 <= momentum <= 1.0:
+        raise ValueError(f"momentum must be in [0, 1], got {momentum}")
+    if not eps > 0.0:
+        raise ValueError(f"eps must be > 0, got {eps}")
+    if not train:
+        inv_std = 1.0 / np.sqrt(running.var + eps)
+        x_hat = (x - running.mean) * inv_std
+        return gamma * x_hat + beta, running, BatchNormCache(x_hat, gamma, inv_std, train=False)
+    count = x.shape[0]
+    if count < 2:
+        raise ValueError(
+            f"batch norm in train mode needs at least 2 samples per batch, got {count} "
+            "(the variance of one sample is undefined; PyTorch raises too): use a larger batch or train=False"
+        )
+    mean = x.mean(axis=0)
+    centred = x - mean
+    var = (centred * centred).mean(axis=0)
+    inv_std = 1.0 / np.sqrt(var + eps)
+    x_hat = centred * inv_std
+    new_running = BatchNormStats(
+        (1.0 - momentum) * running.mean + momentum * mean,
+        (1.0 - momentum) * running.var + momentum * var * (count / (count - 1)),
+    )
+    return gamma * x_hat + beta, new_running, BatchNormCache(x_hat, gamma, inv_std, train=True)
+
+
+def batchnorm_backward(dout: np.ndarray, cache: BatchNormCache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""Gradients of batch normalization, for a train-mode or an eval-mode cache.
+
+    .. math:: \frac{\partial L}{\partial \gamma} = \sum_n g_n \hat x_n,\qquad
+        \frac{\partial L}{\partial \beta} = \sum_n g_n
+
+    Train mode, where :math:`\mu` and :math:`\sigma^2` depend on the whole batch
+    (:math:`g = \partial L / \partial y`, :math:`\hat g = \gamma g`):
+
+    .. math:: \frac{\partial L}{\partial x} = \frac{1}{N\sqrt{\sigma^2+\epsilon}}
+        \Bigl(N \hat g - \sum_n \hat g_n - \hat x \sum_n \hat g_n \hat x_n\Bigr)
+
+    Eval mode, where they are constants: :math:`\partial L / \partial x = \hat g / \sqrt{\sigma^2+\epsilon}`.
+
+    ``dout`` ``(N, D)``; returns ``dx`` ``(N, D)``, ``dgamma`` ``(D,)``, ``dbeta`` ``(D,)``.
+    """
+    x_hat = cache.x_hat
+    dgamma = (dout * x_hat).sum(axis=0)
+    dbeta = dout.sum(axis=0)
+    dx_hat = dout * cache.gamma
+    if not cache.train:
+        return dx_hat * cache.inv_std, dgamma, dbeta
+    count = x_hat.shape[0]
+    projection = dx_hat.sum(axis=0) + x_hat * (dx_hat * x_hat).sum(axis=0)
+    return (dx_hat - projection / count) * cache.inv_std, dgamma, dbeta
+
+
+# ---------------------------------------------------------------- dropout
+
+
+class DropoutCache(NamedTuple):
+    """``mask``: True where a unit was kept; ``multiplier``: the mask scaled by :math:`1/(1-p)`."""
+
+    mask: np.ndarray
+    multiplier: np.ndarray
+
+
+def dropout_forward(
+    x: np.ndarray,
+    drop_prob: float,
+    rng: np.random.Generator | None,
+    *,
+    train: bool,
+    mask: np.ndarray | None = None,
+) -> tuple[np.ndarray, DropoutCache]:
+    r"""Inverted dropout (Srivastava et al., JMLR 15, 2014), as ``torch.nn.Dropout(p=drop_prob)``.
+
+    .. math:: y = \frac{m \odot x}{1 - p},\qquad m_{ij} \sim \mathrm{Bernoulli}(1 - p)
+
+    ``drop_prob`` is PyTorch's ``p``: the probability of *dropping* a unit. The course's lesson
+    calls :math:`p` the probability of *keeping* one, which is ``1 - drop_prob`` here. Kept units
+    are scaled by :math:`1/(1-p)` during training so that the expected output equals ``x``, and
+    evaluation (``train=False``) is the identity.
+
+    ``mask`` (boolean, the shape of ``x``, True = kept) fixes which units are kept instead of
+    drawing them from ``rng`` (for gradient checks); otherwise ``rng`` is required in train mode.
+    ``drop_prob`` must be in [0, 1). Returns ``out`` (the shape of ``x``) and the cache, which holds
+    the mask (all True in eval mode).
+    """
+    if not 0.0 <= drop_prob < 1.0:
+        raise ValueError(f"drop_prob must be in [0, 1), got {drop_prob}")
+    if not train:
+        return x.copy(), DropoutCache(np.ones(x.shape, dtype=bool), np.ones(x.shape))
+    if mask is None:
+        if rng is None:
+            raise ValueError("rng is required for dropout in train mode (or pass a fixed mask)")
+        mask = rng.random(x.shape) >= drop_prob
+    elif np.shape(mask) != x.shape:
+        raise ValueError(f"mask must have the shape of x {x.shape}, got {np.shape(mask)}")
+    multiplier = mask * (1.0 / (1.0 - drop_prob))
+    return x * multiplier, DropoutCache(mask, multiplier)
+
+
+def dropout_backward(dout: np.ndarray, cache: DropoutCache) -> np.ndarray:
+    r"""The gradient flows through kept units only, with the same scale: :math:`\frac{\partial L}{\partial x}
+    = \frac{m \odot g}{1 - p}`. ``dx`` has the shape of ``dout``."""
+    return dout * cache.multiplier
+
+
+# ---------------------------------------------------------------- losses
+
+
+def softmax_cross_entropy(logits: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
+    r"""Mean cross-entropy of the softmax of ``logits`` against integer ``labels``, and its gradient.
+
+    .. math:: L = \frac{1}{N}\sum_{n}\Bigl(\log\sum_{c} e^{z_{nc}} - z_{n y_n}\Bigr),\qquad
+        \frac{\partial L}{\partial z_{nc}} = \frac{\operatorname{softmax}(z_n)_c - [c = y_n]}{N}
+
+    As ``torch.nn.CrossEntropyLoss`` (mean reduction). The log-sum-exp is taken after subtracting
+    each row's maximum, so no exponential overflows: the loss is finite for logits as large as
+    ``1e300`` and no input raises a NumPy warning (a loss beyond the largest float64 is ``inf``).
+
+    ``logits`` ``(N, C)``, ``labels`` ``(N,)`` integers in ``[0, C)``. Returns the loss (a float) and
+    ``dlogits`` ``(N, C)``.
+    """
+    logits = np.asarray(logits, dtype=np.float64)
+    labels = _checked_labels(labels, logits.shape)
+    rows = np.arange(logits.shape[0])
+    # Subtracting the row maximum can only overflow for logits more than 1.8e308 apart: it then
+    # gives -inf, whose exponential is the correct 0.
+    with np.errstate(over="ignore"):
+        shifted = logits - logits.max(axis=1, keepdims=True)
+        exponentials = np.exp(shifted)
+        sums = exponentials.sum(axis=1)
+        loss = float(np.mean(np.log(sums) - shifted[rows, labels]))
+    dlogits = exponentials / sums[:, None]
+    dlogits[rows, labels] -= 1.0
+    return loss, dlogits / logits.shape[0]
+
+
+def _checked_labels(labels: Any, logits_shape: tuple[int, ...]) -> np.ndarray:
+    """``labels`` as an integer array ``(N,)`` with values in ``[0, C)`` for logits ``(N, C)``."""
+    labels = np.asarray(labels)
+    if len(logits_shape) != 2 or 0 in logits_shape or labels.shape != logits_shape[:1] or labels.dtype.kind not in "iu":
+        raise ValueError(
+            f"labels must be integers of shape (N,) for logits (N, C) with N, C >= 1; got labels {labels.shape} "
+            f"({labels.dtype}) and logits {logits_shape}"
+        )
+    if not (0 <= labels.min() and labels.max() < logits_shape[1]):
+        raise ValueError(f"labels must be in [0, {logits_shape[1]}), got {labels.min()} to {labels.max()}")
+    return labels
+
+
+def mse(pred: np.ndarray, target: np.ndarray) -> tuple[float, np.ndarray]:
+    r"""Mean squared error over all elements, as ``torch.nn.MSELoss`` (mean reduction), and its gradient.
+
+    .. math:: L = \frac{1}{K}\sum_{k} (\hat y_k - y_k)^2,\qquad
+        \frac{\partial L}{\partial \hat y_k} = \frac{2}{K}(\hat y_k - y_k)
+
+    where :math:`K` is the number of elements. ``pred`` and ``target`` have the same shape (no
+    broadcasting); returns the loss (a float) and ``dpred`` of that shape.
+    """
+    pred = np.asarray(pred, dtype=np.float64)
+    target = np.asarray(target, dtype=np.float64)
+    if pred.shape != target.shape or pred.size == 0:
+        raise ValueError(f"pred and target must have the same non-empty shape, got {pred.shape} and {target.shape}")
+    diff = pred - target
+    return float(np.mean(diff * diff)), diff * (2.0 / diff.size)

@@ -1,0 +1,455 @@
+r"""A fully connected network (multilayer perceptron) built from :mod:`dl_core.layers`, and its training loop.
+
+::
+
+    mlp = MLP(sizes=(2, 16, 16, 2), activation="relu", batch_norm=True, drop_prob=0.1)
+    params = mlp.init(rng)                    # {"W1", "b1", "gamma1", "beta1", ..., "W3", "b3"}
+    state = mlp.init_state()                  # the batch-norm running statistics
+    loss, grads, state = mlp.loss_and_grads(params, state, x, y, rng=rng)
+    run = train(mlp, params, state, optimizers.adam(0.01), x, y, epochs=50, batch_size=32, rng=rng)
+
+Each hidden layer is Linear -> BatchNorm (if on) -> activation -> Dropout (if ``drop_prob > 0``); the
+last layer is Linear only, and its output (the logits, or the prediction for ``mse``) goes into the
+loss. Weights are ``(fan_in, fan_out)`` so a layer computes ``x @ W + b`` (PyTorch stores ``W.T``).
+Everything is pure: parameters and running statistics come in and new ones go out.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from dl_core import activations, layers
+from dl_core.initializers import INITIALIZERS
+from dl_core.layers import BatchNormStats
+from dl_core.optimizers import Optimizer, apply_updates
+from dl_core.trajectories import DIVERGENCE_FACTOR
+
+Params = dict[str, np.ndarray]
+State = tuple[BatchNormStats, ...]
+
+LOSSES: dict[str, Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]]] = {
+    "softmax_cross_entropy": layers.softmax_cross_entropy,
+    "mse": layers.mse,
+}
+
+
+class LayerRecord(NamedTuple):
+    """What one layer computed, for drawing per-layer statistics; every array is ``(N, fan_out)``.
+
+    ``linear``: :math:`z = xW + b`. ``pre_activation``: what enters the activation (the batch-norm
+    output when batch norm is on, else ``linear``). ``activation``: the activation's output, before
+    dropout. The last layer has no activation: all three are its output.
+    """
+
+    linear: np.ndarray
+    pre_activation: np.ndarray
+    activation: np.ndarray
+
+
+class ForwardPass(NamedTuple):
+    """``output``: the last layer's output ``(N, C)``; ``layers``: one :class:`LayerRecord` per layer;
+    ``state``: the running statistics after this pass (unchanged in eval mode)."""
+
+    output: np.ndarray
+    layers: tuple[LayerRecord, ...]
+    state: State
+
+
+class _LayerNames(NamedTuple):
+    weight: str
+    bias: str
+    gamma: str
+    beta: str
+
+
+class _HiddenCaches(NamedTuple):
+    linear: layers.LinearCache
+    batchnorm: layers.BatchNormCache | None
+    activation: layers.ActivationCache
+    dropout: layers.DropoutCache | None
+
+
+@dataclass(frozen=True)
+class MLP:
+    r"""A frozen description of a fully connected network.
+
+    ``sizes = (D, H1, ..., C)``: input features, hidden widths, outputs. ``activation``: a name of
+    :data:`dl_core.activations.ACTIVATIONS` (default parameters). ``batch_norm``: batch normalization
+    (arXiv 1502.03167) before each hidden activation. ``drop_prob``: PyTorch's dropout ``p``, the
+    probability of *dropping* a hidden unit (the lesson's keep probability is ``1 - drop_prob``).
+    ``loss``: ``"softmax_cross_entropy"`` (integer labels ``(N,)``) or ``"mse"`` (targets ``(N, C)``,
+    or ``(N,)`` when ``C = 1``).
+    """
+
+    sizes: tuple[int, ...]
+    activation: str = "relu"
+    batch_norm: bool = False
+    drop_prob: float = 0.0
+    loss: str = "softmax_cross_entropy"
+
+    def __post_init__(self):
+        sizes = tuple(self.sizes)
+        if len(sizes) < 2 or not all(_is_count(size) for size in sizes):
+            raise ValueError(f"sizes must hold at least two integers >= 1 (inputs, ..., outputs), got {self.sizes!r}")
+        object.__setattr__(self, "sizes", tuple(int(size) for size in sizes))
+        activations.get(self.activation)
+        if not 0.0 <= self.drop_prob < 1.0:
+            raise ValueError(f"drop_prob must be in [0, 1), got {self.drop_prob!r}")
+        if self.loss not in LOSSES:
+            raise ValueError(f"loss must be one of {', '.join(LOSSES)}, got {self.loss!r}")
+
+    @property
+    def depth(self) -> int:
+        """The number of linear layers (hidden layers + 1)."""
+        return len(self.sizes) - 1
+
+    @property
+    def is_classifier(self) -> bool:
+        return self.loss == "softmax_cross_entropy"
+
+    @cached_property
+    def _names(self) -> tuple[_LayerNames, ...]:
+        return tuple(_LayerNames(f"W{k}", f"b{k}", f"gamma{k}", f"beta{k}") for k in range(1, self.depth + 1))
+
+    def init(self, rng: np.random.Generator, initializer: str = "he_normal", **init_params: float) -> Params:
+        """Fresh parameters: each ``W`` from ``INITIALIZERS[initializer]`` (with ``init_params``), biases 0,
+        and ``gamma`` 1, ``beta`` 0 for hidden layers with batch norm. Keys ``W1, b1, gamma1, beta1, ...``."""
+        if initializer not in INITIALIZERS:
+            raise ValueError(f"initializer must be one of {', '.join(INITIALIZERS)}, got {initializer!r}")
+        sample = INITIALIZERS[initializer].sample
+        params = {}
+        for index, (fan_in, fan_out) in enumerate(zip(self.sizes[:-1], self.sizes[1:], strict=True)):
+            names = self._names[index]
+            params[names.weight] = sample(fan_in, fan_out, rng, **init_params)
+            params[names.bias] = np.zeros(fan_out)
+            if self.batch_norm and index < self.depth - 1:
+                params[names.gamma] = np.ones(fan_out)
+                params[names.beta] = np.zeros(fan_out)
+        return params
+
+    def init_state(self) -> State:
+        """The running statistics: one :class:`BatchNormStats` (mean 0, variance 1) per hidden layer with
+        batch norm, or ``()`` without it."""
+        return tuple(BatchNormStats.initial(width) for width in self.sizes[1:-1]) if self.batch_norm else ()
+
+    def forward(
+        self,
+        params: Params,
+        state: State,
+        x: np.ndarray,
+        *,
+        train: bool = False,
+        rng: np.random.Generator | None = None,
+    ) -> ForwardPass:
+        """The forward pass with every layer's arrays (see :class:`LayerRecord`), in eval mode by default.
+
+        ``x`` ``(N, D)``. In train mode batch norm uses the batch's statistics and dropout draws from ``rng``.
+        """
+        output, _, records, new_state = self._forward(params, state, np.asarray(x, dtype=np.float64), train, rng)
+        return ForwardPass(output, tuple(records), new_state)
+
+    def predict(self, params: Params, state: State, x: np.ndarray) -> np.ndarray:
+        """The last layer's output ``(N, C)`` (the logits) in eval mode."""
+        return self.forward(params, state, x).output
+
+    def loss_and_grads(
+        self,
+        params: Params,
+        state: State,
+        x: np.ndarray,
+        y: np.ndarray,
+        *,
+        train: bool = True,
+        rng: np.random.Generator | None = None,
+    ) -> tuple[float, Params, State]:
+        r"""The mean loss over the batch, its gradient with respect to every parameter, and the new state.
+
+        .. math:: L(\theta) = \frac{1}{N}\sum_n \ell\bigl(f_\theta(x_n), y_n\bigr),\qquad
+            \nabla_\theta L \text{ by backpropagation}
+
+        ``grads`` is keyed like ``params``. In train mode batch norm normalises with the batch's
+        statistics (and updates the running ones) and dropout needs ``rng``.
+        """
+        output, caches, _, new_state = self._forward(params, state, np.asarray(x, dtype=np.float64), train, rng)
+        loss, dout = self._loss(output, y)
+        return loss, self._backward(params, dout, caches), new_state
+
+    def _loss(self, output: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+        if self.is_classifier:
+            return layers.softmax_cross_entropy(output, y)
+        target = np.asarray(y, dtype=np.float64)
+        return layers.mse(output, target[:, None] if target.ndim == 1 and output.shape[1] == 1 else target)
+
+    def _forward(self, params: Params, state: State, x: np.ndarray, train: bool, rng) -> tuple:
+        """``(output, caches, records, new_state)``: one cache and one record per layer."""
+        dropout = self.drop_prob > 0.0
+        if self.batch_norm and len(state) != self.depth - 1:
+            raise ValueError(f"state must hold {self.depth - 1} BatchNormStats (mlp.init_state()), got {len(state)}")
+        if train and dropout and rng is None:
+            raise ValueError("rng is required in train mode when drop_prob > 0 (dropout draws its mask from it)")
+        caches, records, new_state = [], [], []
+        hidden = x
+        for index, names in enumerate(self._names[:-1]):
+            linear, linear_cache = layers.linear_forward(hidden, params[names.weight], params[names.bias])
+            pre_activation, batchnorm_cache = linear, None
+            if self.batch_norm:
+                pre_activation, running, batchnorm_cache = layers.batchnorm_forward(
+                    linear, params[names.gamma], params[names.beta], state[index], train=train
+                )
+                new_state.append(running)
+            activated, activation_cache = layers.activation_forward(pre_activation, self.activation)
+            hidden, dropout_cache = activated, None
+            if dropout:
+                hidden, dropout_cache = layers.dropout_forward(activated, self.drop_prob, rng, train=train)
+            caches.append(_HiddenCaches(linear_cache, batchnorm_cache, activation_cache, dropout_cache))
+            records.append(LayerRecord(linear, pre_activation, activated))
+        last = self._names[-1]
+        output, output_cache = layers.linear_forward(hidden, params[last.weight], params[last.bias])
+        caches.append(output_cache)
+        records.append(LayerRecord(output, output, output))
+        return output, caches, records, tuple(new_state) if train and self.batch_norm else state
+
+    def _backward(self, params: Params, dout: np.ndarray, caches: list) -> Params:
+        """The gradients of every parameter, keyed and ordered like ``params``, from ``dout = dL/d output``."""
+        grads = {}
+        for index in range(self.depth - 1, -1, -1):
+            names, cache = self._names[index], caches[index]
+            if index < self.depth - 1:
+                if cache.dropout is not None:
+                    dout = layers.dropout_backward(dout, cache.dropout)
+                dout = layers.activation_backward(dout, cache.activation)
+                if cache.batchnorm is not None:
+                    dout, grads[names.gamma], grads[names.beta] = layers.batchnorm_backward(dout, cache.batchnorm)
+                cache = cache.linear
+            if index == 0:
+                grads[names.weight], grads[names.bias] = layers.linear_weight_grads(dout, cache)
+            else:
+                dout, grads[names.weight], grads[names.bias] = layers.linear_backward(dout, cache)
+        return {key: grads[key] for key in params}
+
+
+def _is_count(value: Any, minimum: int = 1) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= minimum
+
+
+# ---------------------------------------------------------------- training
+
+
+@dataclass(frozen=True)
+class TrainingRun:
+    """The history of a training run and where it ended.
+
+    Per epoch, index 0 being the untrained network and index ``e`` the network after ``e`` epochs,
+    each measured on the whole set in eval mode (running statistics, no dropout):
+
+    - ``train_loss``, ``val_loss`` ``(epochs+1,)``; ``train_accuracy``, ``val_accuracy`` ``(epochs+1,)``
+      (classification only; ``None`` for ``mse``, and the ``val_*`` are ``None`` without validation data);
+    - per layer, ``(epochs+1, depth)``, on the training set: ``pre_activation_mean``/``_std`` and
+      ``activation_mean``/``_std`` (over all samples and units of :class:`LayerRecord`'s arrays; the last
+      layer's are its output), and ``grad_norm``, the Frobenius norm of the gradient of the training
+      loss with respect to each ``W``.
+
+    ``batch_losses`` ``(epochs * batches per epoch,)``: the train-mode loss of every minibatch step.
+    ``diverged_at``: the first epoch whose loss (of a minibatch or of the whole set) was not finite or
+    exceeded the divergence threshold, ``-1`` if none; training stopped there, and every history is
+    frozen from that index on at its last good value (never NaN or inf). ``params`` and ``state``: the
+    network at the end of training, or at the end of the last good epoch after a divergence.
+    """
+
+    params: Params
+    state: State
+    train_loss: np.ndarray
+    val_loss: np.ndarray | None
+    train_accuracy: np.ndarray | None
+    val_accuracy: np.ndarray | None
+    pre_activation_mean: np.ndarray
+    pre_activation_std: np.ndarray
+    activation_mean: np.ndarray
+    activation_std: np.ndarray
+    grad_norm: np.ndarray
+    batch_losses: np.ndarray
+    diverged_at: int
+
+    @property
+    def diverged(self) -> bool:
+        return self.diverged_at >= 0
+
+
+class _EpochRecord(NamedTuple):
+    """The measurements of :class:`TrainingRun` at one point of training (``None`` where not measured)."""
+
+    train_loss: float
+    val_loss: float | None
+    train_accuracy: float | None
+    val_accuracy: float | None
+    pre_activation_mean: np.ndarray
+    pre_activation_std: np.ndarray
+    activation_mean: np.ndarray
+    activation_std: np.ndarray
+    grad_norm: np.ndarray
+
+    def is_finite(self) -> bool:
+        return all(value is None or bool(np.all(np.isfinite(value))) for value in self)
+
+
+def _accuracy(mlp: MLP, output: np.ndarray, y: np.ndarray) -> float | None:
+    return float(np.mean(output.argmax(axis=1) == y)) if mlp.is_classifier else None
+
+
+def _evaluate(mlp: MLP, params: Params, state: State, train_set: tuple, val_set: tuple | None) -> _EpochRecord:
+    """Loss, accuracy, layer statistics and weight-gradient norms of the network, in eval mode."""
+    x, y = train_set
+    output, caches, records, _ = mlp._forward(params, state, x, False, None)
+    loss, dout = mlp._loss(output, y)
+    grads = mlp._backward(params, dout, caches)
+    val_loss = val_accuracy = None
+    if val_set is not None:
+        val_output = mlp.predict(params, state, val_set[0])
+        val_loss = mlp._loss(val_output, val_set[1])[0]
+        val_accuracy = _accuracy(mlp, val_output, val_set[1])
+    pre_activations = [record.pre_activation for record in records]
+    activated = [record.activation for record in records]
+    return _EpochRecord(
+        train_loss=loss,
+        val_loss=val_loss,
+        train_accuracy=_accuracy(mlp, output, y),
+        val_accuracy=val_accuracy,
+        pre_activation_mean=np.array([values.mean() for values in pre_activations]),
+        pre_activation_std=np.array([values.std() for values in pre_activations]),
+        activation_mean=np.array([values.mean() for values in activated]),
+        activation_std=np.array([values.std() for values in activated]),
+        grad_norm=np.array([np.sqrt(np.vdot(grads[names.weight], grads[names.weight])) for names in mlp._names]),
+    )
+
+
+def _minibatches(order: np.ndarray, batch_size: int, drop_single: bool) -> Iterator[np.ndarray]:
+    """Consecutive slices of ``order``; a last slice of one sample is left out when ``drop_single``."""
+    for start in range(0, len(order), batch_size):
+        batch = order[start : start + batch_size]
+        if not (drop_single and len(batch) == 1 and len(order) > 1):
+            yield batch
+
+
+def _batches_per_epoch(count: int, batch_size: int, drop_single: bool) -> int:
+    batches = math.ceil(count / batch_size)
+    return batches - 1 if drop_single and count > 1 and count % batch_size == 1 else batches
+
+
+def _checked_data(mlp: MLP, x, y, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(x, y)`` as arrays after checking their shapes against the network (``name`` says which set)."""
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y)
+    if x.ndim != 2 or x.shape[1] != mlp.sizes[0] or len(x) == 0 or len(y) != len(x):
+        raise ValueError(
+            f"x_{name} must be (N, {mlp.sizes[0]}) with N >= 1 and y_{name} N long, got {x.shape} and {y.shape}"
+        )
+    return x, (y if mlp.is_classifier else y.astype(np.float64))
+
+
+def train(
+    mlp: MLP,
+    params: Params,
+    state: State,
+    optimizer: Optimizer,
+    x_train: np.ndarray,
+    y_train: np.ndarray,
+    *,
+    epochs: int,
+    batch_size: int,
+    rng: np.random.Generator,
+    x_val: np.ndarray | None = None,
+    y_val: np.ndarray | None = None,
+    max_loss: float | None = None,
+) -> TrainingRun:
+    r"""Minibatch training: each epoch shuffles the training set and takes one optimizer step per batch.
+
+    .. math:: \theta_{t+1} = \theta_t + \mathrm{update}\bigl(\nabla_\theta L_{B_t}(\theta_t)\bigr)
+
+    ``optimizer`` is any :mod:`dl_core.optimizers` optimizer; it works on the params dict. The last batch
+    of an epoch is smaller when ``batch_size`` does not divide N; with batch norm a last batch of one
+    sample is left out (its variance is undefined). ``rng`` shuffles and draws the dropout masks.
+    Training stops at the first epoch whose loss is not finite or exceeds ``max_loss`` (default
+    :math:`10^6 (1 + L_0)`, as :func:`dl_core.trajectories.run`); see :class:`TrainingRun`.
+    """
+    if not _is_count(epochs, minimum=0):
+        raise ValueError(f"epochs must be an integer >= 0, got {epochs!r}")
+    if not _is_count(batch_size):
+        raise ValueError(f"batch_size must be an integer >= 1, got {batch_size!r}")
+    if (x_val is None) != (y_val is None):
+        raise ValueError("give both x_val and y_val, or neither")
+    train_set = _checked_data(mlp, x_train, y_train, "train")
+    val_set = None if x_val is None else _checked_data(mlp, x_val, y_val, "val")
+    steps_per_epoch = _batches_per_epoch(len(train_set[0]), batch_size, mlp.batch_norm)
+
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        records = [_evaluate(mlp, params, state, train_set, val_set)]
+        if not records[0].is_finite():
+            raise ValueError("the initial network's loss or layer statistics are not finite")
+        if max_loss is None:
+            max_loss = DIVERGENCE_FACTOR * (1.0 + abs(records[0].train_loss))
+        optimizer_state = optimizer.init(params)
+        batch_losses: list[float] = []
+        diverged_at = -1
+        for epoch in range(1, epochs + 1):
+            epoch_params, epoch_state, optimizer_state, losses, diverged = _train_epoch(
+                mlp, params, state, optimizer, optimizer_state, train_set, batch_size, rng, max_loss
+            )
+            batch_losses += losses
+            record = None if diverged else _evaluate(mlp, epoch_params, epoch_state, train_set, val_set)
+            if record is None or not (record.is_finite() and record.train_loss <= max_loss):
+                diverged_at = epoch
+                break
+            params, state = epoch_params, epoch_state
+            records.append(record)
+
+    return _training_run(
+        params, state, records, epochs, _frozen(batch_losses, epochs * steps_per_epoch, records[0].train_loss),
+        diverged_at,
+    )
+
+
+def _train_epoch(mlp, params, state, optimizer, optimizer_state, train_set, batch_size, rng, max_loss) -> tuple:
+    """One pass over shuffled minibatches: ``(params, state, optimizer_state, losses, diverged)``.
+
+    Stops, with ``diverged`` True, at the first minibatch whose loss is not finite or exceeds ``max_loss``.
+    """
+    x, y = train_set
+    losses = []
+    for batch in _minibatches(rng.permutation(len(x)), batch_size, mlp.batch_norm):
+        loss, grads, new_state = mlp.loss_and_grads(params, state, x[batch], y[batch], train=True, rng=rng)
+        if not loss <= max_loss:
+            return params, state, optimizer_state, losses, True
+        updates, optimizer_state = optimizer.update(grads, optimizer_state, params)
+        params, state = apply_updates(params, updates), new_state
+        losses.append(loss)
+    return params, state, optimizer_state, losses, False
+
+
+def _frozen(values: list[float], length: int, before_first: float) -> np.ndarray:
+    """``values`` extended to ``length`` with its last value (``before_first`` if it is empty)."""
+    last = values[-1] if values else before_first
+    return np.array(values + [last] * (length - len(values)), dtype=np.float64)
+
+
+def _training_run(params, state, records: list[_EpochRecord], epochs: int, batch_losses, diverged_at) -> TrainingRun:
+    """Stack the records (repeating the last good one up to ``epochs + 1``) into a :class:`TrainingRun`."""
+    records = records + [records[-1]] * (epochs + 1 - len(records))
+
+    def history(field: str) -> np.ndarray | None:
+        values = [getattr(record, field) for record in records]
+        return None if values[0] is None else np.array(values, dtype=np.float64)
+
+    return TrainingRun(
+        params=params,
+        state=state,
+        **{field: history(field) for field in _EpochRecord._fields},
+        batch_losses=batch_losses,
+        diverged_at=diverged_at,
+    )
