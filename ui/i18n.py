@@ -1,12 +1,24 @@
-"""Language of the session and lookup in the text catalog."""
+"""Language of the session, lookup in the text catalog, plural forms and numbers as each language writes them.
+
+A text may hold format fields, filled by ``t(key, **values)``:
+
+- a number field (``{gap:.3g}``) is written in the language's style: in Russian with a decimal comma and a
+  true minus sign (``0,25``, ``−1,5``), in English with a point (``0.25``, ``−1.5``);
+- a plural field picks the word form for a count: ``{steps:plural:step|steps}`` in English (one, other),
+  ``{steps:plural:шаг|шага|шагов}`` in Russian (one, few, many), so "1 шаг, 2 шага, 5 шагов, 21 шаг".
+"""
 
 from __future__ import annotations
+
+import string
 
 import streamlit as st
 
 from ui.catalog import CATALOG, LANGUAGES
+from ui.numbers import number
 
 LANGUAGE_KEY = "lang"
+PLURAL = "plural:"
 
 
 def language() -> str:
@@ -15,7 +27,45 @@ def language() -> str:
     return chosen if chosen in LANGUAGES else LANGUAGES[0]
 
 
+def plural_form(count: float, language_code: str) -> int:
+    """Which form a count takes: English 0 (one) or 1 (other); Russian 0 (one: 1, 21, 101), 1 (few: 2-4, 22-24)
+    or 2 (many: 0, 5-20, 11-14, 25); a fraction takes the Russian "few" form (2,5 раза) and English "other"."""
+    whole = float(count).is_integer()
+    if language_code == "ru":
+        if not whole:
+            return 1
+        value = abs(int(count))
+        if value % 10 == 1 and value % 100 != 11:
+            return 0
+        return 1 if 2 <= value % 10 <= 4 and not 12 <= value % 100 <= 14 else 2
+    return 0 if whole and abs(count) == 1 else 1
+
+
+def localised(text: str, language_code: str) -> str:
+    """A number already written with a point and a hyphen, in the language's style (see the module)."""
+    text = text.replace("-", "−")
+    return text.replace(".", ",") if language_code == "ru" else text
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, language_code: str):
+        self.language = language_code
+
+    def format_field(self, value, spec: str) -> str:
+        if spec.startswith(PLURAL):
+            return spec[len(PLURAL):].split("|")[plural_form(value, self.language)]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return super().format_field(value, spec)
+        return localised(super().format_field(value, spec), self.language)
+
+
 def t(key: str, **values) -> str:
-    """The text ``key`` in the current language, with ``{name}`` fields filled from ``values``."""
-    text = CATALOG[key][language()]
-    return text.format(**values) if values else text
+    """The text ``key`` in the current language, with its fields filled from ``values`` (see the module)."""
+    code = language()
+    text = CATALOG[key][code]
+    return _Formatter(code).format(text, **values) if values else text
+
+
+def num(value: float, digits: int = 3) -> str:
+    """``ui.numbers.number`` in the current language's style: ``3,1×10⁻¹²`` in Russian."""
+    return localised(number(value, digits), language())

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ui.i18n import language, localised
+
 
 @dataclass(frozen=True)
 class Column:
@@ -38,18 +40,19 @@ def is_number(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
-def cell_text(value, spec: str | Callable[[float], str]) -> str:
-    """A number in ``spec`` (``—`` for NaN, ``±∞`` for infinities), anything else as it is."""
+def cell_text(value, spec: str | Callable[[float], str], language_code: str = "en") -> str:
+    """A number in ``spec`` (``—`` for NaN, ``±∞`` for infinities) in the language's style (decimal comma and
+    true minus sign in Russian), anything else as it is."""
     if not is_number(value):
         return str(value)
     if math.isnan(value):
         return MISSING
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
-    return spec(value) if callable(spec) else format(value, spec)
+    return localised(spec(value) if callable(spec) else format(value, spec), language_code)
 
 
-def table_html(columns: Sequence[Column], colors: Sequence[str] | None = None) -> str:
+def table_html(columns: Sequence[Column], colors: Sequence[str] | None = None, language_code: str = "en") -> str:
     """The table as HTML: columns with numbers right-aligned, cells on one line, every text escaped;
     ``colors`` (one per row) tint a dot before the first cell, to match a chart's colours."""
     head = "".join(
@@ -63,7 +66,7 @@ def table_html(columns: Sequence[Column], colors: Sequence[str] | None = None) -
     for row in range(len(columns[0].values)):
         cells = []
         for position, column in enumerate(columns):
-            text = html.escape(cell_text(column.values[row], column.format))
+            text = html.escape(cell_text(column.values[row], column.format, language_code))
             if position == 0 and colors:
                 text = f'<span style="color: {html.escape(colors[row])}">●</span>&nbsp;{text}'
             align = "right" if right[position] else "left"
@@ -74,4 +77,4 @@ def table_html(columns: Sequence[Column], colors: Sequence[str] | None = None) -
 
 def show(columns: Sequence[Column], colors: Sequence[str] | None = None) -> None:
     """Draw the table (see ``table_html``)."""
-    st.markdown(table_html(columns, colors), unsafe_allow_html=True)
+    st.markdown(table_html(columns, colors, language()), unsafe_allow_html=True)

@@ -6,7 +6,7 @@ from pages.activations import compute as activations
 from pages.activations import figures as activation_figures
 from pages.activations import tables as activations_tables
 from pages.activations.compute import NAMES
-from ui import controls, tables
+from ui import charts, controls, tables
 from ui.i18n import t
 
 DEFAULT_CHOSEN = ["sigmoid", "tanh", "relu", "leaky_relu", "elu"]
@@ -68,8 +68,7 @@ if not chosen:
 else:
     st.subheader(t("activations.curves.title"))
     curves = {name: settings.curves(name, x_low, x_high) for name in chosen}
-    st.plotly_chart(activation_figures.curves_figure(curves, chart_labels, settings.threshold), key="act_curves",
-                    width="stretch")
+    charts.show(activation_figures.curves_figure(curves, chart_labels, settings.threshold), key="act_curves")
     st.caption(t("activations.curves.caption", percent=f"{settings.threshold:.0%}"))
     if "leaky_relu" in chosen and activations.is_identity("leaky_relu", settings.params("leaky_relu")):
         st.warning(t("activations.leaky_linear"))
@@ -85,27 +84,27 @@ else:
     st.subheader(t("activations.chain.title"))
     st.markdown(t("activations.chain.intro"))
     profiles = {name: measured.gradients[name] for name in chosen}
-    st.plotly_chart(activation_figures.gradient_figure(profiles, chart_labels), key="act_chain", width="stretch")
+    charts.show(activation_figures.gradient_figure(profiles, chart_labels), key="act_chain")
     st.markdown(activations_tables.first_layer_summary(profiles, labels))
     st.caption(t("activations.chain.caption", depth=depth, width=width, scale=scale, batch=activations.CHAIN_BATCH))
 
     st.subheader(t("activations.dead.title"))
     st.markdown(t("activations.dead.intro"))
     dead = {name: measured.dead[name] for name in chosen}
-    st.plotly_chart(activation_figures.dead_units_figure(dead, chart_labels, shift), key="act_dead", width="stretch")
+    charts.show(activation_figures.dead_units_figure(dead, chart_labels, shift), key="act_dead")
     st.markdown(activations_tables.never_fired_summary(dead, labels, shift))
     st.caption(t("activations.dead.caption", units=activations.DEAD_UNITS, batch=batch))
 
     st.subheader(t("activations.centre.title"))
     st.markdown(t("activations.centre.intro", paper=PAPER_ELU))
     histograms = {name: settings.histogram(name) for name in chosen}
-    st.plotly_chart(activation_figures.histograms_figure(histograms, chart_labels), key="act_centre", width="stretch")
+    charts.show(activation_figures.histograms_figure(histograms, chart_labels), key="act_centre")
     st.caption(t("activations.centre.caption", mu=mu, sigma=sigma))
 
 st.subheader(t("activations.cost.title"))
 st.markdown(t("activations.cost.intro"))
 cost = measured.cost
-st.plotly_chart(activation_figures.cost_figure(cost, chart_labels), key="act_cost", width="stretch")
+charts.show(activation_figures.cost_figure(cost, chart_labels), key="act_cost")
 st.markdown(t("activations.cost.ratio", ratio=cost.ns_per_element["sigmoid"] / cost.ns_per_element["relu"]))
 st.caption(t("activations.cost.machine", seconds=cost.seconds, **cost.machine))
 

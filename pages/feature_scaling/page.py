@@ -4,7 +4,7 @@ import numpy as np
 import streamlit as st
 
 from pages.feature_scaling import compute, figures
-from ui import controls, tables
+from ui import charts, controls, tables
 from ui.figures import PlaybackLabels
 from ui.i18n import language, t
 from ui.numbers import number
@@ -71,9 +71,9 @@ labels = figures.DescentLabels(
     minimum=t("chart.minimum"), playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
     live=t("chart.live"), diverged=t("chart.diverged"),
 )
-st.plotly_chart(
+charts.show(
     figures.descent_animation(run.grid, run.points, run.losses, run.grads, run.diverged_at, color, labels),
-    key="descent", width="stretch",
+    key="descent",
 )
 st.caption(t("feature_scaling.chart_caption"))
 
@@ -102,9 +102,9 @@ for column, standardized in zip(st.columns(2), (False, True), strict=True):
     side = descend(standardized)
     title = t("feature_scaling.standardized_title") if standardized else t("feature_scaling.raw_title")
     with column:
-        st.plotly_chart(
+        charts.show(
             figures.path_figure(side.grid, side.points, color, labels, title),
-            key=f"compare_{standardized}", width="stretch",
+            key=f"compare_{standardized}",
         )
         status = (t("feature_scaling.side_diverged", step=side.diverged_at) if side.diverged_at >= 0
                   else t("feature_scaling.side_gap", gap=side.losses[-1] - side.grid.min_value))

@@ -11,7 +11,7 @@ from pages.optimizer_lab import controls as lab_controls
 from pages.optimizer_lab import figures as lab_figures
 from pages.optimizer_lab import race_figure as race_figures
 from pages.optimizer_lab.formulas import update_latex
-from ui import controls, tables
+from ui import charts, controls, tables
 from ui.figures import PlaybackLabels
 from ui.i18n import t
 from ui.numbers import number, plain
@@ -97,10 +97,10 @@ def race_section() -> None:
     )
     colors = [OPTIMIZER_COLORS[name] for name in setup.names]
     with chart_slot:
-        st.plotly_chart(
+        charts.show(
             race_figures.race_figure(grid, picture, run.points, run.losses, run.diverged_at, colors, arrows, step,
                                      labels),
-            key=RACE_CHART, width="stretch", on_select=pick_start, selection_mode="points",
+            key=RACE_CHART, on_select=pick_start, selection_mode="points",
         )
         st.caption(t("optimizer_lab.race_caption"))
     with status_slot:
@@ -163,9 +163,9 @@ def learning_rate_section() -> None:
     sweep = lab.learning_rate_sweep(setup.problem, name, tuple(sorted(hyper.items())), setup.start, setup.steps)
     titles = [t("optimizer_lab.lr_panel", kind=t(f"optimizer_lab.lr.{kind}"), lr=lr)
               for kind, lr in zip(LR_KINDS, sweep.lrs, strict=True)]
-    st.plotly_chart(
+    charts.show(
         lab_figures.four_rates_figure(grid, picture, sweep, color, tuple(titles), curve_labels()),
-        key="chart_four_rates", width="stretch",
+        key="chart_four_rates",
     )
     st.caption(t("optimizer_lab.lr_caption"))
     st.subheader(t("optimizer_lab.schedule_title"))
@@ -173,11 +173,11 @@ def learning_rate_section() -> None:
     runs = lab.schedule_runs(setup.problem, name, tuple(sorted(hyper.items())), setup.start, setup.steps, kind,
                              gamma, step_size, decay_rate, noise, setup.seed)
     st.latex(runs.latex)
-    st.plotly_chart(
+    charts.show(
         lab_figures.schedule_figure(runs, grid.min_value, color, lab_figures.ScheduleLabels(
             constant=t("optimizer_lab.constant"), scheduled=t("optimizer_lab.scheduled"),
             rate_axis=t("optimizer_lab.rate_axis"), loss_axis=t("chart.loss_above_min"), step_axis=t("chart.step"))),
-        key="chart_schedule", width="stretch",
+        key="chart_schedule",
     )
     gaps = runs.losses[-1] - grid.min_value
     st.caption(t("optimizer_lab.schedule_result", steps=setup.steps, constant=gaps[0], scheduled=gaps[1]))
@@ -210,24 +210,24 @@ def sgd_section() -> None:
                              data_seed=setup.problem.data_seed)
     regression_start = lab.default_start(regression)
     runs = lab.minibatch_runs(regression, lr, batch_size, seeds, setup.seed, regression_start, setup.steps)
-    chart_slot.plotly_chart(
+    charts.show(
         lab_figures.noisy_figure(runs, lab.surface_picture(regression), [BLACK], OPTIMIZER_COLORS["nesterov"],
                                  lab_figures.NoisyLabels((t("optimizer_lab.full_batch"),),
-                                                         t("optimizer_lab.minibatch",
-                                                           size=batch_size), curve_labels())),
-        key="chart_sgd", width="stretch",
+                                                         t("optimizer_lab.minibatch", size=batch_size),
+                                                         curve_labels())),
+        key="chart_sgd", container=chart_slot,
     )
     chart_slot.caption(t("optimizer_lab.sgd_caption"))
     escape = lab.escape_runs(escape_lr, momentum, escape_noise, runs_count, setup.seed, setup.steps)
     surface = lab.Problem(lab.ESCAPE_SURFACE)
-    st.plotly_chart(
+    charts.show(
         lab_figures.noisy_figure(escape, lab.surface_picture(surface), [OPTIMIZER_COLORS["gd"],
                                                                         OPTIMIZER_COLORS["momentum"]],
                                  OPTIMIZER_COLORS["rmsprop"],
                                  lab_figures.NoisyLabels((name_of["gd"], name_of["momentum"]),
                                                          t("optimizer_lab.noisy_gd"),
                                                          curve_labels())),
-        key="chart_escape", width="stretch",
+        key="chart_escape",
     )
     escapes = minima.count_escapes(escape.noisy_nearest, escape.noisy_diverged, int(escape.exact_nearest[0]),
                                    escape.minima_values)
@@ -260,12 +260,12 @@ def map_section() -> None:
         axis, hyper.get(axis, 0.0))
     current = (hyper["lr"], current_second) if name in setup.names else None
     theory = result.theory
-    st.plotly_chart(
+    charts.show(
         lab_figures.map_figure(result, scale == "log", current, lab_figures.MapLabels(
             x=t("control.lr"), y=t(f"optimizer_lab.axis.{axis}"), progress=t("optimizer_lab.map_progress"),
             diverged=t("optimizer_lab.map_diverged"), current=t("optimizer_lab.map_current"),
             theory=t("optimizer_lab.map_local_theory") if theory.limit is None else t("optimizer_lab.map_theory"))),
-        key="chart_map", width="stretch",
+        key="chart_map",
     )
     st.caption(t("optimizer_lab.map_caption"))
     if runner != name:
