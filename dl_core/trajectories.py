@@ -202,3 +202,20 @@ def endpoint(
             diverged_at = np.where((diverged_at < 0) & ~(loss <= max_loss), step, diverged_at)
             grad = objective.grad(point)
     return Endpoint(point=np.broadcast_to(point, (*np.shape(loss), 2)).copy(), loss=loss, diverged_at=diverged_at)
+
+
+def settled_at(gaps: np.ndarray, threshold, diverged_at) -> np.ndarray:
+    r"""The first step from which a run stays within ``threshold`` of the minimum to its last step:
+    the smallest :math:`k` with :math:`L(w_t) - L^\ast \le` ``threshold`` for every :math:`t \ge k`; ``-1`` if the
+    last step is outside that band or the run diverged (``diverged_at >= 0``).
+
+    ``gaps (steps+1, ...)`` are :math:`L(w_t) - L^\ast`; ``threshold`` and ``diverged_at`` broadcast against
+    ``gaps[0]``. A run that enters the band and leaves it again has not settled at its first entry: only the
+    last entry counts.
+    """
+    gaps = np.asarray(gaps, dtype=float)
+    inside = gaps <= threshold
+    outside_from_end = np.cumsum(~inside[::-1], axis=0)[::-1]  # steps outside the band from t to the end
+    settled = outside_from_end == 0
+    first = np.argmax(settled, axis=0)
+    return np.where(settled[-1] & (np.asarray(diverged_at) < 0), first, -1)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from dl_core import objectives, optimizers, trajectories
+from dl_core import objectives, optimizers, stability, trajectories
 from ui.figures import SurfaceGrid, sample_surface
 
 
@@ -26,15 +26,39 @@ class RegressionRun:
     diverged_at: int
     eigenvalues: np.ndarray
     condition_number: float
-    max_stable_lr: float
+    max_stable_lr: float  # 2 / lambda_max: plain gradient descent's limit
+    optimizer_limit: float | None  # the chosen optimizer's limit where theory gives one (GD, Momentum, Nesterov)
     feature_std: np.ndarray
+    minimizer: np.ndarray
 
     @property
-    def steps_to_converge(self) -> int | None:
-        """First step whose loss is within 1% of the start's distance to the minimum, or None."""
-        above = self.losses - self.grid.min_value
-        close = np.flatnonzero(above <= 0.01 * max(above[0], 1e-300))
-        return int(close[0]) if close.size and self.diverged_at < 0 else None
+    def settled_at(self) -> int | None:
+        """The step from which the loss stays within ``SETTLED_SHARE`` of the starting gap to the minimum until the
+        last step (``dl_core.trajectories.settled_at``), or None."""
+        gaps = self.losses - self.grid.min_value
+        step = int(trajectories.settled_at(gaps, SETTLED_SHARE * max(gaps[0], 1e-300), self.diverged_at))
+        return step if step >= 0 else None
+
+    @property
+    def distance_left(self) -> float:
+        """How far the last point is from the least-squares weights."""
+        return float(np.linalg.norm(self.points[-1] - self.minimizer))
+
+    @property
+    def start_distance(self) -> float:
+        return float(np.linalg.norm(self.points[0] - self.minimizer))
+
+
+SETTLED_SHARE = 0.01  # "near the minimum": within 1% of the starting gap L(w0) - L*
+
+
+def optimizer_limit(optimizer: str, hyper: dict, lambda_max: float) -> float | None:
+    """The largest stable learning rate of ``optimizer`` with ``hyper`` on a quadratic of curvature ``lambda_max``
+    (``dl_core.stability.max_stable_lr``), or None for the adaptive optimizers, which have no simple limit."""
+    name = "gd" if optimizer == "momentum" and hyper.get("momentum", 0.0) == 0 else optimizer
+    if not stability.has_theory(name):
+        return None
+    return float(stability.max_stable_lr(name, lambda_max, hyper.get("momentum", 0.0), hyper.get("weight_decay", 0.0)))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -60,5 +84,7 @@ def regression_run(
         eigenvalues=problem.eigenvalues,
         condition_number=problem.condition_number,
         max_stable_lr=problem.max_stable_lr,
+        optimizer_limit=optimizer_limit(optimizer, dict(hyper), float(problem.eigenvalues[-1])),
         feature_std=problem.x.std(axis=0),
+        minimizer=problem.minimizer,
     )

@@ -4,19 +4,24 @@ import numpy as np
 import streamlit as st
 
 from pages.feature_scaling import compute, figures
-from ui import charts, controls, tables
+from ui import charts, controls, course, metrics, tables
 from ui.figures import PlaybackLabels
-from ui.i18n import language, t
+from ui.i18n import num, t
 from ui.numbers import number
 from ui.palette import OPTIMIZER_COLORS
 
 DEFAULT_SCALE, DEFAULT_LR, DEFAULT_STEPS = 3.0, 0.1, 50
-EXPERIMENTS = {
+EXPERIMENTS = {  # lesson 3, then lesson 8's plot_gd(x_scale, lr, steps, optimizer) calls
+    "scale1": "optimizer=GD&x_scale=1&lr=0.1&steps=50",
+    "scale2": "optimizer=GD&x_scale=2&lr=0.1&steps=50",
     "zigzag": "optimizer=GD&x_scale=3&lr=0.1&steps=50",
-    "adam": "optimizer=Adam&x_scale=0.5&lr=0.1&steps=25",
-    "adam_fast": "optimizer=Adam&x_scale=0.5&lr=2&steps=50",
     "diverge": "optimizer=GD&x_scale=3&lr=0.15&steps=50",
     "standardized": "optimizer=GD&x_scale=3&lr=0.1&steps=50&standardize=true",
+    "adam_equal": "optimizer=Adam&x_scale=1&lr=0.1&steps=25",
+    "adam": "optimizer=Adam&x_scale=0.5&lr=0.1&steps=25",
+    "adam_narrower": "optimizer=Adam&x_scale=0.1&lr=0.1&steps=25",
+    "adam_fast": "optimizer=Adam&x_scale=0.5&lr=2&steps=25",
+    "adam_off_diagonal": "optimizer=Adam&x_scale=0.5&lr=0.1&steps=25&w1=-2&w2=1.5",
 }
 
 st.title(t("feature_scaling.title"))
@@ -51,20 +56,27 @@ run = descend(standardize)
 color = OPTIMIZER_COLORS[optimizer]
 low, high = run.eigenvalues
 
+limit = run.optimizer_limit
 if run.diverged_at >= 0:
-    st.error(t("feature_scaling.diverged", step=run.diverged_at, lr=lr, limit=run.max_stable_lr))
-elif run.steps_to_converge is not None:
-    st.success(t("feature_scaling.converged", step=run.steps_to_converge))
+    reason = (t("feature_scaling.diverged_limit", lr=lr, limit=limit) if limit is not None
+              else t("feature_scaling.diverged_adaptive"))
+    st.error(t("feature_scaling.diverged", step=run.diverged_at) + " " + reason)
+elif run.settled_at is not None:
+    far = run.distance_left > 0.1 * run.start_distance
+    st.success(t("feature_scaling.settled", step=run.settled_at)
+               + (" " + t("feature_scaling.weights_far", distance=run.distance_left) if far else ""))
 else:
-    st.info(t("feature_scaling.not_converged", steps=steps, gap=run.losses[-1] - run.grid.min_value))
+    st.info(t("feature_scaling.not_settled", steps=steps, gap=run.losses[-1] - run.grid.min_value))
 
-columns = st.columns(5)
-columns[0].metric(r"$\lambda_{\min}$", f"{low:.4g}", help=t("feature_scaling.eig_help"))
-columns[1].metric(r"$\lambda_{\max}$", f"{high:.4g}", help=t("feature_scaling.eig_help"))
-columns[2].metric(t("feature_scaling.condition"), f"{run.condition_number:.4g}",
-                  help=t("feature_scaling.condition_help"))
-columns[3].metric(r"$2/\lambda_{\max}$", f"{run.max_stable_lr:.4g}", help=t("feature_scaling.limit_help"))
-columns[4].metric(r"$\eta\,\lambda_{\max}/2$", f"{lr / run.max_stable_lr:.3g}", help=t("feature_scaling.ratio_help"))
+metrics.show([
+    metrics.Metric("λ", num(low, 4), t("feature_scaling.eig_help"), "min"),
+    metrics.Metric("λ", num(high, 4), t("feature_scaling.eig_help"), "max"),
+    metrics.Metric(t("feature_scaling.condition"), num(run.condition_number, 4), t("feature_scaling.condition_help")),
+    metrics.Metric(t("feature_scaling.limit", optimizer=t(f"optimizer.{optimizer}")),
+                   num(limit, 4) if limit is not None else t("feature_scaling.no_limit"),
+                   t("feature_scaling.limit_help") if limit is not None else t("feature_scaling.no_limit_help")),
+    metrics.Metric("η / ηₘₐₓ", num(lr / limit, 3) if limit is not None else "—", t("feature_scaling.ratio_help")),
+])
 
 labels = figures.DescentLabels(
     path=t(f"optimizer.{optimizer}"), loss_axis=t("chart.loss_above_min"), step_axis=t("chart.step"),
@@ -108,11 +120,6 @@ for column, standardized in zip(st.columns(2), (False, True), strict=True):
         )
         status = (t("feature_scaling.side_diverged", step=side.diverged_at) if side.diverged_at >= 0
                   else t("feature_scaling.side_gap", gap=side.losses[-1] - side.grid.min_value))
-        st.caption(t("feature_scaling.side_caption", kappa=side.condition_number,
-                     limit=side.max_stable_lr) + " " + status)
+        st.caption(t("feature_scaling.side_caption", kappa=side.condition_number) + " " + status)
 
-st.subheader(t("feature_scaling.experiments_title"))
-suffix = "&lang=ru" if language() == "ru" else ""
-st.markdown("\n".join(
-    f"- [{t(f'feature_scaling.experiment.{name}')}](?{query}{suffix})" for name, query in EXPERIMENTS.items()
-))
+course.experiments({t(f"feature_scaling.experiment.{name}"): query for name, query in EXPERIMENTS.items()})

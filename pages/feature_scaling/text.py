@@ -28,19 +28,36 @@ TEXT = {
     },
     "feature_scaling.data": {"en": "Data and start point", "ru": "Данные и начальная точка"},
     "feature_scaling.noise": {"en": "Noise σ", "ru": "Шум σ"},
-    "feature_scaling.diverged": {
-        "en": "**Diverged at step {step}.** The loss grew without bound. For plain gradient descent the "
-        "learning rate must stay below $2/\\lambda_{{\\max}}$ = {limit:.4g}; it is {lr:g}.",
-        "ru": "**Расходимость на шаге {step}.** Ошибка неограниченно растёт. Для обычного градиентного "
-        "спуска скорость обучения должна быть меньше $2/\\lambda_{{\\max}}$ = {limit:.4g}; сейчас {lr:g}.",
+    "feature_scaling.diverged": {"en": "**Diverged at step {step}.**", "ru": "**Расходимость на шаге {step}.**"},
+    "feature_scaling.diverged_limit": {
+        "en": "The loss grew without bound: on this surface the learning rate of this optimizer must stay below "
+        "{limit:.4g}, and it is {lr:g}.",
+        "ru": "Ошибка неограниченно растёт: на этой поверхности скорость обучения этого оптимизатора должна быть "
+        "меньше {limit:.4g}, а она равна {lr:g}.",
     },
-    "feature_scaling.converged": {
-        "en": "Reached the neighbourhood of the minimum (1% of the initial gap) at step {step}.",
-        "ru": "Окрестность минимума (1% начального отрыва) достигнута на шаге {step}.",
+    "feature_scaling.diverged_adaptive": {
+        "en": "The loss grew without bound. An adaptive optimizer has no simple limit on the learning rate: "
+        "its step depends on the gradients it has seen.",
+        "ru": "Ошибка неограниченно растёт. У адаптивного оптимизатора нет простого предела скорости обучения: "
+        "его шаг зависит от уже увиденных градиентов.",
     },
-    "feature_scaling.not_converged": {
-        "en": "After {steps} steps the loss is still {gap:.3g} above the minimum.",
-        "ru": "После {steps} шагов ошибка всё ещё на {gap:.3g} выше минимума.",
+    "feature_scaling.settled": {
+        "en": "Near the minimum from step {step} on: from then to the last step the loss stays within 1% of its "
+        "starting distance L(w⁰) − L* to the minimum.",
+        "ru": "У минимума с шага {step}: с него и до последнего шага ошибка остаётся в пределах 1% от начального "
+        "разрыва L(w⁰) − L* до минимума.",
+    },
+    "feature_scaling.weights_far": {
+        "en": "The loss is close, yet the weights are still {distance:.3g} away from the optimum: along a flat "
+        "direction a large change of a weight barely changes the loss.",
+        "ru": "Ошибка близка к минимальной, но веса ещё в {distance:.3g} от оптимума: вдоль пологого направления "
+        "даже большое изменение веса почти не меняет ошибку.",
+    },
+    "feature_scaling.not_settled": {
+        "en": "After {steps} {steps:plural:step|steps} the loss is still {gap:.3g} above the minimum "
+        "(or has not stayed within 1% of its starting distance to it).",
+        "ru": "После {steps} {steps:plural:шага|шагов|шагов} ошибка всё ещё на {gap:.3g} выше минимума "
+        "(или не удержалась в пределах 1% от начального разрыва).",
     },
     "feature_scaling.eig_help": {
         "en": "Eigenvalues of the Hessian 2XᵀX/n: the curvature of the surface along its two axes.",
@@ -51,15 +68,28 @@ TEXT = {
         "en": "λmax / λmin. Near 1 the level lines are circles; large κ means a long narrow valley.",
         "ru": "λmax / λmin. Около 1 линии уровня — окружности; большое κ — длинная узкая долина.",
     },
+    "feature_scaling.limit": {"en": "Stability limit of {optimizer}", "ru": "Предел устойчивости: {optimizer}"},
     "feature_scaling.limit_help": {
-        "en": "The largest learning rate at which plain gradient descent still converges on this surface.",
-        "ru": "Наибольшая скорость обучения, при которой обычный градиентный спуск ещё сходится.",
+        "en": "The largest learning rate at which this optimizer still converges on this surface: 2/λmax for "
+        "gradient descent, 2(1 + μ)/λmax with heavy-ball momentum μ, 2(1 + μ)/((1 + 2μ)λmax) for Nesterov; "
+        "L2 regularization (weight decay) adds its coefficient to λmax.",
+        "ru": "Наибольшая скорость обучения, при которой этот оптимизатор ещё сходится на этой поверхности: "
+        "2/λmax для градиентного спуска, 2(1 + μ)/λmax с моментом μ, 2(1 + μ)/((1 + 2μ)λmax) для Нестерова; "
+        "L2-регуляризация (weight decay) прибавляет свой коэффициент к λmax.",
+    },
+    "feature_scaling.no_limit": {"en": "no simple limit", "ru": "нет простого предела"},
+    "feature_scaling.no_limit_help": {
+        "en": "AdaGrad, RMSProp, Adam and AdamW divide the step by a running size of the gradients, so no single "
+        "number bounds their learning rate; the optimizer lab's stability map shows where they diverge.",
+        "ru": "AdaGrad, RMSProp, Adam и AdamW делят шаг на накопленный размер градиентов, поэтому их скорость "
+        "обучения не ограничена одним числом; где они расходятся, показывает карта устойчивости в лаборатории "
+        "оптимизаторов.",
     },
     "feature_scaling.ratio_help": {
-        "en": "The learning rate as a fraction of the stability limit: gradient descent diverges above 1 "
-        "and zig-zags across the valley between 0.5 and 1.",
-        "ru": "Скорость обучения в долях предела устойчивости: выше 1 градиентный спуск расходится, "
-        "от 0,5 до 1 — мечется поперёк долины.",
+        "en": "The learning rate as a share of this optimizer's stability limit: above 1 it diverges; plain "
+        "gradient descent zig-zags across the valley between 0.5 and 1.",
+        "ru": "Скорость обучения в долях предела устойчивости этого оптимизатора: выше 1 — расходимость; "
+        "обычный градиентный спуск от 0,5 до 1 мечется поперёк долины.",
     },
     "feature_scaling.chart_caption": {
         "en": "Left: level lines of log₁₀(L − L*) (lighter is lower) with the path; the star marks the least-squares solution. "
@@ -96,31 +126,51 @@ TEXT = {
     },
     "feature_scaling.raw_title": {"en": "Raw features", "ru": "Исходные признаки"},
     "feature_scaling.standardized_title": {"en": "Standardized features", "ru": "Стандартизированные признаки"},
-    "feature_scaling.side_caption": {
-        "en": "$\\kappa$ = {kappa:.3g}, $2/\\lambda_{{\\max}}$ = {limit:.3g}.",
-        "ru": "$\\kappa$ = {kappa:.3g}, $2/\\lambda_{{\\max}}$ = {limit:.3g}.",
-    },
+    "feature_scaling.side_caption": {"en": "$\\kappa$ = {kappa:.3g}.", "ru": "$\\kappa$ = {kappa:.3g}."},
     "feature_scaling.side_diverged": {"en": "Diverged at step {step}.", "ru": "Расходимость на шаге {step}."},
     "feature_scaling.side_gap": {"en": "Final L − L* = {gap:.3g}.", "ru": "Итоговый отрыв L − L* = {gap:.3g}."},
-    "feature_scaling.experiments_title": {"en": "Experiments from the lesson", "ru": "Опыты из урока"},
+    "feature_scaling.experiment.scale1": {
+        "en": "Lesson 3, features on one scale: level lines are nearly circles and gradient descent goes straight in",
+        "ru": "Урок 3, признаки одного масштаба: линии уровня почти окружности, градиентный спуск идёт прямо",
+    },
+    "feature_scaling.experiment.scale2": {
+        "en": "Feature x₁ scaled ×2: the bowl stretches and the path starts to bend",
+        "ru": "Признак x₁ увеличен в 2 раза: чаша вытягивается, путь начинает изгибаться",
+    },
     "feature_scaling.experiment.zigzag": {
-        "en": "Gradient descent on a feature scaled ×3 zig-zags across the valley",
-        "ru": "Градиентный спуск при признаке, увеличенном в 3 раза, мечется поперёк долины",
-    },
-    "feature_scaling.experiment.adam": {
-        "en": "Adam at scale 0.5, η = 0.1, 25 steps: straight to the minimum despite the narrow valley",
-        "ru": "Adam при масштабе 0,5, η = 0,1, 25 шагов: прямо к минимуму, несмотря на узкую долину",
-    },
-    "feature_scaling.experiment.adam_fast": {
-        "en": "A learning rate 20 times larger (50 steps): Adam swings across the valley, yet still settles at the minimum",
-        "ru": "Скорость в 20 раз больше (50 шагов): Adam раскачивается поперёк долины, но всё равно приходит в минимум",
+        "en": "Feature x₁ scaled ×3: gradient descent zig-zags across the narrow valley",
+        "ru": "Признак x₁ увеличен в 3 раза: градиентный спуск мечется поперёк узкой долины",
     },
     "feature_scaling.experiment.diverge": {
-        "en": "Gradient descent just above $2/\\lambda_{\\max}$: it diverges",
-        "ru": "Градиентный спуск чуть выше $2/\\lambda_{\\max}$: расходится",
+        "en": "The same with η = 0.15, just above 2/λmax: gradient descent diverges",
+        "ru": "То же при η = 0,15, чуть выше 2/λmax: градиентный спуск расходится",
     },
     "feature_scaling.experiment.standardized": {
         "en": "The zig-zag case with standardized features: a straight path",
         "ru": "Тот же случай со стандартизацией признаков: прямой путь",
+    },
+    "feature_scaling.experiment.adam_equal": {
+        "en": "Lesson 8, Adam on features of one scale (η = 0.1, 25 steps): the baseline",
+        "ru": "Урок 8, Adam на признаках одного масштаба (η = 0,1, 25 шагов): исходный опыт",
+    },
+    "feature_scaling.experiment.adam": {
+        "en": "plot_gd(x_scale=0.5, lr=0.1, steps=25, optimizer='adam'): the valley is squashed, Adam goes as fast",
+        "ru": "plot_gd(x_scale=0.5, lr=0.1, steps=25, optimizer='adam'): долина сплющена, а Adam идёт так же быстро",
+    },
+    "feature_scaling.experiment.adam_narrower": {
+        "en": "An even narrower valley (x₁ scaled ×0.1): Adam's normalised step still moves in every direction",
+        "ru": "Ещё более узкая долина (x₁ × 0,1): нормированный шаг Adam всё так же движется по всем направлениям",
+    },
+    "feature_scaling.experiment.adam_fast": {
+        "en": "The learning rate ×20 (η = 2, still 25 steps): see whether Adam is at the minimum after 25 steps "
+        "or still swinging across the valley",
+        "ru": "Скорость обучения ×20 (η = 2, те же 25 шагов): посмотрите, пришёл ли Adam в минимум за 25 шагов "
+        "или ещё раскачивается поперёк долины",
+    },
+    "feature_scaling.experiment.adam_off_diagonal": {
+        "en": "Adam from a start off the 45° line, (−2, 1.5): the path bends. From (−1, −1) it is straight only "
+        "because the start and the optimum lie on one diagonal, where both coordinates take the same step",
+        "ru": "Adam из точки не на диагонали, (−2; 1,5): путь изгибается. Из (−1, −1) он прямой лишь потому, что "
+        "старт и оптимум лежат на одной диагонали и обе координаты делают одинаковый шаг",
     },
 }

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from dl_core import datasets, objectives, optimizers, trajectories
 
@@ -163,3 +164,22 @@ def test_gradient_descent_zigzags_on_raw_features_but_not_on_standardized_ones()
     assert zigzag_turns(raw_run) >= 40
     assert zigzag_turns(standardized_run) == 0
     assert standardized_run.losses[-1] - standardized.min_value < raw_run.losses[-1] - raw.min_value
+
+
+@given(
+    gaps=hnp.arrays(np.float64, st.integers(1, 40), elements=st.floats(0, 10)),
+    threshold=st.floats(0, 10),
+)
+def test_settled_at_is_the_start_of_the_last_stay_inside_the_band(gaps, threshold):
+    step = int(trajectories.settled_at(gaps, threshold, -1))
+    if step < 0:
+        assert gaps[-1] > threshold
+    else:
+        assert np.all(gaps[step:] <= threshold)
+        assert step == 0 or gaps[step - 1] > threshold
+
+
+def test_settled_at_ignores_an_early_visit_and_diverged_runs():
+    gaps = np.array([[5.0, 5.0], [0.01, 0.01], [3.0, 0.02], [0.02, 0.01]])
+    np.testing.assert_array_equal(trajectories.settled_at(gaps, 0.05, np.array([-1, -1])), [3, 1])
+    np.testing.assert_array_equal(trajectories.settled_at(gaps, 0.05, np.array([2, -1])), [-1, 1])

@@ -1,6 +1,8 @@
 """The feature-scaling lab in AppTest: defaults, every control at its extremes, URL state, divergence."""
 
+import html
 import json
+import re
 
 import numpy as np
 import pytest
@@ -33,11 +35,55 @@ def test_defaults_render_the_animation_and_the_comparison(default_page):
     assert app.success, "GD at the defaults converges"
 
 
+def metric_values(app) -> dict[str, str]:
+    """The figures of the page's metric strip, as {label: value} (a subscript joins its label with "_")."""
+    strip = next(markdown.value for markdown in app.markdown if markdown.value.startswith('<div style="display: flex'))
+    found = re.findall(r'<div style="font-size: 0.9rem[^>]*>(.*?)</div><div[^>]*>(.*?)</div>', strip)
+    return {html.unescape(re.sub(r"<sub>(.*?)</sub>", r"_\1", label)): html.unescape(value) for label, value in found}
+
+
+def as_float(text: str) -> float:
+    return float(text.replace(",", ".").replace("−", "-"))
+
+
 def test_metrics_explain_the_stability_limit(default_page):
-    metrics = {metric.label: metric.value for metric in default_page.metric}
-    limit = float(metrics[r"$2/\lambda_{\max}$"])
-    largest = float(metrics[r"$\lambda_{\max}$"])
-    assert limit == pytest.approx(2 / largest, rel=1e-3)
+    metrics = metric_values(default_page)
+    limit = as_float(metrics["Stability limit of GD"])
+    assert limit == pytest.approx(2 / as_float(metrics["λ_max"]), rel=1e-3)
+    assert as_float(metrics["η / ηₘₐₓ"]) == pytest.approx(0.1 / limit, rel=1e-3)
+
+
+def test_the_limit_is_the_chosen_optimizers():
+    """Momentum at x_scale 3 and lr 0.15: above GD's 2/lambda_max, inside heavy ball's 2(1 + mu)/lambda_max."""
+    app = open_page(PAGE, optimizer="Momentum", lr="0.15", x_scale="3")
+    assert_clean(app)
+    metrics = metric_values(app)
+    momentum = app.slider(key="momentum_momentum").value
+    assert as_float(metrics["Stability limit of Momentum"]) == pytest.approx(
+        2 * (1 + momentum) / as_float(metrics["λ_max"]), rel=1e-3)
+    assert as_float(metrics["η / ηₘₐₓ"]) < 1 and not app.error
+    adam = metric_values(open_page(PAGE, optimizer="Adam"))
+    assert adam["Stability limit of Adam"] == "no simple limit" and adam["η / ηₘₐₓ"] == "—"
+
+
+def test_near_the_minimum_means_staying_there_to_the_last_step():
+    """Adam at lr 2 first enters the 1% band at step 1, then swings out of it: it has not settled there."""
+    app = open_page(PAGE, optimizer="Adam", x_scale="0.5", lr="2", steps="50")
+    assert_clean(app)
+    text = (app.success or app.info)[0].value
+    if app.success:
+        step = int(re.search(r"from step (\d+)", text).group(1))
+        assert step > 1
+    else:
+        assert "still" in text
+
+
+def test_a_close_loss_with_far_weights_is_said():
+    """x_scale 0.1: the loss hardly depends on w1, so it gets close while w1 has barely moved."""
+    app = open_page(PAGE, optimizer="GD", x_scale="0.1", lr="0.1", steps="50")
+    assert_clean(app)
+    assert app.success and "the weights are still" in app.success[0].value
+    assert "the weights are still" not in open_page(PAGE, x_scale="1").success[0].value
 
 
 def test_the_frames_follow_the_path(default_page):
@@ -136,4 +182,5 @@ def test_russian():
     app = open_page(PAGE, lang="ru")
     assert_clean(app)
     assert app.title[0].value == "Масштаб признаков и ландшафт потерь"
+    assert "," in metric_values(app)["λ_max"] and "." not in metric_values(app)["λ_max"]
     assert chart_specs(app)[1]["layout"]["title"]["text"] == "Исходные признаки"

@@ -1,6 +1,14 @@
 """Texts shared by every page: the frame, lesson names, optimizer names, controls and chart labels."""
 
 TEXT = {
+    # What every lesson page has (ui/course.py)
+    "course.experiments_title": {"en": "Experiments from the lesson", "ru": "Опыты из урока"},
+    "course.experiments_intro": {
+        "en": "Each link sets every control to reproduce one figure or claim of the lesson.",
+        "ru": "Каждая ссылка выставляет все настройки так, чтобы повторить рисунок или утверждение урока.",
+    },
+    "course.lesson_says": {"en": "The lesson says:", "ru": "В уроке сказано:"},
+    "course.measured_here": {"en": "Measured here:", "ru": "Измерено здесь:"},
     # Frame
     "frame.about_title": {"en": "About", "ru": "О проекте"},
     "frame.about_body": {
