@@ -1,60 +1,27 @@
-r"""Lesson 6's four learning rates, found on any surface from one batched sweep.
+r"""Lesson 6's four learning rates, as in the figure of Stanford's CS231n notes ("Learning"): minibatch SGD at
 
-A sweep runs one optimizer at many learning rates at once (``lr`` of shape ``(K, 1)``). Each run
-is scored by the mean over its steps of :math:`\log_{10}(L(w_t) - L^\ast)`: the lower, the faster
-and the deeper it went. From the scores:
+- a *low* rate: the loss falls slowly from the very first step;
+- a *good* rate: it falls fast and keeps falling to near the minimum;
+- a *high* rate: it falls fastest at first, then stalls on a plateau above the minimum, because the noise of the
+  minibatch gradients keeps it bouncing (the step is too coarse to settle);
+- a *very high* rate: it diverges.
 
-- *good*: the best score;
-- *too large*: the smallest rate above the good one whose run diverged, ended above its start, or
-  climbed back up (its last loss gap ten times its best one);
-- *not large enough*: about a tenth of the good rate: quick at first, then it crawls;
-- *too small*: about a hundredth of it: slow from the first step.
+On a quadratic loss the rates are set as shares of plain gradient descent's stability limit :math:`2/\lambda_{\max}`,
+so the four behaviours appear on any scale of the data.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-GAP_FLOOR = 1e-16
-NOT_ENOUGH_FACTOR = 0.1
-TOO_SMALL_FACTOR = 0.01
-CLIMB_FACTOR = 10.0
+# (name, share of 2 / lambda_max), in the order the figure shows them.
+CS231N_SHARES = (("low", 0.005), ("good", 0.05), ("high", 0.5), ("very_high", 1.25))
+NAMES = tuple(name for name, _ in CS231N_SHARES)
 
 
-def scores(losses: np.ndarray, diverged_at: np.ndarray, min_value: float) -> np.ndarray:
-    r"""Mean of :math:`\log_{10}(L - L^\ast)` over the steps of each run (``losses (steps+1, K)``).
-
-    Infinite where the run diverged.
-    """
-    with np.errstate(divide="ignore"):
-        mean_log_gap = np.log10(np.maximum(losses - min_value, GAP_FLOOR)).mean(axis=0)
-    return np.where(diverged_at >= 0, np.inf, mean_log_gap)
-
-
-def four_learning_rates(lrs: np.ndarray, losses: np.ndarray, diverged_at: np.ndarray, min_value: float) -> np.ndarray:
-    """Indices into the increasing ``lrs`` of the rates too small, not large enough, good and too large.
-
-    ``losses (steps+1, K)`` and ``diverged_at (K,)`` come from one run per rate. The indices are
-    distinct when ``lrs`` has at least four entries (neighbours stand in when a factor falls off the
-    sweep).
-    """
-    lrs = np.asarray(lrs, dtype=float)
-    if lrs.ndim != 1 or lrs.size < 4 or np.any(np.diff(lrs) <= 0):
-        raise ValueError("lrs must be increasing with at least four entries")
-    score = scores(losses, diverged_at, min_value)
-    good = int(np.argmin(score)) if np.isfinite(score).any() else 0
-    good = min(max(good, 2), lrs.size - 2)
-    gap = np.maximum(losses - min_value, GAP_FLOOR)
-    climbed = gap[-1] > CLIMB_FACTOR * gap.min(axis=0)
-    worse = (diverged_at >= 0) | (losses[-1] > losses[0]) | climbed
-    above = np.flatnonzero(worse & (np.arange(lrs.size) > good))
-    too_large = int(above[0]) if above.size else lrs.size - 1
-
-    def nearest_below(target: float, ceiling: int) -> int:
-        return min(int(np.argmin(np.abs(np.log(lrs[:ceiling]) - np.log(target)))), ceiling - 1)
-
-    not_enough = nearest_below(lrs[good] * NOT_ENOUGH_FACTOR, good)
-    too_small = nearest_below(lrs[good] * TOO_SMALL_FACTOR, not_enough) if not_enough > 0 else 0
-    if too_small == not_enough:  # only when not_enough is 0: take the two lowest rates
-        too_small, not_enough = 0, 1
-    return np.array([too_small, not_enough, good, too_large])
+def cs231n_rates(lambda_max: float) -> np.ndarray:
+    r"""The low, good, high and very high learning rates for a quadratic whose largest Hessian eigenvalue is
+    ``lambda_max``: :math:`s \cdot 2/\lambda_{\max}` for the shares ``s`` of ``CS231N_SHARES``."""
+    if not (np.isfinite(lambda_max) and lambda_max > 0):
+        raise ValueError(f"lambda_max must be > 0, got {lambda_max}")
+    return np.array([share for _, share in CS231N_SHARES]) * 2.0 / lambda_max

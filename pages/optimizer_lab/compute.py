@@ -15,12 +15,10 @@ import streamlit as st
 
 from dl_core import learning_rates, minima, objectives, optimizers, race, schedules, stability, trajectories
 from ui import figures
-from ui.controls import log_options
 from ui.figures import SurfaceGrid
 
 MAP_RESOLUTION = 128
 MAP_LRS = (1e-5, 10.0)
-SWEEP_LRS = (1e-5, 10.0)
 REGRESSION_VIEW_START = (-1.5, -1.5)  # the MSE view is framed for this start, wherever the race starts
 ESCAPE_SURFACE = "styblinski_tang"
 
@@ -38,21 +36,21 @@ class LabSurface:
 
 SURFACES = {
     surface.key: surface
-    for surface in (
-        LabSurface("beale", dict(gd=0.01, momentum=0.005, nesterov=0.005, adagrad=1.0, rmsprop=0.05,
-                                          adam=0.2, adamw=0.2)),
-        LabSurface("quadratic", dict(gd=0.1, momentum=0.02, nesterov=0.05, adagrad=1.0, rmsprop=0.1,
-                                             adam=0.2, adamw=0.2)),
-        LabSurface("regression", dict(gd=0.05, momentum=0.01, nesterov=0.03, adagrad=1.0, rmsprop=0.1,
-                                            adam=0.2, adamw=0.2)),
+    for surface in (  # the first is the default: the course's regression, a narrow valley at x_scale 3
+        LabSurface("regression", dict(gd=0.05, momentum=0.01, nesterov=0.03, adagrad=1.0,
+                                      rmsprop=0.1, adam=0.2, adamw=0.2)),
+        LabSurface("beale", dict(gd=0.01, momentum=0.005, nesterov=0.005, adagrad=1.0,
+                                 rmsprop=0.05, adam=0.2, adamw=0.2)),
+        LabSurface("quadratic", dict(gd=0.1, momentum=0.02, nesterov=0.05, adagrad=1.0,
+                                     rmsprop=0.1, adam=0.2, adamw=0.2)),
         LabSurface("rosenbrock", dict(gd=0.002, momentum=0.001, nesterov=0.001, adagrad=0.5,
-                                                    rmsprop=0.01, adam=0.1, adamw=0.1)),
+                                      rmsprop=0.01, adam=0.1, adamw=0.1)),
         LabSurface("himmelblau", dict(gd=0.01, momentum=0.005, nesterov=0.01, adagrad=0.5,
-                                                    rmsprop=0.05, adam=0.3, adamw=0.3)),
+                                      rmsprop=0.05, adam=0.3, adamw=0.3)),
         LabSurface("saddle", dict(gd=0.1, momentum=0.05, nesterov=0.05, adagrad=0.5,
-                                                      rmsprop=0.02, adam=0.05, adamw=0.05)),
+                                  rmsprop=0.02, adam=0.05, adamw=0.05)),
         LabSurface("styblinski_tang", dict(gd=0.01, momentum=0.005, nesterov=0.005, adagrad=1.0,
-                                                             rmsprop=0.1, adam=0.3, adamw=0.3)),
+                                           rmsprop=0.1, adam=0.3, adamw=0.3)),
     )
 }
 
@@ -63,7 +61,7 @@ class Problem:
     ``x_scale``, ``noise`` and ``data_seed`` make the regression's data. Settings a surface does not use
     are kept at their defaults (see :meth:`normalised`), so equal surfaces share cached results."""
 
-    surface: str = "beale"
+    surface: str = "regression"
     kappa: float = 10.0
     angle: float = 0.0
     x_scale: float = 3.0
@@ -146,10 +144,14 @@ def race_run(
     )
 
 
+# Lesson 6 runs on the course's regression with the features on one scale (lesson 3's baseline), with real
+# minibatch noise: the noise is what makes a high rate stall and a decaying rate help.
+LR_LESSON = Problem("regression", x_scale=1.0, noise=0.5, data_seed=0)
+
+
 @dataclass(frozen=True)
 class Sweep:
-    """Four runs of one optimizer at the learning rates of lesson 6, in the order
-    too small, not large enough, good, too large."""
+    """Minibatch SGD at lesson 6's four learning rates (``dl_core.learning_rates``: low, good, high, very high)."""
 
     lrs: np.ndarray
     points: np.ndarray  # (steps + 1, 4, 2)
@@ -158,19 +160,19 @@ class Sweep:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def learning_rate_sweep(problem: Problem, name: str, hyper: Hyper, start: tuple[float, float], steps: int) -> Sweep:
-    """Every learning rate of the sliders in one batch; keep the four that show lesson 6's four behaviours."""
-    objective = problem.objective()
-    lrs = np.array(log_options(*SWEEP_LRS))
-    settings = {**dict(hyper), "lr": lrs[:, None]}
-    run = trajectories.run(objective, optimizers.make(name, **settings), np.broadcast_to(start, (lrs.size, 2)), steps)
-    chosen = learning_rates.four_learning_rates(lrs, run.losses, run.diverged_at, float(objective.min_value))
-    return Sweep(lrs[chosen], run.points[:, chosen], run.losses[:, chosen], run.diverged_at[chosen])
+def four_rates(batch_size: int, seed: int, steps: int) -> Sweep:
+    """The four rates as one batch of runs from the lesson's start, each drawing its own minibatches."""
+    objective = LR_LESSON.objective()
+    lrs = learning_rates.cs231n_rates(float(objective.eigenvalues[-1]))
+    run = trajectories.run(objective, optimizers.make("gd", lr=lrs[:, None]),
+                           np.broadcast_to(objective.start, (lrs.size, 2)), steps, rng=np.random.default_rng(seed),
+                           batch_size=batch_size)
+    return Sweep(lrs, run.points, run.losses, run.diverged_at)
 
 
 @dataclass(frozen=True)
 class ScheduleRuns:
-    """The same optimizer at a constant rate (index 0) and with a schedule (index 1)."""
+    """Minibatch SGD at a constant rate (index 0) and with a schedule (index 1), on the same minibatches."""
 
     rates: np.ndarray  # (steps, 2): the learning rate of every update
     points: np.ndarray  # (steps + 1, 2, 2)
@@ -178,20 +180,20 @@ class ScheduleRuns:
     diverged_at: np.ndarray
     latex: str
 
+    def final_level(self, min_value: float, last: int = 20) -> np.ndarray:
+        """The gap to the minimum each run ends on, averaged over its last ``last`` steps (over the noise)."""
+        return (self.losses[-last:] - min_value).mean(axis=0)
+
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def schedule_runs(
-    problem: Problem, name: str, hyper: Hyper, start: tuple[float, float], steps: int, kind: str,
-    gamma: float, step_size: int, decay_rate: float, grad_noise: float, seed: int,
-) -> ScheduleRuns:
-    """One run at the constant rate ``hyper["lr"]`` and one with the schedule, with the same gradient noise."""
-    objective = problem.objective()
-    settings = dict(hyper)
-    lr = settings.pop("lr")
+def schedule_runs(lr: float, steps: int, kind: str, gamma: float, step_size: int, decay_rate: float,
+                  batch_size: int, seed: int) -> ScheduleRuns:
+    """One run at the constant rate ``lr`` and one with the schedule ``kind`` starting at ``lr``."""
+    objective = LR_LESSON.objective()
     schedule = schedules.for_run(kind, lr, steps, gamma=gamma, step_size=step_size, decay_rate=decay_rate)
     runs = [
-        trajectories.run(objective, optimizers.make(name, lr=rate, **settings), start, steps,
-                         rng=np.random.default_rng(seed), grad_noise=grad_noise)
+        trajectories.run(objective, optimizers.make("gd", lr=rate), objective.start, steps,
+                         rng=np.random.default_rng(seed), batch_size=batch_size)
         for rate in (schedules.constant(lr), schedule)
     ]
     rates = np.stack([schedules.values(schedules.constant(lr), steps), schedules.values(schedule, steps)], axis=1)

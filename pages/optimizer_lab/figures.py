@@ -81,10 +81,10 @@ class CurveLabels:
     minimum: str
 
 
-def four_rates_figure(grid: SurfaceGrid, picture: dict, sweep: Sweep, color: str, titles: tuple[str, ...],
-                      labels: CurveLabels) -> FinishedFigure:
-    """Four runs side by side: loss against step on top, the path on the surface below (one column each);
-    ``titles`` names the four columns."""
+def four_rates_figure(grid: SurfaceGrid, picture: dict, sweep: Sweep, colors: tuple[str, ...],
+                      titles: tuple[str, ...], labels: CurveLabels) -> FinishedFigure:
+    """Four runs side by side, each in its colour: loss against step on top, the path on the surface below (one
+    column each); ``titles`` names the four columns."""
     points, losses, diverged_at = sweep.points, sweep.losses, sweep.diverged_at
     loss_axis, step_axis, minimum = labels.loss_axis, labels.step_axis, labels.minimum
     steps = points.shape[0] - 1
@@ -97,6 +97,7 @@ def four_rates_figure(grid: SurfaceGrid, picture: dict, sweep: Sweep, color: str
     for column in range(4):
         top, bottom = str(column + 1), str(column + 5)
         domain = [column * (width + GAP), column * (width + GAP) + width]
+        color = colors[column]
         data += _loss_curve(above[:, column], int(diverged_at[column]), color, titles[column], top)
         data.append(_on_axes(path_trace(shown[:, column], color, titles[column]), bottom))
         data.append(_on_axes(minima_trace(grid.minima, minimum), bottom))

@@ -4,25 +4,25 @@ import functools
 
 import streamlit as st
 
-from dl_core import minima, race, schedules
+from dl_core import learning_rates, minima, race, schedules
 from dl_core.optimizers import LATEX, NAMES
 from pages.optimizer_lab import compute as lab
 from pages.optimizer_lab import controls as lab_controls
 from pages.optimizer_lab import figures as lab_figures
 from pages.optimizer_lab import race_figure as race_figures
 from pages.optimizer_lab.formulas import update_latex
-from ui import charts, controls, tables
+from ui import charts, controls, course, tables
 from ui.figures import PlaybackLabels
 from ui.i18n import t
 from ui.numbers import number, plain
-from ui.palette import BLACK, OPTIMIZER_COLORS
+from ui.palette import BLACK, BLUE, GREEN, OPTIMIZER_COLORS, ORANGE, VERMILLION
 
 SECTIONS = ("race", "learning_rate", "sgd", "map")
-LR_KINDS = ("too_small", "not_enough", "good", "too_large")  # lesson 6's four learning rates, in sweep order
+LR_KINDS = learning_rates.NAMES  # lesson 6's four learning rates, as CS231n names them
 SECTION_CONTROLS = {  # the URL keys of each section's own controls
     "race": ("lab_tol", "lab_inspect", "lab_step"),
-    "learning_rate": ("lab_lr_optimizer", "lab_schedule", "lab_gamma", "lab_step_size", "lab_decay_rate",
-                      "lab_grad_noise"),
+    "learning_rate": ("lab_lr_batch", "lab_schedule", "lab_schedule_lr", "lab_gamma", "lab_step_size",
+                      "lab_decay_rate"),
     "sgd": ("lab_batch", "lab_seeds", "lab_sgd_lr", "lab_escape_lr", "lab_escape_noise", "lab_escape_momentum",
             "lab_escape_runs"),
     "map": ("lab_map_optimizer", "lab_map_axis", "lab_map_steps"),
@@ -141,55 +141,57 @@ def results_table(run: lab.RaceRun, tolerance: float) -> None:
     )
 
 
+BATCH_SIZES = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000)
+LR_COLORS = (BLUE, VERMILLION, GREEN, ORANGE)  # low, good, high, very high: the colours of CS231n's figure
+
+
 def learning_rate_section() -> None:
-    name = st.selectbox(t("optimizer_lab.lr_optimizer"), NAMES, format_func=name_of.get, key="lab_lr_optimizer",
-                        bind="query-params")
-    hyper = {**setup.hypers.get(name, {}), "lr": setup.lr(name)}
-    kind = st.selectbox(t("optimizer_lab.schedule"), SCHEDULES, format_func=SCHEDULE_LABELS.get, key="lab_schedule",
-                        index=SCHEDULES.index("step_decay"), bind="query-params")
-    columns = st.columns(4)
+    """Lesson 6: the four learning rates of CS231n's figure, then schedules, on the course's regression with
+    minibatch noise (plain SGD)."""
+    st.subheader(t("optimizer_lab.lr_title"))
+    st.markdown(t("optimizer_lab.lr_intro"))
+    batch_column, _ = st.columns([1, 2])
+    batch_size = batch_column.select_slider(t("optimizer_lab.batch_size"), BATCH_SIZES, 8, key="lab_lr_batch",
+                                            bind="query-params")
+    lesson_grid, lesson_picture = lab.surface(lab.LR_LESSON), lab.surface_picture(lab.LR_LESSON)
+    sweep = lab.four_rates(batch_size, setup.seed, setup.steps)
+    titles = tuple(t("optimizer_lab.lr_panel", kind=t(f"optimizer_lab.lr.{kind}"), lr=float(f"{lr:.2g}"))
+                   for kind, lr in zip(LR_KINDS, sweep.lrs, strict=True))
+    charts.show(lab_figures.four_rates_figure(lesson_grid, lesson_picture, sweep, LR_COLORS, titles, curve_labels()),
+                key="chart_four_rates")
+    st.caption(t("optimizer_lab.lr_caption", batch=batch_size))
+    course.lesson_differs(t("optimizer_lab.lr_says"), t("optimizer_lab.lr_measured"))
+    st.subheader(t("optimizer_lab.schedule_title"))
+    st.markdown(t("optimizer_lab.schedule_intro"))
+    first, second = st.columns(2)
+    kind = first.selectbox(t("optimizer_lab.schedule"), SCHEDULES, format_func=SCHEDULE_LABELS.get,
+                           key="lab_schedule", index=SCHEDULES.index("step_decay"), bind="query-params")
+    lr = controls.log_slider(t("optimizer_lab.schedule_lr"), "lab_schedule_lr", 1e-3, 2.0, 0.5, container=second)
+    columns = st.columns(3)
     gamma = columns[0].slider(t("optimizer_lab.gamma"), 0.05, 1.0, 0.5, 0.05, key="lab_gamma", bind="query-params",
                               disabled=kind not in ("step_decay", "exponential"))
     step_size = columns[1].slider(t("optimizer_lab.step_size"), 1, 250, 50, key="lab_step_size", bind="query-params",
                                   disabled=kind not in ("step_decay", "exponential"))
     decay_rate = columns[2].slider(t("optimizer_lab.decay_rate"), 0.0, 1.0, 0.05, 0.01, key="lab_decay_rate",
                                    bind="query-params", disabled=kind != "inverse_time")
-    noise = columns[3].select_slider(t("optimizer_lab.grad_noise"), (0.0, *controls.log_options(0.01, 10.0)), 1.0,
-                                     format_func=plain, key="lab_grad_noise", bind="query-params",
-                                     help=t("optimizer_lab.grad_noise_help"))
-    color = OPTIMIZER_COLORS[name]
-    st.subheader(t("optimizer_lab.lr_title"))
-    st.markdown(t("optimizer_lab.lr_intro"))
-    sweep = lab.learning_rate_sweep(setup.problem, name, tuple(sorted(hyper.items())), setup.start, setup.steps)
-    titles = [t("optimizer_lab.lr_panel", kind=t(f"optimizer_lab.lr.{kind}"), lr=lr)
-              for kind, lr in zip(LR_KINDS, sweep.lrs, strict=True)]
-    charts.show(
-        lab_figures.four_rates_figure(grid, picture, sweep, color, tuple(titles), curve_labels()),
-        key="chart_four_rates",
-    )
-    st.caption(t("optimizer_lab.lr_caption"))
-    st.subheader(t("optimizer_lab.schedule_title"))
-    st.markdown(t("optimizer_lab.schedule_intro"))
-    runs = lab.schedule_runs(setup.problem, name, tuple(sorted(hyper.items())), setup.start, setup.steps, kind,
-                             gamma, step_size, decay_rate, noise, setup.seed)
+    runs = lab.schedule_runs(lr, setup.steps, kind, gamma, step_size, decay_rate, batch_size, setup.seed)
     st.latex(runs.latex)
     charts.show(
-        lab_figures.schedule_figure(runs, grid.min_value, color, lab_figures.ScheduleLabels(
+        lab_figures.schedule_figure(runs, lesson_grid.min_value, OPTIMIZER_COLORS["gd"], lab_figures.ScheduleLabels(
             constant=t("optimizer_lab.constant"), scheduled=t("optimizer_lab.scheduled"),
             rate_axis=t("optimizer_lab.rate_axis"), loss_axis=t("chart.loss_above_min"), step_axis=t("chart.step"))),
         key="chart_schedule",
     )
-    gaps = runs.losses[-1] - grid.min_value
-    st.caption(t("optimizer_lab.schedule_result", steps=setup.steps, constant=gaps[0], scheduled=gaps[1]))
+    constant, scheduled = runs.final_level(lesson_grid.min_value)
+    st.caption(t("optimizer_lab.schedule_result", steps=setup.steps, constant=constant, scheduled=scheduled))
 
 
 def sgd_section() -> None:
     st.subheader(t("optimizer_lab.sgd_title"))
     st.markdown(t("optimizer_lab.sgd_intro"))
     columns = st.columns(3)
-    batch_size = columns[0].select_slider(t("optimizer_lab.batch_size"), (1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000),
-                                          8,
-                                          key="lab_batch", bind="query-params")
+    batch_size = columns[0].select_slider(t("optimizer_lab.batch_size"), BATCH_SIZES, 8, key="lab_batch",
+                                          bind="query-params")
     seeds = columns[1].slider(t("optimizer_lab.seeds"), 1, 20, 5, key="lab_seeds", bind="query-params")
     lr = controls.log_slider(t("optimizer_lab.sgd_lr"), "lab_sgd_lr", 1e-4, 1.0, 0.05, container=columns[2])
     chart_slot = st.container()

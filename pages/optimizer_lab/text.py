@@ -209,49 +209,63 @@ TEXT = {
     # Learning rate
     "optimizer_lab.lr_title": {"en": "Four learning rates", "ru": "Четыре скорости обучения"},
     "optimizer_lab.lr_intro": {
-        "en": "The same optimizer from the same start, at four learning rates picked from a sweep over all of "
-        "them on this surface. Too small: the loss creeps down from the very first step. Not large enough: a "
-        "quick start, then progress stalls long before the minimum. Good: fast at first and still improving at "
-        "the end. Too large: it overshoots, bounces and climbs away from the minimum, or diverges.",
-        "ru": "Один оптимизатор из одной точки при четырёх скоростях обучения, выбранных перебором всех скоростей на "
-        "этой поверхности. Слишком маленькая: ошибка ползёт вниз с самого первого шага. Недостаточно большая: "
-        "быстрое начало, а потом движение застревает задолго до минимума. Хорошая: быстро в начале и всё ещё "
-        "улучшается к концу. Слишком большая: проскакивает, скачет и уходит от минимума или расходится.",
+        "en": "Minibatch SGD on the course's regression (features on one scale) from the same start, at four "
+        "learning rates set as shares of gradient descent's stability limit 2/λmax, as in the figure of "
+        "Stanford's CS231n notes. Low: the loss falls slowly from the first step. Good: it falls fast and keeps "
+        "falling. High: it falls fastest at first, then stalls on a plateau above the minimum, because the noise "
+        "of the minibatches keeps it bouncing. Very high: it diverges.",
+        "ru": "Стохастический градиентный спуск по мини-батчам на регрессии из курса (признаки одного масштаба) из "
+        "одной точки при четырёх скоростях обучения — долях предела устойчивости градиентного спуска 2/λmax, как на "
+        "рисунке из конспекта стэнфордского курса CS231n. Низкая: ошибка медленно падает с первого шага. Хорошая: "
+        "падает быстро и продолжает падать. Высокая: сначала падает быстрее всех, а потом застревает на плато выше "
+        "минимума — шум мини-батчей не даёт ей успокоиться. Очень высокая: обучение расходится.",
     },
-    "optimizer_lab.lr_optimizer": {"en": "Optimizer for this lesson", "ru": "Оптимизатор для этого урока"},
-    "optimizer_lab.lr.too_small": {"en": "too small", "ru": "слишком маленькая"},
-    "optimizer_lab.lr.not_enough": {"en": "not large enough", "ru": "недостаточно большая"},
-    "optimizer_lab.lr.good": {"en": "good", "ru": "хорошая"},
-    "optimizer_lab.lr.too_large": {"en": "too large", "ru": "слишком большая"},
-    "optimizer_lab.lr_panel": {"en": "{kind}: η = {lr:g}", "ru": "{kind}: η = {lr:g}"},
+    "optimizer_lab.lr.low": {"en": "low learning rate", "ru": "низкая скорость обучения"},
+    "optimizer_lab.lr.good": {"en": "good learning rate", "ru": "хорошая скорость обучения"},
+    "optimizer_lab.lr.high": {"en": "high learning rate", "ru": "высокая скорость обучения"},
+    "optimizer_lab.lr.very_high": {"en": "very high learning rate", "ru": "очень высокая скорость обучения"},
+    "optimizer_lab.lr_panel": {"en": "{kind}, η = {lr:g}", "ru": "{kind}, η = {lr:g}"},
     "optimizer_lab.lr_caption": {
-        "en": "Top: L − L* against step (log scale) for each rate; a ✕ marks divergence. Bottom: the four paths on the surface.",
-        "ru": "Сверху: L − L* по шагам (логарифмическая шкала) для каждой скорости; ✕ — расходимость. Снизу: четыре пути на поверхности.",
+        "en": "Top: L − L* against step (log scale), computed on all the data; each update used a minibatch of "
+        "{batch} {batch:plural:sample|samples}; a ✕ marks divergence. Bottom: the four paths on the surface.",
+        "ru": "Сверху: L − L* по шагам (логарифмическая шкала), посчитанная по всем данным; каждое обновление "
+        "делалось по мини-батчу из {batch} {batch:plural:объекта|объектов|объектов}; ✕ — расходимость. Снизу: четыре "
+        "пути на поверхности.",
+    },
+    "optimizer_lab.lr_says": {
+        "en": "with a learning rate that is not large enough, training goes well at first and then gets stuck.",
+        "ru": "если learning rate недостаточно большой, поначалу обучение идёт отлично, а потом застревает.",
+    },
+    "optimizer_lab.lr_measured": {
+        "en": "on this convex loss a small rate never gets stuck: it is slow from the start and keeps going down. "
+        "The curve that starts well and then stalls is the *high* rate's: with noisy minibatch gradients its "
+        "steps are too coarse to settle (CS231n's figure shows the same).",
+        "ru": "на этой выпуклой функции потерь маленькая скорость не застревает: она медленная с самого начала и "
+        "продолжает спускаться. Хорошо начинает и потом застревает кривая *высокой* скорости: с шумными "
+        "градиентами по мини-батчам её шаги слишком грубые, чтобы успокоиться (так же на рисунке CS231n).",
     },
     "optimizer_lab.schedule_title": {"en": "Learning-rate schedules", "ru": "Расписания скорости обучения"},
     "optimizer_lab.schedule_intro": {
-        "en": "When the loss stops falling because the steps are too coarse (the noise of stochastic gradients, or "
-        "an adaptive method bouncing around the minimum), lowering the rate lets it learn a little more. The "
-        "schedule starts at this optimizer's η from the sidebar; the constant rate is shown for comparison.",
-        "ru": "Когда ошибка перестаёт падать, потому что шаги слишком грубые (шум стохастических градиентов или "
-        "адаптивный метод, прыгающий вокруг минимума), снижение скорости позволяет доучиться ещё немного. "
-        "Расписание начинается с η этого оптимизатора из боковой панели; для сравнения показана постоянная скорость.",
+        "en": "When the loss stops falling because the steps are too coarse for the noise of the minibatches, "
+        "lowering the rate lets the model learn a little more. The same minibatch SGD as above, on the same "
+        "minibatches: at a constant rate, and with a schedule that starts at the same rate and decays.",
+        "ru": "Когда ошибка перестаёт падать, потому что шаги слишком грубые для шума мини-батчей, снижение "
+        "скорости обучения позволяет модели доучиться ещё немного. Тот же стохастический спуск на тех же "
+        "мини-батчах: с постоянной скоростью и с расписанием, которое начинается с той же скорости и убывает.",
     },
     "optimizer_lab.schedule": {"en": "Schedule", "ru": "Расписание"},
+    "optimizer_lab.schedule_lr": {"en": "Starting learning rate η", "ru": "Начальная скорость обучения η"},
     "optimizer_lab.gamma": {"en": "Factor γ", "ru": "Множитель γ"},
     "optimizer_lab.step_size": {"en": "…every s steps", "ru": "…каждые s шагов"},
-    "optimizer_lab.decay_rate": {"en": "Decay rate r", "ru": "Скорость затухания r"},
-    "optimizer_lab.grad_noise": {"en": "Gradient noise σ", "ru": "Шум градиента σ"},
-    "optimizer_lab.grad_noise_help": {
-        "en": "Gaussian noise of this standard deviation is added to every gradient: a stand-in for the noise of minibatches.",
-        "ru": "К каждому градиенту добавляется гауссов шум с таким стандартным отклонением — модель шума мини-батчей.",
-    },
+    "optimizer_lab.decay_rate": {"en": "Decay constant r", "ru": "Коэффициент убывания r"},
     "optimizer_lab.constant": {"en": "constant η", "ru": "постоянная η"},
     "optimizer_lab.scheduled": {"en": "with the schedule", "ru": "с расписанием"},
     "optimizer_lab.rate_axis": {"en": "learning rate ηₜ", "ru": "скорость обучения ηₜ"},
     "optimizer_lab.schedule_result": {
-        "en": "After {steps} steps: L − L* = {constant:.3g} at a constant rate, {scheduled:.3g} with the schedule.",
-        "ru": "После {steps} шагов: L − L* = {constant:.3g} при постоянной скорости и {scheduled:.3g} с расписанием.",
+        "en": "Over the last 20 of {steps} steps the loss stays on average {constant:.3g} above the minimum at a "
+        "constant rate and {scheduled:.3g} with the schedule.",
+        "ru": "За последние 20 из {steps} шагов ошибка в среднем на {constant:.3g} выше минимума при постоянной "
+        "скорости и на {scheduled:.3g} с расписанием.",
     },
     # SGD
     "optimizer_lab.sgd_title": {"en": "Minibatch gradients on the regression", "ru": "Градиенты по мини-батчам на регрессии"},

@@ -43,7 +43,7 @@ def test_the_race_plays_smoothly_with_the_surface_drawn(server, browser):  # noq
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{server}/optimizer_lab?{ALL}&lab_steps=500", timeout=60_000)
+    page.goto(f"{server}/optimizer_lab?{ALL}&lab_steps=500&lab_surface=Beale", timeout=60_000)
     settle(page)
     page.wait_for_selector(".js-plotly-plot .imagelayer image", state="attached", timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -71,7 +71,7 @@ def test_the_race_plays_smoothly_with_the_surface_drawn(server, browser):  # noq
 
 def test_a_click_on_the_surface_moves_the_start(server, browser):  # noqa: F811
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{server}/optimizer_lab?lab_optimizers=GD", timeout=60_000)
+    page.goto(f"{server}/optimizer_lab?lab_optimizers=GD&lab_surface=Beale", timeout=60_000)
     settle(page)
     page.wait_for_selector(".js-plotly-plot .imagelayer image", state="attached", timeout=30_000)
     target = page.locator(".js-plotly-plot .draglayer .xy .nsewdrag").first

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import pages
-from dl_core import stability
+from dl_core import learning_rates, stability
 from dl_core.optimizers import DEFAULTS, NAMES
 from pages.activations.compute import NAMES as ACTIVATION_NAMES
 from pages.optimizer_lab import compute as lab
@@ -45,7 +45,7 @@ TEMPLATE_VALUES = {
     "optimizer_lab.axis.{axis}": list(lab.MAP_AXES),
     "optimizer_lab.basin.{basin}": ["diverged", "global", "local"],
     "optimizer_lab.inside.{inspected}": NAMES,
-    "optimizer_lab.lr.{kind}": literal("pages/optimizer_lab/page.py", "LR_KINDS"),
+    "optimizer_lab.lr.{kind}": list(learning_rates.NAMES),
     "optimizer_lab.section.{key}": literal("pages/optimizer_lab/page.py", "SECTIONS"),
     "optimizer_lab.surface.{name}": list(lab.SURFACES),
     "optimizer_lab.theory.{runner}": [name for name in NAMES if stability.has_theory(name)],

@@ -44,11 +44,14 @@ def default_page():
     return open_page(PAGE)
 
 
-def test_defaults_race_four_optimizers_on_beale(default_page):
+def test_defaults_race_four_optimizers_in_the_narrow_valley_and_all_stay_visible(default_page):
+    """The lab opens on the course's regression at feature scale 3 (lesson 8's narrow valley): no default racer
+    diverges, so every one of them is on the chart."""
     app = default_page
     assert_clean(app)
     assert app.title[0].value == "Optimizer lab"
-    assert app.selectbox(key="lab_surface").value == "beale"
+    assert app.selectbox(key="lab_surface").value == "regression"
+    assert app.select_slider(key="lab_x_scale").value == 3.0
     assert app.pills(key="lab_optimizers").value == ["gd", "momentum", "rmsprop", "adam"]
     spec = race_spec(app)
     assert spec["layout"]["images"][0]["source"].startswith("data:image/png;base64,")
@@ -57,7 +60,8 @@ def test_defaults_race_four_optimizers_on_beale(default_page):
     assert_finite_charts(app)
     table = html_tables(app)[0]
     assert table["Optimizer"] == ["GD", "Momentum", "RMSProp", "Adam"]
-    assert not app.error
+    assert table["Diverged at step"] == ["—"] * 4  # never
+    assert not app.error and not app.warning
 
 
 def test_the_race_has_one_path_per_optimizer_in_every_frame():
@@ -76,7 +80,7 @@ def test_the_race_has_one_path_per_optimizer_in_every_frame():
         assert "layout" not in frame  # a frame never changes the layout (which would slow playback down)
         for trace_index, trace in zip(frame["traces"], frame["data"], strict=True):
             if trace_index in paths:
-                assert trace["x"][0] == pytest.approx(1.0) and trace["y"][0] == pytest.approx(1.4)  # from the start
+                assert trace["x"][0] == pytest.approx(-1.5) and trace["y"][0] == pytest.approx(-1.5)  # the start
     last = {index: trace for index, trace in zip(frames[-1]["traces"], frames[-1]["data"], strict=True)}
     first = {index: trace for index, trace in zip(frames[0]["traces"], frames[0]["data"], strict=True)}
     assert all(len(last[index]["x"]) > len(first[index]["x"]) == 1 for index in paths)  # the paths grow
@@ -159,7 +163,7 @@ def test_divergence_is_flagged_per_optimizer():
 def test_every_optimizer_diverging_gives_a_readable_page():
     """At a learning rate of 10 on Beale every optimizer diverges but AdaGrad, whose steps are at most the rate."""
     query = {f"lab_{name}_lr": "10" for name in NAMES}
-    app = open_page(PAGE, lab_optimizers=[name for name in ALL if name != "AdaGrad"], **query)
+    app = open_page(PAGE, lab_surface="Beale", lab_optimizers=[name for name in ALL if name != "AdaGrad"], **query)
     assert_clean(app)
     assert "Every optimizer diverged" in app.error[0].value
     assert all(value != "—" for value in html_tables(app)[0]["Diverged at step"])
@@ -251,8 +255,8 @@ SECTION_EXTREMES = {
                       ("slider", "lab_step_size", 250), ("selectbox", "lab_schedule", "inverse_time"),
                       ("slider", "lab_decay_rate", 1.0)]
     + [("selectbox", "lab_schedule", kind) for kind in ("constant", "exponential", "cosine")]
-    + [("select_slider", "lab_grad_noise", 0.0), ("select_slider", "lab_grad_noise", 10.0)]
-    + [("selectbox", "lab_lr_optimizer", name) for name in NAMES],
+    + [("select_slider", "lab_lr_batch", 1), ("select_slider", "lab_lr_batch", 1000),
+       ("select_slider", "lab_schedule_lr", 0.001), ("select_slider", "lab_schedule_lr", 2.0)],
     "sgd": [("select_slider", "lab_batch", 1), ("select_slider", "lab_batch", 1000), ("slider", "lab_seeds", 1),
             ("slider", "lab_seeds", 20), ("select_slider", "lab_sgd_lr", 0.0001), ("select_slider", "lab_sgd_lr", 1.0),
             ("select_slider", "lab_escape_lr", 0.001), ("select_slider", "lab_escape_lr", 0.1),
@@ -334,9 +338,9 @@ def test_the_url_sets_every_kind_of_control():
 def test_an_invalid_url_value_falls_back_to_the_default(query):
     app = open_page(PAGE, **query)
     assert_clean(app)
-    assert app.selectbox(key="lab_surface").value == "beale"
+    assert app.selectbox(key="lab_surface").value == "regression"
     assert app.slider(key="lab_steps").value == 200
-    assert app.select_slider(key="lab_gd_lr").value == lab.SURFACES["beale"].lrs["gd"]
+    assert app.select_slider(key="lab_gd_lr").value == lab.SURFACES["regression"].lrs["gd"]
     assert len(chart_specs(app)) >= 1
 
 
@@ -374,3 +378,24 @@ def test_hyperparameter_defaults_of_the_lab_are_slider_values():
         assert set(surface.lrs) == set(NAMES)
         assert all(lr in log_options(*LR_RANGE) for lr in surface.lrs.values()), surface.key
     assert set(DEFAULTS) == set(NAMES)
+
+
+def test_the_four_learning_rates_are_cs231ns_figure_on_the_course_regression():
+    app = open_page(PAGE, lab_section=SECTION["learning_rate"])
+    assert_clean(app)
+    four = chart_specs(app)[0]
+    titles = [note["text"] for note in four["layout"]["annotations"]]
+    assert [title.split(",")[0].removeprefix("<b>") for title in titles] == [
+        "low learning rate", "good learning rate", "high learning rate", "very high learning rate"]
+    assert any("The lesson says" in warning.value for warning in app.warning)
+
+
+def test_by_default_the_schedule_lets_noisy_training_settle_closer():
+    """Lesson 6: lowering the rate lets training learn a little more. The default must show it."""
+    runs = lab.schedule_runs(0.5, 200, "step_decay", 0.5, 50, 0.05, 8, 0)
+    minimum = lab.LR_LESSON.objective().min_value
+    constant, scheduled = runs.final_level(minimum)
+    assert scheduled < constant / 5
+    app = open_page(PAGE, lab_section=SECTION["learning_rate"])
+    assert app.selectbox(key="lab_schedule").value == "step_decay"
+    assert app.select_slider(key="lab_schedule_lr").value == 0.5 and app.slider(key="lab_steps").value == 200
