@@ -82,3 +82,36 @@ def hyperparameters(name: str, key_prefix: str = "", container=st.sidebar, lr: f
 
 def _nearest(options: tuple[float, ...], value: float) -> float:
     return min(options, key=lambda option: abs(option - value))
+
+
+def url_choice(widget, label: str, options, *, key: str, default, format_func, legacy=None, multi: bool = False,
+               **kwargs):
+    """A choice kept in the URL as its option *value* (``?lab_section=sgd``), so the widget can show words in the
+    page's language while a shared link works in every language. (Streamlit's own binding writes the label into
+    the URL, which would tie a link to one language.)
+
+    ``widget`` is ``st.selectbox``, ``st.segmented_control`` (one value) or, with ``multi``, ``st.multiselect`` or
+    ``st.pills`` (a list). On a session's first run the URL's value is taken if it is one of ``options``, or one of
+    ``legacy`` (a label used in older links, mapped to its value); anything else falls back to ``default``; an empty
+    ``?key=`` is an empty choice. The value is written back to the URL on every run, and left out when it is the
+    default.
+    """
+    legacy = legacy or {}
+    if key not in st.session_state:
+        raw = st.query_params.get_all(key) if multi else st.query_params.get(key)
+        if multi:
+            chosen = [legacy.get(item, item) for item in raw]
+            valid = [item for item in options if item in chosen]
+            nothing = raw == [""]  # "?key=": the user chose nothing
+            st.session_state[key] = [] if nothing else valid if valid else list(default)
+        else:
+            value = legacy.get(raw, raw)
+            st.session_state[key] = value if value in options else default
+    value = widget(label, options, format_func=format_func, key=key, **kwargs)
+    if multi:
+        value = [item for item in options if item in (value or ())]
+    if value == (list(default) if multi else default):
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value if value != [] else ""
+    return value

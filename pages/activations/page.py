@@ -10,6 +10,9 @@ from ui import charts, controls, tables
 from ui.i18n import t
 
 DEFAULT_CHOSEN = ["sigmoid", "tanh", "relu", "leaky_relu", "elu"]
+# Links made before the functions were kept in the URL by name held their English labels.
+LEGACY_LABELS = {"Sigmoid": "sigmoid", "tanh": "tanh", "ReLU": "relu", "Leaky ReLU": "leaky_relu", "ELU": "elu",
+                 "GELU": "gelu", "SiLU (Swish)": "silu", "Softplus": "softplus"}
 THRESHOLD_PERCENTS = (1, 2, 5, 10, 20)
 WIDTHS = (8, 16, 32, 64, 128)
 BATCHES = (8, 16, 32, 64, 128, 256)
@@ -30,9 +33,8 @@ st.markdown(t("activations.intro"))
 
 sidebar = st.sidebar
 sidebar.header(t("control.header"))
-chosen = sidebar.multiselect(
-    t("activations.fns"), NAMES, default=DEFAULT_CHOSEN, format_func=labels.get, key="act_fns", bind="query-params",
-)
+chosen = controls.url_choice(sidebar.multiselect, t("activations.fns"), NAMES, key="act_fns", default=DEFAULT_CHOSEN,
+                             format_func=labels.get, legacy=LEGACY_LABELS, multi=True)
 x_range = sidebar.slider(t("activations.x_range"), -100.0, 100.0, (-6.0, 6.0), 0.5, key="act_x", bind="query-params")
 leaky_alpha = sidebar.slider(t("activations.alpha_leaky"), 0.0, 1.0, 0.01, 0.01, key="act_alpha_leaky",
                              bind="query-params")

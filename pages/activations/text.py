@@ -3,7 +3,7 @@
 TEXT = {
     # Names of the functions. The same in both languages on purpose: the chosen functions are written
     # to the URL by their names, so a shared link must not depend on the language.
-    "activations.name.sigmoid": {"en": "Sigmoid", "ru": "Sigmoid"},
+    "activations.name.sigmoid": {"en": "Sigmoid", "ru": "Сигмоида"},
     "activations.name.tanh": {"en": "tanh", "ru": "tanh"},
     "activations.name.relu": {"en": "ReLU", "ru": "ReLU"},
     "activations.name.leaky_relu": {"en": "Leaky ReLU", "ru": "Leaky ReLU"},

@@ -18,6 +18,10 @@ from ui import controls
 from ui.i18n import t
 
 SURFACE_KEY = "lab_surface"
+# Links made before surfaces were kept in the URL by name held their (then untranslated) labels.
+LEGACY_SURFACE_LABELS = {"Beale": "beale", "½wᵀHw": "quadratic", "MSE": "regression", "Rosenbrock": "rosenbrock",
+                         "Himmelblau": "himmelblau", "w₁² + ¼w₂⁴ − ½w₂²": "saddle",
+                         "Styblinski–Tang": "styblinski_tang"}
 START_KEYS = ("lab_w1", "lab_w2")
 OPTIMIZERS_KEY = "lab_optimizers"
 DEFAULT_OPTIMIZERS = ("gd", "momentum", "rmsprop", "adam")
@@ -66,9 +70,10 @@ def _clamp_in_state(key: str, low: float, high: float) -> None:
 
 def race_setup() -> Setup:
     sidebar = st.sidebar
-    key = sidebar.selectbox(
-        t("optimizer_lab.surface"), list(lab.SURFACES), format_func=lambda name: t(f"optimizer_lab.surface.{name}"),
-        key=SURFACE_KEY, bind="query-params", on_change=_surface_changed,
+    key = controls.url_choice(
+        sidebar.selectbox, t("optimizer_lab.surface"), list(lab.SURFACES), key=SURFACE_KEY,
+        default=next(iter(lab.SURFACES)), format_func=lambda name: t(f"optimizer_lab.surface.{name}"),
+        legacy=LEGACY_SURFACE_LABELS, on_change=_surface_changed,
     )
     problem = lab.Problem(key)
     if key == "quadratic":

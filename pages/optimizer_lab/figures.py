@@ -54,14 +54,16 @@ def _on_axes(trace: dict, axes: str) -> dict:
     return {**trace, "xaxis": f"x{axes}", "yaxis": f"y{axes}"}
 
 
-def _loss_curve(above: np.ndarray, diverged_at: int, color: str, name: str, axes: str, **line) -> list[dict]:
-    """L - L* against step, stopped where the run diverged (with a cross there)."""
+def _loss_curve(above: np.ndarray, diverged_at: int, color: str, name: str, axes: str, dx: float = 1.0,
+                **line) -> list[dict]:
+    """L - L* against step (or against ``dx`` units of x per step), stopped where the run diverged (with a cross
+    there)."""
     last = len(above) - 1 if diverged_at < 0 else max(diverged_at - 1, 0)
-    traces = [{"type": "scatter", "mode": "lines", "x0": 0, "dx": 1, "y": typed(above[: last + 1]),
+    traces = [{"type": "scatter", "mode": "lines", "x0": 0, "dx": dx, "y": typed(above[: last + 1]),
                "line": {"color": color, "width": 2, **line}, "name": name, "xaxis": f"x{axes}", "yaxis": f"y{axes}",
                "hovertemplate": "%{x}: %{y:.3e}<extra>%{fullData.name}</extra>"}]
     if diverged_at >= 0:
-        traces.append({"type": "scatter", "mode": "markers", "x": [last], "y": typed(above[last : last + 1]),
+        traces.append({"type": "scatter", "mode": "markers", "x": [last * dx], "y": typed(above[last : last + 1]),
                        "marker": {"symbol": DIVERGED_SYMBOL, "size": 16, "line": {"width": 3}, "color": color},
                        "showlegend": False, "hoverinfo": "skip", "xaxis": f"x{axes}", "yaxis": f"y{axes}"})
     return traces
@@ -172,13 +174,24 @@ class NoisyLabels:
     curves: CurveLabels
 
 
+@dataclass(frozen=True)
+class LossAxis:
+    """What the loss chart's x axis counts: ``exact_dx`` and ``noisy_dx`` units per step of each kind of run
+    (1 and 1 for steps; 1 and batch/n for epochs, i.e. gradient evaluations over the data size)."""
+
+    title: str
+    exact_dx: float = 1.0
+    noisy_dx: float = 1.0
+
+
 def noisy_figure(runs: NoisyRuns, picture: dict, exact_colors: list[str], noisy_color: str,
-                 labels: NoisyLabels) -> FinishedFigure:
+                 labels: NoisyLabels, loss_x: LossAxis | None = None) -> FinishedFigure:
     """Deterministic runs (thick) and noisy runs (thin, translucent) on the surface (left) and their losses (right)."""
     grid, exact, exact_losses, exact_diverged = runs.grid, runs.exact, runs.exact_losses, runs.exact_diverged
     noisy, noisy_losses, noisy_diverged = runs.noisy, runs.noisy_losses, runs.noisy_diverged
     exact_names, noisy_name = labels.exact_names, labels.noisy_name
-    loss_axis, step_axis, minimum = labels.curves.loss_axis, labels.curves.step_axis, labels.curves.minimum
+    loss_axis, minimum = labels.curves.loss_axis, labels.curves.minimum
+    loss_x = loss_x or LossAxis(labels.curves.step_axis)
     steps = exact.shape[0] - 1
     shown_exact, shown_noisy = clip_to_view(exact, grid.bounds), clip_to_view(noisy, grid.bounds)
     exact_above = loss_above_minimum(exact_losses, grid.min_value)
@@ -190,18 +203,21 @@ def noisy_figure(runs: NoisyRuns, picture: dict, exact_colors: list[str], noisy_
         data.append({**path, "mode": "lines", "opacity": 0.45, "line": {"color": noisy_color, "width": 1.2},
                      "legendgroup": "noisy", "showlegend": first})
         for trace in _loss_curve(noisy_above[:, run], int(noisy_diverged[run]), noisy_color, noisy_name, "2",
+                                 loss_x.noisy_dx,
                                  width=1.2):
             data.append({**trace, "opacity": 0.45, "legendgroup": "noisy", "showlegend": False})
     for run, (color, name) in enumerate(zip(exact_colors, exact_names, strict=True)):
         path = path_trace(shown_exact[:, run], color, name)
         data.append({**path, "mode": "lines", "line": {"color": color, "width": 3.5}, "legendgroup": name})
-        for trace in _loss_curve(exact_above[:, run], int(exact_diverged[run]), color, name, "2", width=3.5):
+        for trace in _loss_curve(exact_above[:, run], int(exact_diverged[run]), color, name, "2", loss_x.exact_dx,
+                                 width=3.5):
             data.append({**trace, "legendgroup": name, "showlegend": False})
     finite = [exact_above[: steps + 1 if d < 0 else max(d, 1), k] for k, d in enumerate(exact_diverged)]
     finite += [noisy_above[: steps + 1 if d < 0 else max(d, 1), k] for k, d in enumerate(noisy_diverged)]
     layout = {
         **weight_axes(grid.bounds, domain=(0.0, 0.5)),
-        "xaxis2": {"domain": [0.6, 1.0], "range": [0, steps], "title": {"text": step_axis}, "anchor": "y2"},
+        "xaxis2": {"domain": [0.6, 1.0], "range": [0, steps * max(loss_x.exact_dx, loss_x.noisy_dx)],
+                   "title": {"text": loss_x.title}, "anchor": "y2"},
         "yaxis2": _log_axis(finite, title={"text": loss_axis}, anchor="x2"),
         "images": [picture],
         "height": 500, "margin": {"l": 50, "r": 10, "t": 40, "b": 50},

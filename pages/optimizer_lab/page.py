@@ -4,7 +4,7 @@ import functools
 
 import streamlit as st
 
-from dl_core import learning_rates, minima, race, schedules
+from dl_core import learning_rates, minima, objectives, race, schedules
 from dl_core.optimizers import LATEX, NAMES
 from pages.optimizer_lab import compute as lab
 from pages.optimizer_lab import controls as lab_controls
@@ -18,13 +18,16 @@ from ui.numbers import number, plain
 from ui.palette import BLACK, BLUE, GREEN, OPTIMIZER_COLORS, ORANGE, VERMILLION
 
 SECTIONS = ("race", "learning_rate", "sgd", "map")
+# Links made before sections were kept in the URL by name held their (then untranslated) labels.
+LEGACY_SECTION_LABELS = {"GD · Momentum · RMSProp · Adam": "race", "Learning rate": "learning_rate", "SGD": "sgd",
+                         "η × μ": "map"}
 LR_KINDS = learning_rates.NAMES  # lesson 6's four learning rates, as CS231n names them
 SECTION_CONTROLS = {  # the URL keys of each section's own controls
     "race": ("lab_tol", "lab_inspect", "lab_step"),
     "learning_rate": ("lab_lr_batch", "lab_schedule", "lab_schedule_lr", "lab_gamma", "lab_step_size",
                       "lab_decay_rate"),
-    "sgd": ("lab_batch", "lab_seeds", "lab_sgd_lr", "lab_escape_lr", "lab_escape_noise", "lab_escape_momentum",
-            "lab_escape_runs"),
+    "sgd": ("lab_batch", "lab_sgd_epochs", "lab_seeds", "lab_sgd_lr", "lab_escape_lr", "lab_escape_noise",
+            "lab_escape_momentum", "lab_escape_runs"),
     "map": ("lab_map_optimizer", "lab_map_axis", "lab_map_steps"),
 }
 RACE_CHART = "chart_race"  # not "lab_": the race chart's selection is not a setting to keep or share
@@ -212,11 +215,15 @@ def sgd_section() -> None:
                              data_seed=setup.problem.data_seed)
     regression_start = lab.default_start(regression)
     runs = lab.minibatch_runs(regression, lr, batch_size, seeds, setup.seed, regression_start, setup.steps)
+    per_epoch = chart_slot.toggle(t("optimizer_lab.sgd_per_epoch"), key="lab_sgd_epochs", bind="query-params",
+                                  help=t("optimizer_lab.sgd_per_epoch_help"))
+    loss_x = (lab_figures.LossAxis(t("optimizer_lab.epochs_axis"), 1.0, batch_size / objectives.COURSE_SAMPLES)
+              if per_epoch else None)
     charts.show(
         lab_figures.noisy_figure(runs, lab.surface_picture(regression), [BLACK], OPTIMIZER_COLORS["nesterov"],
                                  lab_figures.NoisyLabels((t("optimizer_lab.full_batch"),),
                                                          t("optimizer_lab.minibatch", size=batch_size),
-                                                         curve_labels())),
+                                                         curve_labels()), loss_x),
         key="chart_sgd", container=chart_slot,
     )
     chart_slot.caption(t("optimizer_lab.sgd_caption"))
@@ -293,9 +300,10 @@ def keep_hidden_sections(shown: str) -> None:
 
 SECTION_BODIES = {"race": race_section, "learning_rate": learning_rate_section, "sgd": sgd_section,
                   "map": map_section}
-section = st.segmented_control(
-    t("optimizer_lab.section"), SECTIONS, format_func=lambda key: t(f"optimizer_lab.section.{key}"), default="race",
-    required=True, key="lab_section", bind="query-params", label_visibility="collapsed", width="stretch",
+section = controls.url_choice(
+    st.segmented_control, t("optimizer_lab.section"), SECTIONS, key="lab_section", default="race",
+    format_func=lambda key: t(f"optimizer_lab.section.{key}"), legacy=LEGACY_SECTION_LABELS, required=True,
+    label_visibility="collapsed", width="stretch",
 )
 SECTION_BODIES[section]()
 keep_hidden_sections(section)

@@ -16,18 +16,18 @@ TEXT = {
     },
     "optimizer_lab.section": {"en": "Section", "ru": "Раздел"},
     # Sections. Their labels are the same in every language: a bound choice is written to the URL as its label.
-    "optimizer_lab.section.race": {"en": "GD · Momentum · RMSProp · Adam", "ru": "GD · Momentum · RMSProp · Adam"},
-    "optimizer_lab.section.learning_rate": {"en": "Learning rate", "ru": "Learning rate"},
-    "optimizer_lab.section.sgd": {"en": "SGD", "ru": "SGD"},
-    "optimizer_lab.section.map": {"en": "η × μ", "ru": "η × μ"},
+    "optimizer_lab.section.race": {"en": "The race: GD · Momentum · RMSProp · Adam", "ru": "Гонка: GD · Momentum · RMSProp · Adam"},
+    "optimizer_lab.section.learning_rate": {"en": "Learning rate", "ru": "Скорость обучения"},
+    "optimizer_lab.section.sgd": {"en": "Stochastic descent (SGD)", "ru": "Стохастический спуск (SGD)"},
+    "optimizer_lab.section.map": {"en": "Stability map", "ru": "Карта устойчивости"},
     # Surfaces: names of mathematicians or formulas, the same in every language (they go into the URL).
-    "optimizer_lab.surface.beale": {"en": "Beale", "ru": "Beale"},
-    "optimizer_lab.surface.quadratic": {"en": "½wᵀHw", "ru": "½wᵀHw"},
-    "optimizer_lab.surface.regression": {"en": "MSE", "ru": "MSE"},
-    "optimizer_lab.surface.rosenbrock": {"en": "Rosenbrock", "ru": "Rosenbrock"},
-    "optimizer_lab.surface.himmelblau": {"en": "Himmelblau", "ru": "Himmelblau"},
-    "optimizer_lab.surface.saddle": {"en": "w₁² + ¼w₂⁴ − ½w₂²", "ru": "w₁² + ¼w₂⁴ − ½w₂²"},
-    "optimizer_lab.surface.styblinski_tang": {"en": "Styblinski–Tang", "ru": "Styblinski–Tang"},
+    "optimizer_lab.surface.beale": {"en": "Beale function", "ru": "Функция Била"},
+    "optimizer_lab.surface.quadratic": {"en": "Quadratic bowl ½wᵀHw", "ru": "Квадратичная чаша ½wᵀHw"},
+    "optimizer_lab.surface.regression": {"en": "MSE of the course regression", "ru": "MSE регрессии из курса"},
+    "optimizer_lab.surface.rosenbrock": {"en": "Rosenbrock function", "ru": "Функция Розенброка"},
+    "optimizer_lab.surface.himmelblau": {"en": "Himmelblau function", "ru": "Функция Химмельблау"},
+    "optimizer_lab.surface.saddle": {"en": "Saddle w₁² + ¼w₂⁴ − ½w₂²", "ru": "Седло w₁² + ¼w₂⁴ − ½w₂²"},
+    "optimizer_lab.surface.styblinski_tang": {"en": "Styblinski–Tang function (local minima)", "ru": "Функция Стыблинского–Танга (локальные минимумы)"},
     "optimizer_lab.about.beale": {
         "en": "Beale's function: flat plateaus and steep walls, one minimum at (3, 0.5) at the end of a curved valley.",
         "ru": "Функция Била: плоские плато и крутые стены, единственный минимум (3, 0.5) в конце изогнутой долины.",
@@ -268,16 +268,26 @@ TEXT = {
         "скорости и на {scheduled:.3g} с расписанием.",
     },
     # SGD
+    "optimizer_lab.sgd_per_epoch": {"en": "Count the work: loss against epochs", "ru": "Учесть работу: ошибка по эпохам"},
+    "optimizer_lab.sgd_per_epoch_help": {
+        "en": "An epoch is one pass over the data: as many per-sample gradients as there are samples. A full-batch "
+        "step costs one epoch, a minibatch step only batch/n of one.",
+        "ru": "Эпоха — один проход по данным: столько градиентов по объектам, сколько объектов. Шаг по всей "
+        "выборке стоит целую эпоху, шаг по мини-батчу — лишь batch/n эпохи.",
+    },
+    "optimizer_lab.epochs_axis": {"en": "epochs (gradient evaluations / n)", "ru": "эпохи (вычисления градиента / n)"},
     "optimizer_lab.sgd_title": {"en": "Minibatch gradients on the regression", "ru": "Градиенты по мини-батчам на регрессии"},
     "optimizer_lab.sgd_intro": {
         "en": "Stochastic gradient descent computes each gradient on a small random batch of samples instead of the "
         "whole data set: every step is much cheaper and points the right way only on average. Below, full-batch "
         "gradient descent (thick) and several SGD runs with different random batches (thin), on the MSE of the "
-        "regression with the data settings of the sidebar.",
-        "ru": "Стохастический градиентный спуск считает каждый градиент по маленькой случайной пачке объектов, а не по "
-        "всей выборке: шаг намного дешевле и направлен верно лишь в среднем. Ниже — градиентный спуск по всей "
+        "regression with the data settings of the sidebar. Against steps, full-batch descent looks better; switch "
+        "to epochs to count the work each step costs: per pass over the data, SGD gets much further.",
+        "ru": "Стохастический градиентный спуск считает каждый градиент по маленькому случайному батчу объектов, а не "
+        "по всей выборке: шаг намного дешевле и направлен верно лишь в среднем. Ниже — градиентный спуск по всей "
         "выборке (толстая линия) и несколько запусков SGD с разными случайными батчами (тонкие), на MSE "
-        "регрессии с настройками данных из боковой панели.",
+        "регрессии с настройками данных из боковой панели. По шагам полный спуск выглядит лучше; переключитесь на "
+        "эпохи, чтобы учесть стоимость шага: за один проход по данным SGD уходит гораздо дальше.",
     },
     "optimizer_lab.batch_size": {"en": "Batch size", "ru": "Размер батча"},
     "optimizer_lab.seeds": {"en": "Runs (random seeds)", "ru": "Запусков (зёрен)"},
