@@ -1,7 +1,7 @@
 """The text catalog: every string a user sees, in English and Russian.
 
-Texts shared by every page live in ``ui/catalog/common.py``; each lesson keeps its own texts beside
-its page, in ``pages/<lesson>/text.py``, so one folder holds everything of a lesson. Each module
+Texts shared by every page live in the modules of ``ui/catalog`` (``common.py``, ``classroom.py``); each lesson
+keeps its own texts beside its page, in ``pages/<lesson>/text.py``, so one folder holds everything of a lesson. Each module
 is ``TEXT = {key: {"en": ..., "ru": ...}}``; ``CATALOG`` merges them all into one dictionary.
 
 Checked at import, so a mistake stops the app before anyone sees it:
@@ -14,7 +14,6 @@ import importlib
 import pkgutil
 
 import pages
-from ui.catalog import common
 
 LANGUAGES = ("en", "ru")
 TextTable = dict[str, dict[str, str]]
@@ -33,23 +32,28 @@ def _check_languages(source: str, table: TextTable) -> None:
 
 def _merge() -> TextTable:
     lessons = lesson_folders()
-    shared = common.TEXT
-    _check_languages("ui/catalog/common.py", shared)
-    stray = sorted(key for key in shared if key.split(".")[0] in lessons)
-    if stray:
-        raise ValueError(f"shared texts named after a lesson belong in its folder: {stray}")
-    merged = dict(shared)
-    for lesson in lessons:
-        table = importlib.import_module(f"pages.{lesson}.text").TEXT
-        source = f"pages/{lesson}/text.py"
+    merged: TextTable = {}
+
+    def add(source: str, table: TextTable) -> None:
         _check_languages(source, table)
-        foreign = sorted(key for key in table if not key.startswith(lesson + "."))
-        if foreign:
-            raise ValueError(f"{source}: keys must start with '{lesson}.': {foreign}")
         clash = merged.keys() & table.keys()
         if clash:
             raise ValueError(f"text keys defined twice: {sorted(clash)}")
         merged.update(table)
+
+    for module in sorted(info.name for info in pkgutil.iter_modules(__path__)):
+        table = importlib.import_module(f"{__name__}.{module}").TEXT
+        stray = sorted(key for key in table if key.split(".")[0] in lessons)
+        if stray:
+            raise ValueError(f"shared texts named after a lesson belong in its folder: {stray}")
+        add(f"ui/catalog/{module}.py", table)
+    for lesson in lessons:
+        table = importlib.import_module(f"pages.{lesson}.text").TEXT
+        source = f"pages/{lesson}/text.py"
+        foreign = sorted(key for key in table if not key.startswith(lesson + "."))
+        if foreign:
+            raise ValueError(f"{source}: keys must start with '{lesson}.': {foreign}")
+        add(source, table)
     return merged
 
 
