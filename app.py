@@ -3,10 +3,13 @@
 import streamlit as st
 
 import pages
-from ui import frame
+from ui import classroom, frame
 
-st.set_page_config(page_title="Optimizer Lab", page_icon=":material/school:", layout="wide")
+st.set_page_config(page_title="Optimizer Lab", page_icon="🎓", layout="wide",
+                   initial_sidebar_state="collapsed" if classroom.presenting() else "auto")
+classroom.style()
 frame.language_switch()
+classroom.presenter_switch()
 page = frame.navigation(pages.HOME, pages.lesson_pages())
 frame.about()
 page.run()

@@ -149,3 +149,12 @@ def anatomy(
     elif name == "adagrad":
         derived["effective_lr"] = lr / (np.sqrt(after["sum"]) + eps)
     return StepAnatomy(name, step, lr, hyper, point, grad, before, after, derived, points[step] - point)
+
+
+def first_to_tolerance(standings: Standings) -> int:
+    """The index of the entrant whose loss first came within the tolerance of the minimum (the lowest index on a
+    tie), or -1 if none did."""
+    reached = np.asarray(standings.steps_to_tolerance)
+    if not (reached >= 0).any():
+        return -1
+    return int(np.argmin(np.where(reached >= 0, reached, np.iinfo(np.int64).max)))

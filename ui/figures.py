@@ -24,7 +24,8 @@ from ui import raster
 from ui.palette import MINIMUM_COLOR, SURFACE_COLORSCALE
 
 MAX_FRAMES = 100  # frames of an animation at most: Plotly keeps every frame of a figure in the page
-FRAME_MS = 30  # 1x playback: a frame every second screen refresh when the browser keeps up
+PLAYBACK_MS = 4000  # a playback at 1x lasts about this long, whatever the number of steps
+FRAME_MS = 40  # the shortest time a frame is shown: about 25 frames per second, what a browser keeps up with
 GRID_RESOLUTION = 480  # surface samples per side: about one per pixel of a chart, level lines without stair steps
 LOSS_FLOOR = 1e-16
 SURFACE_DECADES = 6  # orders of magnitude of L - L* shaded on a surface
@@ -198,19 +199,26 @@ def playback(
     buttons_y: float = -0.13,
     slider_y: float = -0.2,
 ) -> dict:
-    """Play (1x, a frame every ``frame_ms``), one button per extra speed, Pause, and a step slider under them, as
-    layout entries. A play button goes on from the step shown, or from the first frame when the last is shown, so
-    a speed can be changed while playing. ``redraw`` makes Plotly redraw the whole chart every frame (needed when
-    a frame changes an axis or an annotation)."""
+    """Play (1x), one button per extra speed, Pause, and a step slider under them, as layout entries.
 
-    def playing(speed: float) -> dict:
-        return {"frame": {"duration": frame_ms / speed, "redraw": redraw}, "transition": {"duration": 0},
-                "mode": "immediate", "fromcurrent": True}
+    At 1x a playback lasts about ``PLAYBACK_MS`` whatever the number of frames, but no frame is shown for less
+    than ``frame_ms``. A faster speed shows every k-th frame at the same pace (a browser cannot draw frames faster),
+    a slower one shows every frame for longer, so 2x takes half the time of 1x. A play button goes on from the step
+    shown, or from the first frame when the last is shown, so a speed can be changed while playing. ``redraw`` makes
+    Plotly redraw the whole chart every frame (needed when a frame changes an axis or an annotation)."""
+    pace = max(frame_ms, PLAYBACK_MS / max(len(frame_names) - 1, 1))
+
+    def play(speed: float) -> dict:
+        stride = max(int(round(speed)), 1)
+        shown = frame_names[::stride] if frame_names[::stride][-1] == frame_names[-1] else [
+            *frame_names[::stride], frame_names[-1]]
+        duration = pace * stride / speed
+        return {"label": f"▶ {speed:g}×" if speed != 1.0 else "▶ " + labels.play, "method": "animate",
+                "args": [shown, {"frame": {"duration": duration, "redraw": redraw}, "transition": {"duration": 0},
+                                 "mode": "immediate", "fromcurrent": True}]}
 
     still = {"frame": {"duration": 0, "redraw": redraw}, "transition": {"duration": 0}, "mode": "immediate"}
-    buttons = [{"label": "▶ " + labels.play, "method": "animate", "args": [frame_names, playing(1.0)]}]
-    buttons += [{"label": f"▶ {speed:g}×", "method": "animate", "args": [frame_names, playing(speed)]}
-                for speed in speeds]
+    buttons = [play(1.0), *(play(speed) for speed in speeds)]
     buttons.append({"label": "‖ " + labels.pause, "method": "animate", "args": [[None], still]})
     return {
         "updatemenus": [{

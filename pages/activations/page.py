@@ -6,7 +6,7 @@ from pages.activations import compute as activations
 from pages.activations import figures as activation_figures
 from pages.activations import tables as activations_tables
 from pages.activations.compute import NAMES
-from ui import charts, controls, tables
+from ui import charts, classroom, controls, tables
 from ui.i18n import t
 
 DEFAULT_CHOSEN = ["sigmoid", "tanh", "relu", "leaky_relu", "elu"]
@@ -29,9 +29,9 @@ chart_labels = activation_figures.ActivationLabels(
 )
 
 st.title(t("activations.title"))
-st.markdown(t("activations.intro"))
+classroom.explain(t("activations.intro"))
 
-sidebar = st.sidebar
+sidebar = classroom.controls_area()
 sidebar.header(t("control.header"))
 chosen = controls.url_choice(sidebar.multiselect, t("activations.fns"), NAMES, key="act_fns", default=DEFAULT_CHOSEN,
                              format_func=labels.get, legacy=LEGACY_LABELS, multi=True)
@@ -46,7 +46,8 @@ threshold_percent = sidebar.select_slider(
 sidebar.subheader(t("activations.chain.title"))
 depth = sidebar.slider(t("activations.depth"), 1, activations.CHAIN_MAX_DEPTH, 20, key="act_depth", bind="query-params")
 width = sidebar.select_slider(t("activations.width"), WIDTHS, value=64, key="act_width", bind="query-params")
-scale = controls.log_slider(t("activations.scale"), "act_scale", 0.1, 10.0, 1.5, help=t("activations.scale_help"))
+scale = controls.log_slider(t("activations.scale"), "act_scale", 0.1, 10.0, 1.5, help=t("activations.scale_help"),
+                            container=sidebar)
 sidebar.subheader(t("activations.dead.title"))
 shift = sidebar.slider(t("activations.bias"), float(activations.BIAS_SHIFTS[0]), float(activations.BIAS_SHIFTS[-1]),
                        -2.0, 0.25, key="act_bias", bind="query-params")
@@ -56,7 +57,8 @@ seed = sidebar.number_input(t("control.seed"), 0, 9999, 0, key="act_seed", bind=
 sidebar.subheader(t("activations.centre.title"))
 mu = sidebar.slider(t("activations.mu"), -3.0, 3.0, 0.0, 0.1, key="act_mu", bind="query-params",
                     help=t("activations.mu_help"))
-sigma = controls.log_slider(t("activations.sigma"), "act_sigma", 0.1, 10.0, 1.0, help=t("activations.sigma_help"))
+sigma = controls.log_slider(t("activations.sigma"), "act_sigma", 0.1, 10.0, 1.0, help=t("activations.sigma_help"),
+                            container=sidebar)
 
 settings = activations.Settings(
     leaky_alpha=leaky_alpha, elu_alpha=elu_alpha, threshold=threshold_percent / 100, depth=depth, width=width,
@@ -64,6 +66,7 @@ settings = activations.Settings(
 )
 x_low, x_high = activations.x_window(*x_range)
 measured = activations.measure(settings, chosen)
+classroom.reset_button(sidebar)
 
 if not chosen:
     st.info(t("activations.none"))
@@ -86,9 +89,13 @@ else:
     st.subheader(t("activations.chain.title"))
     st.markdown(t("activations.chain.intro"))
     profiles = {name: measured.gradients[name] for name in chosen}
-    charts.show(activation_figures.gradient_figure(profiles, chart_labels), key="act_chain")
-    st.markdown(activations_tables.first_layer_summary(profiles, labels))
-    st.caption(t("activations.chain.caption", depth=depth, width=width, scale=scale, batch=activations.CHAIN_BATCH))
+    strongest = max(chosen, key=lambda name: profiles[name].sizes[0])
+    if classroom.predict_then_reveal(t("activations.predict", depth=depth), chosen, strongest,
+                                     (chosen, settings), format_func=labels.get):
+        charts.show(activation_figures.gradient_figure(profiles, chart_labels), key="act_chain")
+        st.markdown(activations_tables.first_layer_summary(profiles, labels))
+        st.caption(t("activations.chain.caption", depth=depth, width=width, scale=scale,
+                     batch=activations.CHAIN_BATCH))
 
     st.subheader(t("activations.dead.title"))
     st.markdown(t("activations.dead.intro"))

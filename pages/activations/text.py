@@ -360,4 +360,8 @@ TEXT = {
         "en": "Not measured on this page: it is what [Clevert et al., 2015](https://arxiv.org/abs/1511.07289) report for deep networks on image benchmarks. Measured here is the reason they give: outputs closer to zero mean (above), and a gradient for negative inputs (units without any gradient at bias shift {shift}: {never}).",
         "ru": "На этой странице не измеряется: это результат [Clevert et al., 2015](https://arxiv.org/abs/1511.07289) для глубоких сетей на задачах с изображениями. Здесь измерена причина, которую они называют: выходы ближе к нулевому среднему (см. выше) и градиент при отрицательных входах (нейронов совсем без градиента при сдвиге смещения {shift}: {never}).",
     },
+    "activations.predict": {
+        "en": "Through {depth} {depth:plural:layer|layers}, which function passes the largest gradient back to layer 1?",
+        "ru": "Какая функция через {depth} {depth:plural:слой|слоя|слоёв} донесёт до первого слоя самый большой градиент?",
+    },
 }

@@ -25,7 +25,7 @@ from ui.figures import (
 )
 
 # Every frame redraws the whole chart (its live numbers are an annotation), which costs more than the race's
-# frames: this animation plays at 60 ms a frame.
+# frames: no frame of this animation is shown for less than 60 ms.
 DESCENT_FRAME_MS = 60
 
 

@@ -4,13 +4,14 @@ import numpy as np
 import streamlit as st
 
 from pages.feature_scaling import compute, figures
-from ui import charts, controls, course, metrics, tables
+from ui import charts, classroom, controls, course, metrics, tables
 from ui.figures import PlaybackLabels
 from ui.i18n import num, t
 from ui.numbers import number
 from ui.palette import OPTIMIZER_COLORS
 
 DEFAULT_SCALE, DEFAULT_LR, DEFAULT_STEPS = 3.0, 0.1, 50
+OUTCOMES = ("settles", "on_its_way", "diverges")  # what a student can predict of a run
 EXPERIMENTS = {  # lesson 3, then lesson 8's plot_gd(x_scale, lr, steps, optimizer) calls
     "scale1": "optimizer=GD&x_scale=1&lr=0.1&steps=50",
     "scale2": "optimizer=GD&x_scale=2&lr=0.1&steps=50",
@@ -25,17 +26,18 @@ EXPERIMENTS = {  # lesson 3, then lesson 8's plot_gd(x_scale, lr, steps, optimiz
 }
 
 st.title(t("feature_scaling.title"))
-st.markdown(t("feature_scaling.intro"))
+classroom.explain(t("feature_scaling.intro"))
 
-sidebar = st.sidebar
+sidebar = classroom.controls_area()
 sidebar.header(t("control.header"))
 x_scale = controls.log_slider(
-    t("feature_scaling.x_scale"), "x_scale", 0.01, 100.0, DEFAULT_SCALE, help=t("feature_scaling.x_scale_help")
+    t("feature_scaling.x_scale"), "x_scale", 0.01, 100.0, DEFAULT_SCALE, help=t("feature_scaling.x_scale_help"),
+    container=sidebar,
 )
-lr = controls.log_slider(t("control.lr"), "lr", 1e-4, 10.0, DEFAULT_LR)
+lr = controls.log_slider(t("control.lr"), "lr", 1e-4, 10.0, DEFAULT_LR, container=sidebar)
 steps = sidebar.slider(t("control.steps"), 1, 500, DEFAULT_STEPS, key="steps", bind="query-params")
-optimizer = controls.optimizer_picker()
-hyper = controls.hyperparameters(optimizer)
+optimizer = controls.optimizer_picker(container=sidebar)
+hyper = controls.hyperparameters(optimizer, container=sidebar)
 standardize = sidebar.toggle(t("feature_scaling.standardize"), key="standardize", bind="query-params",
                              help=t("feature_scaling.standardize_help"))
 with sidebar.expander(t("feature_scaling.data")):
@@ -55,6 +57,15 @@ def descend(standardized: bool) -> compute.RegressionRun:
 run = descend(standardize)
 color = OPTIMIZER_COLORS[optimizer]
 low, high = run.eigenvalues
+classroom.reset_button(sidebar)
+outcome = "diverges" if run.diverged_at >= 0 else "settles" if run.settled_at is not None else "on_its_way"
+if not classroom.predict_then_reveal(
+    t("feature_scaling.predict", optimizer=t(f"optimizer.{optimizer}"), steps=steps), OUTCOMES, outcome,
+    (x_scale, lr, steps, optimizer, hyper, standardize, noise, seed, start_w1, start_w2),
+    format_func=lambda key: t(f"feature_scaling.outcome.{key}"),
+):
+    course.experiments({t(f"feature_scaling.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+    st.stop()
 
 limit = run.optimizer_limit
 if run.diverged_at >= 0:

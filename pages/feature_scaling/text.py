@@ -173,4 +173,11 @@ TEXT = {
         "ru": "Adam из точки не на диагонали, (−2; 1,5): путь изгибается. Из (−1, −1) он прямой лишь потому, что "
         "старт и оптимум лежат на одной диагонали и обе координаты делают одинаковый шаг",
     },
+    "feature_scaling.predict": {
+        "en": "What will {optimizer} do in {steps} {steps:plural:step|steps}?",
+        "ru": "Что сделает {optimizer} за {steps} {steps:plural:шаг|шага|шагов}?",
+    },
+    "feature_scaling.outcome.settles": {"en": "settle near the minimum", "ru": "придёт к минимуму и останется рядом"},
+    "feature_scaling.outcome.on_its_way": {"en": "still be on its way", "ru": "будет ещё в пути"},
+    "feature_scaling.outcome.diverges": {"en": "diverge", "ru": "разойдётся"},
 }

@@ -14,7 +14,7 @@ import streamlit as st
 
 from dl_core.optimizers import NAMES
 from pages.optimizer_lab import compute as lab
-from ui import controls
+from ui import classroom, controls
 from ui.i18n import t
 
 SURFACE_KEY = "lab_surface"
@@ -69,7 +69,7 @@ def _clamp_in_state(key: str, low: float, high: float) -> None:
 
 
 def race_setup() -> Setup:
-    sidebar = st.sidebar
+    sidebar = classroom.controls_area()
     key = controls.url_choice(
         sidebar.selectbox, t("optimizer_lab.surface"), list(lab.SURFACES), key=SURFACE_KEY,
         default=next(iter(lab.SURFACES)), format_func=lambda name: t(f"optimizer_lab.surface.{name}"),
@@ -79,7 +79,7 @@ def race_setup() -> Setup:
     if key == "quadratic":
         problem = lab.Problem(
             key,
-            kappa=controls.log_slider(t("optimizer_lab.kappa"), "lab_kappa", 1.0, 1000.0, 10.0,
+            kappa=controls.log_slider(t("optimizer_lab.kappa"), "lab_kappa", 1.0, 1000.0, 10.0, container=sidebar,
                                       help=t("optimizer_lab.kappa_help")),
             angle=sidebar.slider(t("optimizer_lab.angle"), 0, 90, 0, 5, key="lab_angle", bind="query-params",
                                  help=t("optimizer_lab.angle_help")),
@@ -112,7 +112,9 @@ def race_setup() -> Setup:
     )
     names = tuple(name for name in NAMES if name in (names or ()))
     lrs = lab.SURFACES[key].lrs
-    hypers = {name: controls.hyperparameters(name, key_prefix="lab_", lr=lrs[name]) for name in names}
+    hypers = {name: controls.hyperparameters(name, key_prefix="lab_", lr=lrs[name], container=sidebar)
+              for name in names}
     seed = sidebar.number_input(t("optimizer_lab.seed"), 0, 9999, 0, key="lab_seed", bind="query-params",
                                 help=t("optimizer_lab.seed_help"))
+    classroom.reset_button(sidebar)
     return Setup(problem, (float(start[0]), float(start[1])), int(steps), names, hypers, int(seed))

@@ -11,7 +11,7 @@ from pages.optimizer_lab import controls as lab_controls
 from pages.optimizer_lab import figures as lab_figures
 from pages.optimizer_lab import race_figure as race_figures
 from pages.optimizer_lab.formulas import update_latex
-from ui import charts, controls, course, tables
+from ui import charts, classroom, controls, course, tables
 from ui.figures import PlaybackLabels
 from ui.i18n import t
 from ui.numbers import number, plain
@@ -23,7 +23,7 @@ LEGACY_SECTION_LABELS = {"GD · Momentum · RMSProp · Adam": "race", "Learning 
                          "η × μ": "map"}
 LR_KINDS = learning_rates.NAMES  # lesson 6's four learning rates, as CS231n names them
 SECTION_CONTROLS = {  # the URL keys of each section's own controls
-    "race": ("lab_tol", "lab_inspect", "lab_step"),
+    "race": ("lab_tol", "lab_inspect", "lab_step", "predict"),
     "learning_rate": ("lab_lr_batch", "lab_schedule", "lab_schedule_lr", "lab_gamma", "lab_step_size",
                       "lab_decay_rate"),
     "sgd": ("lab_batch", "lab_sgd_epochs", "lab_seeds", "lab_sgd_lr", "lab_escape_lr", "lab_escape_noise",
@@ -38,7 +38,7 @@ SCHEDULE_LABELS = {  # formulas, the same in every language (a bound choice goes
 }
 
 st.title(t("optimizer_lab.title"))
-st.markdown(t("optimizer_lab.intro"))
+classroom.explain(t("optimizer_lab.intro"))
 setup = lab_controls.race_setup()
 objective = setup.problem.objective()
 grid = lab.surface(setup.problem)
@@ -59,6 +59,15 @@ def pick_start() -> None:
 
 def curve_labels() -> lab_figures.CurveLabels:
     return lab_figures.CurveLabels(t("chart.loss_above_min"), t("chart.step"), t("chart.minimum"))
+
+
+NOBODY = "none"  # the answer when no optimizer reaches the tolerance
+
+
+def first_to_arrive(run: lab.RaceRun) -> str:
+    """The optimizer whose loss first comes within the tolerance of the minimum, or ``NOBODY``."""
+    first = race.first_to_tolerance(run.standings)
+    return run.names[first] if first >= 0 else NOBODY
 
 
 def race_section() -> None:
@@ -85,6 +94,12 @@ def race_section() -> None:
     step = step_choice.slider(t("optimizer_lab.inspect_step"), 1, setup.steps, setup.steps, key="lab_step",
                               bind="query-params")
     run = lab.race_run(setup.problem, setup.entrants(), setup.start, setup.steps, tolerance)
+    with chart_slot:
+        shown = classroom.predict_then_reveal(
+            t("optimizer_lab.predict", tolerance=tolerance), (*setup.names, NOBODY), first_to_arrive(run),
+            (setup, tolerance), format_func=lambda name: t("optimizer_lab.nobody") if name == NOBODY else name_of[name])
+    if not shown:
+        return
     index = setup.names.index(inspected)
     anatomy = race.anatomy(inspected, setup.hypers[inspected], run.points[:, index], run.grads[:, index],
                            run.states[index], step)

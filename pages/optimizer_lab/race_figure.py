@@ -226,9 +226,18 @@ def race_figure(
         return [*lines, _marks_data(marks, decimals), _marks_data(loss_marks, None)]
 
     moving = [*paths, heads_trace, loss_heads_trace]
-    frames = [{"name": str(step), "traces": moving, "data": step_data(step)} for step in steps_shown]
+    # The ground trace (minima and clickable grid) does not move, but every frame names it with an empty update:
+    # Plotly recomputes every trace's data in a frame and redraws only those named, so an unnamed trace would be
+    # left without its drawing and the next click on the chart would fail (its selection style has nothing to
+    # restyle), until the page reran.
+    ground = entrants
+    frames = [{"name": str(step), "traces": [*moving, ground], "data": [*step_data(step), {}]}
+              for step in steps_shown]
     for trace_index, values in zip(moving, step_data(shown_step), strict=True):
         data[trace_index].update(values)
+    notes = arrow_annotations(arrows, grid.bounds, labels) if arrows else []
+    if notes:
+        _arrows_at_their_step(frames, steps_shown, arrows.step, notes)
 
     names = [str(step) for step in steps_shown]
     finite = above[np.arange(steps + 1)[:, None] <= last_good[None, :]]
@@ -239,7 +248,7 @@ def race_figure(
         "yaxis2": log_axis(log_range(finite), anchor="x2", title={"text": labels.loss_axis}),
         "images": [picture],
         "shapes": loss_curves,
-        "annotations": arrow_annotations(arrows, grid.bounds, labels) if arrows else [],
+        "annotations": notes,
         "height": 640,
         "margin": {"l": 50, "r": 20, "t": 40, "b": 150},
         "legend": legend_above(),
@@ -247,6 +256,20 @@ def race_figure(
         **playback(names, int(np.searchsorted(steps_shown, shown_step)), labels.playback, speeds=SPEEDS),
     }
     return FinishedFigure({"data": data, "layout": layout, "frames": frames})
+
+
+def _arrows_at_their_step(frames: list[dict], steps_shown: np.ndarray, arrow_step: int, notes: list[dict]) -> None:
+    """While the race plays, the arrows of update ``arrow_step`` (the move from step ``arrow_step - 1``) show only
+    when the playhead is at their start, next to the moving points; they are back at the last step, where playback
+    stops. Only these few frames change the layout (a frame that does costs a redraw of the annotations)."""
+    start = int(steps_shown[np.searchsorted(steps_shown, max(arrow_step - 1, 0))])
+    after = steps_shown[steps_shown > start]
+    changes = {int(steps_shown[0]): [], start: notes, int(steps_shown[-1]): notes}
+    if after.size and int(after[0]) != int(steps_shown[-1]):
+        changes[int(after[0])] = []
+    for frame, step in zip(frames, steps_shown, strict=True):
+        if int(step) in changes:
+            frame["layout"] = {"annotations": changes[int(step)]}
 
 
 def _frame_steps(steps: int, shown_step: int, kept: list[np.ndarray]) -> np.ndarray:

@@ -383,4 +383,9 @@ TEXT = {
         "en": "The ◆ marks the learning rate (and setting) this optimizer has in the race, when it takes part.",
         "ru": "◆ отмечает скорость обучения (и настройку), с которой этот оптимизатор участвует в гонке.",
     },
+    "optimizer_lab.predict": {
+        "en": "Which optimizer first gets within {tolerance:g} of the minimum loss?",
+        "ru": "Какой оптимизатор первым подойдёт к минимуму ошибки ближе чем на {tolerance:g}?",
+    },
+    "optimizer_lab.nobody": {"en": "none of them", "ru": "ни один"},
 }

@@ -101,3 +101,11 @@ def test_bad_races_are_refused():
     run = race.race(surface, ENTRANTS[:1], surface.start, 3)
     with pytest.raises(ValueError, match="step"):
         race.anatomy("gd", {"lr": 0.01}, run.points[:, 0], run.grads[:, 0], run.states[0], 0)
+
+
+def test_the_first_to_reach_the_tolerance():
+    def standings(steps):
+        return race.Standings(*(np.zeros(len(steps)),) * 4, steps_to_tolerance=np.array(steps),
+                              diverged_at=np.full(len(steps), -1))
+    assert race.first_to_tolerance(standings([-1, 7, 3, 3])) == 2
+    assert race.first_to_tolerance(standings([-1, -1])) == -1

@@ -1,8 +1,8 @@
 """The text catalog: every string a user sees, in English and Russian.
 
-Texts shared by every page live in the modules of ``ui/catalog`` (``common.py``, ``classroom.py``); each lesson
-keeps its own texts beside its page, in ``pages/<lesson>/text.py``, so one folder holds everything of a lesson. Each module
-is ``TEXT = {key: {"en": ..., "ru": ...}}``; ``CATALOG`` merges them all into one dictionary.
+Texts shared by every page live in the modules of ``ui/catalog`` (``common.py``, ``classroom.py``); each
+lesson keeps its own texts beside its page, in ``pages/<lesson>/text.py``, so one folder holds everything of a
+lesson. Each module is ``TEXT = {key: {"en": ..., "ru": ...}}``; ``CATALOG`` merges them all into one dictionary.
 
 Checked at import, so a mistake stops the app before anyone sees it:
 - a lesson's keys start with its folder name (``optimizer_lab.title`` in ``pages/optimizer_lab``);

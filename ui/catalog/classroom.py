@@ -1,4 +1,29 @@
 """Texts of the classroom tools every page has: presenter mode, predict then reveal, reset."""
 
 TEXT = {
+    "classroom.present": {"en": "Presenter mode", "ru": "Режим презентации"},
+    "classroom.present_help": {
+        "en": "For a projector: the sidebar folds away, the controls move above the chart, fonts grow and long "
+        "explanations fold. The address keeps it (?present=1), so a link opens the page ready to show.",
+        "ru": "Для проектора: боковая панель скрывается, настройки переходят над графиком, шрифт крупнее, длинные "
+        "пояснения свёрнуты. Режим сохраняется в адресе (?present=1): ссылка сразу открывает страницу для показа.",
+    },
+    "classroom.explanation": {"en": "Explanation", "ru": "Пояснение"},
+    "classroom.reset": {"en": "Reset to the lesson's defaults", "ru": "Вернуть настройки урока"},
+    "classroom.reset_help": {
+        "en": "Every control of this page goes back to the value the lesson starts with.",
+        "ru": "Все настройки этой страницы возвращаются к значениям, с которых начинается урок.",
+    },
+    "classroom.predict": {"en": "Predict first, then reveal", "ru": "Сначала предсказать, потом проверить"},
+    "classroom.predict_help": {
+        "en": "Hides the outcome until you have chosen a prediction: think before you watch.",
+        "ru": "Скрывает результат, пока не выбрано предсказание: сначала подумать, потом смотреть.",
+    },
+    "classroom.reveal": {"en": "Reveal", "ru": "Показать результат"},
+    "classroom.hidden": {
+        "en": "The outcome is hidden until you choose a prediction and press the button.",
+        "ru": "Результат скрыт, пока вы не выберете предсказание и не нажмёте кнопку.",
+    },
+    "classroom.right": {"en": "Your prediction was right.", "ru": "Предсказание верное."},
+    "classroom.wrong": {"en": "Not this time: the answer is {answer}.", "ru": "На этот раз нет: правильный ответ — {answer}."},
 }

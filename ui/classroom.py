@@ -1,0 +1,110 @@
+"""Tools for a class: presenter mode (``?present=1``), predict then reveal, and a reset to the lesson's defaults.
+
+Presenter mode is how a teacher shows a page on a projector: the sidebar is collapsed, the lesson's controls
+sit above the chart, fonts are large and long explanations are folded away. Predict then reveal hides a lab's
+outcome until the class has committed to a prediction, then says whether it was right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from ui.i18n import t
+
+PRESENT_KEY = "present"
+PREDICT_KEY = "predict"
+
+# Streamlit's own full-screen button of a chart drops the chart's animation frames (playback then fails until the
+# page reruns): presenter mode is the way to show a chart large, so that button is hidden for Plotly charts.
+BASE_STYLE = """
+[data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) button[aria-label="Fullscreen"] {
+  display: none;
+}
+"""
+PRESENTER_STYLE = """
+html { font-size: 20px; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
+"""
+
+
+def presenting() -> bool:
+    """Whether the page is shown in presenter mode (``?present=1`` in the address)."""
+    return st.query_params.get(PRESENT_KEY) == "1"
+
+
+def style() -> None:
+    """The classroom's styles, drawn once per run by the frame."""
+    css = BASE_STYLE + (PRESENTER_STYLE if presenting() else "")
+    st.html(f"<style>{css}</style>")
+
+
+def presenter_switch() -> None:
+    """A toggle in the sidebar that turns presenter mode on or off (kept in the address)."""
+    on = st.sidebar.toggle(t("classroom.present"), value=presenting(), help=t("classroom.present_help"),
+                           key="_present_switch")
+    if on != presenting():
+        if on:
+            st.query_params[PRESENT_KEY] = "1"
+        else:
+            st.query_params.pop(PRESENT_KEY, None)
+        st.rerun()
+
+
+def controls_area():
+    """Where a page draws its controls: the sidebar, or in presenter mode a box above the chart."""
+    return st.container(border=True) if presenting() else st.sidebar
+
+
+def explain(markdown: str) -> None:
+    """A long explanation: shown as it is, or folded away in presenter mode."""
+    if presenting():
+        with st.expander(t("classroom.explanation"), icon=":material/menu_book:"):
+            st.markdown(markdown)
+    else:
+        st.markdown(markdown)
+
+
+KEPT = ("lang", PRESENT_KEY)  # what a reset keeps: the language and presenter mode
+
+
+def reset_link() -> str:
+    """The address of this page with the lesson's defaults: only the language and presenter mode are kept."""
+    kept = "&".join(f"{key}={st.query_params[key]}" for key in KEPT if key in st.query_params)
+    return f"?{kept}" if kept else "?"
+
+
+def reset_button(container=None) -> None:
+    """A link that opens the page afresh with the lesson's defaults (a new session, so every control, bound to the
+    address or not, starts from its default); the language and presenter mode stay."""
+    container = container or st.sidebar
+    container.markdown(f":material/restart_alt: [{t('classroom.reset')}]({reset_link()})",
+                       help=t("classroom.reset_help"))
+
+
+def _fingerprint(settings) -> str:
+    return hashlib.sha1(repr(settings).encode()).hexdigest()
+
+
+def predict_then_reveal(question: str, options: Sequence[str], answer: str, settings,
+                        format_func: Callable[[str], str] = str) -> bool:
+    """Predict then reveal. Off (the default): returns True, the page shows its outcome. On (a toggle, kept in the
+    address as ``?predict=1``): asks ``question`` with ``options`` as a choice and returns False (the page must not
+    show its outcome) until the student presses Reveal; then says whether the prediction was ``answer`` and returns
+    True. Any change of ``settings`` (the controls that decide the outcome) hides the outcome again."""
+    on = st.toggle(t("classroom.predict"), key=PREDICT_KEY, bind="query-params", help=t("classroom.predict_help"))
+    if not on:
+        return True
+    stamp = _fingerprint(settings)[:12]  # new settings, new widgets: the outcome is hidden again
+    box = st.container(border=True)
+    guess = box.radio(question, options, index=None, format_func=format_func, key="_prediction_" + stamp,
+                      horizontal=True)
+    revealed = box.checkbox(t("classroom.reveal"), key="_reveal_" + stamp, disabled=guess is None)
+    if not (revealed and guess is not None):
+        box.caption(t("classroom.hidden"))
+        return False
+    verdict = t("classroom.right") if guess == answer else t("classroom.wrong", answer=format_func(answer))
+    (box.success if guess == answer else box.warning)(verdict)
+    return True
