@@ -236,8 +236,6 @@ def race_figure(
     for trace_index, values in zip(moving, step_data(shown_step), strict=True):
         data[trace_index].update(values)
     notes = arrow_annotations(arrows, grid.bounds, labels) if arrows else []
-    if notes:
-        _arrows_at_their_step(frames, steps_shown, arrows.step, notes)
 
     names = [str(step) for step in steps_shown]
     finite = above[np.arange(steps + 1)[:, None] <= last_good[None, :]]
@@ -256,20 +254,6 @@ def race_figure(
         **playback(names, int(np.searchsorted(steps_shown, shown_step)), labels.playback, speeds=SPEEDS),
     }
     return FinishedFigure({"data": data, "layout": layout, "frames": frames})
-
-
-def _arrows_at_their_step(frames: list[dict], steps_shown: np.ndarray, arrow_step: int, notes: list[dict]) -> None:
-    """While the race plays, the arrows of update ``arrow_step`` (the move from step ``arrow_step - 1``) show only
-    when the playhead is at their start, next to the moving points; they are back at the last step, where playback
-    stops. Only these few frames change the layout (a frame that does costs a redraw of the annotations)."""
-    start = int(steps_shown[np.searchsorted(steps_shown, max(arrow_step - 1, 0))])
-    after = steps_shown[steps_shown > start]
-    changes = {int(steps_shown[0]): [], start: notes, int(steps_shown[-1]): notes}
-    if after.size and int(after[0]) != int(steps_shown[-1]):
-        changes[int(after[0])] = []
-    for frame, step in zip(frames, steps_shown, strict=True):
-        if int(step) in changes:
-            frame["layout"] = {"annotations": changes[int(step)]}
 
 
 def _frame_steps(steps: int, shown_step: int, kept: list[np.ndarray]) -> np.ndarray:

@@ -1,0 +1,97 @@
+"""What a class hits first, in a real browser: clicks after playback, playback time, the full-screen button, and no
+request leaving the app's own server."""
+
+import os
+
+import pytest
+
+from support.browser import CHROMIUM, settle
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Chromium at /usr/bin/chromium"),
+]
+
+CHART = ".js-plotly-plot"
+# Resolves with the milliseconds from Play to the end of playback (Plotly's plotly_animated event).
+TIME_PLAYBACK = """(label) => new Promise(resolve => {
+    const chart = document.querySelectorAll('.js-plotly-plot')[0];
+    const button = Array.from(chart.querySelectorAll('.updatemenu-button')).find(b => b.textContent.includes(label));
+    const start = performance.now();
+    chart.once('plotly_animated', () => resolve(performance.now() - start));
+    button.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+})"""
+
+
+def open_lab(server, browser, query: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/optimizer_lab?{query}", timeout=60_000)
+    settle(page)
+    page.wait_for_selector(f"{CHART} .imagelayer image", state="attached", timeout=30_000)
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    return page, errors
+
+
+def click_surface(page, share: float):
+    box = page.locator(f"{CHART} .draglayer .xy .nsewdrag").first.bounding_box()
+    x, y = box["x"] + box["width"] * share, box["y"] + box["height"] * share
+    page.mouse.move(x, y)
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+
+
+def test_a_click_sets_the_start_after_play_pause_and_the_step_slider(server, browser):
+    page, errors = open_lab(server, browser, "lab_optimizers=GD&lab_surface=beale")
+    page.locator(f"{CHART} .updatemenu-button", has_text="Play").first.click()
+    page.wait_for_timeout(1200)
+    page.locator(f"{CHART} .updatemenu-button", has_text="Pause").first.click()
+    page.wait_for_timeout(400)
+    click_surface(page, 0.3)
+    page.wait_for_function("() => window.location.search.includes('lab_w1=')", timeout=30_000)
+    settle(page)
+    first = page.url
+    slider = page.locator(f"{CHART} .slider-rail-rect").first.bounding_box()  # drag the step slider
+    page.mouse.move(slider["x"] + 5, slider["y"] + slider["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(slider["x"] + slider["width"] / 2, slider["y"] + slider["height"] / 2, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(400)
+    click_surface(page, 0.7)
+    page.wait_for_function(f"() => window.location.href !== {first!r}", timeout=30_000)
+    assert not [error for error in errors if "selectAll" in error]
+
+
+def test_playback_takes_about_the_same_time_at_any_step_count_and_2x_halves_it(server, browser):
+    durations = {}
+    for steps in (200, 210):
+        page, _ = open_lab(server, browser, f"lab_optimizers=GD&lab_optimizers=Adam&lab_steps={steps}")
+        durations[steps] = page.evaluate(TIME_PLAYBACK, "Play")
+        if steps == 200:
+            durations["2x"] = page.evaluate(TIME_PLAYBACK, "2×")
+        page.close()
+    print(f"playback at 1x: {durations[200]:.0f} ms (200 steps), {durations[210]:.0f} ms (210 steps); "
+          f"2x: {durations['2x']:.0f} ms")
+    assert 3000 < durations[200] < 6000 and 3000 < durations[210] < 6000
+    assert abs(durations[200] - durations[210]) < 0.25 * durations[200]
+    assert 0.35 < durations["2x"] / durations[200] < 0.65
+
+
+def test_charts_have_no_full_screen_button_that_would_drop_their_frames(server, browser):
+    page, _ = open_lab(server, browser, "")
+    page.locator(CHART).first.hover()
+    page.wait_for_timeout(500)
+    assert page.locator('button[aria-label="Fullscreen"]:visible').count() == 0
+
+
+@pytest.mark.parametrize("path", ["/", "/activations", "/feature_scaling", "/optimizer_lab?lang=ru"])
+def test_no_request_leaves_the_apps_own_server(server, browser, path):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    outside = []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith((server, "data:", "blob:")) else None)
+    page.goto(server + path, timeout=60_000)
+    settle(page)
+    page.wait_for_timeout(1500)
+    assert not outside
