@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.classroom import presenting
 from ui.figures import FinishedFigure
 from ui.i18n import language
 
 SEPARATORS = {"en": ".,", "ru": ", "}  # decimal mark, then the thousands separator
 CONFIG = {"displaylogo": False, "scrollZoom": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+PRESENTER_HEIGHT = 560  # px: a chart and its play controls fit a 1280x720 projector under the page's title
+PHONE_STACK = {"xaxis": [0.0, 1.0], "yaxis": [0.45, 1.0], "xaxis2": [0.0, 1.0], "yaxis2": [0.0, 0.3]}
+PHONE_BUTTONS = 3  # play buttons that fit a phone's width: Play, 2x and Pause
+PHONE_HEIGHT_FACTOR = 1.5
 
 
 def in_language(figure: FinishedFigure, language_code: str) -> FinishedFigure:
@@ -22,8 +29,59 @@ def in_language(figure: FinishedFigure, language_code: str) -> FinishedFigure:
     return FinishedFigure({**spec, "layout": {**spec.get("layout", {}), "separators": SEPARATORS[language_code]}})
 
 
+def side_by_side(layout: dict) -> bool:
+    """Whether the figure is two panels next to each other (axes x/y and x2/y2 and no others)."""
+    axes = {key for key in layout if key.startswith(("xaxis", "yaxis"))}
+    if axes != {"xaxis", "yaxis", "xaxis2", "yaxis2"}:
+        return False
+    left, right = layout["xaxis"].get("domain", [0, 1]), layout["xaxis2"].get("domain", [0, 1])
+    return left[1] <= right[0]
+
+
+def for_phone(figure: FinishedFigure) -> FinishedFigure:
+    """On a phone: two side-by-side panels stacked (the first on top), and no drag-to-pan, so a swipe over a
+    chart scrolls the page instead of moving the view."""
+    spec = figure.to_dict()
+    layout = {**spec.get("layout", {}), "dragmode": False}
+    if side_by_side(layout):
+        for axis, domain in PHONE_STACK.items():
+            layout[axis] = {**layout[axis], "domain": domain}
+        layout["height"] = int(layout.get("height", 450) * PHONE_HEIGHT_FACTOR)
+    if layout.get("updatemenus"):
+        layout["updatemenus"] = [{**menu, "buttons": fewer_buttons(menu["buttons"])} for menu in layout["updatemenus"]]
+    return FinishedFigure({**spec, "layout": layout})
+
+
+def fewer_buttons(buttons: list[dict]) -> list[dict]:
+    """At most ``PHONE_BUTTONS`` play buttons, so they fit one line on a phone: the first (Play), the last (Pause)
+    and 2x if there is one."""
+    if len(buttons) <= PHONE_BUTTONS:
+        return buttons
+    double = [button for button in buttons[1:-1] if button["label"].endswith("2×")]
+    return [buttons[0], *double[:PHONE_BUTTONS - 2], buttons[-1]]
+
+
+def for_presenter(figure: FinishedFigure) -> FinishedFigure:
+    """In presenter mode no chart is taller than ``PRESENTER_HEIGHT``, so it fits a projector's screen."""
+    spec = figure.to_dict()
+    layout = spec.get("layout", {})
+    if layout.get("height", 0) <= PRESENTER_HEIGHT:
+        return figure
+    return FinishedFigure({**spec, "layout": {**layout, "height": PRESENTER_HEIGHT}})
+
+
+def on_phone() -> bool:
+    """Whether the browser says it is a phone (``Mobi`` in its user agent, as every phone browser sends)."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
 def show(figure: FinishedFigure, *, key: str, container=st, **options):
-    """``st.plotly_chart`` of ``figure`` across the width of ``container``, in the page's language; ``options``
-    go to ``st.plotly_chart`` (``on_select``, ``selection_mode``)."""
-    return container.plotly_chart(in_language(figure, language()), key=key, width="stretch", config=CONFIG,
-                                  **options)
+    """``st.plotly_chart`` of ``figure`` across the width of ``container``, in the page's language, stacked on a
+    phone and fitted to a projector in presenter mode; ``options`` go to ``st.plotly_chart`` (``on_select``,
+    ``selection_mode``)."""
+    figure = in_language(figure, language())
+    if on_phone():
+        figure = for_phone(figure)
+    if presenting():
+        figure = for_presenter(figure)
+    return container.plotly_chart(figure, key=key, width="stretch", config=CONFIG, **options)

@@ -54,8 +54,17 @@ def presenter_switch() -> None:
 
 
 def controls_area():
-    """Where a page draws its controls: the sidebar, or in presenter mode a box above the chart."""
-    return st.container(border=True) if presenting() else st.sidebar
+    """Where a page draws its controls: the sidebar, or in presenter mode a "Settings" button above the chart that
+    opens them (the chart keeps the screen)."""
+    return st.popover(t("classroom.settings"), icon=":material/tune:") if presenting() else st.sidebar
+
+
+def aside():
+    """A container for what explains rather than shows (a formula, a caption): as it is, or folded away in
+    presenter mode."""
+    if presenting():
+        return st.expander(t("classroom.explanation"), icon=":material/menu_book:")
+    return st.container()
 
 
 def explain(markdown: str) -> None:

@@ -43,8 +43,9 @@ setup = lab_controls.race_setup()
 objective = setup.problem.objective()
 grid = lab.surface(setup.problem)
 picture = lab.surface_picture(setup.problem)
-st.latex(objective.latex)
-st.caption(t(f"optimizer_lab.about.{setup.problem.surface}"))
+with classroom.aside():
+    st.latex(objective.latex)
+    st.caption(t(f"optimizer_lab.about.{setup.problem.surface}"))
 name_of = {name: t(f"optimizer.{name}") for name in NAMES}
 
 

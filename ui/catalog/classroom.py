@@ -8,6 +8,7 @@ TEXT = {
         "ru": "Для проектора: боковая панель скрывается, настройки переходят над графиком, шрифт крупнее, длинные "
         "пояснения свёрнуты. Режим сохраняется в адресе (?present=1): ссылка сразу открывает страницу для показа.",
     },
+    "classroom.settings": {"en": "Settings", "ru": "Настройки"},
     "classroom.explanation": {"en": "Explanation", "ru": "Пояснение"},
     "classroom.reset": {"en": "Reset to the lesson's defaults", "ru": "Вернуть настройки урока"},
     "classroom.reset_help": {
