@@ -19,6 +19,7 @@ class Lesson:
     key: str  # text keys: lesson.<key>.title and lesson.<key>.line
     folder: str | None  # the folder under pages/ whose page teaches it, or None while it is being written
     icon: str
+    query: tuple[tuple[str, str], ...] = ()  # where on its page the lesson starts, e.g. a section of a shared page
 
     @property
     def script(self) -> str | None:
@@ -44,9 +45,9 @@ LESSONS = (
     Lesson("feature_scaling", "feature_scaling", ":material/straighten:"),
     Lesson("batch_norm", None, ":material/equalizer:"),
     Lesson("dropout", None, ":material/grain:"),
-    Lesson("learning_rate", "optimizer_lab", ":material/speed:"),
-    Lesson("sgd", "optimizer_lab", ":material/shuffle:"),
-    Lesson("adam", "optimizer_lab", ":material/rocket_launch:"),
+    Lesson("learning_rate", "optimizer_lab", ":material/speed:", (("lab_section", "learning_rate"),)),
+    Lesson("sgd", "optimizer_lab", ":material/shuffle:", (("lab_section", "sgd"),)),
+    Lesson("adam", "optimizer_lab", ":material/rocket_launch:", (("lab_section", "race"),)),
     Lesson("backprop", None, ":material/account_tree:"),
 )
 

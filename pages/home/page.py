@@ -20,6 +20,6 @@ for row in range(0, len(LESSONS), CARDS_PER_ROW):
             st.markdown(f"**{number}. {t(f'lesson.{lesson.key}.title')}**")
             st.caption(t(f"lesson.{lesson.key}.line"))
             if lesson.script:
-                st.page_link(lesson.script, label=t("home.open"), icon=lesson.icon)
+                st.page_link(lesson.script, query_params=dict(lesson.query), label=t("home.open"), icon=lesson.icon)
             else:
                 st.markdown(f"*{t('chart.coming')}*")

@@ -42,3 +42,12 @@ def test_switching_language_rewrites_the_page():
     app.segmented_control(key="lang").set_value("ru").run()
     assert_clean(app)
     assert "Уроки" in [header.value for header in app.subheader]
+
+
+def test_the_cards_of_lessons_6_7_and_8_open_their_own_section():
+    sections = {lesson.key: dict(lesson.query).get("lab_section") for lesson in LESSONS}
+    assert (sections["learning_rate"], sections["sgd"], sections["adam"]) == ("learning_rate", "sgd", "race")
+    app = open_page()
+    assert_clean(app)
+    queries = [link.proto.query_string for link in app.get("page_link") if link.proto.page == "optimizer_lab"]
+    assert queries == ["lab_section=learning_rate", "lab_section=sgd", "lab_section=race"]
