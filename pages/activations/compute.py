@@ -32,9 +32,8 @@ DEAD_FAN_IN = 32
 DEAD_UNITS = 100
 BIAS_SHIFTS = np.arange(-24, 9) / 4  # -6 to 2 in quarters, the steps of the bias control
 HISTOGRAM_BINS = 40
-COST_ELEMENTS = 1_000_000
-COST_BUDGET_SECONDS = 0.5  # one run of each function takes about 0.45 s on an idle 2-core machine
-COST_MAX_RUNS = 5
+COST_ELEMENTS = 200_000  # 1.6 MB of float64: a pass stays near the processor's caches
+COST_ROUNDS = 15  # about 0.3 s in all on an idle 2-core machine
 
 
 def activation_params(name: str, leaky_alpha: float, elu_alpha: float) -> Params:
@@ -162,49 +161,45 @@ def shift_index(shift: float) -> int:
 
 @dataclass(frozen=True)
 class Cost:
-    """Nanoseconds per element of each activation (default parameters), and how they were measured."""
+    """Nanoseconds per element of each activation (default parameters): the median over ``rounds`` rounds, each
+    round timing every function once; ``ratios`` holds sigmoid's time over ReLU's in every round (the spread of the
+    figure the page quotes); ``seconds`` the whole measurement; ``machine`` its arch, cores, python and numpy."""
 
     ns_per_element: dict[str, float]
-    runs: dict[str, int]
+    rounds: int
+    ratios: tuple[float, ...]
     seconds: float
-    machine: dict[str, str]  # arch, cores, python, numpy
+    machine: dict[str, str]
 
 
-def _run_time(name: str, values: np.ndarray) -> tuple[float, float]:
-    """CPU time of this thread for one evaluation, and the wall-clock time it took. Other sessions and
-    programs taking turns on the processor count in the second, not in the first."""
-    cpu, wall = time.thread_time(), time.perf_counter()
+def _cpu_time(name: str, values: np.ndarray) -> float:
+    """CPU time of this thread for one evaluation: other sessions and programs taking turns on the processor do
+    not count in it."""
+    started = time.thread_time()
     ACTIVATIONS[name].fn(values)
-    return time.thread_time() - cpu, time.perf_counter() - wall
+    return time.thread_time() - started
 
 
 @st.cache_resource(show_spinner=False)
 def cost() -> Cost:
-    """Time every activation on the same 10⁶ float64 values and keep each one's fastest run in CPU time
-    (the least disturbed). Every function runs once; then, while the wall-clock budget ``COST_BUDGET_SECONDS``
-    allows, round after round again, cheapest first, up to ``COST_MAX_RUNS`` runs each.
-    Runs once per server process."""
+    """Time every activation on the same ``COST_ELEMENTS`` float64 values, round after round (``COST_ROUNDS``; the
+    functions take turns, so a slow moment of the machine hits all of them alike), after a warm-up round that is
+    not counted; keep each function's median. Runs once per server process."""
     started = time.perf_counter()
     values = np.random.default_rng(0).standard_normal(COST_ELEMENTS)
-    ACTIVATIONS["relu"].fn(values)  # warm-up: the first pass over fresh memory is slower, whichever function makes it
-    best, wall = {}, {}
-    for name in NAMES:
-        best[name], wall[name] = _run_time(name, values)
-    runs = dict.fromkeys(NAMES, 1)
-    while True:
-        left = COST_BUDGET_SECONDS - (time.perf_counter() - started)
-        candidates = [name for name in NAMES if runs[name] < COST_MAX_RUNS and wall[name] < left]
-        if not candidates:
-            break
-        name = min(candidates, key=lambda candidate: (runs[candidate], wall[candidate]))
-        cpu, wall[name] = _run_time(name, values)
-        best[name] = min(best[name], cpu)
-        runs[name] += 1
+    for name in NAMES:  # warm-up: the first pass over fresh memory is slower, whichever function makes it
+        ACTIVATIONS[name].fn(values)
+    times = np.array([[_cpu_time(name, values) for name in NAMES] for _ in range(COST_ROUNDS)])
+    median = np.median(times, axis=0)
+    sigmoid, relu = NAMES.index("sigmoid"), NAMES.index("relu")
+    ratios = times[:, sigmoid] / np.maximum(times[:, relu], 1e-9)
     machine = {"arch": platform.machine(), "cores": str(os.cpu_count()), "python": platform.python_version(),
                "numpy": np.__version__}
     return Cost(
-        ns_per_element={name: seconds * 1e9 / COST_ELEMENTS for name, seconds in best.items()},
-        runs=runs,
+        ns_per_element={name: float(seconds) * 1e9 / COST_ELEMENTS
+                        for name, seconds in zip(NAMES, median, strict=True)},
+        rounds=COST_ROUNDS,
+        ratios=tuple(float(ratio) for ratio in ratios),
         seconds=time.perf_counter() - started,
         machine=machine,
     )

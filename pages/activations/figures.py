@@ -241,14 +241,14 @@ def histograms_figure(histograms: dict, labels: ActivationLabels, columns: int =
 
 def cost_figure(cost: Cost, labels: ActivationLabels) -> FinishedFigure:
     """Horizontal bars of nanoseconds per element, cheapest at the top."""
-    ns_per_element, runs = cost.ns_per_element, cost.runs
+    ns_per_element = cost.ns_per_element
     names = sorted(ns_per_element, key=ns_per_element.get)
     data = [{
         "type": "bar", "orientation": "h", "y": [labels.names[name] for name in names],
         "x": [round(ns_per_element[name], 3) for name in names],
         "marker": {"color": [ACTIVATION_COLORS[name] for name in names], "line": {"color": "black", "width": 0.5}},
         "text": [labels.cost_bar_format.format(ns=f"{ns_per_element[name]:.3g}") for name in names],
-        "hovertext": [labels.cost_hover_format.format(ns=f"{ns_per_element[name]:.3g}", runs=runs[name])
+        "hovertext": [labels.cost_hover_format.format(ns=f"{ns_per_element[name]:.3g}", runs=cost.rounds)
                       for name in names],
         "textposition": "outside", "cliponaxis": False, "textfont": {"size": 16}, "hoverinfo": "text",
     }]

@@ -114,7 +114,8 @@ st.subheader(t("activations.cost.title"))
 st.markdown(t("activations.cost.intro"))
 cost = measured.cost
 charts.show(activation_figures.cost_figure(cost, chart_labels), key="act_cost")
-st.markdown(t("activations.cost.ratio", ratio=cost.ns_per_element["sigmoid"] / cost.ns_per_element["relu"]))
+st.markdown(t("activations.cost.ratio", ratio=cost.ns_per_element["sigmoid"] / cost.ns_per_element["relu"])
+            + " " + t("activations.cost.spread", low=min(cost.ratios), high=max(cost.ratios), rounds=cost.rounds))
 st.caption(t("activations.cost.machine", seconds=cost.seconds, **cost.machine))
 
 st.subheader(t("activations.claims.title"))

@@ -235,7 +235,7 @@ TEXT = {
     },
     "activations.cost.axis": {"en": "Nanoseconds per value", "ru": "Наносекунд на значение"},
     "activations.cost.bar": {"en": "{ns} ns", "ru": "{ns} нс"},
-    "activations.cost.hover": {"en": "{ns} ns per value, fastest of {runs} runs", "ru": "{ns} нс на значение, лучший из прогонов: {runs}"},
+    "activations.cost.hover": {"en": "{ns} ns per value, the median of {runs} runs", "ru": "{ns} нс на значение, медиана {runs} прогонов"},
     "activations.cost.ratio": {
         "en": "Here sigmoid takes **{ratio:.1f} times** as long as ReLU. ReLU is one comparison per value; sigmoid "
         "needs an exponential and a division. GELU is the slowest because NumPy has no error function, so this "
@@ -244,16 +244,20 @@ TEXT = {
         "сигмоиде нужны экспонента и деление. GELU медленнее всех, потому что в NumPy нет функции ошибок и "
         "приложение вычисляет её через рациональные приближения.",
     },
+    "activations.cost.spread": {
+        "en": "Over the {rounds} rounds of the measurement the ratio ranged from {low:.1f} to {high:.1f}.",
+        "ru": "За {rounds} {rounds:plural:прогон|прогона|прогонов} измерения это отношение менялось от {low:.1f} до {high:.1f}.",
+    },
     "activations.cost.machine": {
         "en": "These are this machine's figures, not yours: {arch}, {cores} processor cores, Python {python}, "
-        "NumPy {numpy}. Each bar is the function's fastest run in "
-        "processor time (cheap functions run several times, the slowest at least once; hover over a bar to see "
-        "how many); the whole measurement took {seconds:.2f} s. On another computer, or on a GPU, the numbers "
+        "NumPy {numpy}. Each bar is the median of the function's runs in "
+        "processor time (the functions take turns, round after round, so a busy moment of the machine hits them "
+        "all alike); the whole measurement took {seconds:.2f} s. On another computer, or on a GPU, the numbers "
         "and even the order differ.",
         "ru": "Это цифры этого компьютера, а не вашего: {arch}, ядер процессора: {cores}, Python {python}, "
-        "NumPy {numpy}. Каждый столбик — самый быстрый прогон функции по "
-        "процессорному времени (дешёвые функции запускаются несколько раз, самые медленные — хотя бы один; "
-        "число прогонов видно при наведении на столбик); весь замер занял {seconds:.2f} с. На другом компьютере "
+        "NumPy {numpy}. Каждый столбик — медиана прогонов функции по процессорному времени (функции "
+        "запускаются по очереди, круг за кругом, так что загруженность компьютера сказывается на всех одинаково); "
+        "весь замер занял {seconds:.2f} с. На другом компьютере "
         "или на GPU числа и даже порядок будут другими.",
     },
     # Lesson 1, claim by claim

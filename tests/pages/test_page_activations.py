@@ -261,3 +261,11 @@ def test_floored_log_axes_hold_only_positive_numbers():
         low = 10 ** spec["layout"][axis]["range"][0]
         on_log_axis = [trace for trace in spec["data"] if trace["yaxis"] == axis.replace("axis", "")]
         assert all(np.all(decode(trace["y"]) >= low * (1 - 1e-6)) for trace in on_log_axis)
+
+
+def test_the_cost_ratio_is_a_median_over_rounds_and_its_spread_is_shown(default_page):
+    cost = activations.cost()
+    assert cost.rounds == len(cost.ratios) >= 9
+    ratio = cost.ns_per_element["sigmoid"] / cost.ns_per_element["relu"]
+    assert min(cost.ratios) <= ratio * 1.001 and ratio <= max(cost.ratios) * 1.001
+    assert any("ranged from" in markdown.value for markdown in default_page.markdown)
