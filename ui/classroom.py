@@ -26,7 +26,8 @@ BASE_STYLE = """
 """
 PRESENTER_STYLE = """
 html { font-size: 20px; }
-[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] { padding-top: 1rem; max-width: 100%; }
+h1 { font-size: 2rem !important; padding: 0 0 0.5rem 0 !important; }
 """
 
 

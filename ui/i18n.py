@@ -59,11 +59,17 @@ class _Formatter(string.Formatter):
         return localised(super().format_field(value, spec), self.language)
 
 
+def fill(text: str, language_code: str, **values) -> str:
+    """``text`` of the language ``language_code`` with its fields filled from ``values`` (see the module): for
+    figure builders, which get their texts already looked up."""
+    return _Formatter(language_code).format(text, **values)
+
+
 def t(key: str, **values) -> str:
     """The text ``key`` in the current language, with its fields filled from ``values`` (see the module)."""
     code = language()
     text = CATALOG[key][code]
-    return _Formatter(code).format(text, **values) if values else text
+    return fill(text, code, **values) if values else text
 
 
 def num(value: float, digits: int = 3) -> str:

@@ -14,6 +14,8 @@ from ui.figures import (
     clip_to_view,
     frame_steps,
     legend_above,
+    log_axis,
+    log_range,
     loss_above_minimum,
     marker_trace,
     minima_trace,
@@ -23,6 +25,7 @@ from ui.figures import (
     typed,
     weight_axes,
 )
+from ui.i18n import fill
 
 # Every frame redraws the whole chart (its live numbers are an annotation), which costs more than the race's
 # frames: no frame of this animation is shown for less than 60 ms.
@@ -39,6 +42,7 @@ class DescentLabels:
     minimum: str
     playback: PlaybackLabels
     live: str  # format string with fields step, loss, grad1, grad2
+    language: str  # the language the numbers of the live line are written in
     diverged: str  # format string with field step
 
 
@@ -76,7 +80,8 @@ def descent_animation(
     ]
 
     def live_note(step: int) -> dict:
-        text = labels.live.format(step=step, loss=losses[step], grad1=grads[step, 0], grad2=grads[step, 1])
+        text = fill(labels.live, labels.language, step=step, loss=losses[step], grad1=grads[step, 0],
+                    grad2=grads[step, 1])
         if 0 <= diverged_at <= step:
             text += "<br><b>" + labels.diverged.format(step=diverged_at) + "</b>"
         return {"xref": "paper", "yref": "paper", "x": 0.0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
@@ -99,7 +104,7 @@ def descent_animation(
         **weight_axes(grid.bounds, domain=(0.0, 0.52)),
         "xaxis2": {"domain": [0.66, 1.0], "range": [0, max(steps, 1)], "title": {"text": labels.step_axis},
                    "anchor": "y2"},
-        "yaxis2": {"type": "log", "title": {"text": labels.loss_axis}, "anchor": "x2"},
+        "yaxis2": log_axis(log_range(above[: last_good + 1]), title={"text": labels.loss_axis}, anchor="x2"),
         "annotations": [live_note(steps)],
         "images": [surface_image(grid)],
         "height": 540,

@@ -6,7 +6,7 @@ import streamlit as st
 from pages.feature_scaling import compute, figures
 from ui import charts, classroom, controls, course, metrics, tables
 from ui.figures import PlaybackLabels
-from ui.i18n import num, t
+from ui.i18n import language, num, t
 from ui.numbers import number
 from ui.palette import OPTIMIZER_COLORS
 
@@ -67,37 +67,40 @@ if not classroom.predict_then_reveal(
     course.experiments({t(f"feature_scaling.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
     st.stop()
 
-limit = run.optimizer_limit
-if run.diverged_at >= 0:
-    reason = (t("feature_scaling.diverged_limit", lr=lr, limit=limit) if limit is not None
-              else t("feature_scaling.diverged_adaptive"))
-    st.error(t("feature_scaling.diverged", step=run.diverged_at) + " " + reason)
-elif run.settled_at is not None:
-    far = run.distance_left > 0.1 * run.start_distance
-    st.success(t("feature_scaling.settled", step=run.settled_at)
-               + (" " + t("feature_scaling.weights_far", distance=run.distance_left) if far else ""))
-else:
-    st.info(t("feature_scaling.not_settled", steps=steps, gap=run.losses[-1] - run.grid.min_value))
-
-metrics.show([
-    metrics.Metric("λ", num(low, 4), t("feature_scaling.eig_help"), "min"),
-    metrics.Metric("λ", num(high, 4), t("feature_scaling.eig_help"), "max"),
-    metrics.Metric(t("feature_scaling.condition"), num(run.condition_number, 4), t("feature_scaling.condition_help")),
-    metrics.Metric(t("feature_scaling.limit", optimizer=t(f"optimizer.{optimizer}")),
-                   num(limit, 4) if limit is not None else t("feature_scaling.no_limit"),
-                   t("feature_scaling.limit_help") if limit is not None else t("feature_scaling.no_limit_help")),
-    metrics.Metric("η / ηₘₐₓ", num(lr / limit, 3) if limit is not None else "—", t("feature_scaling.ratio_help")),
-])
+summary = st.container()  # the verdict and the key figures (under the chart in presenter mode)
 
 labels = figures.DescentLabels(
     path=t(f"optimizer.{optimizer}"), loss_axis=t("chart.loss_above_min"), step_axis=t("chart.step"),
     minimum=t("chart.minimum"), playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
-    live=t("chart.live"), diverged=t("chart.diverged"),
+    live=t("chart.live"), language=language(), diverged=t("chart.diverged"),
 )
 charts.show(
     figures.descent_animation(run.grid, run.points, run.losses, run.grads, run.diverged_at, color, labels),
     key="descent",
 )
+with st.container() if classroom.presenting() else summary:
+    limit = run.optimizer_limit
+    if run.diverged_at >= 0:
+        reason = (t("feature_scaling.diverged_limit", lr=lr, limit=limit) if limit is not None
+                  else t("feature_scaling.diverged_adaptive"))
+        st.error(t("feature_scaling.diverged", step=run.diverged_at) + " " + reason)
+    elif run.settled_at is not None:
+        far = run.distance_left > 0.1 * run.start_distance
+        st.success(t("feature_scaling.settled", step=run.settled_at)
+                   + (" " + t("feature_scaling.weights_far", distance=run.distance_left) if far else ""))
+    else:
+        st.info(t("feature_scaling.not_settled", steps=steps, gap=run.losses[-1] - run.grid.min_value))
+
+    metrics.show([
+        metrics.Metric("λ", num(low, 4), t("feature_scaling.eig_help"), "min"),
+        metrics.Metric("λ", num(high, 4), t("feature_scaling.eig_help"), "max"),
+        metrics.Metric(t("feature_scaling.condition"), num(run.condition_number, 4),
+                       t("feature_scaling.condition_help")),
+        metrics.Metric(t("feature_scaling.limit", optimizer=t(f"optimizer.{optimizer}")),
+                       num(limit, 4) if limit is not None else t("feature_scaling.no_limit"),
+                       t("feature_scaling.limit_help") if limit is not None else t("feature_scaling.no_limit_help")),
+        metrics.Metric("η / ηₘₐₓ", num(lr / limit, 3) if limit is not None else "—", t("feature_scaling.ratio_help")),
+    ])
 st.caption(t("feature_scaling.chart_caption"))
 
 st.subheader(t("feature_scaling.gradients_title"))

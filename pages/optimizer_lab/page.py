@@ -38,12 +38,12 @@ SCHEDULE_LABELS = {  # formulas, the same in every language (a bound choice goes
 }
 
 st.title(t("optimizer_lab.title"))
-classroom.explain(t("optimizer_lab.intro"))
 setup = lab_controls.race_setup()
 objective = setup.problem.objective()
 grid = lab.surface(setup.problem)
 picture = lab.surface_picture(setup.problem)
 with classroom.aside():
+    st.markdown(t("optimizer_lab.intro"))
     st.latex(objective.latex)
     st.caption(t(f"optimizer_lab.about.{setup.problem.surface}"))
 name_of = {name: t(f"optimizer.{name}") for name in NAMES}
