@@ -118,24 +118,27 @@ class StepDecay:
 
 @dataclass(frozen=True)
 class Exponential:
-    r"""Multiply by ``gamma`` after every update (torch ``ExponentialLR``).
+    r"""Multiply by ``gamma`` every ``every`` updates, spread evenly over them (torch ``ExponentialLR`` when
+    ``every`` is 1).
 
-    ``\eta_t = \eta \cdot \gamma^t``
+    ``\eta_t = \eta \cdot \gamma^{t/s}``
     """
 
     lr: Number
     gamma: Number
+    every: int = 1
 
     def __post_init__(self):
-        _validate(self, lr="> 0", gamma="in (0, 1]")
+        _validate(self, lr="> 0", gamma="in (0, 1]", every=_INTEGER)
 
     def __call__(self, step):
-        return self.lr * self.gamma**step
+        return self.lr * self.gamma ** (step / self.every) if self.every != 1 else self.lr * self.gamma**step
 
     @property
     def latex(self) -> str:
         lr, gamma = _latex_number(self.lr, r"\eta"), _latex_number(self.gamma, r"\gamma")
-        return rf"\eta_t = {lr} \cdot {gamma}^{{t}}"
+        power = "t" if self.every == 1 else f"t / {self.every}"
+        return rf"\eta_t = {lr} \cdot {gamma}^{{{power}}}"
 
 
 @dataclass(frozen=True)
@@ -163,10 +166,10 @@ class Cosine:
     def latex(self) -> str:
         lr, min_lr = _latex_number(self.lr, r"\eta"), _latex_number(self.min_lr, r"\eta_{min}")
         total = self.total_steps
-        return (
-            rf"\eta_t = {min_lr} + \tfrac{{1}}{{2}}({lr} - {min_lr})"
-            rf"\left(1 + \cos\frac{{\pi \min(t, {total})}}{{{total}}}\right)"
-        )
+        wave = rf"\left(1 + \cos\frac{{\pi \min(t, {total})}}{{{total}}}\right)"
+        if isinstance(self.min_lr, int | float) and self.min_lr == 0:
+            return rf"\eta_t = \tfrac{{1}}{{2}} \cdot {lr} {wave}"
+        return rf"\eta_t = {min_lr} + \tfrac{{1}}{{2}}({lr} - {min_lr}){wave}"
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,8 @@ class InverseTime:
     @property
     def latex(self) -> str:
         lr, rate = _latex_number(self.lr, r"\eta"), _latex_number(self.decay_rate, "r")
-        return rf"\eta_t = \frac{{{lr}}}{{1 + {rate}\, t / {self.decay_steps}}}"
+        time = "t" if self.decay_steps == 1 else f"t / {self.decay_steps}"
+        return rf"\eta_t = \frac{{{lr}}}{{1 + {rate}\, {time}}}"
 
 
 constant = Constant
@@ -221,14 +225,14 @@ def values(schedule: Callable, steps: int) -> np.ndarray:
 def for_run(kind: str, lr: float, steps: int, *, gamma: float = 0.5, step_size: int = 50, decay_rate: float = 0.05):
     r"""The schedule ``kind`` of ``SCHEDULES`` starting at ``lr``, for a run of ``steps`` updates, set by the
     numbers a lesson varies: step decay multiplies the rate by ``gamma`` every ``step_size`` updates; the
-    exponential schedule by the same amount spread evenly over them (:math:`\gamma^{1/s}` per update); the cosine
+    exponential schedule by the same amount spread evenly over them (:math:`\gamma^{t/s}`); the cosine
     spans the whole run; the inverse-time schedule decays at ``decay_rate``; the constant one keeps ``lr``."""
     if kind not in SCHEDULES:
         raise ValueError(f"kind must be one of {sorted(SCHEDULES)}, got {kind!r}")
     if kind == "step_decay":
         return step_decay(lr, step_size, gamma)
     if kind == "exponential":
-        return exponential(lr, gamma ** (1.0 / _integer("step_size", step_size)))
+        return exponential(lr, gamma, every=step_size)
     if kind == "cosine":
         return cosine(lr, max(steps, 1))
     if kind == "inverse_time":

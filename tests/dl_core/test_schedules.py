@@ -213,3 +213,12 @@ def test_positive_except_cosine_to_zero_at_its_end(schedule, step):
         assert schedule(step) == 0
     else:
         assert schedule(step) > 0
+
+
+def test_the_formulas_shown_are_as_simple_as_the_settings_allow():
+    assert exponential(0.5, 0.5, every=50).latex == r"\eta_t = 0.5 \cdot 0.5^{t / 50}"
+    assert exponential(0.5, 0.5, every=50)(100) == pytest.approx(0.125)
+    assert cosine(0.01, 100).latex.startswith(r"\eta_t = \tfrac{1}{2} \cdot 0.01")
+    assert "0 +" not in cosine(0.01, 100).latex and "0.001 +" in cosine(0.01, 100, min_lr=0.001).latex
+    assert inverse_time(0.1, 0.05).latex == r"\eta_t = \frac{0.1}{1 + 0.05\, t}"
+    assert r"t / 10" in inverse_time(0.1, 0.05, 10).latex
