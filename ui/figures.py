@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-import streamlit as st
 
 from dl_core import objectives
 from ui import raster
@@ -78,12 +77,12 @@ def loss_above_minimum(losses: np.ndarray, min_value: float) -> np.ndarray:
     return np.maximum(np.asarray(losses) - min_value, LOSS_FLOOR)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
 def surface_image(grid: SurfaceGrid, axes: str = "") -> dict:
     r"""The surface as a background picture of :math:`\log_{10}(L - L^\ast)`: lighter is lower.
 
     A layout image, not a contour trace, so that animation frames can never hide it (see ``ui.raster``).
-    Cached: a slider that does not change the surface (the learning rate, the steps) reuses its picture.
+    Callers cache it by the few settings that make the surface (hashing the grid itself for a cache would cost
+    more than it saves): a slider that does not change the surface reuses its picture.
     """
     (low1, high1), (low2, high2) = grid.bounds
     heights = np.log10(loss_above_minimum(grid.values, grid.min_value))

@@ -12,14 +12,31 @@ import numpy as np
 import streamlit as st
 
 from dl_core import objectives, optimizers, stability, trajectories
-from ui.figures import SurfaceGrid, sample_surface
+from ui.figures import SurfaceGrid, sample_surface, surface_image
+
+
+@dataclass(frozen=True)
+class View:
+    """The MSE surface of one data set on a grid, and its picture (the chart's background)."""
+
+    grid: SurfaceGrid
+    picture: dict
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def view(x_scale: float, noise: float, seed: int, standardize: bool, start: tuple[float, float]) -> View:
+    """The surface and its picture, cached by the data settings alone: a new learning rate or optimizer reuses
+    them (a grid is 1.8 MB, so runs do not carry one)."""
+    problem = objectives.course_regression(x_scale, noise, seed, standardize=standardize, start=start)
+    grid = sample_surface(problem)
+    return View(grid, surface_image(grid))
 
 
 @dataclass(frozen=True)
 class RegressionRun:
     """A descent on the MSE surface of one data set, and the numbers that explain it."""
 
-    grid: SurfaceGrid
+    min_value: float
     points: np.ndarray
     losses: np.ndarray
     grads: np.ndarray
@@ -35,7 +52,7 @@ class RegressionRun:
     def settled_at(self) -> int | None:
         """The step from which the loss stays within ``SETTLED_SHARE`` of the starting gap to the minimum until the
         last step (``dl_core.trajectories.settled_at``), or None."""
-        gaps = self.losses - self.grid.min_value
+        gaps = self.losses - self.min_value
         step = int(trajectories.settled_at(gaps, SETTLED_SHARE * max(gaps[0], 1e-300), self.diverged_at))
         return step if step >= 0 else None
 
@@ -76,7 +93,7 @@ def regression_run(
     problem = objectives.course_regression(x_scale, noise, seed, standardize=standardize, start=start)
     run = trajectories.run(problem, optimizers.make(optimizer, **dict(hyper)), problem.start, steps)
     return RegressionRun(
-        grid=sample_surface(problem),
+        min_value=float(problem.min_value),
         points=run.points,
         losses=run.losses,
         grads=run.grads,

@@ -21,7 +21,6 @@ from ui.figures import (
     minima_trace,
     path_trace,
     playback,
-    surface_image,
     typed,
     weight_axes,
 )
@@ -49,6 +48,7 @@ class DescentLabels:
 
 def descent_animation(
     grid: SurfaceGrid,
+    picture: dict,
     points: np.ndarray,
     losses: np.ndarray,
     grads: np.ndarray,
@@ -106,7 +106,7 @@ def descent_animation(
                    "anchor": "y2"},
         "yaxis2": log_axis(log_range(above[: last_good + 1]), title={"text": labels.loss_axis}, anchor="x2"),
         "annotations": [live_note(steps)],
-        "images": [surface_image(grid)],
+        "images": [picture],
         "height": 540,
         "margin": {"l": 50, "r": 20, "t": 60, "b": 150},
         "legend": legend_above(1.1),
@@ -116,7 +116,8 @@ def descent_animation(
     return FinishedFigure({"data": data, "layout": layout, "frames": frames})
 
 
-def path_figure(grid: SurfaceGrid, points: np.ndarray, color: str, labels: DescentLabels, title: str) -> FinishedFigure:
+def path_figure(grid: SurfaceGrid, picture: dict, points: np.ndarray, color: str, labels: DescentLabels,
+                title: str) -> FinishedFigure:
     """A static contour with a whole path on it, for side-by-side comparisons."""
     shown = clip_to_view(points, grid.bounds)
     data = [
@@ -126,7 +127,7 @@ def path_figure(grid: SurfaceGrid, points: np.ndarray, color: str, labels: Desce
     ]
     layout = {
         **weight_axes(grid.bounds),
-        "images": [surface_image(grid)],
+        "images": [picture],
         "title": {"text": title},
         "height": 420,
         "margin": {"l": 50, "r": 10, "t": 50, "b": 40},

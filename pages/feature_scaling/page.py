@@ -55,6 +55,7 @@ def descend(standardized: bool) -> compute.RegressionRun:
 
 
 run = descend(standardize)
+surface = compute.view(x_scale, noise, int(seed), standardize, (start_w1, start_w2))
 color = OPTIMIZER_COLORS[optimizer]
 low, high = run.eigenvalues
 classroom.reset_button(sidebar)
@@ -75,7 +76,8 @@ labels = figures.DescentLabels(
     live=t("chart.live"), language=language(), diverged=t("chart.diverged"),
 )
 charts.show(
-    figures.descent_animation(run.grid, run.points, run.losses, run.grads, run.diverged_at, color, labels),
+    figures.descent_animation(surface.grid, surface.picture, run.points, run.losses, run.grads, run.diverged_at,
+                              color, labels),
     key="descent",
 )
 with st.container() if classroom.presenting() else summary:
@@ -89,7 +91,7 @@ with st.container() if classroom.presenting() else summary:
         st.success(t("feature_scaling.settled", step=run.settled_at)
                    + (" " + t("feature_scaling.weights_far", distance=run.distance_left) if far else ""))
     else:
-        st.info(t("feature_scaling.not_settled", steps=steps, gap=run.losses[-1] - run.grid.min_value))
+        st.info(t("feature_scaling.not_settled", steps=steps, gap=run.losses[-1] - run.min_value))
 
     metrics.show([
         metrics.Metric("λ", num(low, 4), t("feature_scaling.eig_help"), "min"),
@@ -119,21 +121,22 @@ with table_column:
         tables.Column("w₂", run.points[shown_steps, 1], ".4g"),
         tables.Column("∂L/∂w₁", run.grads[shown_steps, 0], number),
         tables.Column("∂L/∂w₂", run.grads[shown_steps, 1], number),
-        tables.Column("L − L*", run.losses[shown_steps] - run.grid.min_value, number),
+        tables.Column("L − L*", run.losses[shown_steps] - run.min_value, number),
     ])
 
 st.subheader(t("feature_scaling.compare_title"))
 st.markdown(t("feature_scaling.compare_intro"))
 for column, standardized in zip(st.columns(2), (False, True), strict=True):
     side = descend(standardized)
+    side_view = compute.view(x_scale, noise, int(seed), standardized, (start_w1, start_w2))
     title = t("feature_scaling.standardized_title") if standardized else t("feature_scaling.raw_title")
     with column:
         charts.show(
-            figures.path_figure(side.grid, side.points, color, labels, title),
+            figures.path_figure(side_view.grid, side_view.picture, side.points, color, labels, title),
             key=f"compare_{standardized}",
         )
         status = (t("feature_scaling.side_diverged", step=side.diverged_at) if side.diverged_at >= 0
-                  else t("feature_scaling.side_gap", gap=side.losses[-1] - side.grid.min_value))
+                  else t("feature_scaling.side_gap", gap=side.losses[-1] - side.min_value))
         st.caption(t("feature_scaling.side_caption", kappa=side.condition_number) + " " + status)
 
 course.experiments({t(f"feature_scaling.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
