@@ -29,7 +29,8 @@ against ``params`` (e.g. ``(K, 1)`` for K configurations), or a schedule ``step 
 from :mod:`dl_core.schedules`; update ``t`` (counting from 1) then uses ``lr(t - 1)``.
 Every other hyperparameter may be a float or a broadcastable array too, so a batch of
 configurations is one vectorised call. In the formulas below :math:`\eta` is the learning
-rate of the update and :math:`\lambda` is ``weight_decay``.
+rate of the update and :math:`\delta` is ``weight_decay`` (not :math:`\lambda`, which the pages keep for the
+Hessian's eigenvalues).
 
 One deviation, where PyTorch would produce NaN: with ``eps = 0`` a coordinate whose
 denominator is exactly zero (no gradient seen yet) takes a zero step.
@@ -45,22 +46,22 @@ import numpy as np
 from dl_core.schedules import checked
 
 LATEX: dict[str, str] = {
-    "gd": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \lambda\theta_{t-1} \\ "
+    "gd": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \delta\theta_{t-1} \\ "
     r"\theta_t &= \theta_{t-1} - \eta\, g_t \end{aligned}",
-    "momentum": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \lambda\theta_{t-1} \\ "
+    "momentum": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \delta\theta_{t-1} \\ "
     r"b_t &= \mu b_{t-1} + g_t, \quad b_0 = 0 \\ "
     r"\theta_t &= \theta_{t-1} - \eta\, b_t \end{aligned}",
-    "nesterov": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \lambda\theta_{t-1} \\ "
+    "nesterov": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \delta\theta_{t-1} \\ "
     r"b_t &= \mu b_{t-1} + g_t, \quad b_0 = 0 \\ "
     r"\theta_t &= \theta_{t-1} - \eta\,(g_t + \mu b_t) \end{aligned}",
-    "adagrad": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \lambda\theta_{t-1} \\ "
+    "adagrad": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \delta\theta_{t-1} \\ "
     r"G_t &= G_{t-1} + g_t^2, \quad G_0 = 0 \\ "
     r"\theta_t &= \theta_{t-1} - \eta\, \frac{g_t}{\sqrt{G_t} + \epsilon} \end{aligned}",
-    "rmsprop": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \lambda\theta_{t-1} \\ "
+    "rmsprop": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \delta\theta_{t-1} \\ "
     r"v_t &= \alpha v_{t-1} + (1 - \alpha)\, g_t^2, \quad v_0 = 0 \\ "
     r"b_t &= \mu b_{t-1} + \frac{g_t}{\sqrt{v_t} + \epsilon}, \quad b_0 = 0 \\ "
     r"\theta_t &= \theta_{t-1} - \eta\, b_t \end{aligned}",
-    "adam": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \lambda\theta_{t-1} \\ "
+    "adam": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) + \delta\theta_{t-1} \\ "
     r"m_t &= \beta_1 m_{t-1} + (1 - \beta_1)\, g_t, \quad m_0 = 0 \\ "
     r"v_t &= \beta_2 v_{t-1} + (1 - \beta_2)\, g_t^2, \quad v_0 = 0 \\ "
     r"\theta_t &= \theta_{t-1} - \frac{\eta}{1 - \beta_1^t}\, "
@@ -68,7 +69,7 @@ LATEX: dict[str, str] = {
     "adamw": r"\begin{aligned} g_t &= \nabla L(\theta_{t-1}) \\ "
     r"m_t &= \beta_1 m_{t-1} + (1 - \beta_1)\, g_t, \quad m_0 = 0 \\ "
     r"v_t &= \beta_2 v_{t-1} + (1 - \beta_2)\, g_t^2, \quad v_0 = 0 \\ "
-    r"\theta_t &= \theta_{t-1} - \eta\lambda\theta_{t-1} - \frac{\eta}{1 - \beta_1^t}\, "
+    r"\theta_t &= (1 - \eta\delta)\,\theta_{t-1} - \frac{\eta}{1 - \beta_1^t}\, "
     r"\frac{m_t}{\sqrt{v_t} / \sqrt{1 - \beta_2^t} + \epsilon} \end{aligned}",
 }
 
@@ -147,7 +148,7 @@ def _is_zero(value) -> bool:
 
 def _with_weight_decay(weight_decay) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     r"""``(grads, params) -> g``: L2 weight decay folded into the gradient as ``torch.optim`` does,
-    :math:`g + \lambda\theta`; without decay the gradient as it is (as PyTorch: no pass over the parameters).
+    :math:`g + \delta\theta`; without decay the gradient as it is (as PyTorch: no pass over the parameters).
     """
     if _is_zero(weight_decay):
         return lambda grads, params: grads

@@ -25,5 +25,5 @@ def experiments(items: Mapping[str, str]) -> None:
 
 def lesson_differs(says: str, measured: str) -> None:
     """A clearly marked note: what the lesson's text says, and what is measured here."""
-    st.warning(f"**{t('course.lesson_says')}** {says}  \n**{t('course.measured_here')}** {measured}",
-               icon=":material/menu_book:")
+    st.info(f"**{t('course.lesson_says')}** {says}  \n**{t('course.measured_here')}** {measured}",
+            icon=":material/menu_book:")

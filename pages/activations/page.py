@@ -6,7 +6,7 @@ from pages.activations import compute as activations
 from pages.activations import figures as activation_figures
 from pages.activations import tables as activations_tables
 from pages.activations.compute import NAMES
-from ui import charts, classroom, controls, tables
+from ui import charts, classroom, controls, course, tables
 from ui.i18n import t
 
 DEFAULT_CHOSEN = ["sigmoid", "tanh", "relu", "leaky_relu", "elu"]
@@ -85,6 +85,12 @@ else:
     st.markdown(t("activations.table.intro"))
     tables.show(activations_tables.properties_table(chosen, measured, settings.threshold, labels))
     st.caption(t("activations.table.caption"))
+    sigmoid, relu, leaky = (measured.properties[name] for name in ("sigmoid", "relu", "leaky_relu"))
+    course.lesson_differs(t("activations.differs.sigmoid_says"),
+                          t("activations.differs.sigmoid_measured", slope=sigmoid.max_derivative))
+    course.lesson_differs(t("activations.differs.leaky_says"),
+                          t("activations.differs.leaky_measured", alpha=leaky_alpha, leaky=leaky.mean, relu=relu.mean,
+                            leaky_std=leaky.std))
 
     st.subheader(t("activations.chain.title"))
     st.markdown(t("activations.chain.intro"))

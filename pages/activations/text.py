@@ -46,7 +46,7 @@ TEXT = {
         "en": "Weights are drawn from N(0, s²/n). s = 1 is LeCun's initialization; s ≈ 1.4 (√2) is He's, made for ReLU.",
         "ru": "Веса берутся из N(0, s²/n). s = 1 — инициализация LeCun; s ≈ 1,4 (√2) — инициализация He, придуманная для ReLU.",
     },
-    "activations.bias": {"en": "Bias shift b", "ru": "Сдвиг смещения b"},
+    "activations.bias": {"en": "Bias shift b", "ru": "Сдвиг b всех смещений"},
     "activations.batch": {"en": "Batch size", "ru": "Размер батча"},
     "activations.mu": {"en": "Input mean μ", "ru": "Среднее входов μ"},
     "activations.mu_help": {"en": "The inputs of the histograms are x ~ N(μ, σ²).", "ru": "Входы гистограмм: x ~ N(μ, σ²)."},
@@ -101,7 +101,7 @@ TEXT = {
         "en": "The mean of f(x) for x ~ N(0, 1).",
         "ru": "Среднее значение f(x) при x ~ N(0, 1).",
     },
-    "activations.table.centred": {"en": "Centred?", "ru": "В нуле?"},
+    "activations.table.centred": {"en": "Centred?", "ru": "Центрирована?"},
     "activations.table.centred_help": {
         "en": "✓ if |mean| is below 0.1 of the output's standard deviation, ≈ if below 0.3, otherwise ✗.",
         "ru": "✓, если |среднее| меньше 0,1 стандартного отклонения выхода; ≈ — если меньше 0,3; иначе ✗.",
@@ -132,11 +132,11 @@ TEXT = {
         "ru": "Время на одно значение на этом сервере, из замера стоимости ниже.",
     },
     "activations.table.caption": {
-        "en": "Read it like this: sigmoid's derivative is never above 0.25, so every sigmoid layer shrinks a "
-        "gradient at least fourfold; ReLU switches off exactly half of standard normal inputs; only tanh is "
+        "en": "Read it like this: sigmoid's derivative is never above 0.25, so the derivatives alone shrink a "
+        "gradient at least fourfold in every sigmoid layer (the weights may enlarge it again); ReLU switches off exactly half of standard normal inputs; only tanh is "
         "truly centred on zero. Hover over a column's name for its definition.",
-        "ru": "Как читать: производная сигмоиды нигде не больше 0,25, поэтому каждый слой с сигмоидой уменьшает "
-        "градиент как минимум вчетверо; ReLU выключается ровно на половине стандартных нормальных входов; "
+        "ru": "Как читать: производная сигмоиды нигде не больше 0,25, поэтому одни только производные уменьшают "
+        "градиент как минимум вчетверо в каждом слое с сигмоидой (веса могут снова его увеличить); ReLU выключается ровно на половине стандартных нормальных входов; "
         "по-настоящему центрирована в нуле только tanh. Наведите курсор на название столбца, чтобы увидеть определение.",
     },
     # Vanishing gradients
@@ -178,20 +178,23 @@ TEXT = {
         "update can ever bring it back. Here one bias shift $b$ is added to all units of a layer. "
         "**Left:** the share of units whose $f'(z)$ is 0 for every example of the batch: for ReLU, the units that never fired. "
         "**Right:** the average $|f'(z)|$ a unit passes back. Leaky ReLU ($f' = \\alpha$) and ELU "
-        "($f' = \\alpha e^z$) keep a gradient for $z < 0$, so their units are never completely dead.",
+        "($f' = \\alpha e^z$) keep a gradient for $z < 0$ as long as $\\alpha > 0$, so their units never die completely; at "
+        "$\\alpha = 0$, which the sliders allow, both become ReLU for negative inputs and die like it.",
         "ru": "ReLU не пропускает градиент при $z \\le 0$. Если смещение нейрона уйдёт далеко в минус (хватит одного "
         "большого шага обучения), $z$ останется отрицательным на всех примерах: нейрон не активируется, его "
         "градиент равен ровно 0, и никакое обновление его уже не вернёт. Здесь ко всем нейронам слоя добавлен "
-        "один сдвиг смещения $b$. **Слева:** доля нейронов, у которых $f'(z) = 0$ на всех примерах батча; у ReLU это "
+        "один и тот же сдвиг смещения $b$. **Слева:** доля нейронов, у которых $f'(z) = 0$ на всех примерах батча; у ReLU это "
         "нейроны, ни разу не активировавшиеся. "
         "**Справа:** средняя $|f'(z)|$, которую нейрон пропускает назад. Leaky ReLU ($f' = \\alpha$) и ELU "
-        "($f' = \\alpha e^z$) сохраняют градиент при $z < 0$, поэтому их нейроны никогда не умирают полностью.",
+        "($f' = \\alpha e^z$) сохраняют градиент при $z < 0$, пока $\\alpha > 0$, поэтому их нейроны не умирают полностью; при "
+        "$\\alpha = 0$, которое позволяют ползунки, обе функции при отрицательных входах совпадают с ReLU и "
+        "умирают так же.",
     },
     "activations.dead.now": {
         "en": "Units with f′ = 0 for every example of the batch at b = {shift}: {values}.",
         "ru": "Нейронов с f′ = 0 на всех примерах батча при b = {shift}: {values}.",
     },
-    "activations.dead.shift_axis": {"en": "Bias shift b", "ru": "Сдвиг смещения b"},
+    "activations.dead.shift_axis": {"en": "Bias shift b", "ru": "Сдвиг b всех смещений"},
     "activations.dead.share_axis": {"en": "Units with f′ = 0 on the whole batch", "ru": "Нейронов с f′ = 0 на всём батче"},
     "activations.dead.grad_axis": {"en": "Mean |f′(z)| (log scale)", "ru": "Средняя |f′(z)| (лог.)"},
     "activations.dead.caption": {
@@ -367,5 +370,25 @@ TEXT = {
     "activations.predict": {
         "en": "Through {depth} {depth:plural:layer|layers}, which function passes the largest gradient back to layer 1?",
         "ru": "Какая функция через {depth} {depth:plural:слой|слоя|слоёв} донесёт до первого слоя самый большой градиент?",
+    },
+    "activations.differs.sigmoid_says": {
+        "en": "sigmoid is used because it amplifies weak signals.",
+        "ru": "сигмоиду используют, потому что она позволяет усиливать слабые сигналы.",
+    },
+    "activations.differs.sigmoid_measured": {
+        "en": "its slope is at most {slope:.3g}, at 0: a weak signal near 0 comes out at most a quarter as "
+        "strong in its changes. Sigmoid squashes; it amplifies nothing.",
+        "ru": "её наклон нигде не больше {slope:.3g} (в нуле): изменения слабого сигнала около нуля на выходе "
+        "как минимум вчетверо меньше. Сигмоида сжимает, а не усиливает.",
+    },
+    "activations.differs.leaky_says": {
+        "en": "Leaky ReLU is roughly zero-centred.",
+        "ru": "Leaky ReLU примерно центрирована в нуле.",
+    },
+    "activations.differs.leaky_measured": {
+        "en": "for inputs from N(0, 1) and α = {alpha:g} its mean output is {leaky:.3f}, against ReLU's {relu:.3f} "
+        "(standard deviation {leaky_std:.3f}): no closer to zero in any useful sense unless α is large.",
+        "ru": "при входах из N(0, 1) и α = {alpha:g} её среднее на выходе {leaky:.3f}, у ReLU — {relu:.3f} "
+        "(стандартное отклонение {leaky_std:.3f}): ничуть не ближе к нулю, пока α не велико.",
     },
 }

@@ -113,6 +113,7 @@ with formula_column:
     st.latex(r"\frac{\partial l}{\partial w_1} = 2\,(x_1w_1 + x_2w_2 - y)\,x_1")
     st.latex(r"\frac{\partial l}{\partial w_2} = 2\,(x_1w_1 + x_2w_2 - y)\,x_2")
     st.markdown(t("feature_scaling.std_note", std1=run.feature_std[0], std2=run.feature_std[1]))
+    course.lesson_differs(t("feature_scaling.differs.grad_says"), t("feature_scaling.differs.grad_measured"))
 with table_column:
     shown_steps = np.unique(np.geomspace(1, steps + 1, 8).round().astype(int) - 1)
     tables.show([

@@ -180,4 +180,14 @@ TEXT = {
     "feature_scaling.outcome.settles": {"en": "settle near the minimum", "ru": "придёт к минимуму и останется рядом"},
     "feature_scaling.outcome.on_its_way": {"en": "still be on its way", "ru": "будет ещё в пути"},
     "feature_scaling.outcome.diverges": {"en": "diverge", "ru": "разойдётся"},
+    "feature_scaling.differs.grad_says": {
+        "en": "the two derivatives are printed as $dl/dw_1 = 2(x_1w_1 + x_2w_2 - y)x_1$ twice.",
+        "ru": "обе производные напечатаны как $dl/dw_1 = 2(x_1w_1 + x_2w_2 - y)x_1$.",
+    },
+    "feature_scaling.differs.grad_measured": {
+        "en": "the second one is $dl/dw_2 = 2(x_1w_1 + x_2w_2 - y)\\,x_2$: each weight's derivative carries its own "
+        "feature, which is exactly why the scale of $x_1$ matters only along $w_1$ (the table beside it shows both).",
+        "ru": "вторая из них — $dl/dw_2 = 2(x_1w_1 + x_2w_2 - y)\\,x_2$: в производную по каждому весу входит свой "
+        "признак, поэтому масштаб $x_1$ влияет только на направление $w_1$ (обе видны в таблице рядом).",
+    },
 }

@@ -76,7 +76,7 @@ def update_latex(anatomy: StepAnatomy) -> str:
                            rf"\frac{{{vector(anatomy.after['exp_avg_sq'])}}}{{{number(1 - beta2**t)}}}",
                            anatomy.derived["v_hat"]))
         lines.append(rf"\frac{{\eta}}{{\sqrt{{\hat v_t}}+\epsilon}} &= {vector(anatomy.derived['effective_lr'])}")
-        decay = r" - \eta\lambda\,\theta_{t-1}" if name == "adamw" else ""
+        decay = r" - \eta\delta\,\theta_{t-1}" if name == "adamw" else ""
         lines.append(_line(r"\Delta\theta_t", rf"-\frac{{\eta\,\hat m_t}}{{\sqrt{{\hat v_t}}+\epsilon}}{decay}",
                            rf"-{vector(anatomy.derived['effective_lr'])}\odot{vector(anatomy.derived['m_hat'])}"
                            + (r" - \ldots" if decay else ""), step))

@@ -79,7 +79,7 @@ TEXT = {
     "optimizer_lab.angle_help": {
         "en": "At 0° the valley follows the axes; turned, the two weights no longer separate, which takes away "
         "part of the advantage of per-coordinate steps (RMSProp, Adam).",
-        "ru": "При 0° долина идёт вдоль осей; при повороте веса перестают разделяться, и покоординатный шаг "
+        "ru": "При 0° долина идёт вдоль осей; при повороте оси долины уже не совпадают с осями весов, и покоординатный шаг "
         "(RMSProp, Adam) теряет часть своего преимущества.",
     },
     "optimizer_lab.x_scale": {"en": "Scale s of feature x₁", "ru": "Масштаб s признака x₁"},
@@ -110,17 +110,19 @@ TEXT = {
         "riding along each curve. Play runs all paths together (▶ 0.25× and ▶ 0.5× in slow motion, ▶ 2× fast; "
         "a speed can be changed while playing); ✕ marks a run that diverged. The arrows take apart one update "
         "of the optimizer chosen under “Inside the optimizer”, from the point before it, all to the same "
-        "scale: −η∇L is the step plain gradient descent would take, −ημb or −ηm̂ what the optimizer brings "
-        "from past gradients, Δθ the step it took. For Momentum the step is the sum of the other two; for "
-        "Adam compare the lengths of Δθ and −η∇L.",
+        "scale: −η∇L is the step plain gradient descent would take, −ημb what Momentum brings from past "
+        "gradients (for Momentum the step is the sum of the two), or for Adam −ηm̂, the averaged gradient "
+        "(the current one included) scaled by η, which Adam then divides coordinate by coordinate by √v̂ + ε; "
+        "Δθ is the step taken. For Adam compare the lengths of Δθ and −η∇L.",
         "ru": "Слева: поверхность в оттенках log₁₀(L − L*) (светлее — ниже), звёзды в известных минимумах и "
         "пути всех оптимизаторов. Справа: насколько ошибка каждого выше минимума, в логарифмической шкале; "
         "по каждой кривой едет точка. «Пуск» проигрывает все пути вместе (▶ 0.25× и ▶ 0.5× — замедленно, "
         "▶ 2× — быстрее; скорость можно менять на ходу); ✕ отмечает расходимость. Стрелки разбирают один шаг "
         "оптимизатора, выбранного в разделе «Внутри оптимизатора», от точки перед этим шагом, все в одном "
-        "масштабе: −η∇L — шаг, который сделал бы обычный градиентный спуск, −ημb или −ηm̂ — вклад прошлых "
-        "градиентов, Δθ — сделанный шаг. У Momentum шаг равен сумме двух других стрелок; у Adam сравните "
-        "длины Δθ и −η∇L.",
+        "масштабе: −η∇L — шаг, который сделал бы обычный градиентный спуск, −ημb — то, что Momentum добавляет от прошлых "
+        "градиентов (шаг Momentum — сумма этих двух стрелок), а у Adam −ηm̂ — усреднённый градиент (включая "
+        "текущий), умноженный на η, который Adam затем делит по каждой координате на √v̂ + ε; Δθ — сделанный "
+        "шаг. У Adam сравните длины Δθ и −η∇L.",
     },
     "optimizer_lab.click": {"en": "click: start here", "ru": "щелчок: старт здесь"},
     "optimizer_lab.all_diverged": {
@@ -190,10 +192,11 @@ TEXT = {
         "шаг), оба с поправкой на старт с нуля. Эффективный шаг по каждой координате — η / (√v̂ + ε).",
     },
     "optimizer_lab.inside.adamw": {
-        "en": "AdamW is Adam with weight decay taken out of the gradient: the weights shrink by ηλ on their own, "
-        "next to the adaptive step.",
-        "ru": "AdamW — это Adam, у которого затухание весов вынесено из градиента: веса сжимаются на ηλ сами по "
-        "себе, отдельно от адаптивного шага.",
+        "en": "AdamW is Adam with weight decay taken out of the gradient: every update first multiplies the "
+        "weights by (1 − ηδ), then takes the adaptive step, which no longer sees the decay.",
+        "ru": "AdamW — это Adam, у которого L2-регуляризация (weight decay) вынесена из градиента: каждое "
+        "обновление сначала умножает веса на (1 − ηδ), а затем делает адаптивный шаг, который регуляризацию "
+        "уже не видит.",
     },
     "optimizer_lab.effective_lr": {
         "en": "Effective step size per coordinate: w₁ {lr1:.3g}, w₂ {lr2:.3g} (η = {lr:g}).",
@@ -317,12 +320,12 @@ TEXT = {
     "optimizer_lab.escape_runs": {"en": "Noisy runs", "ru": "Шумных запусков"},
     "optimizer_lab.noisy_gd": {"en": "GD + noise", "ru": "GD + шум"},
     "optimizer_lab.escape_result": {
-        "en": "**{left} of {runs} noisy runs** left the basin where GD stays for a deeper one, {reached} of them for the global minimum. Without noise, GD ended in {gd}; Momentum in {momentum}.",
-        "ru": "**{left} из {runs} шумных запусков** ушли из чаши, где остаётся GD, в более глубокую, {reached} из них — в глобальный минимум. Без шума GD закончил в {gd}; Momentum — в {momentum}.",
+        "en": "**{left} of {runs} noisy {runs:plural:run|runs}** left the basin where GD stays for a deeper one, {reached} of them for the global minimum. Without noise — GD: {gd}; Momentum: {momentum}.",
+        "ru": "**{left} из {runs} {runs:plural:шумного запуска|шумных запусков|шумных запусков}** {left:plural:ушёл|ушли|ушли} из чаши, где остаётся GD, в более глубокую, {reached} из них — в глобальный минимум. Без шума — GD: {gd}; Momentum: {momentum}.",
     },
-    "optimizer_lab.basin.global": {"en": "the global minimum", "ru": "глобальном минимуме"},
-    "optimizer_lab.basin.local": {"en": "a local minimum", "ru": "локальном минимуме"},
-    "optimizer_lab.basin.diverged": {"en": "no minimum (it diverged)", "ru": "никаком минимуме (разошёлся)"},
+    "optimizer_lab.basin.global": {"en": "ended in the global minimum", "ru": "остановился в глобальном минимуме"},
+    "optimizer_lab.basin.local": {"en": "ended in a local minimum", "ru": "остановился в локальном минимуме"},
+    "optimizer_lab.basin.diverged": {"en": "diverged", "ru": "разошёлся"},
     # Stability map
     "optimizer_lab.map_title": {"en": "Stability map", "ru": "Карта устойчивости"},
     "optimizer_lab.map_intro": {
@@ -330,7 +333,7 @@ TEXT = {
         "column and the setting of its row; all {cells} runs go as one batch. Blue: the loss fell by many "
         "orders of magnitude; white: little progress; orange: it went up; dark: it diverged.",
         "ru": "Каждая клетка — целый запуск на {steps} шагов из начальной точки со скоростью обучения своего "
-        "столбца и настройкой своей строки; все {cells} запусков считаются одним пакетом. Синий: ошибка упала на "
+        "столбца и настройкой своей строки; все {cells} {cells:plural:запуск считается|запуска считаются|запусков считаются} одним батчем. Синий: ошибка упала на "
         "много порядков; белый: почти без продвижения; оранжевый: ошибка выросла; тёмный: расходимость.",
     },
     "optimizer_lab.map_optimizer": {"en": "Optimizer", "ru": "Оптимизатор"},

@@ -417,7 +417,7 @@ def test_the_four_learning_rates_are_cs231ns_figure_on_the_course_regression():
     titles = [note["text"] for note in four["layout"]["annotations"]]
     assert [title.split(",")[0].removeprefix("<b>") for title in titles] == [
         "low learning rate", "good learning rate", "high learning rate", "very high learning rate"]
-    assert any("The lesson says" in warning.value for warning in app.warning)
+    assert any("The lesson says" in note.value for note in app.info)
 
 
 def test_by_default_the_schedule_lets_noisy_training_settle_closer():

@@ -13,9 +13,10 @@ TEXT = {
     "frame.about_title": {"en": "About", "ru": "О проекте"},
     "frame.about_body": {
         "en": "An open-source companion to a deep-learning course: every claim of a lesson is something "
-        "you can change and watch happen. All maths runs live in NumPy in your browser session.",
+        "you can change and watch happen. All maths runs live in NumPy on the server this page comes from; nothing is sent anywhere else.",
         "ru": "Открытое приложение к курсу глубокого обучения: каждое утверждение урока можно "
-        "проверить своими руками и увидеть. Все вычисления идут на лету в NumPy.",
+        "проверить своими руками и увидеть. Все вычисления идут на лету в NumPy на сервере, с которого "
+        "открыта эта страница; никуда больше ничего не отправляется.",
     },
     # Lessons, in the course's order
     "lesson.activations.title": {"en": "Activation functions", "ru": "Функции активации"},
@@ -84,7 +85,7 @@ TEXT = {
     "hyper.beta2": {"en": "β₂ (second moment)", "ru": "β₂ (второй момент)"},
     "hyper.alpha": {"en": "α (smoothing of g²)", "ru": "α (сглаживание g²)"},
     "hyper.eps": {"en": "ε", "ru": "ε"},
-    "hyper.weight_decay": {"en": "Weight decay λ", "ru": "Затухание весов λ"},
+    "hyper.weight_decay": {"en": "L2 regularization (weight decay) δ", "ru": "L2-регуляризация (weight decay) δ"},
     # Charts
     "chart.loss_above_min": {"en": "L − L* (log scale)", "ru": "L − L* (лог. шкала)"},
     "chart.step": {"en": "Step", "ru": "Шаг"},
