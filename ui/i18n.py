@@ -53,7 +53,11 @@ class _Formatter(string.Formatter):
 
     def format_field(self, value, spec: str) -> str:
         if spec.startswith(PLURAL):
-            return spec[len(PLURAL):].split("|")[plural_form(value, self.language)]
+            forms = spec[len(PLURAL):].split("|")
+            try:
+                return forms[plural_form(float(value), self.language)]
+            except ValueError:  # not a number: the form for many
+                return forms[-1]
         if isinstance(value, bool) or not isinstance(value, int | float):
             return super().format_field(value, spec)
         return localised(super().format_field(value, spec), self.language)

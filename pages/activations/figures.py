@@ -16,6 +16,7 @@ import numpy as np
 
 from pages.activations.compute import Cost, Curves, GradientProfile
 from ui.figures import FinishedFigure, legend_above, log_axis, typed
+from ui.i18n import fill
 from ui.numbers import number
 from ui.palette import ACTIVATION_COLORS
 
@@ -46,6 +47,7 @@ class ActivationLabels:
     cost_bar_format: str
     cost_hover_format: str
     cost_axis: str
+    language: str  # the language numbers and plural forms are written in
 
 
 def _axis(title: str = "", **extra) -> dict:
@@ -137,7 +139,7 @@ def curves_figure(curves: dict[str, Curves], labels: ActivationLabels, threshold
         annotations=[{
             "xref": "paper", "yref": "paper", "x": 0.0, "y": lane_top, "xanchor": "left", "yanchor": "bottom",
             "showarrow": False, "font": {"size": 15},
-            "text": labels.lanes_format.format(percent=f"{threshold:.0%}"),
+            "text": fill(labels.lanes_format, labels.language, percent=f"{threshold:.0%}"),
         }],
     )
     layout["margin"]["b"] = 50
@@ -232,7 +234,8 @@ def histograms_figure(histograms: dict, labels: ActivationLabels, columns: int =
             "xref": f"x{axes} domain", "yref": f"y{axes} domain", "x": 0.0, "y": 1.02, "xanchor": "left",
             "yanchor": "bottom", "showarrow": False, "font": {"size": 16},
             "text": f"<b>{labels.names[name]}</b>  "
-            + labels.mean_format.format(mean=number(histogram.mean if abs(histogram.mean) >= 5e-4 else 0.0)),
+            + fill(labels.mean_format, labels.language,
+                   mean=number(histogram.mean if abs(histogram.mean) >= 5e-4 else 0.0)),
         })
     layout.update(shapes=shapes, annotations=annotations)
     layout["margin"]["t"] = 40
@@ -247,9 +250,9 @@ def cost_figure(cost: Cost, labels: ActivationLabels) -> FinishedFigure:
         "type": "bar", "orientation": "h", "y": [labels.names[name] for name in names],
         "x": [round(ns_per_element[name], 3) for name in names],
         "marker": {"color": [ACTIVATION_COLORS[name] for name in names], "line": {"color": "black", "width": 0.5}},
-        "text": [labels.cost_bar_format.format(ns=f"{ns_per_element[name]:.3g}") for name in names],
-        "hovertext": [labels.cost_hover_format.format(ns=f"{ns_per_element[name]:.3g}", runs=cost.rounds)
-                      for name in names],
+        "text": [fill(labels.cost_bar_format, labels.language, ns=f"{ns_per_element[name]:.3g}") for name in names],
+        "hovertext": [fill(labels.cost_hover_format, labels.language, ns=f"{ns_per_element[name]:.3g}",
+                           runs=cost.rounds) for name in names],
         "textposition": "outside", "cliponaxis": False, "textfont": {"size": 16}, "hoverinfo": "text",
     }]
     layout = _layout(

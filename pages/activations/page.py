@@ -7,7 +7,7 @@ from pages.activations import figures as activation_figures
 from pages.activations import tables as activations_tables
 from pages.activations.compute import NAMES
 from ui import charts, classroom, controls, course, tables
-from ui.i18n import t
+from ui.i18n import language, t
 
 DEFAULT_CHOSEN = ["sigmoid", "tanh", "relu", "leaky_relu", "elu"]
 # Links made before the functions were kept in the URL by name held their English labels.
@@ -25,7 +25,7 @@ chart_labels = activation_figures.ActivationLabels(
     shift_axis=t("activations.dead.shift_axis"), share_axis=t("activations.dead.share_axis"),
     dead_grad_axis=t("activations.dead.grad_axis"), mean_format=t("activations.centre.mean"),
     cost_bar_format=t("activations.cost.bar"), cost_hover_format=t("activations.cost.hover"),
-    cost_axis=t("activations.cost.axis"),
+    cost_axis=t("activations.cost.axis"), language=language(),
 )
 
 st.title(t("activations.title"))

@@ -20,7 +20,7 @@ TEXT = {
         "*derivative* decides how well a network learns. Each claim lesson 1 makes about sigmoid, tanh, ReLU, "
         "Leaky ReLU and ELU is measured below; the last table lists them one by one.",
         "ru": "Нейрон складывает взвешенные входы, $z = \\sum_i w_i x_i + b$, и пропускает сумму через функцию "
-        "активации: $a = f(z)$. Без этого нелинейного шага стопка слоёв была бы одним линейным преобразованием. "
+        "активации: $a = f(z)$. Без этого нелинейного шага сеть из многих слоёв была бы одним линейным преобразованием. "
         "При обучении градиент идёт обратно через тот же шаг и умножается на $f'(z)$, поэтому от *производной* "
         "зависит, насколько хорошо учится сеть. Каждое утверждение урока 1 о сигмоиде, tanh, ReLU, Leaky ReLU и ELU "
         "ниже измерено; в последней таблице они собраны по пунктам.",
@@ -161,11 +161,11 @@ TEXT = {
     "activations.chain.size_axis": {"en": "Gradient size (RMS, log scale)", "ru": "Величина градиента (RMS, лог.)"},
     "activations.chain.off_centre_axis": {"en": "Mean ÷ RMS of outputs", "ru": "Среднее ÷ RMS выходов"},
     "activations.chain.caption": {
-        "en": "{depth} layers of {width} units, weights N(0, s²/n) with s = {scale:g}, a batch of {batch} inputs "
+        "en": "{depth} {depth:plural:layer|layers} of {width} {width:plural:unit|units}, weights N(0, s²/n) with s = {scale:g}, a batch of {batch} {batch:plural:input|inputs} "
         "x ~ N(0, 1); the gradient arriving at the output has RMS 1. Left: the root mean square of ∂ℓ/∂z at "
         "each layer (values that are exactly 0 are drawn on the lower edge). Right: mean ÷ RMS of each layer's "
         "outputs: 0 when they are centred on zero, 1 when all are positive and equal. The seed is in the sidebar.",
-        "ru": "{depth} слоёв по {width} нейронов, веса N(0, s²/n) при s = {scale:g}, батч из {batch} входов "
+        "ru": "{depth} {depth:plural:слой|слоя|слоёв} по {width} {width:plural:нейрон|нейрона|нейронов}, веса N(0, s²/n) при s = {scale:g}, батч из {batch} {batch:plural:входа|входов|входов} "
         "x ~ N(0, 1); градиент на выходе имеет RMS 1. Слева — среднеквадратичное значение ∂ℓ/∂z в каждом слое "
         "(ровно нулевые значения нарисованы на нижнем краю). Справа — среднее ÷ RMS выходов слоя: 0, если они "
         "центрированы в нуле, 1, если все положительны и равны. Зерно генератора — на боковой панели.",
@@ -198,10 +198,10 @@ TEXT = {
     "activations.dead.share_axis": {"en": "Units with f′ = 0 on the whole batch", "ru": "Нейронов с f′ = 0 на всём батче"},
     "activations.dead.grad_axis": {"en": "Mean |f′(z)| (log scale)", "ru": "Средняя |f′(z)| (лог.)"},
     "activations.dead.caption": {
-        "en": "A layer of {units} units with 32 inputs, weights N(0, 1/32), a batch of {batch} inputs x ~ N(0, 1), "
+        "en": "A layer of {units} {units:plural:unit|units} with 32 inputs, weights N(0, 1/32), a batch of {batch} {batch:plural:input|inputs} x ~ N(0, 1), "
         "so z ~ N(b, about 1). A larger batch gives every unit more chances to fire. The dashed line marks the "
         "bias shift chosen in the sidebar; exactly zero is drawn on the lower edge of the right chart.",
-        "ru": "Слой из {units} нейронов с 32 входами, веса N(0, 1/32), батч из {batch} входов x ~ N(0, 1), "
+        "ru": "Слой из {units} {units:plural:нейрона|нейронов|нейронов} с 32 входами, веса N(0, 1/32), батч из {batch} {batch:plural:входа|входов|входов} x ~ N(0, 1), "
         "так что z ~ N(b, примерно 1). Чем больше батч, тем больше у нейрона шансов активироваться. Пунктир — "
         "сдвиг смещения, выбранный на боковой панели; ровно ноль нарисован на нижнем краю правого графика.",
     },
@@ -238,7 +238,7 @@ TEXT = {
     },
     "activations.cost.axis": {"en": "Nanoseconds per value", "ru": "Наносекунд на значение"},
     "activations.cost.bar": {"en": "{ns} ns", "ru": "{ns} нс"},
-    "activations.cost.hover": {"en": "{ns} ns per value, the median of {runs} runs", "ru": "{ns} нс на значение, медиана {runs} прогонов"},
+    "activations.cost.hover": {"en": "{ns} ns per value, the median of {runs} {runs:plural:run|runs}", "ru": "{ns} нс на значение, медиана {runs} {runs:plural:прогона|прогонов|прогонов}"},
     "activations.cost.ratio": {
         "en": "Here sigmoid takes **{ratio:.1f} times** as long as ReLU. ReLU is one comparison per value; sigmoid "
         "needs an exponential and a division. GELU is the slowest because NumPy has no error function, so this "
@@ -248,11 +248,11 @@ TEXT = {
         "приложение вычисляет её через рациональные приближения.",
     },
     "activations.cost.spread": {
-        "en": "Over the {rounds} rounds of the measurement the ratio ranged from {low:.1f} to {high:.1f}.",
+        "en": "Over the {rounds} {rounds:plural:round|rounds} of the measurement the ratio ranged from {low:.1f} to {high:.1f}.",
         "ru": "За {rounds} {rounds:plural:прогон|прогона|прогонов} измерения это отношение менялось от {low:.1f} до {high:.1f}.",
     },
     "activations.cost.machine": {
-        "en": "These are this machine's figures, not yours: {arch}, {cores} processor cores, Python {python}, "
+        "en": "These are this machine's figures, not yours: {arch}, {cores} {cores:plural:processor core|processor cores}, Python {python}, "
         "NumPy {numpy}. Each bar is the median of the function's runs in "
         "processor time (the functions take turns, round after round, so a busy moment of the machine hits them "
         "all alike); the whole measurement took {seconds:.2f} s. On another computer, or on a GPU, the numbers "
@@ -288,8 +288,8 @@ TEXT = {
     },
     "activations.claim.sigmoid_saturates.says": {"en": "Saturates, which makes gradients vanish.", "ru": "Насыщается и приводит к затуханию градиентов."},
     "activations.claim.sigmoid_saturates.measured": {
-        "en": "f′ is below {percent} of its peak for {where}. Through {depth} layers the gradient reaching layer 1 is {sigmoid_grad} of the output's (ReLU: {relu_grad}).",
-        "ru": "f′ меньше {percent} от максимума при {where}. Через {depth} слоёв до первого слоя доходит {sigmoid_grad} от градиента на выходе (у ReLU — {relu_grad}).",
+        "en": "f′ is below {percent} of its peak for {where}. Through {depth} {depth:plural:layer|layers} the gradient reaching layer 1 is {sigmoid_grad} of the output's (ReLU: {relu_grad}).",
+        "ru": "f′ меньше {percent} от максимума при {where}. Через {depth} {depth:plural:слой|слоя|слоёв} до первого слоя доходит {sigmoid_grad} от градиента на выходе (у ReLU — {relu_grad}).",
     },
     "activations.claim.sigmoid_centre.says": {"en": "Not zero-centred.", "ru": "Не центрирована в нуле."},
     "activations.claim.sigmoid_centre.measured": {
@@ -311,8 +311,8 @@ TEXT = {
     },
     "activations.claim.tanh_saturates.says": {"en": "Still saturates, like the sigmoid.", "ru": "Всё так же насыщается, как сигмоида."},
     "activations.claim.tanh_saturates.measured": {
-        "en": "f′ is below {percent} of its peak for {where} ({share} of inputs x ~ N(0, 1)). But its peak slope is {slope}, not ¼, so more survives {depth} layers: {tanh_grad} at layer 1 (sigmoid: {sigmoid_grad}).",
-        "ru": "f′ меньше {percent} от максимума при {where} ({share} входов x ~ N(0, 1)). Но её наибольший наклон — {slope}, а не ¼, поэтому через {depth} слоёв проходит больше: {tanh_grad} в первом слое (у сигмоиды — {sigmoid_grad}).",
+        "en": "f′ is below {percent} of its peak for {where} ({share} of inputs x ~ N(0, 1)). But its peak slope is {slope}, not ¼, so more survives {depth} {depth:plural:layer|layers}: {tanh_grad} at layer 1 (sigmoid: {sigmoid_grad}).",
+        "ru": "f′ меньше {percent} от максимума при {where} ({share} входов x ~ N(0, 1)). Но её наибольший наклон — {slope}, а не ¼, поэтому через {depth} {depth:plural:слой|слоя|слоёв} проходит больше: {tanh_grad} в первом слое (у сигмоиды — {sigmoid_grad}).",
     },
     "activations.claim.relu_cost.says": {"en": "Fast to compute.", "ru": "Быстро считается."},
     "activations.claim.relu_cost.measured": {
@@ -321,8 +321,8 @@ TEXT = {
     },
     "activations.claim.relu_no_vanishing.says": {"en": "Gradients do not vanish for x > 0.", "ru": "Градиенты не затухают при x > 0."},
     "activations.claim.relu_no_vanishing.measured": {
-        "en": "The smallest f′(x) over x > 0 is {slope}, so the derivative does not shrink the gradient there. Through {depth} layers the gradient reaching layer 1 is {relu_grad}; that also depends on the weight scale.",
-        "ru": "Наименьшее f′(x) при x > 0 равно {slope}, так что производная там градиент не уменьшает. Через {depth} слоёв до первого слоя доходит {relu_grad}; это зависит и от масштаба весов.",
+        "en": "The smallest f′(x) over x > 0 is {slope}, so the derivative does not shrink the gradient there. Through {depth} {depth:plural:layer|layers} the gradient reaching layer 1 is {relu_grad}; that also depends on the weight scale.",
+        "ru": "Наименьшее f′(x) при x > 0 равно {slope}, так что производная там градиент не уменьшает. Через {depth} {depth:plural:слой|слоя|слоёв} до первого слоя доходит {relu_grad}; это зависит и от масштаба весов.",
     },
     "activations.claim.relu_centre.says": {"en": "Not zero-centred.", "ru": "Не центрирована в нуле."},
     "activations.claim.relu_centre.measured": {
@@ -331,8 +331,8 @@ TEXT = {
     },
     "activations.claim.relu_dead.says": {"en": "No activation, no update.", "ru": "Нет активации — нет обновления."},
     "activations.claim.relu_dead.measured": {
-        "en": "f′ = 0 for {dead} of inputs x ~ N(0, 1). With bias shift b = {shift}, {never} of {units} units fired for none of {batch} examples, and their weights get exactly zero gradient.",
-        "ru": "f′ = 0 для {dead} входов x ~ N(0, 1). При сдвиге смещения b = {shift} ни на одном из {batch} примеров не активировались {never} из {units} нейронов, и их веса получают ровно нулевой градиент.",
+        "en": "f′ = 0 for {dead} of inputs x ~ N(0, 1). With bias shift b = {shift}, {never} of {units} {units:plural:unit|units} fired for none of {batch} {batch:plural:example|examples}, and their weights get exactly zero gradient.",
+        "ru": "f′ = 0 для {dead} входов x ~ N(0, 1). При сдвиге смещения b = {shift} ни на одном из {batch} {batch:plural:примера|примеров|примеров} не активировались {never} из {units} {units:plural:нейрона|нейронов|нейронов}, и их веса получают ровно нулевой градиент.",
     },
     "activations.claim.leaky_updates.says": {"en": "There are always updates.", "ru": "Обновления будут всегда."},
     "activations.claim.leaky_updates.measured": {
@@ -347,12 +347,12 @@ TEXT = {
     "activations.claim.leaky_not_one.says": {"en": "α ≠ 1.", "ru": "α ≠ 1."},
     "activations.claim.leaky_not_one.measured": {
         "en": "At α = {alpha} the largest |f(x) − x| on [−1, 1] is {gap}. At α = 1 it is 0: the function is the identity, and a stack of such layers is a single linear map.",
-        "ru": "При α = {alpha} наибольшее |f(x) − x| на [−1, 1] равно {gap}. При α = 1 оно равно 0: функция тождественная, и стопка таких слоёв — одно линейное преобразование.",
+        "ru": "При α = {alpha} наибольшее |f(x) − x| на [−1, 1] равно {gap}. При α = 1 оно равно 0: функция тождественная, и сеть из таких слоёв — одно линейное преобразование.",
     },
     "activations.claim.elu_centre.says": {"en": "Roughly zero-centred.", "ru": "Примерно центрирована в нуле."},
     "activations.claim.elu_centre.measured": {
-        "en": "Mean output for x ~ N(0, 1) at α = {alpha}: {mean} (ReLU: {relu_mean}). After {depth} layers the outputs' mean ÷ RMS is {elu_off} (ReLU: {relu_off}).",
-        "ru": "Среднее на выходе при x ~ N(0, 1) и α = {alpha}: {mean} (у ReLU — {relu_mean}). После {depth} слоёв среднее ÷ RMS выходов равно {elu_off} (у ReLU — {relu_off}).",
+        "en": "Mean output for x ~ N(0, 1) at α = {alpha}: {mean} (ReLU: {relu_mean}). After {depth} {depth:plural:layer|layers} the outputs' mean ÷ RMS is {elu_off} (ReLU: {relu_off}).",
+        "ru": "Среднее на выходе при x ~ N(0, 1) и α = {alpha}: {mean} (у ReLU — {relu_mean}). После {depth} {depth:plural:слоя|слоёв|слоёв} среднее ÷ RMS выходов равно {elu_off} (у ReLU — {relu_off}).",
     },
     "activations.claim.elu_exponential.says": {"en": "Uses an exponential for negative inputs.", "ru": "Для отрицательных аргументов использует экспоненту."},
     "activations.claim.elu_exponential.measured": {

@@ -96,8 +96,8 @@ TEXT = {
         "Right: the distance of the loss from its minimum, on a log scale (a straight line means a "
         "constant rate of convergence). Press Play to replay, or drag the step slider.",
         "ru": "Слева: линии уровня log₁₀(L − L*) (светлее — ниже) и путь; звезда — решение методом наименьших квадратов. "
-        "Справа: отрыв ошибки от минимума в логарифмической шкале (прямая линия — постоянная скорость "
-        "сходимости). Кнопка «Пуск» проигрывает спуск, ползунок выбирает шаг.",
+        "Справа: разрыв L − L* между ошибкой и её минимумом в логарифмической шкале (прямая линия — "
+        "сходимость с постоянным темпом). Кнопка «Пуск» проигрывает спуск, ползунок выбирает шаг.",
     },
     "feature_scaling.gradients_title": {"en": "Why the scale matters: the two gradients", "ru": "Почему важен масштаб: два градиента"},
     "feature_scaling.gradients_intro": {
@@ -128,7 +128,7 @@ TEXT = {
     "feature_scaling.standardized_title": {"en": "Standardized features", "ru": "Стандартизированные признаки"},
     "feature_scaling.side_caption": {"en": "$\\kappa$ = {kappa:.3g}.", "ru": "$\\kappa$ = {kappa:.3g}."},
     "feature_scaling.side_diverged": {"en": "Diverged at step {step}.", "ru": "Расходимость на шаге {step}."},
-    "feature_scaling.side_gap": {"en": "Final L − L* = {gap:.3g}.", "ru": "Итоговый отрыв L − L* = {gap:.3g}."},
+    "feature_scaling.side_gap": {"en": "Final L − L* = {gap:.3g}.", "ru": "Итоговый разрыв до минимума L − L* = {gap:.3g}."},
     "feature_scaling.experiment.scale1": {
         "en": "Lesson 3, features on one scale: level lines are nearly circles and gradient descent goes straight in",
         "ru": "Урок 3, признаки одного масштаба: линии уровня почти окружности, градиентный спуск идёт прямо",

@@ -132,7 +132,7 @@ TEXT = {
         "в боковой панели (вкладка η × μ показывает, где каждый метод устойчив).",
     },
     "optimizer_lab.some_diverged": {"en": "Diverged: {names}.", "ru": "Разошлись: {names}."},
-    "optimizer_lab.results": {"en": "Results after {steps} steps", "ru": "Итоги после {steps} шагов"},
+    "optimizer_lab.results": {"en": "Results after {steps} {steps:plural:step|steps}", "ru": "Итоги после {steps} {steps:plural:шага|шагов|шагов}"},
     "optimizer_lab.tolerance": {"en": "Tolerance for “reached”: L − L* ≤", "ru": "Считать дошедшим, если L − L* ≤"},
     "optimizer_lab.col.optimizer": {"en": "Optimizer", "ru": "Оптимизатор"},
     "optimizer_lab.col.lr": {"en": "η", "ru": "η"},
@@ -265,9 +265,9 @@ TEXT = {
     "optimizer_lab.scheduled": {"en": "with the schedule", "ru": "с расписанием"},
     "optimizer_lab.rate_axis": {"en": "learning rate ηₜ", "ru": "скорость обучения ηₜ"},
     "optimizer_lab.schedule_result": {
-        "en": "Over the last 20 of {steps} steps the loss stays on average {constant:.3g} above the minimum at a "
+        "en": "Over the last 20 of {steps} {steps:plural:step|steps} the loss stays on average {constant:.3g} above the minimum at a "
         "constant rate and {scheduled:.3g} with the schedule.",
-        "ru": "За последние 20 из {steps} шагов ошибка в среднем на {constant:.3g} выше минимума при постоянной "
+        "ru": "За последние 20 из {steps} {steps:plural:шага|шагов|шагов} ошибка в среднем на {constant:.3g} выше минимума при постоянной "
         "скорости и на {scheduled:.3g} с расписанием.",
     },
     # SGD
@@ -329,10 +329,10 @@ TEXT = {
     # Stability map
     "optimizer_lab.map_title": {"en": "Stability map", "ru": "Карта устойчивости"},
     "optimizer_lab.map_intro": {
-        "en": "Every cell is a whole run of {steps} steps from the start point, with the learning rate of its "
-        "column and the setting of its row; all {cells} runs go as one batch. Blue: the loss fell by many "
+        "en": "Every cell is a whole run of {steps} {steps:plural:step|steps} from the start point, with the learning rate of its "
+        "column and the setting of its row; all {cells} {cells:plural:run|runs} go as one batch. Blue: the loss fell by many "
         "orders of magnitude; white: little progress; orange: it went up; dark: it diverged.",
-        "ru": "Каждая клетка — целый запуск на {steps} шагов из начальной точки со скоростью обучения своего "
+        "ru": "Каждая клетка — целый запуск на {steps} {steps:plural:шаг|шага|шагов} из начальной точки со скоростью обучения своего "
         "столбца и настройкой своей строки; все {cells} {cells:plural:запуск считается|запуска считаются|запусков считаются} одним батчем. Синий: ошибка упала на "
         "много порядков; белый: почти без продвижения; оранжевый: ошибка выросла; тёмный: расходимость.",
     },
