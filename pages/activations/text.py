@@ -77,7 +77,7 @@ TEXT = {
     "activations.leaky_linear": {
         "en": "With α = 1 Leaky ReLU is f(x) = x: no longer an activation at all. A stack of layers with it is one "
         "linear map, however deep. This is why the lesson insists on α ≠ 1.",
-        "ru": "При α = 1 Leaky ReLU — это f(x) = x, то есть уже вовсе не функция активации. Стопка слоёв с ней — одно "
+        "ru": "При α = 1 Leaky ReLU — это f(x) = x, то есть уже вовсе не функция активации. Сеть из слоёв с ней — одно "
         "линейное преобразование, сколько бы слоёв ни было. Поэтому в уроке и требуется α ≠ 1.",
     },
     # The properties table
