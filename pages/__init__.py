@@ -48,7 +48,7 @@ LESSONS = (
     Lesson("learning_rate", "optimizer_lab", ":material/speed:", (("lab_section", "learning_rate"),)),
     Lesson("sgd", "optimizer_lab", ":material/shuffle:", (("lab_section", "sgd"),)),
     Lesson("adam", "optimizer_lab", ":material/rocket_launch:", (("lab_section", "race"),)),
-    Lesson("backprop", None, ":material/account_tree:"),
+    Lesson("backprop", "backprop", ":material/account_tree:"),
 )
 
 # A page that teaches several lessons is named for itself in the menu, not after its first lesson.

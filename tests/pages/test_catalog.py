@@ -50,6 +50,9 @@ TEMPLATE_VALUES = {
     "optimizer_lab.surface.{name}": list(lab.SURFACES),
     "optimizer_lab.theory.{runner}": [name for name in NAMES if stability.has_theory(name)],
     "feature_scaling.experiment.{name}": list(literal("pages/feature_scaling/page.py", "EXPERIMENTS")),
+    "backprop.act.{name}": list(ACTIVATION_NAMES),
+    "backprop.step.{index}": list(range(10)),
+    "backprop.experiment.{name}": list(literal("pages/backprop/page.py", "EXPERIMENTS")),
     "feature_scaling.outcome.{key}": list(literal("pages/feature_scaling/page.py", "OUTCOMES")),
 }
 
