@@ -10,14 +10,15 @@ import numpy as np
 from dl_core.graph import GraphWalk
 from pages.backprop.compute import Speed
 from ui.figures import FinishedFigure, legend_above, log_axis, log_range
+from ui.i18n import localised
 from ui.numbers import number
 from ui.palette import BLACK, BLUE, GREEN, VERMILLION
 
 FORWARD_STEPS = 5  # inputs, z, h, y_hat, loss; then the backward steps
 LAST_STEP = 9
-INPUTS = {0: (0.0, 2.0), 1: (0.0, 1.0)}
-HIDDEN = {0: (1.0, 2.5), 1: (1.0, 1.5), 2: (1.0, 0.5)}
-OUTPUT, LOSS = (2.0, 1.5), (3.0, 1.5)
+INPUTS = {0: (0.0, 2.45), 1: (0.0, 1.05)}
+HIDDEN = {0: (1.3, 3.1), 1: (1.3, 1.75), 2: (1.3, 0.4)}
+OUTPUT, LOSS = (2.5, 1.75), (3.4, 1.75)
 FONT = 15
 
 
@@ -27,10 +28,7 @@ class GraphLabels:
 
     steps: tuple[str, ...]
     loss: str
-
-
-def _fmt(value: float) -> str:
-    return number(float(value), 3)
+    language: str  # numbers are written in its style (0,25 in Russian)
 
 
 def graph_figure(walk: GraphWalk, params: dict, step: int, labels: GraphLabels) -> FinishedFigure:
@@ -38,10 +36,13 @@ def graph_figure(walk: GraphWalk, params: dict, step: int, labels: GraphLabels) 
     gradients (∂l/∂·) in vermillion above it, weights on the edges and, at the last step, their gradients."""
     shapes, notes = [], []
 
-    def edge(start, end, text, gradient=None):
+    def _fmt(value: float) -> str:
+        return localised(number(float(value), 3), labels.language)
+
+    def edge(start, end, text, gradient=None, along=0.5):
         shapes.append({"type": "line", "x0": start[0], "y0": start[1], "x1": end[0], "y1": end[1],
                        "line": {"color": "#9AA5B1", "width": 2}, "layer": "below"})
-        middle = (0.62 * start[0] + 0.38 * end[0], 0.62 * start[1] + 0.38 * end[1])
+        middle = ((1 - along) * start[0] + along * end[0], (1 - along) * start[1] + along * end[1])
         label = f"{text}" + (f"<br><span style='color:{VERMILLION}'>∂l={gradient}</span>" if gradient else "")
         notes.append({"x": middle[0], "y": middle[1], "text": label, "showarrow": False,
                       "font": {"size": FONT - 1, "color": BLACK}, "bgcolor": "rgba(255,255,255,0.85)"})
@@ -49,18 +50,18 @@ def graph_figure(walk: GraphWalk, params: dict, step: int, labels: GraphLabels) 
     def node(point, name, forward="", backward=""):
         notes.append({"x": point[0], "y": point[1], "text": f"<b>{name}</b>", "showarrow": False,
                       "font": {"size": FONT + 1}})
-        if forward:
-            notes.append({"x": point[0], "y": point[1], "yshift": -34, "text": forward, "showarrow": False,
-                          "font": {"size": FONT, "color": BLUE}})
-        if backward:
-            notes.append({"x": point[0], "y": point[1], "yshift": 36, "text": backward, "showarrow": False,
-                          "font": {"size": FONT, "color": VERMILLION}})
+        if forward:  # below the node, growing downwards
+            notes.append({"x": point[0], "y": point[1], "yshift": -26, "yanchor": "top", "text": forward,
+                          "showarrow": False, "font": {"size": FONT, "color": BLUE}})
+        if backward:  # above the node, growing upwards
+            notes.append({"x": point[0], "y": point[1], "yshift": 26, "yanchor": "bottom", "text": backward,
+                          "showarrow": False, "font": {"size": FONT, "color": VERMILLION}})
 
     weights_grads = step >= LAST_STEP
     for i, start in INPUTS.items():
         for j, end in HIDDEN.items():
             gradient = _fmt(walk.grads["W1"][i, j]) if weights_grads else None
-            edge(start, end, f"w{i + 1}{j + 1}={_fmt(params['W1'][i, j])}", gradient)
+            edge(start, end, f"w{i + 1}{j + 1}={_fmt(params['W1'][i, j])}", gradient, along=0.68)
     for j, start in HIDDEN.items():
         gradient = _fmt(walk.grads["W2"][j, 0]) if weights_grads else None
         edge(start, OUTPUT, f"v{j + 1}={_fmt(params['W2'][j, 0])}", gradient)
@@ -89,9 +90,9 @@ def graph_figure(walk: GraphWalk, params: dict, step: int, labels: GraphLabels) 
              "marker": {"size": 46, "color": "white", "line": {"width": 3, "color": colors}},
              "hoverinfo": "skip", "showlegend": False}]
     layout = {
-        "xaxis": {"range": [-0.4, 3.4], "visible": False, "fixedrange": True},
-        "yaxis": {"range": [-0.1, 3.2], "visible": False, "fixedrange": True},
-        "shapes": shapes, "annotations": notes, "height": 520, "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "xaxis": {"range": [-0.35, 3.8], "visible": False, "fixedrange": True},
+        "yaxis": {"range": [-0.55, 4.0], "visible": False, "fixedrange": True},
+        "shapes": shapes, "annotations": notes, "height": 640, "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
         "title": {"text": labels.steps[step], "font": {"size": FONT + 1}, "x": 0.0, "xanchor": "left"},
         "plot_bgcolor": "white",
     }

@@ -6,7 +6,7 @@ import streamlit as st
 from dl_core.activations import ACTIVATIONS
 from pages.backprop import compute, figures
 from ui import charts, classroom, controls, course, tables
-from ui.i18n import t
+from ui.i18n import language, t
 from ui.numbers import number
 
 NAMES = tuple(ACTIVATIONS)
@@ -34,7 +34,7 @@ step = st.slider(t("backprop.walk"), 0, figures.LAST_STEP, figures.LAST_STEP, ke
 walk = compute.walk(x1, x2, y, activation, seed, scale)
 params = compute.params_for(seed, scale)
 graph_labels = figures.GraphLabels(tuple(t(f"backprop.step.{index}") for index in range(figures.LAST_STEP + 1)),
-                                   t("backprop.loss_node"))
+                                   t("backprop.loss_node"), language())
 charts.show(figures.graph_figure(walk, params, step, graph_labels), key="bp_graph")
 st.caption(t("backprop.graph_caption"))
 
