@@ -17,6 +17,11 @@ THRESHOLD_PERCENTS = (1, 2, 5, 10, 20)
 WIDTHS = (8, 16, 32, 64, 128)
 BATCHES = (8, 16, 32, 64, 128, 256)
 PAPER_ELU = "https://arxiv.org/abs/1511.07289"
+EXPERIMENTS = {  # lesson 1's claims, one click each
+    "saturation": "act_fns=sigmoid&act_fns=tanh&act_fns=relu&act_depth=30&act_scale=1.5",
+    "dead_relu": "act_fns=relu&act_fns=leaky_relu&act_fns=elu&act_bias=-3",
+    "centring": "act_fns=sigmoid&act_fns=tanh&act_fns=relu&act_fns=leaky_relu&act_fns=elu&act_mu=0&act_sigma=1",
+}
 
 labels = {name: t(f"activations.name.{name}") for name in NAMES}
 chart_labels = activation_figures.ActivationLabels(
@@ -128,3 +133,4 @@ st.subheader(t("activations.claims.title"))
 st.markdown(t("activations.claims.intro", paper=PAPER_ELU))
 st.markdown(activations_tables.claims_markdown(settings, measured, labels))
 st.caption(t("activations.claims.legend"))
+course.experiments({t(f"activations.experiment.{name}"): query for name, query in EXPERIMENTS.items()})

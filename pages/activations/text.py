@@ -391,4 +391,16 @@ TEXT = {
         "ru": "при входах из N(0, 1) и α = {alpha:g} её среднее на выходе {leaky:.3f}, у ReLU — {relu:.3f} "
         "(стандартное отклонение {leaky_std:.3f}): ничуть не ближе к нулю, пока α не велико.",
     },
+    "activations.experiment.saturation": {
+        "en": "Saturation: through 30 layers the sigmoid's and tanh's gradient fades, ReLU's does not",
+        "ru": "Насыщение: через 30 слоёв градиент сигмоиды и tanh затухает, а у ReLU — нет",
+    },
+    "activations.experiment.dead_relu": {
+        "en": "Dead ReLU: with every bias shifted to −3 most ReLU units never fire; Leaky ReLU and ELU still pass a gradient",
+        "ru": "«Мёртвые» ReLU: при сдвиге всех смещений на −3 большинство нейронов ReLU не активируется; Leaky ReLU и ELU градиент пропускают",
+    },
+    "activations.experiment.centring": {
+        "en": "Zero-centring: the mean output of each function for inputs from N(0, 1)",
+        "ru": "Центрированность: среднее на выходе каждой функции при входах из N(0, 1)",
+    },
 }

@@ -21,6 +21,15 @@ SECTIONS = ("race", "learning_rate", "sgd", "map")
 # Links made before sections were kept in the URL by name held their (then untranslated) labels.
 LEGACY_SECTION_LABELS = {"GD · Momentum · RMSProp · Adam": "race", "Learning rate": "learning_rate", "SGD": "sgd",
                          "η × μ": "map"}
+EXPERIMENTS = {  # lesson 6, 7 and 8 of the module, one click each
+    "four_rates": "lab_section=learning_rate",
+    "schedule": "lab_section=learning_rate&lab_schedule=step_decay&lab_schedule_lr=0.5",
+    "sgd_epochs": "lab_section=sgd&lab_sgd_epochs=true&lab_batch=8",
+    "escape": "lab_section=sgd&lab_escape_noise=30&lab_escape_runs=20",
+    "narrow_valley": "lab_surface=regression&lab_x_scale=3",
+    "equal_scale": "lab_surface=regression&lab_x_scale=1",
+    "adam_wins": "lab_surface=regression&lab_x_scale=10&lab_optimizers=GD&lab_optimizers=Momentum&lab_optimizers=Adam",
+}
 LR_KINDS = learning_rates.NAMES  # lesson 6's four learning rates, as CS231n names them
 SECTION_CONTROLS = {  # the URL keys of each section's own controls
     "race": ("lab_tol", "lab_inspect", "lab_step", "predict"),
@@ -323,3 +332,4 @@ section = controls.url_choice(
 )
 SECTION_BODIES[section]()
 keep_hidden_sections(section)
+course.experiments({t(f"optimizer_lab.experiment.{name}"): query for name, query in EXPERIMENTS.items()})

@@ -391,4 +391,32 @@ TEXT = {
         "ru": "Какой оптимизатор первым подойдёт к минимуму ошибки ближе чем на {tolerance:g}?",
     },
     "optimizer_lab.nobody": {"en": "none of them", "ru": "ни один"},
+    "optimizer_lab.experiment.four_rates": {
+        "en": "Lesson 6: the four learning rates of CS231n's figure (low, good, high, very high)",
+        "ru": "Урок 6: четыре скорости обучения с рисунка CS231n (низкая, хорошая, высокая, очень высокая)",
+    },
+    "optimizer_lab.experiment.schedule": {
+        "en": "Lesson 6: lowering the rate lets noisy training settle closer to the minimum",
+        "ru": "Урок 6: снижение скорости обучения позволяет шумному обучению подойти ближе к минимуму",
+    },
+    "optimizer_lab.experiment.sgd_epochs": {
+        "en": "Lesson 7: per pass over the data, SGD gets much further than full-batch descent",
+        "ru": "Урок 7: за один проход по данным SGD уходит гораздо дальше, чем спуск по всей выборке",
+    },
+    "optimizer_lab.experiment.escape": {
+        "en": "Lesson 7: a noisy trajectory jumps out of local minima where gradient descent stays",
+        "ru": "Урок 7: шумная траектория выпрыгивает из локальных минимумов, где градиентный спуск остаётся",
+    },
+    "optimizer_lab.experiment.narrow_valley": {
+        "en": "Lesson 8: the race in the narrow valley of the course's regression (feature scaled ×3)",
+        "ru": "Урок 8: гонка в узкой долине регрессии из курса (признак увеличен в 3 раза)",
+    },
+    "optimizer_lab.experiment.equal_scale": {
+        "en": "Lesson 8: the same race with features of one scale, where every method goes straight in",
+        "ru": "Урок 8: та же гонка на признаках одного масштаба, где все методы идут прямо",
+    },
+    "optimizer_lab.experiment.adam_wins": {
+        "en": "Lesson 8: an even narrower valley (×10): GD and Momentum crawl, Adam's adaptive step does not",
+        "ru": "Урок 8: ещё более узкая долина (×10): GD и Momentum ползут, а адаптивный шаг Adam — нет",
+    },
 }

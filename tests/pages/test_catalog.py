@@ -53,6 +53,8 @@ TEMPLATE_VALUES = {
     "backprop.act.{name}": list(ACTIVATION_NAMES),
     "backprop.step.{index}": list(range(10)),
     "backprop.experiment.{name}": list(literal("pages/backprop/page.py", "EXPERIMENTS")),
+    "optimizer_lab.experiment.{name}": list(literal("pages/optimizer_lab/page.py", "EXPERIMENTS")),
+    "activations.experiment.{name}": list(literal("pages/activations/page.py", "EXPERIMENTS")),
     "feature_scaling.outcome.{key}": list(literal("pages/feature_scaling/page.py", "OUTCOMES")),
 }
 
