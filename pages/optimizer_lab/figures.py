@@ -101,7 +101,8 @@ def four_rates_figure(grid: SurfaceGrid, picture: dict, sweep: Sweep, colors: tu
         domain = [column * (width + GAP), column * (width + GAP) + width]
         color = colors[column]
         data += _loss_curve(above[:, column], int(diverged_at[column]), color, titles[column], top)
-        data.append(_on_axes(path_trace(shown[:, column], color, titles[column]), bottom))
+        last = len(shown) if diverged_at[column] < 0 else int(diverged_at[column])  # no path beyond divergence
+        data.append(_on_axes(path_trace(shown[:last, column], color, titles[column]), bottom))
         data.append(_on_axes(minima_trace(grid.minima, minimum), bottom))
         layout[f"xaxis{top}"] = {"domain": domain, "anchor": f"y{top}", "range": [0, steps],
                                  "title": {"text": step_axis}}
@@ -117,7 +118,7 @@ def four_rates_figure(grid: SurfaceGrid, picture: dict, sweep: Sweep, colors: tu
         "annotations": [{"xref": f"x{column + 1} domain", "yref": "paper", "x": 0.5, "y": 1.0, "yanchor": "bottom",
                          "showarrow": False, "text": f"<b>{titles[column]}</b>", "font": {"size": 14}}
                         for column in range(4)],
-        "height": 640, "margin": {"l": 60, "r": 10, "t": 40, "b": 40}, "showlegend": False,
+        "height": 660, "margin": {"l": 60, "r": 10, "t": 64, "b": 40}, "showlegend": False,
     })
     return FinishedFigure({"data": [_strip_legend(trace) for trace in data], "layout": layout})
 

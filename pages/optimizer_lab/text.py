@@ -227,7 +227,7 @@ TEXT = {
     "optimizer_lab.lr.good": {"en": "good learning rate", "ru": "хорошая скорость обучения"},
     "optimizer_lab.lr.high": {"en": "high learning rate", "ru": "высокая скорость обучения"},
     "optimizer_lab.lr.very_high": {"en": "very high learning rate", "ru": "очень высокая скорость обучения"},
-    "optimizer_lab.lr_panel": {"en": "{kind}, η = {lr:g}", "ru": "{kind}, η = {lr:g}"},
+    "optimizer_lab.lr_panel": {"en": "{kind}<br>η = {lr:g}", "ru": "{kind}<br>η = {lr:g}"},
     "optimizer_lab.lr_caption": {
         "en": "Top: L − L* against step (log scale), computed on all the data; each update used a minibatch of "
         "{batch} {batch:plural:sample|samples}; a ✕ marks divergence. Bottom: the four paths on the surface.",
