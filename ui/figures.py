@@ -23,8 +23,8 @@ from ui import raster
 from ui.palette import MINIMUM_COLOR, SURFACE_COLORSCALE
 
 MAX_FRAMES = 100  # frames of an animation at most: Plotly keeps every frame of a figure in the page
-PLAYBACK_MS = 4000  # a playback at 1x lasts about this long, whatever the number of steps
-FRAME_MS = 40  # the shortest time a frame is shown: about 25 frames per second, what a browser keeps up with
+PLAYBACK_MS = 3300  # a playback at 1x lasts about this long, whatever the number of steps (100 frames: 30 a second)
+FRAME_MS = 33  # the shortest time a frame is shown: 30 frames per second, about what a browser keeps up with
 GRID_RESOLUTION = 480  # surface samples per side: about one per pixel of a chart, level lines without stair steps
 LOSS_FLOOR = 1e-16
 SURFACE_DECADES = 6  # orders of magnitude of L - L* shaded on a surface
