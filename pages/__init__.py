@@ -43,7 +43,7 @@ LESSONS = (
     Lesson("activations", "activations", ":material/show_chart:"),
     Lesson("initialization", None, ":material/casino:"),
     Lesson("feature_scaling", "feature_scaling", ":material/straighten:"),
-    Lesson("batch_norm", None, ":material/equalizer:"),
+    Lesson("batch_norm", "batch_norm", ":material/equalizer:"),
     Lesson("dropout", None, ":material/grain:"),
     Lesson("learning_rate", "optimizer_lab", ":material/speed:", (("lab_section", "learning_rate"),)),
     Lesson("sgd", "optimizer_lab", ":material/shuffle:", (("lab_section", "sgd"),)),

@@ -56,6 +56,13 @@ TEMPLATE_VALUES = {
     "optimizer_lab.experiment.{name}": list(literal("pages/optimizer_lab/page.py", "EXPERIMENTS")),
     "activations.experiment.{name}": list(literal("pages/activations/page.py", "EXPERIMENTS")),
     "feature_scaling.outcome.{key}": list(literal("pages/feature_scaling/page.py", "OUTCOMES")),
+    "batch_norm.act.{activation}": list(literal("pages/batch_norm/compute.py", "ACTIVATIONS")),
+    "batch_norm.data.{name}": list(literal("pages/batch_norm/compute.py", "DATA")),
+    "batch_norm.experiment.{name}": list(literal("pages/batch_norm/page.py", "EXPERIMENTS")),
+    "batch_norm.init.{init_name}": sorted(set(literal("pages/batch_norm/compute.py", "INITIALIZER").values())),
+    "batch_norm.outcome.{key}": list(literal("pages/batch_norm/page.py", "OUTCOMES")),
+    "batch_norm.show.{key}": list(literal("pages/batch_norm/page.py", "SHOWN")),
+    "batch_norm.show_axis.{shown}": list(literal("pages/batch_norm/page.py", "SHOWN")),
 }
 
 

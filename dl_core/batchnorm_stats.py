@@ -1,0 +1,217 @@
+r"""The statistics of batch normalization (Ioffe & Szegedy 2015, arXiv 1502.03167): its running estimates, the
+difference between train and eval mode, and the parameters that undo it.
+
+**Running estimates.** In train mode a batch-norm layer normalises with the statistics of the batch and moves its
+running estimates towards them by exponential smoothing, as ``torch.nn.BatchNorm1d`` (and
+:func:`dl_core.layers.batchnorm_forward`) do:
+
+.. math:: r_t = (1 - m)\, r_{t-1} + m\, s_t,\qquad r_0 = 0 \text{ (mean) or } 1 \text{ (variance)}
+
+where :math:`s_t` is the batch's mean, or its *unbiased* variance (divided by :math:`N - 1`). :math:`m` is PyTorch's
+``momentum`` (default 0.1); the factor :math:`d = 1 - m` that discounts the old value is what Keras and TensorFlow
+call ``momentum`` (default 0.99). Unrolled, the estimate is a weighted sum in which the start keeps the weight
+:math:`d^t`:
+
+.. math:: r_t = d^t r_0 + m \sum_{k=1}^{t} d^{\,t-k} s_k
+
+so for batches whose statistic has expectation :math:`\theta` and standard deviation :math:`\varsigma`,
+
+.. math:: \mathbb E[r_t] = \theta + (r_0 - \theta)\, d^t,\qquad
+    \operatorname{sd}[r_t] = \varsigma \sqrt{\frac{m\,(1 - d^{2t})}{2 - m}}
+
+The first is the early bias towards the start (the estimate needs about :math:`1/m` steps to forget it); the second
+the noise left once it has. Dividing out the start's weight, :math:`(r_t - d^t r_0)/(1 - d^t)`, removes the bias
+(Adam's correction of its moments, applied here).
+
+**Train versus eval.** In train mode the output for one sample depends on the other samples of its batch; eval mode
+uses the running estimates and gives one answer per input. With a batch of two samples train mode outputs
+:math:`\pm\gamma\sqrt{\sigma^2/(\sigma^2 + \epsilon)} + \beta` whatever the values; with one it has no variance to
+divide by, and the engine raises ``ValueError`` as PyTorch does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dl_core import layers
+from dl_core.layers import BatchNormStats
+
+BLOCK = 128  # steps per block of the vectorised smoothing: a (BLOCK, BLOCK) weight matrix at a time
+
+
+def _checked_momentum(momentum: float) -> float:
+    momentum = float(momentum)
+    if not 0.0 <= momentum <= 1.0:
+        raise ValueError(f"momentum must be in [0, 1], got {momentum}")
+    return momentum
+
+
+def running_estimates(values: np.ndarray, momentum: float, initial) -> np.ndarray:
+    r"""The exponential smoothing of a stream ``values`` ``(T, ...)``: ``(T + 1, ...)``, row 0 being ``initial``.
+
+    .. math:: r_t = (1 - m)\, r_{t-1} + m\, s_t
+
+    Vectorised: the stream is cut into blocks of ``BLOCK`` steps and each block is one product with the matrix of
+    weights :math:`m\,d^{\,i-j}` (:math:`i \ge j`), plus the carried estimate times :math:`d^{\,i}`.
+    """
+    momentum = _checked_momentum(momentum)
+    values = np.asarray(values, dtype=np.float64)
+    steps = values.shape[0]
+    tail = values.shape[1:]
+    flat = values.reshape(steps, int(np.prod(tail)))
+    discount = 1.0 - momentum
+    lags = np.arange(BLOCK)[:, None] - np.arange(BLOCK)[None, :]
+    with np.errstate(under="ignore"):
+        weights = np.where(lags >= 0, momentum * discount ** np.maximum(lags, 0), 0.0)
+        carried = discount ** np.arange(1, BLOCK + 1)
+    out = np.empty((steps + 1, flat.shape[1]))
+    out[0] = np.broadcast_to(np.asarray(initial, dtype=np.float64), tail).reshape(-1)
+    for start in range(0, steps, BLOCK):
+        block = flat[start : start + BLOCK]
+        size = len(block)
+        out[start + 1 : start + 1 + size] = weights[:size, :size] @ block + carried[:size, None] * out[start]
+    return out.reshape((steps + 1, *tail))
+
+
+def start_weight(momentum: float, steps: np.ndarray) -> np.ndarray:
+    """:math:`d^t`: how much of the starting value is left in the estimate after ``steps`` steps."""
+    return (1.0 - _checked_momentum(momentum)) ** np.asarray(steps, dtype=np.float64)
+
+
+def expected_estimate(truth: float, initial: float, momentum: float, steps: np.ndarray) -> np.ndarray:
+    r""":math:`\mathbb E[r_t] = \theta + (r_0 - \theta)\, d^t` for batch statistics of expectation ``truth``."""
+    return truth + (initial - truth) * start_weight(momentum, steps)
+
+
+def estimate_std(statistic_std: float, momentum: float, steps: np.ndarray) -> np.ndarray:
+    r""":math:`\operatorname{sd}[r_t] = \varsigma\sqrt{m(1 - d^{2t})/(2 - m)}` for independent batch statistics of
+    standard deviation ``statistic_std`` (:math:`\varsigma`)."""
+    momentum = _checked_momentum(momentum)
+    share = momentum * (1.0 - start_weight(momentum, steps) ** 2) / (2.0 - momentum)
+    return statistic_std * np.sqrt(share)
+
+
+def debiased(estimates: np.ndarray, initial: float, momentum: float) -> np.ndarray:
+    r"""The estimates with the start's weight divided out: :math:`(r_t - d^t r_0) / (1 - d^t)` for
+    :math:`t \ge 1` (row 0, where nothing has been seen, stays ``initial``; with :math:`m = 0` nothing is ever seen
+    and the estimates stay as they are). Rows along axis 0 are steps."""
+    estimates = np.asarray(estimates, dtype=np.float64)
+    steps = np.arange(len(estimates)).reshape((-1,) + (1,) * (estimates.ndim - 1))
+    weight = start_weight(momentum, steps)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        corrected = (estimates - weight * initial) / (1.0 - weight)
+    return np.where((steps == 0) | (weight >= 1.0), np.where(steps == 0, initial, estimates), corrected)
+
+
+def steps_to_forget(momentum: float, share: float = 0.01) -> int | None:
+    r"""The first step at which the start weighs at most ``share``: :math:`\lceil \ln s / \ln d \rceil`
+    (1 for :math:`m = 1`; None for :math:`m = 0`, which never forgets)."""
+    momentum = _checked_momentum(momentum)
+    if momentum == 0.0:
+        return None
+    if momentum == 1.0:
+        return 1
+    return max(1, int(np.ceil(np.log(share) / np.log1p(-momentum) - 1e-12)))
+
+
+def half_life(momentum: float) -> float:
+    r"""Steps after which the start (or any one batch) weighs half as much: :math:`\ln 2 / (-\ln d)`
+    (0 for :math:`m = 1`, inf for :math:`m = 0`)."""
+    momentum = _checked_momentum(momentum)
+    if momentum == 1.0:
+        return 0.0
+    return float(np.inf) if momentum == 0.0 else float(np.log(2.0) / -np.log1p(-momentum))
+
+
+@dataclass(frozen=True)
+class Stream:
+    """Batches of one unit's pre-activations, drawn from N(mean, std²), and the running estimates they give.
+
+    ``samples`` ``(T, N)``; per step ``batch_mean``, ``batch_var`` (unbiased: what the running variance takes in)
+    and ``batch_var_biased`` (what the batch is normalised with), each ``(T,)``; ``running_mean`` and
+    ``running_var`` ``(T + 1,)`` from mean 0 and variance 1, as ``torch.nn.BatchNorm1d`` after each batch.
+    """
+
+    mean: float
+    std: float
+    momentum: float
+    samples: np.ndarray
+    batch_mean: np.ndarray
+    batch_var: np.ndarray
+    batch_var_biased: np.ndarray
+    running_mean: np.ndarray
+    running_var: np.ndarray
+
+    @property
+    def batch_size(self) -> int:
+        return self.samples.shape[1]
+
+    @property
+    def mean_std(self) -> float:
+        """The standard deviation of one batch's mean: :math:`\\sigma/\\sqrt N`."""
+        return self.std / np.sqrt(self.batch_size)
+
+    @property
+    def var_std(self) -> float:
+        r"""The standard deviation of one batch's unbiased variance for normal data: :math:`\sigma^2\sqrt{2/(N-1)}`."""
+        return self.std**2 * np.sqrt(2.0 / (self.batch_size - 1))
+
+    def final(self) -> BatchNormStats:
+        """The running statistics after the last batch (one feature)."""
+        return BatchNormStats(self.running_mean[-1:], self.running_var[-1:])
+
+
+def stream(mean: float, std: float, batch_size: int, steps: int, momentum: float, rng: np.random.Generator) -> Stream:
+    """``steps`` batches of ``batch_size`` samples from N(``mean``, ``std``²) and the running estimates of a
+    batch-norm layer with PyTorch's ``momentum`` (see the module). ``batch_size`` must be at least 2: the variance
+    of one sample is undefined."""
+    if batch_size < 2:
+        raise ValueError(f"batch_size must be >= 2 (the variance of one sample is undefined), got {batch_size}")
+    if steps < 0 or std < 0:
+        raise ValueError(f"steps and std must be >= 0, got {steps} and {std}")
+    samples = mean + std * rng.standard_normal((steps, batch_size))
+    batch_mean = samples.mean(axis=1)
+    batch_var_biased = samples.var(axis=1)
+    batch_var = batch_var_biased * batch_size / (batch_size - 1)
+    return Stream(
+        mean=float(mean), std=float(std), momentum=_checked_momentum(momentum), samples=samples,
+        batch_mean=batch_mean, batch_var=batch_var, batch_var_biased=batch_var_biased,
+        running_mean=running_estimates(batch_mean, momentum, 0.0),
+        running_var=running_estimates(batch_var, momentum, 1.0),
+    )
+
+
+def train_mode_outputs(sample: float, companions: np.ndarray, gamma: float = 1.0, beta: float = 0.0,
+                       eps: float = 1e-5) -> np.ndarray:
+    r"""What batch norm in train mode outputs for ``sample`` when it shares a batch with each row of
+    ``companions`` ``(K, N - 1)``: ``(K,)``, one output per batch.
+
+    The K batches go through :func:`dl_core.layers.batchnorm_forward` at once, as K features of one
+    ``(N, K)`` array (each column is normalised on its own). With ``N = 1`` (no companions) the engine raises
+    ``ValueError``: a single sample has no variance.
+    """
+    companions = np.asarray(companions, dtype=np.float64)
+    copies = companions.shape[0]
+    batch = np.vstack([np.full((1, copies), float(sample)), companions.T])
+    out, _, _ = layers.batchnorm_forward(batch, np.full(copies, float(gamma)), np.full(copies, float(beta)),
+                                         BatchNormStats.initial(copies), train=True, eps=eps)
+    return out[0]
+
+
+def eval_mode_output(sample: float, running: BatchNormStats, gamma: float = 1.0, beta: float = 0.0,
+                     eps: float = 1e-5) -> float:
+    r"""Batch norm in eval mode: :math:`\gamma (x - \mu_{run})/\sqrt{\sigma^2_{run} + \epsilon} + \beta`, through
+    :func:`dl_core.layers.batchnorm_forward` (one feature)."""
+    out, _, _ = layers.batchnorm_forward(np.array([[float(sample)]]), np.array([float(gamma)]),
+                                         np.array([float(beta)]), running, train=False, eps=eps)
+    return float(out[0, 0])
+
+
+def identity_parameters(x: np.ndarray, eps: float = 1e-5) -> tuple[np.ndarray, np.ndarray]:
+    r"""The :math:`\gamma, \beta` with which batch norm in train mode gives back its input ``x`` ``(N, D)``:
+    :math:`\gamma = \sqrt{\sigma_B^2 + \epsilon}`, :math:`\beta = \mu_B` per feature (Ioffe & Szegedy, section 3;
+    their :math:`\gamma = \sqrt{\operatorname{Var}[x]}` leaves out the :math:`\epsilon`)."""
+    x = np.asarray(x, dtype=np.float64)
+    return np.sqrt(x.var(axis=0) + eps), x.mean(axis=0)

@@ -1,0 +1,437 @@
+"""Figure builders of the batch-norm lab, as Plotly dictionaries (see ``ui.figures``).
+
+Each builder takes data and the chart's words (``Labels``, already in the page's language). Only finite numbers
+reach a chart: values that could run away (a loss, a batch variance) are clipped to the view first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dl_core.lockstep_training import LockstepRun
+from pages.batch_norm.compute import BySize, LayerBatch, Sweep, TrainEval
+from ui.figures import FinishedFigure, PlaybackLabels, legend_above, log_axis, log_range, playback, typed
+from ui.i18n import fill
+from ui.palette import BLACK, BLUE, GREEN, ORANGE, PURPLE, SKY_BLUE, VERMILLION
+
+FONT = {"size": 16}
+TITLE_FONT = {"size": 16, "color": "#31333F"}
+TICK_FONT = {"size": 15, "color": "#31333F"}
+GRID = "#E6E9EF"
+LIGHT = "#9AA5B1"
+UNIT_COLORS = (ORANGE, SKY_BLUE, GREEN, PURPLE)
+WITHOUT, WITH = VERMILLION, BLUE  # the network without batch norm, and with it
+RUNNING, EXPECTED, DEBIASED = BLUE, ORANGE, GREEN
+TRAIN, EVAL = SKY_BLUE, VERMILLION
+LOSS_CEILING = 1e6  # a loss drawn above this is drawn at it
+SIZE_TICKS = [2, 4, 8, 16, 32, 64, 128, 256]
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words of the batch-norm lab's charts. Fields ending in ``_format`` are format strings (fields named in
+    the comments); ``language`` is the language their numbers are written in."""
+
+    language: str
+    unit_format: str  # {unit}
+    rows: tuple[str, str, str, str]  # the four rows of the layer chart
+    mean_sd: str  # a Plotly hover template: %{x} is the mean, %{customdata} the standard deviation
+    step: str
+    mean_panel: str
+    var_panel: str
+    batch_stat: str
+    running: str
+    expected: str
+    band: str
+    truth: str
+    debiased: str
+    train_outputs: str
+    eval_output: str
+    ideal_output: str
+    output_axis: str
+    batches_axis: str
+    size_axis: str
+    median: str
+    spread: str
+    no_train_output: str
+    without_bn: str
+    with_bn: str
+    loss_axis: str
+    minibatch_format: str  # {name}
+    whole_set_format: str  # {name}
+    constant_guess: str
+    layer_axis: str
+    distribution_axis: str
+    playback: PlaybackLabels
+    gamma_axis: str
+    beta_axis: str
+    lr_axis: str
+    final_loss_axis: str
+    threshold: str
+    chosen_lr: str
+    diverged: str
+    not_trained: str
+
+
+def _axis(title: str = "", **extra) -> dict:
+    return {"title": {"text": title, "font": TITLE_FONT}, "tickfont": TICK_FONT, "gridcolor": GRID,
+            "zerolinecolor": "#B8BFCA", "automargin": True, **extra}
+
+
+def _layout(height: int, **extra) -> dict:
+    return {"height": height, "font": FONT, "legend": legend_above(1.02, font={"size": 15}),
+            "margin": {"l": 60, "r": 20, "t": 60, "b": 60}, "plot_bgcolor": "white",
+            "hoverlabel": {"font": {"size": 15}}, **extra}
+
+
+def _title(text: str, axes: str = "", y: float = 1.0) -> dict:
+    """A panel's title above its top-left corner."""
+    return {"xref": f"x{axes} domain", "yref": f"y{axes} domain", "x": 0.0, "y": y, "xanchor": "left",
+            "yanchor": "bottom", "showarrow": False, "font": {"size": 15}, "text": f"<b>{text}</b>"}
+
+
+def _hline(value: float, axes: str = "", **line) -> dict:
+    return {"type": "line", "xref": f"x{axes} domain", "yref": f"y{axes}", "x0": 0, "x1": 1, "y0": value,
+            "y1": value, "line": {"color": BLACK, "width": 1.5, "dash": "dot", **line}}
+
+
+def _vline(value: float, axes: str = "", **line) -> dict:
+    return {"type": "line", "xref": f"x{axes}", "yref": f"y{axes} domain", "x0": value, "x1": value, "y0": 0,
+            "y1": 1, "line": {"color": BLACK, "width": 1.5, "dash": "dot", **line}}
+
+
+def _finite(values, limit: float = LOSS_CEILING) -> np.ndarray:
+    return np.clip(np.nan_to_num(np.asarray(values, dtype=np.float64), nan=limit, posinf=limit, neginf=-limit),
+                   -limit, limit)
+
+
+# ---------------------------------------------------------------- one layer
+
+
+def sigmoid(values: np.ndarray) -> np.ndarray:
+    return 0.5 + 0.5 * np.tanh(0.5 * values)
+
+
+def layer_figure(batch: LayerBatch, labels: Labels) -> FinishedFigure:
+    """Four rows, one value axis each: z, ẑ, y = γẑ + β and σ(y); in each, one lane per unit with a dot per sample
+    and its mean ± one standard deviation (biased, over the batch) in black."""
+    count, units = batch.z.shape
+    jitter = np.random.default_rng(0).uniform(-0.28, 0.28, (count, units))
+    lanes = np.arange(1, units + 1) + jitter
+    rows = (batch.z, batch.z_hat, batch.y, sigmoid(batch.y))
+    gap = 0.07
+    height = (1.0 - 3 * gap) / 4
+    data, annotations, layout = [], [], _layout(720, showlegend=False)
+    colors = [UNIT_COLORS[unit] for unit in range(units)]
+    for row, values in enumerate(rows):
+        axes = "" if row == 0 else str(row + 1)
+        values = _finite(values)
+        data.append({
+            "type": "scatter", "mode": "markers", "x": typed(values.T.ravel()), "y": typed(lanes.T.ravel()),
+            "xaxis": f"x{axes}", "yaxis": f"y{axes}", "hoverinfo": "skip",
+            "marker": {"size": 6 if count <= 64 else 4, "opacity": 0.75,
+                       "color": [colors[unit] for unit in range(units) for _ in range(count)]},
+        })
+        means, stds = values.mean(axis=0), values.std(axis=0)
+        data.append({
+            "type": "scatter", "mode": "markers", "x": [float(v) for v in means],
+            "y": list(range(1, units + 1)), "xaxis": f"x{axes}", "yaxis": f"y{axes}",
+            "marker": {"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": BLACK}},
+            "error_x": {"type": "data", "array": [float(v) for v in stds], "color": BLACK, "thickness": 2, "width": 0},
+            "hovertemplate": labels.mean_sd + "<extra></extra>",
+            "customdata": [float(v) for v in stds],
+        })
+        top = 1.0 - row * (height + gap)
+        layout[f"xaxis{axes}"] = _axis(anchor=f"y{axes}", **({"range": [-0.03, 1.03]} if row == 3 else {}))
+        layout[f"yaxis{axes}"] = _axis(
+            domain=[top - height, top], anchor=f"x{axes}", range=[units + 0.5, 0.5], tickvals=list(range(1, units + 1)),
+            ticktext=[fill(labels.unit_format, labels.language, unit=unit) for unit in range(1, units + 1)],
+            showgrid=False, zeroline=False, fixedrange=True,
+        )
+        annotations.append(_title(labels.rows[row], axes))
+    layout["annotations"] = annotations
+    layout["margin"].update(t=40, b=30)
+    return FinishedFigure({"data": data, "layout": layout})
+
+
+# ---------------------------------------------------------------- running statistics
+
+
+def stream_figure(stream, show_debiased: bool, debiased: tuple[np.ndarray, np.ndarray], expected: tuple, band: tuple,
+                  labels: Labels) -> FinishedFigure:
+    """Left the running mean, right the running variance, against the step: each batch's statistic (dots), the
+    running estimate, its expectation with a ±2 sd band (theory), the true value and, if asked, the bias-corrected
+    estimate. ``expected`` and ``band`` hold ``(mean curve, variance curve)`` and ``((low, high), (low, high))``."""
+    steps = np.arange(len(stream.running_mean))
+    panels = (
+        ("", stream.batch_mean, stream.running_mean, stream.mean, debiased[0], expected[0], band[0]),
+        ("2", stream.batch_var, stream.running_var, stream.std**2, debiased[1], expected[1], band[1]),
+    )
+    data = []
+    ranges = []
+    for axes, batch, running, truth, corrected, expectation, (low, high) in panels:
+        legend = axes == ""
+        shown = np.concatenate([running, expectation, [truth], batch, low, high])
+        if show_debiased:
+            shown = np.concatenate([shown, corrected[1:]])
+        bottom, top = np.percentile(shown, [0.5, 99.5])
+        pad = 0.06 * max(top - bottom, 1e-9)
+        view = (float(bottom - pad), float(top + pad))
+        ranges.append(view)
+
+        def clipped(values, view=view):
+            return np.clip(_finite(values), *view)
+
+        common = {"xaxis": f"x{axes}", "yaxis": f"y{axes}"}
+        data += [
+            {"type": "scatter", "mode": "lines", "x": typed(steps), "y": typed(clipped(low)), "line": {"width": 0},
+             "hoverinfo": "skip", "showlegend": False, "legendgroup": "band", **common},
+            {"type": "scatter", "mode": "lines", "x": typed(steps), "y": typed(clipped(high)), "line": {"width": 0},
+             "fill": "tonexty", "fillcolor": "rgba(230, 159, 0, 0.18)", "name": labels.band, "legendgroup": "band",
+             "showlegend": legend, "hoverinfo": "skip", **common},
+            {"type": "scatter", "mode": "markers", "x": typed(steps[1:]), "y": typed(clipped(batch)),
+             "marker": {"color": LIGHT, "size": 4}, "name": labels.batch_stat, "legendgroup": "batch",
+             "showlegend": legend, "hovertemplate": "%{x}: %{y:.3g}<extra></extra>", **common},
+            {"type": "scatter", "mode": "lines", "x": typed(steps), "y": typed(clipped(expectation)),
+             "line": {"color": EXPECTED, "width": 2, "dash": "dash"}, "name": labels.expected,
+             "legendgroup": "expected", "showlegend": legend, "hoverinfo": "skip", **common},
+            {"type": "scatter", "mode": "lines", "x": [0, int(steps[-1])], "y": [truth, truth],
+             "line": {"color": BLACK, "width": 2, "dash": "dot"}, "name": labels.truth, "legendgroup": "truth",
+             "showlegend": legend, "hoverinfo": "skip", **common},
+            {"type": "scatter", "mode": "lines", "x": typed(steps), "y": typed(clipped(running)),
+             "line": {"color": RUNNING, "width": 3}, "name": labels.running, "legendgroup": "running",
+             "showlegend": legend, "hovertemplate": "%{x}: %{y:.4g}<extra></extra>", **common},
+        ]
+        if show_debiased:
+            data.append({"type": "scatter", "mode": "lines", "x": typed(steps[1:]), "y": typed(clipped(corrected[1:])),
+                         "line": {"color": DEBIASED, "width": 2.5}, "name": labels.debiased,
+                         "legendgroup": "debiased", "showlegend": legend,
+                         "hovertemplate": "%{x}: %{y:.4g}<extra></extra>", **common})
+    x_range = [0, int(steps[-1])]
+    layout = _layout(
+        470,
+        xaxis=_axis(labels.step, domain=[0.0, 0.45], range=x_range),
+        yaxis=_axis(range=list(ranges[0])),
+        xaxis2=_axis(labels.step, domain=[0.55, 1.0], range=x_range, anchor="y2"),
+        yaxis2=_axis(range=list(ranges[1]), anchor="x2"),
+        annotations=[_title(labels.mean_panel), _title(labels.var_panel, "2")],
+        hovermode="closest",
+    )
+    layout["legend"] = legend_above(1.1, font={"size": 15})
+    layout["margin"]["t"] = 110
+    return FinishedFigure({"data": data, "layout": layout})
+
+
+# ---------------------------------------------------------------- train versus eval
+
+
+def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels: Labels) -> FinishedFigure:
+    """Left: how x₀'s train-mode output spreads over many batches of the chosen size, with its eval-mode output
+    and the ideal (x₀ − μ)/σ. Right: that spread (10th to 90th percentile) and median against the batch size."""
+    data = []
+    values = [result.eval_output, result.ideal]
+    top = 1.0
+    if result.train_outputs is not None:
+        outputs = _finite(result.train_outputs, 1e3)
+        values += [float(outputs.min()), float(outputs.max())]
+        low, high = min(values), max(values)
+        width = max(high - low, 0.5) / 40
+        edges = np.arange(low - width, high + 2 * width, width)
+        counts, edges = np.histogram(outputs, edges)
+        top = float(counts.max())
+        data.append({"type": "bar", "x": typed(0.5 * (edges[1:] + edges[:-1])), "y": typed(counts),
+                     "width": float(width), "marker": {"color": TRAIN, "line": {"width": 0}},
+                     "name": labels.train_outputs, "hovertemplate": "%{x:.3g}: %{y}<extra></extra>"})
+    for value, color, dash, name in ((result.eval_output, EVAL, "solid", labels.eval_output),
+                                     (result.ideal, BLACK, "dot", labels.ideal_output)):
+        data.append({"type": "scatter", "mode": "lines", "x": [value, value], "y": [0.0, top * 1.05],
+                     "line": {"color": color, "width": 3, "dash": dash}, "name": name,
+                     "hovertemplate": f"{name}: %{{x:.4g}}<extra></extra>"})
+    band = _finite(sizes.band, 1e3)
+    data += [
+        {"type": "scatter", "mode": "lines", "x": typed(sizes.sizes), "y": typed(band[:, 0]), "xaxis": "x2",
+         "yaxis": "y2", "line": {"width": 0, "color": TRAIN}, "showlegend": False, "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "lines", "x": typed(sizes.sizes), "y": typed(band[:, 2]), "xaxis": "x2",
+         "yaxis": "y2", "line": {"width": 0, "color": TRAIN}, "fill": "tonexty",
+         "fillcolor": "rgba(86, 180, 233, 0.3)", "name": labels.spread, "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "lines+markers", "x": typed(sizes.sizes), "y": typed(band[:, 1]), "xaxis": "x2",
+         "yaxis": "y2", "line": {"color": TRAIN, "width": 3}, "marker": {"size": 6}, "name": labels.median,
+         "hovertemplate": "N = %{x}: %{y:.3g}<extra></extra>"},
+    ]
+    shapes = [_hline(result.eval_output, "2", color=EVAL, width=3, dash="solid"),
+              _hline(result.ideal, "2", width=2.5)]
+    annotations = [_title(labels.batches_axis), _title(labels.size_axis, "2")]
+    if batch_size >= 2:
+        shapes.append(_vline(batch_size, "2", color=LIGHT, width=2, dash="dash"))
+    else:
+        annotations.append({"xref": "x domain", "yref": "y domain", "x": 0.5, "y": 0.6, "showarrow": False,
+                            "text": labels.no_train_output, "font": {"size": 15, "color": EVAL}})
+    layout = _layout(
+        460,
+        xaxis=_axis(labels.output_axis, domain=[0.0, 0.45]),
+        yaxis=_axis(rangemode="tozero"),
+        xaxis2=_axis("N", domain=[0.57, 1.0], anchor="y2", **log_axis([np.log10(1.6), np.log10(320)]),
+                     tickvals=SIZE_TICKS, ticktext=[str(size) for size in SIZE_TICKS]),
+        yaxis2=_axis(labels.output_axis, anchor="x2"),
+        shapes=shapes, annotations=annotations, bargap=0.0,
+    )
+    layout["legend"] = legend_above(1.1, font={"size": 15})
+    layout["margin"]["t"] = 100
+    return FinishedFigure({"data": data, "layout": layout})
+
+
+# ---------------------------------------------------------------- deep networks
+
+
+def loss_figure(runs: dict[bool, LockstepRun], guess: float, labels: Labels) -> FinishedFigure:
+    """The loss against the step, with (blue) and without (vermillion) batch norm: each minibatch's (thin) and the
+    whole training set's in eval mode (bold, with markers), on a log axis; the loss of a constant guess dotted."""
+    data, shown = [], [np.array([guess])]
+    for batch_norm, run in runs.items():
+        color, name = (WITH, labels.with_bn) if batch_norm else (WITHOUT, labels.without_bn)
+        minibatch = _finite(run.batch_losses[:, 0])
+        whole = _finite(run.losses[:, 0])
+        shown += [minibatch, whole]
+        steps = np.arange(1, len(minibatch) + 1)
+        data += [
+            {"type": "scatter", "mode": "lines", "x": typed(steps), "y": typed(np.maximum(minibatch, 1e-6)),
+             "line": {"color": color, "width": 1}, "opacity": 0.35, "legendgroup": name,
+             "name": fill(labels.minibatch_format, labels.language, name=name),
+             "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"},
+            {"type": "scatter", "mode": "lines+markers", "x": typed(run.snapshot_steps),
+             "y": typed(np.maximum(whole, 1e-6)), "line": {"color": color, "width": 3}, "marker": {"size": 6},
+             "legendgroup": name, "name": fill(labels.whole_set_format, labels.language, name=name),
+             "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"},
+        ]
+    decades = log_range([np.maximum(values, 1e-6) for values in shown], pad=0.1)
+    layout = _layout(
+        430,
+        xaxis=_axis(labels.step, rangemode="tozero"),
+        yaxis=_axis(labels.loss_axis, **log_axis(decades)),
+        shapes=[_hline(guess, width=2)],
+        annotations=[{"xref": "x domain", "yref": "y", "x": 1.0, "y": float(np.log10(guess)), "xanchor": "right",
+                      "yanchor": "bottom", "showarrow": False, "text": labels.constant_guess,
+                      "font": {"size": 14, "color": "#31333F"}}],
+    )
+    layout["legend"] = legend_above(1.02, font={"size": 14})
+    layout["margin"]["t"] = 90
+    return FinishedFigure({"data": data, "layout": layout})
+
+
+def _ridges(shares: np.ndarray, edges: np.ndarray) -> tuple[list, list]:
+    """One closed outline per layer (``shares`` ``(layers, bins)``), each scaled to its own tallest bin and set
+    on its layer's baseline; outlines are separated by None so one trace fills them all."""
+    centres = 0.5 * (edges[1:] + edges[:-1])
+    x, y = [], []
+    for layer, row in enumerate(shares, start=1):
+        heights = 0.85 * row / max(float(row.max()), 1e-12)
+        x += [float(centres[0]), *map(float, centres), float(centres[-1]), None]
+        y += [float(layer), *(layer + float(h) for h in heights), float(layer), None]
+    return x, y
+
+
+def distribution_figure(runs: dict[bool, LockstepRun], show_outputs: bool, labels: Labels) -> FinishedFigure:
+    """Left without, right with batch norm: for every hidden layer (bottom to top) the spread of its values over a
+    fixed probe batch, as a ridge; animated over the snapshots of training (the first frame is the untrained
+    network, the figure opens on the last)."""
+    data, frames = [], []
+    steps = runs[False].snapshot_steps
+    histograms = {key: run.histograms for key, run in runs.items()}
+    depth = histograms[False].pre_activation.shape[2]
+
+    def shares(batch_norm: bool, index: int) -> tuple[np.ndarray, np.ndarray]:
+        found = histograms[batch_norm]
+        return ((found.activation[index, 0], found.activation_edges) if show_outputs
+                else (found.pre_activation[index, 0], found.pre_edges))
+
+    last = len(steps) - 1
+    for axes, batch_norm in (("", False), ("2", True)):
+        x, y = _ridges(*shares(batch_norm, last))
+        color = WITH if batch_norm else WITHOUT
+        data.append({"type": "scatter", "mode": "lines", "x": x, "y": y, "fill": "toself", "xaxis": f"x{axes}",
+                     "yaxis": f"y{axes}", "line": {"color": color, "width": 1.5}, "fillcolor": color, "opacity": 0.55,
+                     "hoverinfo": "skip", "showlegend": False})
+    for index, step in enumerate(steps):
+        frame_data = []
+        for batch_norm in (False, True):
+            x, y = _ridges(*shares(batch_norm, index))
+            frame_data.append({"x": x, "y": y})
+        frames.append({"name": str(int(step)), "traces": [0, 1], "data": frame_data})
+    edges = histograms[False].activation_edges if show_outputs else histograms[False].pre_edges
+    x_range = [float(edges[0]), float(edges[-1])]
+    y_axis = {"range": [0.6, depth + 1.05], "tickvals": list(range(1, depth + 1)), "showgrid": True,
+              "zeroline": False, "fixedrange": True}
+    layout = _layout(
+        max(420, 60 + 42 * depth) + 110,
+        xaxis=_axis(labels.distribution_axis, domain=[0.0, 0.47], range=x_range, fixedrange=True),
+        yaxis=_axis(labels.layer_axis, **y_axis),
+        xaxis2=_axis(labels.distribution_axis, domain=[0.53, 1.0], range=x_range, anchor="y2", fixedrange=True),
+        yaxis2=_axis(anchor="x2", **y_axis),
+        annotations=[_title(labels.without_bn), _title(labels.with_bn, "2")],
+        showlegend=False,
+        **playback([frame["name"] for frame in frames], last, labels.playback, buttons_y=-0.1, slider_y=-0.17),
+    )
+    layout["margin"].update(t=40, b=130)
+    return FinishedFigure({"data": data, "layout": layout, "frames": frames})
+
+
+def gamma_beta_figure(run: LockstepRun, depth: int, labels: Labels) -> FinishedFigure:
+    """The learned γ (left) and β (right) of every unit of every layer after training, a dot per unit; the dotted
+    lines are where they started (γ = 1, β = 0)."""
+    jitter = np.random.default_rng(1).uniform(-0.2, 0.2, run.params["gamma1"].shape[-1])
+    data = []
+    for axes, prefix in (("", "gamma"), ("2", "beta")):
+        x = np.concatenate([layer + jitter for layer in range(1, depth + 1)])
+        values = np.concatenate([run.params[f"{prefix}{layer}"][0, 0] for layer in range(1, depth + 1)])
+        data.append({"type": "scatter", "mode": "markers", "x": typed(x), "y": typed(_finite(values, 1e3)),
+                     "xaxis": f"x{axes}", "yaxis": f"y{axes}", "marker": {"color": WITH, "size": 7, "opacity": 0.8},
+                     "hovertemplate": "%{y:.3g}<extra></extra>", "showlegend": False})
+    x_range = [0.5, depth + 0.5]
+    layout = _layout(
+        400,
+        xaxis=_axis(labels.layer_axis, domain=[0.0, 0.45], range=x_range, dtick=1),
+        yaxis=_axis(labels.gamma_axis),
+        xaxis2=_axis(labels.layer_axis, domain=[0.55, 1.0], range=x_range, dtick=1, anchor="y2"),
+        yaxis2=_axis(labels.beta_axis, anchor="x2"),
+        shapes=[_hline(1.0, width=2), _hline(0.0, "2", width=2)],
+        showlegend=False,
+    )
+    layout["margin"]["t"] = 30
+    return FinishedFigure({"data": data, "layout": layout})
+
+
+def sweep_figure(sweeps: dict[bool, Sweep], threshold: float, chosen_lr: float, labels: Labels) -> FinishedFigure:
+    """The loss after the short run at every learning rate, with and without batch norm (log axes): a filled dot
+    for a run that trained, an open one for a run that did not, a cross for one that diverged; the dashed line is
+    the threshold of "trained", the dotted one the learning rate chosen for the runs above."""
+    data, shown = [], [np.array([threshold])]
+    for batch_norm, found in sweeps.items():
+        color, name = (WITH, labels.with_bn) if batch_norm else (WITHOUT, labels.without_bn)
+        losses = np.maximum(_finite(found.losses), 1e-6)
+        shown.append(losses)
+        symbols = ["x" if diverged else "circle" if ok else "circle-open"
+                   for diverged, ok in zip(found.diverged, found.trained, strict=True)]
+        notes = [labels.diverged if diverged else "" if ok else labels.not_trained
+                 for diverged, ok in zip(found.diverged, found.trained, strict=True)]
+        data.append({"type": "scatter", "mode": "lines+markers", "x": [float(v) for v in found.lrs],
+                     "y": [float(v) for v in losses], "name": name, "line": {"color": color, "width": 2.5},
+                     "marker": {"symbol": symbols, "size": 13, "color": color, "line": {"width": 2.5, "color": color}},
+                     "customdata": notes, "hovertemplate": f"{name}<br>η = %{{x:g}}: %{{y:.3g}} %{{customdata}}"
+                     "<extra></extra>"})
+    decades = log_range(shown, pad=0.15)
+    lrs = next(iter(sweeps.values())).lrs
+    layout = _layout(
+        430,
+        xaxis=_axis(labels.lr_axis, **log_axis([float(np.log10(lrs[0])) - 0.2, float(np.log10(lrs[-1])) + 0.2])),
+        yaxis=_axis(labels.final_loss_axis, **log_axis(decades)),
+        shapes=[_hline(threshold, color=BLACK, width=2, dash="dash"), _vline(chosen_lr, color=LIGHT, width=2)],
+        annotations=[{"xref": "x domain", "yref": "y", "x": 0.0, "y": float(np.log10(threshold)), "xanchor": "left",
+                      "yanchor": "top", "showarrow": False, "text": labels.threshold,
+                      "font": {"size": 14, "color": "#31333F"}},
+                     {"xref": "x", "yref": "y domain", "x": float(np.log10(chosen_lr)), "y": 1.0, "xanchor": "left",
+                      "yanchor": "top", "showarrow": False, "text": labels.chosen_lr,
+                      "font": {"size": 14, "color": "#31333F"}}],
+    )
+    return FinishedFigure({"data": data, "layout": layout})

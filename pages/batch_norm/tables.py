@@ -1,0 +1,82 @@
+"""The tables and measured sentences of the batch-norm lab: each unit of the layer before and after batch norm,
+one batch in train and in eval mode, and which learning rates trained."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from pages.batch_norm.compute import LayerBatch, Sweep, TrainEval
+from ui import tables
+from ui.i18n import num, t
+from ui.numbers import number
+
+SHOWN_SAMPLES = 8  # rows of the train-versus-eval table
+
+
+def exact(value: float) -> float:
+    """A mean that rounding left at 1e-16 is shown as the 0 it is; anything larger as it is."""
+    return 0.0 if abs(value) < 1e-12 else value
+
+
+def show_layer(layer: LayerBatch) -> None:
+    """Per unit: mean and variance (biased, over the batch) of z, of ẑ and of y."""
+    units = layer.z.shape[1]
+    tables.show([
+        tables.Column(t("batch_norm.table.unit"), list(range(1, units + 1))),
+        tables.Column(t("batch_norm.table.mean", value="z"), layer.z.mean(axis=0), number),
+        tables.Column(t("batch_norm.table.var", value="z"), layer.z.var(axis=0), number),
+        tables.Column(t("batch_norm.table.mean", value="ẑ"), [exact(v) for v in layer.z_hat.mean(axis=0)], number,
+                      t("batch_norm.table.exact_help")),
+        tables.Column(t("batch_norm.table.var", value="ẑ"), layer.z_hat.var(axis=0), lambda v: number(v, 6),
+                      t("batch_norm.table.var_help")),
+        tables.Column("γ", layer.gamma, number),
+        tables.Column("β", layer.beta, number),
+        tables.Column(t("batch_norm.table.mean", value="y"), [exact(v) for v in layer.y.mean(axis=0)], number),
+        tables.Column(t("batch_norm.table.var", value="y"), layer.y.var(axis=0), number),
+    ])
+
+
+def show_batch(result: TrainEval) -> None:
+    """The first samples of one batch: each value, its train-mode output (a dash for a batch of one) and its
+    eval-mode output."""
+    shown = min(len(result.batch), SHOWN_SAMPLES)
+    train = result.batch_train[:shown] if result.batch_train is not None else [float("nan")] * shown
+    tables.show([
+        tables.Column(t("batch_norm.table.sample"), ["x₀", *(f"x{index}".translate(SUBSCRIPTS)
+                                                           for index in range(1, shown))]),
+        tables.Column("z", result.batch[:shown], number),
+        tables.Column(t("batch_norm.table.train"), train, number),
+        tables.Column(t("batch_norm.table.eval"), result.batch_eval[:shown], number),
+    ])
+    if len(result.batch) > shown:
+        st.caption(t("batch_norm.table.more", shown=shown, total=len(result.batch)))
+
+
+SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def rate_range(lrs: np.ndarray, trained: np.ndarray) -> str:
+    """The learning rates that trained, as ``0.01 – 3`` (lowest to highest), or an empty string."""
+    if not trained.any():
+        return ""
+    chosen = lrs[trained]
+    return f"{num(float(chosen.min()), 3)} – {num(float(chosen.max()), 3)}"
+
+
+def sweep_summary(sweeps: dict[bool, Sweep]) -> str:
+    """One sentence per network: how many of the rates trained, and from which to which."""
+    total = len(sweeps[False].lrs)
+    parts = []
+    for batch_norm in (False, True):
+        found = sweeps[batch_norm]
+        count = int(found.trained.sum())
+        name = t("batch_norm.sweep.with" if batch_norm else "batch_norm.sweep.without")
+        if count:
+            parts.append(t("batch_norm.sweep.trained", name=name, count=count, total=total,
+                           range=rate_range(found.lrs, found.trained)))
+        else:
+            parts.append(t("batch_norm.sweep.none", name=name, total=total))
+    widened = int(sweeps[True].trained.sum()) - int(sweeps[False].trained.sum())
+    verdict = t("batch_norm.sweep.wider") if widened > 0 else t("batch_norm.sweep.not_wider")
+    return " ".join(parts) + " " + verdict
