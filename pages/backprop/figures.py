@@ -1,5 +1,8 @@
-"""Figures of the backprop lab: the small network as a graph with its numbers, and the speed of a matrix product
-(Plotly dictionaries, see ``ui.figures``)."""
+"""Figures of the backprop lab (Plotly dictionaries, see ``ui.figures``): the small network's computational graph
+at a step of the forward/backward walk, the shapes of a layer's matrix products, and the timed matrix product.
+
+Builders take data and a frozen labels dataclass whose texts are already in the page's language; numbers are
+written in that language's style here (``ui.i18n.localised``)."""
 
 from __future__ import annotations
 
@@ -7,133 +10,316 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core.graph import GraphWalk
-from pages.backprop.compute import Speed
+from dl_core import graph, matmul
 from ui.figures import FinishedFigure, legend_above, log_axis, log_range
-from ui.i18n import localised
+from ui.i18n import fill, localised
 from ui.numbers import number
-from ui.palette import BLACK, BLUE, GREEN, VERMILLION
+from ui.palette import BLUE, GREEN, ORANGE, PURPLE, SKY_BLUE, VERMILLION
 
-FORWARD_STEPS = 5  # inputs, z, h, y_hat, loss; then the backward steps
-LAST_STEP = 9
-INPUTS = {0: (0.0, 2.45), 1: (0.0, 1.05)}
-HIDDEN = {0: (1.3, 3.1), 1: (1.3, 1.75), 2: (1.3, 0.4)}
-OUTPUT, LOSS = (2.5, 1.75), (3.4, 1.75)
-FONT = 15
+FONT = 15  # every text on these charts: at least 14 px
+SMALL = 14
+GREY, LIGHT_GREY, INK = "#8A94A0", "#C9D0D8", "#1F2328"
+CURRENT_FILL = "#FFF1BF"
+KIND_COLORS = {"input": GREEN, "target": GREY, "sum": BLUE, "activation": ORANGE, "loss": VERMILLION}
+
+# Where the nodes sit: depth along the flow (inputs first) and across it (slot positions). The six edges from the
+# inputs to the sums get the most room, and their labels sit at different places along them so that none overlaps
+# another or a node, on a projector (the flow left to right) and on a phone (bottom to top).
+DEPTH = {False: {0: 0.0, 1: 2.0, 2: 3.1, 3: 4.5, 4: 5.9}, True: {0: 0.0, 1: 2.0, 2: 3.2, 3: 5.0, 4: 6.2}}
+ACROSS = {
+    ("input", 0): 0.45, ("input", 1): 1.55,
+    ("sum", 0): 0.0, ("sum", 1): 1.0, ("sum", 2): 2.0,
+    ("activation", 0): 0.0, ("activation", 1): 1.0, ("activation", 2): 2.0,
+}
+ACROSS_END = {False: {"output": 0.75, "loss": 0.75, "target": 1.85}, True: {"output": 1.0, "loss": 1.0, "target": 2.0}}
+# How far along its edge each weight's label sits: x_i -> z_j keyed (i, j), h_j -> y_hat keyed j.
+INPUT_LABEL_AT = {False: {(0, 0): 0.35, (0, 1): 0.65, (0, 2): 0.25, (1, 0): 0.65, (1, 1): 0.35, (1, 2): 0.45},
+                  True: {(0, 0): 0.25, (0, 1): 0.45, (0, 2): 0.65, (1, 0): 0.75, (1, 1): 0.25, (1, 2): 0.45}}
+OUTPUT_LABEL_AT = {False: {0: 0.5, 1: 0.4, 2: 0.5}, True: {0: 0.5, 1: 0.3, 2: 0.5}}
+
+
+def _fmt(value: float, language: str, digits: int = 3) -> str:
+    return localised(number(float(value), digits), language)
+
+
+def _position(node: graph.Node, vertical: bool) -> tuple[float, float]:
+    """(x, y) of a node: the flow runs left to right, or on a phone bottom to top (the loss at the top)."""
+    kind = "output" if node.name == "y_hat" else node.kind
+    across = ACROSS_END[vertical][kind] if node.layer >= 3 else ACROSS[kind, node.slot]
+    depth = DEPTH[vertical][node.layer]
+    return (across, depth) if vertical else (depth, 2.0 - across)
+
+
+def _label_at(parent: str, child: str, vertical: bool) -> float:
+    """How far along the edge ``parent -> child`` its label sits."""
+    parent_node, child_node = graph.NODE[parent], graph.NODE[child]
+    if parent_node.kind == "input":
+        return INPUT_LABEL_AT[vertical][parent_node.slot, child_node.slot]
+    if child.startswith("y_hat"):
+        return OUTPUT_LABEL_AT[vertical][parent_node.slot]
+    return 0.5
 
 
 @dataclass(frozen=True)
 class GraphLabels:
-    """What the step shown is doing (one line per step, ``LAST_STEP + 1`` lines) and the words on nodes."""
+    """Texts of the graph, in the page's language.
 
-    steps: tuple[str, ...]
-    loss: str
-    language: str  # numbers are written in its style (0,25 in Russian)
+    ``names``: each node's symbol (``z₁``, ``ŷ``, ``L``); ``params``: each parameter's symbol, keyed like
+    ``dl_core.graph.PARAMETERS`` entries; ``activation``: the activation's symbol (``σ``); ``gradient``: the
+    gradient line under a node, with fields ``{name}`` and ``{value}``; ``weight_gradient``: the same for a weight
+    on an edge; ``unknown``: a value not computed yet; ``hover``: a node's hover text with ``{name}``, ``{value}``,
+    ``{gradient}``; ``not_yet``: a hover's gradient before the backward pass reaches the node.
+    """
+
+    names: dict[str, str]
+    params: dict[tuple, str]
+    activation: str
+    gradient: str
+    weight_gradient: str
+    unknown: str
+    hover: str
+    not_yet: str
+    language: str
 
 
-def graph_figure(walk: GraphWalk, params: dict, step: int, labels: GraphLabels) -> FinishedFigure:
-    """The network with every number known at ``step``: forward values in blue below each node, backward
-    gradients (∂l/∂·) in vermillion above it, weights on the edges and, at the last step, their gradients."""
+def graph_figure(passed: graph.GraphPass, step: int, labels: GraphLabels, vertical: bool = False) -> FinishedFigure:
+    """The graph with everything known at ``step`` of ``dl_core.graph.WALK``: values above the nodes (``?`` until
+    the forward pass computes them), the gradient arriving at each node below it once the backward pass reaches it,
+    weights on the edges and each weight's gradient once the backward pass has been through its node, and the local
+    derivatives of the activation and loss edges. The node of the step is filled, its edges drawn thick."""
+    direction, current = graph.WALK[step]
+    forward_done = step if direction != "backward" else len(graph.FORWARD)
+    known = {node.name for node in graph.NODES if node.kind in ("input", "target")} | set(
+        graph.FORWARD[:forward_done])
+    visited = set(graph.BACKWARD[: max(0, step - len(graph.FORWARD))])
+    language = labels.language
+    positions = {node.name: _position(node, vertical) for node in graph.NODES}
     shapes, notes = [], []
 
-    def _fmt(value: float) -> str:
-        return localised(number(float(value), 3), labels.language)
+    for parent, child in graph.EDGES:
+        (x0, y0), (x1, y1) = positions[parent], positions[child]
+        lit = (direction == "forward" and child == current) or (direction == "backward" and parent == current)
+        color = (BLUE if direction == "forward" else VERMILLION) if lit else LIGHT_GREY
+        shapes.append({"type": "line", "x0": x0, "y0": y0, "x1": x1, "y1": y1, "layer": "below",
+                       "line": {"color": color, "width": 4 if lit else 2}})
+        parameter = graph.parameter_of_edge(parent, child)
+        lines = []
+        if parameter is not None:
+            lines.append(f"{labels.params[parameter]} = {_fmt(passed.local[parent, child], language)}")
+            if child in visited:
+                key, index = parameter
+                gradient = fill(labels.weight_gradient, language, name=labels.params[parameter],
+                                value=_fmt(passed.param_grads[key][index], language))
+                lines.append(f"<span style='color:{VERMILLION}'>{gradient}</span>")
+        elif child in visited and parent != "y":
+            symbol = (f"{labels.activation}′({labels.names[parent]})" if graph.NODE[child].kind == "activation"
+                      else f"2({labels.names['y_hat']} − {labels.names['y']})")
+            lines.append(f"<span style='color:{VERMILLION}'>{symbol} = "
+                         f"{_fmt(passed.local[parent, child], language)}</span>")
+        if lines:
+            along = _label_at(parent, child, vertical)
+            notes.append({"x": x0 + along * (x1 - x0), "y": y0 + along * (y1 - y0), "text": "<br>".join(lines),
+                          "showarrow": False, "font": {"size": SMALL, "color": INK},
+                          "bgcolor": "rgba(255,255,255,0.88)", "borderpad": 1})
 
-    def edge(start, end, text, gradient=None, along=0.5):
-        shapes.append({"type": "line", "x0": start[0], "y0": start[1], "x1": end[0], "y1": end[1],
-                       "line": {"color": "#9AA5B1", "width": 2}, "layer": "below"})
-        middle = ((1 - along) * start[0] + along * end[0], (1 - along) * start[1] + along * end[1])
-        label = f"{text}" + (f"<br><span style='color:{VERMILLION}'>∂l={gradient}</span>" if gradient else "")
-        notes.append({"x": middle[0], "y": middle[1], "text": label, "showarrow": False,
-                      "font": {"size": FONT - 1, "color": BLACK}, "bgcolor": "rgba(255,255,255,0.85)"})
-
-    def node(point, name, forward="", backward=""):
-        notes.append({"x": point[0], "y": point[1], "text": f"<b>{name}</b>", "showarrow": False,
-                      "font": {"size": FONT + 1}})
-        if forward:  # below the node, growing downwards
-            notes.append({"x": point[0], "y": point[1], "yshift": -26, "yanchor": "top", "text": forward,
-                          "showarrow": False, "font": {"size": FONT, "color": BLUE}})
-        if backward:  # above the node, growing upwards
-            notes.append({"x": point[0], "y": point[1], "yshift": 26, "yanchor": "bottom", "text": backward,
-                          "showarrow": False, "font": {"size": FONT, "color": VERMILLION}})
-
-    weights_grads = step >= LAST_STEP
-    for i, start in INPUTS.items():
-        for j, end in HIDDEN.items():
-            gradient = _fmt(walk.grads["W1"][i, j]) if weights_grads else None
-            edge(start, end, f"w{i + 1}{j + 1}={_fmt(params['W1'][i, j])}", gradient, along=0.68)
-    for j, start in HIDDEN.items():
-        gradient = _fmt(walk.grads["W2"][j, 0]) if weights_grads else None
-        edge(start, OUTPUT, f"v{j + 1}={_fmt(params['W2'][j, 0])}", gradient)
-    shapes.append({"type": "line", "x0": OUTPUT[0], "y0": OUTPUT[1], "x1": LOSS[0], "y1": LOSS[1],
-                   "line": {"color": "#9AA5B1", "width": 2}, "layer": "below"})
-    for i, point in INPUTS.items():
-        node(point, f"x{i + 1}", f"{_fmt(walk.x[i])}" if step >= 1 else "")
-    for j, point in HIDDEN.items():
-        forward = ""
-        if step >= 2:
-            forward = f"z={_fmt(walk.z[j])}"
-        if step >= 3:
-            forward += f"<br>h={_fmt(walk.h[j])}"
-        backward = ""
-        if step >= 7:
-            backward = f"∂l/∂h={_fmt(walk.dh[j])}"
-        if step >= 8:
-            backward = f"f′(z)={_fmt(walk.local[j])}<br>∂l/∂z={_fmt(walk.dz[j])}<br>" + backward
-        node(point, f"h{j + 1}", forward, backward)
-    node(OUTPUT, "ŷ", f"{_fmt(walk.y_hat)}" if step >= 4 else "",
-         f"∂l/∂ŷ={_fmt(walk.dy_hat)}" if step >= 6 else "")
-    node(LOSS, labels.loss, f"{_fmt(walk.loss)}<br>(y={_fmt(walk.y)})" if step >= 5 else "")
-    points = [*INPUTS.values(), *HIDDEN.values(), OUTPUT, LOSS]
-    colors = [GREEN] * 2 + [BLUE] * 3 + [BLUE, VERMILLION]
-    data = [{"type": "scatter", "mode": "markers", "x": [p[0] for p in points], "y": [p[1] for p in points],
-             "marker": {"size": 46, "color": "white", "line": {"width": 3, "color": colors}},
-             "hoverinfo": "skip", "showlegend": False}]
+    xs, ys, rings, fills, widths, hovers = [], [], [], [], [], []
+    for node in graph.NODES:
+        x, y = positions[node.name]
+        name, is_known = labels.names[node.name], node.name in known
+        value = _fmt(passed.values[node.name], language) if is_known else labels.unknown
+        notes.append({"x": x, "y": y, "text": f"<b>{name}</b>", "showarrow": False,
+                      "font": {"size": FONT + 1, "color": INK if is_known else GREY}})
+        notes.append({"x": x, "y": y, "yshift": 25, "yanchor": "bottom", "text": value, "showarrow": False,
+                      "font": {"size": FONT, "color": INK if is_known else GREY}, "bgcolor": "rgba(255,255,255,0.88)"})
+        gradient = labels.not_yet
+        if node.name in visited:
+            gradient = fill(labels.gradient, language, name=name, value=_fmt(passed.grads[node.name], language))
+            notes.append({"x": x, "y": y, "yshift": -25, "yanchor": "top", "text": gradient, "showarrow": False,
+                          "font": {"size": FONT, "color": VERMILLION}, "bgcolor": "rgba(255,255,255,0.88)"})
+        xs.append(x)
+        ys.append(y)
+        rings.append(KIND_COLORS[node.kind] if is_known else LIGHT_GREY)
+        fills.append(CURRENT_FILL if node.name == current else "white")
+        widths.append(5 if node.name == current else 3)
+        hover = fill(labels.hover, language, name=name, value=value, gradient=gradient)
+        if node.bias is not None:
+            key, index = node.bias
+            hover += f"<br>{labels.params[node.bias]} = {_fmt(passed.params[key][index], language)}"
+        hovers.append(hover)
+    data = [{"type": "scatter", "mode": "markers", "x": xs, "y": ys, "hovertext": hovers,
+             "hovertemplate": "%{hovertext}<extra></extra>", "showlegend": False,
+             "marker": {"size": 42, "color": fills, "line": {"width": widths, "color": rings}}}]
+    across_range, depth_range = [-0.5, 2.5], [-0.45, DEPTH[vertical][4] + 0.45]
+    x_range, y_range = (across_range, [-0.5, DEPTH[True][4] + 0.55]) if vertical else (depth_range, [-0.6, 2.6])
     layout = {
-        "xaxis": {"range": [-0.35, 3.8], "visible": False, "fixedrange": True},
-        "yaxis": {"range": [-0.55, 4.0], "visible": False, "fixedrange": True},
-        "shapes": shapes, "annotations": notes, "height": 640, "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
-        "title": {"text": labels.steps[step], "font": {"size": FONT + 1}, "x": 0.0, "xanchor": "left"},
-        "plot_bgcolor": "white",
+        "xaxis": {"range": x_range, "visible": False, "fixedrange": True},
+        "yaxis": {"range": y_range, "visible": False, "fixedrange": True},
+        "shapes": shapes, "annotations": notes, "height": 880 if vertical else 540,
+        "margin": {"l": 4, "r": 4, "t": 8, "b": 4}, "plot_bgcolor": "white", "dragmode": False,
+        "hoverlabel": {"font": {"size": SMALL}},
     }
     return FinishedFigure({"data": data, "layout": layout})
 
 
+# ---------------------------------------------------------------- shapes of a layer's products
+
+
 @dataclass(frozen=True)
-class SpeedLabels:
+class ShapeLabels:
+    """Titles of the four products (forward, then dX, dW, db), in the page's language."""
+
+    titles: tuple[str, str, str, str]
+
+
+ROLE_COLORS = {"input": SKY_BLUE, "weight": ORANGE, "output": GREEN, "gradient": VERMILLION, "ones": PURPLE}
+GAP = 1.7  # room for an operator between two blocks, in cells
+
+
+def _equations(batch: int, features: int, outputs: int) -> list[list[tuple[str, int, int, str]]]:
+    """The four products as blocks (name, rows, columns, role), with the operators implied: a · b = c."""
+    return [
+        [("X", batch, features, "input"), ("W", features, outputs, "weight"), ("Out", batch, outputs, "output")],
+        [("dOut", batch, outputs, "gradient"), ("Wᵀ", outputs, features, "weight"), ("dX", batch, features,
+                                                                                       "gradient")],
+        [("Xᵀ", features, batch, "input"), ("dOut", batch, outputs, "gradient"), ("dW", features, outputs,
+                                                                                    "gradient")],
+        [("1ᵀ", 1, batch, "ones"), ("dOut", batch, outputs, "gradient"), ("db", 1, outputs, "gradient")],
+    ]
+
+
+def shapes_figure(batch: int, features: int, outputs: int, labels: ShapeLabels, vertical: bool = False,
+                  language: str = "en") -> FinishedFigure:
+    """Each product as blocks of cells, rows by columns: the inner sizes agree (D in X·W, M in dOut·Wᵀ, N in
+    Xᵀ·dOut and 1ᵀ·dOut) and the result has the outer ones. Two columns of products, or one on a phone."""
+    shapes, notes = [], []
+    equations = _equations(batch, features, outputs)
+    widths = [sum(columns for _, _, columns, _ in blocks) + 2 * GAP for blocks in equations]
+    heights = [max(rows for _, rows, _, _ in blocks) for blocks in equations]
+    columns_of_products = 1 if vertical else 2
+    cell_width = max(widths) + 1.5
+    row_height = max(heights) + 3.6
+    for index, (blocks, title) in enumerate(zip(equations, labels.titles, strict=True)):
+        column, row = index % columns_of_products, index // columns_of_products
+        left, top = column * cell_width, -row * row_height
+        notes.append({"x": left, "y": top, "xanchor": "left", "yanchor": "bottom", "text": f"<b>{title}</b>",
+                      "showarrow": False, "font": {"size": SMALL, "color": INK}})
+        x = left
+        middle = top - 1.4 - heights[index] / 2
+        for position, (name, rows, cols, role) in enumerate(blocks):
+            block_top = middle + rows / 2
+            color = ROLE_COLORS[role]
+            shapes.append({"type": "rect", "x0": x, "x1": x + cols, "y0": block_top - rows, "y1": block_top,
+                           "line": {"color": color, "width": 2}, "fillcolor": color, "opacity": 0.25,
+                           "layer": "below"})
+            for line in range(1, cols):
+                shapes.append({"type": "line", "x0": x + line, "x1": x + line, "y0": block_top - rows,
+                               "y1": block_top, "line": {"color": "white", "width": 1}})
+            for line in range(1, rows):
+                shapes.append({"type": "line", "x0": x, "x1": x + cols, "y0": block_top - line,
+                               "y1": block_top - line, "line": {"color": "white", "width": 1}})
+            notes.append({"x": x + cols / 2, "y": block_top, "yanchor": "bottom", "text": f"<b>{name}</b>",
+                          "showarrow": False, "font": {"size": FONT, "color": INK}})
+            notes.append({"x": x + cols / 2, "y": block_top - rows, "yanchor": "top",
+                          "text": localised(f"{rows}×{cols}", language), "showarrow": False,
+                          "font": {"size": SMALL, "color": GREY}})
+            x += cols
+            if position < 2:
+                notes.append({"x": x + GAP / 2, "y": middle, "text": "·" if position == 0 else "=",
+                              "showarrow": False, "font": {"size": 22, "color": INK}})
+                x += GAP
+    rows_of_products = -(-len(equations) // columns_of_products)
+    width = columns_of_products * cell_width
+    height = rows_of_products * row_height
+    layout = {
+        "xaxis": {"range": [-0.3, width], "visible": False, "fixedrange": True, "constrain": "domain"},
+        "yaxis": {"range": [-height, 0.9], "visible": False, "fixedrange": True, "scaleanchor": "x",
+                  "constrain": "domain"},
+        "shapes": shapes, "annotations": notes, "height": int(min(760, 90 + 26 * height)) if vertical
+        else int(min(560, 60 + 24 * height)),
+        "margin": {"l": 4, "r": 4, "t": 6, "b": 4}, "plot_bgcolor": "white", "dragmode": False,
+    }
+    return FinishedFigure({"data": [], "layout": layout})
+
+
+# ---------------------------------------------------------------- the timed product
+
+
+@dataclass(frozen=True)
+class TimingLabels:
+    """Texts of the timing chart, in the page's language."""
+
     numpy: str
     python: str
     extrapolated: str
     cubic: str
     size_axis: str
     time_axis: str
+    rate_axis: str
+    hover_time: str  # fields {n} and {seconds}
+    hover_rate: str  # fields {n} and {rate}
+    language: str
 
 
-def speed_figure(speed: Speed, labels: SpeedLabels) -> FinishedFigure:
-    """Seconds per n x n product against n, both on log axes: NumPy (with the spread of its runs as error bars),
-    Python loops (measured, then extrapolated, dashed) and an n³ line through NumPy's largest size."""
-    sizes = np.array(speed.numpy_sizes, dtype=float)
-    median = np.array(speed.numpy_median)
-    cubic = median[-1] * (sizes / sizes[-1]) ** 3
+def _spread(seconds: np.ndarray) -> dict:
+    """Error bars from the median to the fastest and the slowest run."""
+    median = np.median(seconds, axis=1)
+    return {"type": "data", "symmetric": False, "array": (seconds.max(axis=1) - median).tolist(),
+            "arrayminus": (median - seconds.min(axis=1)).tolist(), "thickness": 1.5, "width": 4}
+
+
+def timing_figure(measured: matmul.Measurement, chosen: int, labels: TimingLabels) -> FinishedFigure:
+    """Left: seconds per n x n product against n, both axes logarithmic: NumPy and Python loops with the spread of
+    their runs (median, fastest, slowest), Python beyond its largest measured size extrapolated as a n³ (dashed,
+    hollow markers), and that a n³ line over every size (the O(n³) reference). Right: the rate, 2n³ FLOP over the
+    median time, in GFLOP/s. A vertical line marks the size ``chosen``."""
+    numpy_sizes, python_sizes = measured.numpy_sizes, measured.python_sizes
+    beyond = numpy_sizes[numpy_sizes > python_sizes.max()]
+    every_size = np.union1d(numpy_sizes, python_sizes)
+    cubic = measured.python_cubic * every_size.astype(float) ** 3
+    extrapolated = measured.python_cubic * beyond.astype(float) ** 3
+
+    def time_hover(name: str) -> str:
+        return f"{name}<br>" + labels.hover_time + "<extra></extra>"
+
+    def rate_hover(name: str) -> str:
+        return f"{name}<br>" + labels.hover_rate + "<extra></extra>"
+
     data = [
-        {"type": "scatter", "mode": "lines+markers", "x": list(sizes), "y": list(median), "name": labels.numpy,
-         "line": {"color": BLUE, "width": 3},
-         "error_y": {"type": "data", "symmetric": False, "array": list(np.array(speed.numpy_high) - median),
-                     "arrayminus": list(median - np.array(speed.numpy_low))}},
-        {"type": "scatter", "mode": "lines+markers", "x": list(speed.python_sizes), "y": list(speed.python_median),
-         "name": labels.python, "line": {"color": VERMILLION, "width": 3}},
-        {"type": "scatter", "mode": "lines", "x": [speed.python_sizes[-1], *speed.extrapolated_sizes],
-         "y": [speed.python_median[-1], *speed.extrapolated], "name": labels.extrapolated,
-         "line": {"color": VERMILLION, "width": 2, "dash": "dash"}},
-        {"type": "scatter", "mode": "lines", "x": list(sizes), "y": list(cubic), "name": labels.cubic,
-         "line": {"color": "#777777", "width": 1.5, "dash": "dot"}},
+        {"type": "scatter", "mode": "lines", "x": every_size.tolist(), "y": cubic.tolist(), "name": labels.cubic,
+         "line": {"color": GREY, "width": 1.5, "dash": "dot"}, "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "lines+markers", "x": numpy_sizes.tolist(), "y": measured.numpy_median.tolist(),
+         "name": labels.numpy, "line": {"color": BLUE, "width": 3}, "marker": {"size": 8},
+         "error_y": {**_spread(measured.numpy_seconds), "color": BLUE},
+         "hovertemplate": time_hover(labels.numpy)},
+        {"type": "scatter", "mode": "lines+markers", "x": python_sizes.tolist(),
+         "y": measured.python_median.tolist(), "name": labels.python, "line": {"color": VERMILLION, "width": 3},
+         "marker": {"size": 8}, "error_y": {**_spread(measured.python_seconds), "color": VERMILLION},
+         "hovertemplate": time_hover(labels.python)},
+        {"type": "scatter", "mode": "lines+markers", "x": [int(python_sizes.max()), *beyond.tolist()],
+         "y": [float(measured.python_median[-1]), *extrapolated.tolist()], "name": labels.extrapolated,
+         "line": {"color": VERMILLION, "width": 2, "dash": "dash"},
+         "marker": {"size": 8, "symbol": "circle-open"}, "hovertemplate": time_hover(labels.extrapolated)},
+        {"type": "scatter", "mode": "lines+markers", "x": numpy_sizes.tolist(), "y": measured.numpy_gflops.tolist(),
+         "name": labels.numpy, "showlegend": False, "line": {"color": BLUE, "width": 3}, "marker": {"size": 8},
+         "xaxis": "x2", "yaxis": "y2", "hovertemplate": rate_hover(labels.numpy)},
+        {"type": "scatter", "mode": "lines+markers", "x": python_sizes.tolist(), "y": measured.python_gflops.tolist(),
+         "name": labels.python, "showlegend": False, "line": {"color": VERMILLION, "width": 3},
+         "marker": {"size": 8}, "xaxis": "x2", "yaxis": "y2", "hovertemplate": rate_hover(labels.python)},
     ]
-    every = [*speed.numpy_median, *speed.python_median, *speed.extrapolated, *cubic]
+    times = [measured.numpy_seconds.ravel(), measured.python_seconds.ravel(), cubic]
+    rates = [measured.numpy_gflops, measured.python_gflops]
+    size_axis = {"type": "log", "tickvals": every_size.tolist(), "ticktext": [str(n) for n in every_size],
+                 "title": {"text": labels.size_axis}, "range": [np.log10(every_size.min()) - 0.08,
+                                                                np.log10(every_size.max()) + 0.08]}
+    marker = {"type": "line", "x0": chosen, "x1": chosen, "y0": 0, "y1": 1, "yref": "y domain",
+              "line": {"color": GREY, "width": 1.5, "dash": "dash"}}
     layout = {
-        "xaxis": {"type": "log", "title": {"text": labels.size_axis}, "tickvals": list(sizes),
-                  "ticktext": [str(int(n)) for n in sizes]},
-        "yaxis": log_axis(log_range([np.array(every)]), title={"text": labels.time_axis}),
-        "legend": legend_above(), "height": 440, "margin": {"l": 70, "r": 10, "t": 40, "b": 50},
-        "font": {"size": 14},
+        "xaxis": {**size_axis, "domain": [0.0, 0.56]},
+        "yaxis": log_axis(log_range(times), title={"text": labels.time_axis}),
+        "xaxis2": {**size_axis, "domain": [0.68, 1.0]},
+        "yaxis2": log_axis(log_range(rates), title={"text": labels.rate_axis}, anchor="x2"),
+        "shapes": [marker, {**marker, "xref": "x2", "yref": "y2 domain"}],
+        "legend": legend_above(), "height": 470, "font": {"size": SMALL},
+        "margin": {"l": 70, "r": 10, "t": 70, "b": 55}, "hoverlabel": {"font": {"size": SMALL}},
     }
     return FinishedFigure({"data": data, "layout": layout})

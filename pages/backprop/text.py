@@ -1,114 +1,401 @@
 """Texts of the backprop lab (lesson 9: the forward/backward interface, a layer as a matrix product, BLAS)."""
 
 TEXT = {
-    "backprop.title": {"en": "Backpropagation, step by step", "ru": "Обратное распространение ошибки по шагам"},
+    "backprop.title": {"en": "Backpropagation and matrix operations", "ru": "Обратное распространение и матричные операции"},
     "backprop.intro": {
-        "en": "A layer has a simple interface. Forward: input in, output out, and the values it will need later are "
-        "remembered. Backward: the gradient of the loss with respect to its output comes in, and the layer "
-        "returns the gradients with respect to its input and its parameters, by the chain rule at the remembered "
-        "point. Below, a network with 2 inputs, 3 hidden units and 1 output, with every number on the graph.",
-        "ru": "У слоя простой интерфейс. Прямой проход: на входе данные, на выходе результат, а значения, нужные "
-        "потом, запоминаются. Обратный проход: приходит градиент функции потерь по выходу слоя, а слой "
-        "возвращает градиенты по своему входу и параметрам — по цепному правилу в запомненной точке. Ниже сеть "
-        "с 2 входами, 3 скрытыми нейронами и 1 выходом, и на графе видно каждое число.",
+        "en": "A layer's forward pass takes an input and returns an output, keeping what its backward pass will need. "
+        "The backward pass runs the chain rule from the loss back to every weight, one node at a time, at the values "
+        "kept on the way forward. Walk through both on a small network, then see a layer as one matrix product for "
+        "a whole batch, check the gradients against finite differences, and measure why those products are handed "
+        "to BLAS.",
+        "ru": "Прямой проход слоя получает вход и выдаёт выход, запоминая то, что понадобится обратному проходу. "
+        "Обратный проход применяет цепное правило от функции потерь назад к каждому весу, вершина за вершиной, "
+        "в точках, запомненных на прямом проходе. Ниже можно пройти оба прохода по шагам на маленькой сети, "
+        "увидеть слой как одно произведение матриц для целого батча, сверить градиенты с конечными разностями и "
+        "измерить, почему такие произведения поручают BLAS.",
     },
+    # Controls
+    "backprop.network.title": {"en": "The small network", "ru": "Маленькая сеть"},
     "backprop.activation": {"en": "Activation of the hidden layer", "ru": "Активация скрытого слоя"},
     "backprop.x1": {"en": "Input x₁", "ru": "Вход x₁"},
     "backprop.x2": {"en": "Input x₂", "ru": "Вход x₂"},
     "backprop.y": {"en": "Target y", "ru": "Целевое значение y"},
     "backprop.seed": {"en": "Random weights (seed)", "ru": "Случайные веса (зерно)"},
-    "backprop.scale": {"en": "Weight scale σ", "ru": "Масштаб весов σ"},
-    "backprop.walk": {"en": "Step of the walk", "ru": "Шаг прохода"},
-    "backprop.walk_help": {
-        "en": "0-5: the forward pass, node by node; 6-9: the backward pass, from the loss back to the weights.",
-        "ru": "0–5: прямой проход, вершина за вершиной; 6–9: обратный проход, от функции потерь назад к весам.",
+    "backprop.seed_help": {
+        "en": "Draws all 13 weights and biases from N(0, 1); set any of them by hand under Weights.",
+        "ru": "Выбирает все 13 весов и смещений из N(0, 1); любой из них можно задать вручную в разделе «Веса».",
     },
-    "backprop.step.0": {"en": "0. The graph: weights on the edges", "ru": "0. Граф: веса на рёбрах"},
-    "backprop.step.1": {"en": "1. Forward: the inputs", "ru": "1. Прямой проход: входы"},
-    "backprop.step.2": {"en": "2. Forward: z = xW₁ + b₁ (kept for later)", "ru": "2. Прямой проход: z = xW₁ + b₁ (запоминается)"},
-    "backprop.step.3": {"en": "3. Forward: h = f(z) (kept for later)", "ru": "3. Прямой проход: h = f(z) (запоминается)"},
-    "backprop.step.4": {"en": "4. Forward: ŷ = hW₂ + b₂", "ru": "4. Прямой проход: ŷ = hW₂ + b₂"},
-    "backprop.step.5": {"en": "5. Forward: the loss l = (ŷ − y)²", "ru": "5. Прямой проход: потери l = (ŷ − y)²"},
-    "backprop.step.6": {"en": "6. Backward: ∂l/∂ŷ = 2(ŷ − y)", "ru": "6. Обратный проход: ∂l/∂ŷ = 2(ŷ − y)"},
-    "backprop.step.7": {"en": "7. Backward: ∂l/∂h = ∂l/∂ŷ · v", "ru": "7. Обратный проход: ∂l/∂h = ∂l/∂ŷ · v"},
-    "backprop.step.8": {"en": "8. Backward: ∂l/∂z = ∂l/∂h · f′(z), f′ at the remembered z", "ru": "8. Обратный проход: ∂l/∂z = ∂l/∂h · f′(z), f′ в запомненной точке z"},
-    "backprop.step.9": {"en": "9. Backward: ∂l/∂w = input × ∂l/∂(its node), on every edge", "ru": "9. Обратный проход: ∂l/∂w = вход × ∂l/∂(вершина), на каждом ребре"},
-    "backprop.loss_node": {"en": "l", "ru": "l"},
-    "backprop.graph_caption": {
-        "en": "Blue, below a node: its value on the forward pass. Vermillion, above it: the gradient of the loss "
-        "arriving at it on the backward pass. On the edges: the weights and, at the last step, ∂l with respect "
-        "to each. Change an input or the weights and every number follows.",
-        "ru": "Синим, под вершиной: её значение на прямом проходе. Красным, над ней: градиент функции потерь, "
-        "пришедший к ней на обратном проходе. На рёбрах: веса и на последнем шаге ∂l по каждому из них. "
-        "Поменяйте вход или веса — все числа пересчитаются.",
+    "backprop.weights": {"en": "Weights", "ru": "Веса"},
+    "backprop.batch": {"en": "Batch size N", "ru": "Размер батча N"},
+    "backprop.features": {"en": "Input features D", "ru": "Признаков на входе D"},
+    "backprop.outputs": {"en": "Outputs M", "ru": "Выходов M"},
+    "backprop.layer.seed": {"en": "Example (seed)", "ru": "Пример (зерно)"},
+    # 1. The graph
+    "backprop.graph.title": {"en": "The chain rule on a graph, node by node", "ru": "Цепное правило на графе, вершина за вершиной"},
+    "backprop.graph.intro": {
+        "en": "Two inputs, three hidden units h = f(z) and one output ŷ, with the squared error L = (ŷ − y)². "
+        "Press **Next**: the forward pass computes the nodes from left to right, then the backward pass sends ∂L "
+        "back from right to left. Every edge carries a local derivative: on a weighted edge it is the weight itself "
+        "(∂z/∂x = w), on the edge into an activation f′(z), on the edge into the loss 2(ŷ − y).",
+        "ru": "Два входа, три скрытых нейрона h = f(z) и один выход ŷ, функция потерь — квадрат ошибки "
+        "L = (ŷ − y)². Нажимайте **Далее**: прямой проход вычисляет вершины слева направо, затем обратный проход "
+        "несёт ∂L справа налево. На каждом ребре — локальная производная: на ребре с весом это сам вес "
+        "(∂z/∂x = w), на ребре в активацию — f′(z), на ребре в функцию потерь — 2(ŷ − y).",
     },
-    "backprop.matrix_title": {"en": "A layer as one matrix product", "ru": "Полносвязный слой как произведение матриц"},
-    "backprop.matrix_intro": {
-        "en": "For a whole batch at once, a fully connected layer is one product: X (N × D) times W (D × M), plus b. "
-        "Its backward pass is three more products, with the numbers of a small example below (N = 4, D = 3, "
-        "M = 2; dOut is the gradient arriving from the layer above).",
-        "ru": "Для целого батча сразу полносвязный слой — одно произведение: X (N × D) на W (D × M) плюс b. "
-        "Обратный проход — ещё три произведения; ниже числа небольшого примера (N = 4, D = 3, M = 2; dOut — "
-        "градиент, пришедший от следующего слоя).",
+    "backprop.back": {"en": "Back", "ru": "Назад"},
+    "backprop.next": {"en": "Next", "ru": "Далее"},
+    "backprop.step": {"en": "Step of the walk", "ru": "Шаг прохода"},
+    "backprop.step_help": {
+        "en": "0: only the inputs and weights are known; 1–8: the forward pass; 9–18: the backward pass.",
+        "ru": "0: известны только входы и веса; 1–8: прямой проход; 9–18: обратный проход.",
     },
-    "backprop.matrix_seed": {"en": "Example (seed)", "ru": "Пример (зерно)"},
-    "backprop.check_title": {"en": "Gradient check", "ru": "Проверка градиента"},
-    "backprop.check_intro": {
-        "en": "Each gradient from backprop against centred differences, (l(w + ε) − l(w − ε)) / 2ε, for every "
-        "parameter of the small network. Plant a bug in the backward pass and watch the check catch it.",
-        "ru": "Каждый градиент из обратного прохода сравнивается с центральной разностью "
-        "(l(w + ε) − l(w − ε)) / 2ε для каждого параметра маленькой сети. Внесите ошибку в обратный проход — и "
-        "проверка её поймает.",
+    "backprop.where.start": {
+        "en": "Step {step} of {last}: the inputs, the target and the weights are given",
+        "ru": "Шаг {step} из {last}: даны входы, целевое значение и веса",
     },
-    "backprop.bug": {"en": "Plant a bug: forget f′(z) in the backward pass", "ru": "Внести ошибку: забыть f′(z) в обратном проходе"},
-    "backprop.check_ok": {
-        "en": "Every relative error is below 10⁻⁵ (largest {worst:.1e}): backprop is right.",
-        "ru": "Все относительные ошибки меньше 10⁻⁵ (наибольшая {worst:.1e}): обратный проход верен.",
+    "backprop.where.forward": {
+        "en": "Step {step} of {last} · forward pass: {name}",
+        "ru": "Шаг {step} из {last} · прямой проход: {name}",
     },
-    "backprop.check_failed": {
-        "en": "The check fails: {bad} of {total} {total:plural:parameter|parameters} differ (largest relative error {worst:.2g}).",
-        "ru": "Проверка не пройдена: расходятся {bad} из {total} {total:plural:параметра|параметров|параметров} (наибольшая относительная ошибка {worst:.2g}).",
+    "backprop.where.backward": {
+        "en": "Step {step} of {last} · backward pass: {name}",
+        "ru": "Шаг {step} из {last} · обратный проход: {name}",
     },
-    "backprop.col.param": {"en": "Parameter", "ru": "Параметр"},
-    "backprop.col.backprop": {"en": "Backprop", "ru": "Обратный проход"},
-    "backprop.col.numeric": {"en": "Centred difference", "ru": "Центральная разность"},
-    "backprop.col.error": {"en": "Relative error", "ru": "Относительная ошибка"},
-    "backprop.blas_title": {"en": "Why NumPy: BLAS, measured on this server", "ru": "Почему NumPy: BLAS, замер на этом сервере"},
-    "backprop.blas_intro": {
-        "en": "The same n × n matrix product as three nested Python loops and as NumPy's `@`, which calls an "
-        "optimised BLAS library using the processor's vector instructions and several cores.",
-        "ru": "Одно и то же произведение матриц n × n — тремя вложенными циклами Python и оператором `@` NumPy, "
-        "который вызывает оптимизированную библиотеку BLAS с векторными инструкциями процессора и несколькими ядрами.",
+    "backprop.graph.gradient": {"en": "∂L/∂{name} = {value}", "ru": "∂L/∂{name} = {value}"},
+    "backprop.graph.weight_gradient": {"en": "∂L/∂{name} = {value}", "ru": "∂L/∂{name} = {value}"},
+    "backprop.graph.hover": {"en": "<b>{name}</b> = {value}<br>{gradient}", "ru": "<b>{name}</b> = {value}<br>{gradient}"},
+    "backprop.graph.not_yet": {"en": "no gradient yet", "ru": "градиента пока нет"},
+    "backprop.graph.caption": {
+        "en": "Above a node: its value (? until the forward pass reaches it). Below, in vermillion: the gradient of "
+        "the loss arriving at it, once the backward pass has been there. On the edges: the weights, which are also "
+        "the local derivatives of the sums, then each weight's gradient; {f}′(z) on the edges into the activations "
+        "and 2(ŷ − y) on the edge into the loss. Point at a node to read its numbers.",
+        "ru": "Над вершиной — её значение («?», пока прямой проход до неё не дошёл). Под ней красным — градиент "
+        "функции потерь, пришедший к ней на обратном проходе. На рёбрах — веса (они же локальные производные сумм), "
+        "а затем градиент каждого веса; {f}′(z) — на рёбрах в активации, 2(ŷ − y) — на ребре в функцию потерь. "
+        "Наведите на вершину, чтобы увидеть её числа.",
     },
-    "backprop.blas_measuring": {"en": "Measuring matrix products…", "ru": "Замеряем произведения матриц…"},
-    "backprop.blas.numpy": {"en": "NumPy (BLAS)", "ru": "NumPy (BLAS)"},
-    "backprop.blas.python": {"en": "Python loops", "ru": "Циклы Python"},
-    "backprop.blas.extrapolated": {"en": "Python loops, extrapolated as n³", "ru": "Циклы Python, экстраполяция n³"},
-    "backprop.blas.cubic": {"en": "n³", "ru": "n³"},
-    "backprop.blas.size_axis": {"en": "matrix size n", "ru": "размер матрицы n"},
-    "backprop.blas.time_axis": {"en": "seconds per product", "ru": "секунд на произведение"},
-    "backprop.blas_result": {
-        "en": "At n = {n} NumPy takes {numpy:.3g} s ({gflops:.3g} GFLOP/s); the Python loops would take about "
-        "{python:.3g} s, {ratio:.0f} times longer (extrapolated from n = {largest}). Library: {blas}; threads: "
-        "{threads}. Error bars: the fastest and slowest of {repeats} runs; measured once when this server "
-        "started, in {seconds:.1f} s.",
-        "ru": "При n = {n} NumPy тратит {numpy:.3g} с ({gflops:.3g} GFLOP/s); циклам Python понадобилось бы около "
-        "{python:.3g} с — в {ratio:.0f} раз дольше (экстраполяция от n = {largest}). Библиотека: {blas}; потоков: "
-        "{threads}. Отрезки ошибок: самый быстрый и самый медленный из {repeats} прогонов; замер сделан один раз "
-        "при запуске сервера и занял {seconds:.1f} с.",
+    "backprop.say.start": {
+        "en": "Nothing is computed yet: the graph knows only its inputs, the target and the weights (the seed draws "
+        "them; set any of them by hand under *Weights*). Press **Next**.",
+        "ru": "Пока ничего не вычислено: известны только входы, целевое значение и веса (их выбирает зерно; любой "
+        "вес можно задать вручную в разделе «Веса»). Нажмите **Далее**.",
     },
+    "backprop.say.forward.sum": {
+        "en": "{name} adds up its weighted inputs and its bias. The inputs stay in memory: the backward pass needs "
+        "them for the gradients of this node's weights.",
+        "ru": "{name} складывает взвешенные входы и смещение. Входы остаются в памяти: на обратном проходе по ним "
+        "считаются градиенты весов этой вершины.",
+    },
+    "backprop.say.forward.activation": {
+        "en": "{name} applies {f} to its input. The input stays in memory: the backward pass evaluates {f}′ exactly "
+        "there.",
+        "ru": "{name} применяет {f} к своему входу. Вход остаётся в памяти: на обратном проходе {f}′ вычисляется "
+        "именно в этой точке.",
+    },
+    "backprop.say.forward.loss": {
+        "en": "The loss compares the output with the target. The forward pass ends here: every node has its value, "
+        "none has a gradient yet.",
+        "ru": "Функция потерь сравнивает выход с целевым значением. Здесь прямой проход заканчивается: у каждой "
+        "вершины есть значение, но ни у одной ещё нет градиента.",
+    },
+    "backprop.say.backward.loss": {
+        "en": "The backward pass starts at the loss with ∂L/∂L = 1. Its local derivative with respect to ŷ is "
+        "2(ŷ − y), computed from the values kept on the way forward.",
+        "ru": "Обратный проход начинается с функции потерь: ∂L/∂L = 1. Её локальная производная по ŷ равна "
+        "2(ŷ − y) и считается по значениям, запомненным на прямом проходе.",
+    },
+    "backprop.say.backward.sum": {
+        "en": "The gradient arriving at {name} is the gradient of the node above it times the local derivative of "
+        "the edge between them: the chain rule. From it every weight into {name} gets its gradient, the arriving "
+        "gradient times that weight's input, and the bias gets the arriving gradient itself.",
+        "ru": "Градиент, пришедший в {name}, — это градиент вершины над ней, умноженный на локальную производную "
+        "ребра между ними: цепное правило. Из него каждый вес, входящий в {name}, получает свой градиент — "
+        "пришедший градиент, умноженный на вход этого веса, а смещение получает сам пришедший градиент.",
+    },
+    "backprop.say.backward.activation": {
+        "en": "{name} receives ∂L/∂{name} from the output through its weight and multiplies it by its local "
+        "derivative {f}′, taken at the input kept from the forward pass. The product goes down to the sum below.",
+        "ru": "{name} получает ∂L/∂{name} от выхода через свой вес и умножает его на локальную производную {f}′ в "
+        "точке, запомненной на прямом проходе. Произведение уходит вниз, к сумме.",
+    },
+    "backprop.say.backward.input": {
+        "en": "{name} feeds all three hidden sums, so three gradients arrive at it and add up. The network itself "
+        "has no use for ∂L/∂x (inputs are data), but a layer below would: this is the dX a layer hands down.",
+        "ru": "{name} подаётся во все три скрытые суммы, поэтому к ней приходят три градиента, и они складываются. "
+        "Самой сети ∂L/∂x не нужен (вход — это данные), но слою ниже он понадобился бы: это тот самый dX, который "
+        "слой передаёт вниз.",
+    },
+    "backprop.nodes.title": {"en": "Every number of the graph", "ru": "Все числа графа"},
+    "backprop.nodes.node": {"en": "Node", "ru": "Вершина"},
+    "backprop.nodes.value": {"en": "Value", "ru": "Значение"},
+    "backprop.nodes.local": {"en": "Local derivative", "ru": "Локальная производная"},
+    "backprop.nodes.gradient": {"en": "∂L/∂ node", "ru": "∂L/∂ вершина"},
+    "backprop.nodes.caption": {
+        "en": "Loss L = {loss:.4g}. The gradient of a node is the sum, over the nodes it feeds, of their gradient "
+        "times the local derivative of the edge. A sum's local derivatives are its weights (on the edges).",
+        "ru": "Функция потерь L = {loss:.4g}. Градиент вершины — сумма по вершинам, в которые она подаётся, их "
+        "градиентов, умноженных на локальную производную ребра. Локальные производные суммы — её веса (на рёбрах).",
+    },
+    "backprop.differs.interface_says": {
+        "en": "the forward interface is a function with one input and one output.",
+        "ru": "интерфейс прямого прохода — это функция с одним входом и одним выходом.",
+    },
+    "backprop.differs.interface_measured": {
+        "en": "that holds for an activation, h = f(z). A linear node reads x, W and b, and its backward step returns "
+        "a gradient for each of them (dX, dW, db); and every forward pass also hands its backward pass a cache of "
+        "what it saw. The node z₁ above reads x₁, x₂, w₁₁, w₂₁ and b₁, and its backward step returns five gradients.",
+        "ru": "так устроена активация, h = f(z). Линейный узел читает x, W и b, и его обратный шаг возвращает "
+        "градиент по каждому из них (dX, dW, db); кроме того, прямой проход всегда передаёт обратному кэш — то, что "
+        "он видел. Вершина z₁ выше читает x₁, x₂, w₁₁, w₂₁ и b₁, и её обратный шаг возвращает пять градиентов.",
+    },
+    # 2. A layer as a matrix product
+    "backprop.layer.title": {"en": "A layer as one matrix product", "ru": "Полносвязный слой как произведение матриц"},
+    "backprop.layer.intro": {
+        "en": "The hidden layer above is z = xW + b for one sample. Stack a batch of N samples as the rows of X and "
+        "the whole layer is one product: X (N×D) times W (D×M), plus b added to every row. Its backward pass is "
+        "three more products, and the shapes tell which: every gradient has the shape of what it is the gradient "
+        "of. Here N = {n}, D = {d}, M = {m}; dOut is the gradient arriving from the layer above (small integers, so "
+        "any entry can be checked by hand).",
+        "ru": "Скрытый слой выше — это z = xW + b для одного примера. Если сложить N примеров батча строками в "
+        "матрицу X, весь слой становится одним произведением: X (N×D) на W (D×M) плюс b, прибавленное к каждой "
+        "строке. Обратный проход — ещё три произведения, и какие именно, подсказывают размеры: у каждого градиента "
+        "та же форма, что у величины, по которой он берётся. Здесь N = {n}, D = {d}, M = {m}; dOut — градиент, "
+        "пришедший от следующего слоя (небольшие целые числа, чтобы любой элемент можно было проверить вручную).",
+    },
+    "backprop.layer.product.0": {"en": "Forward: Out = XW + b", "ru": "Прямой проход: Out = XW + b"},
+    "backprop.layer.product.1": {"en": "Backward: dX = dOut Wᵀ", "ru": "Обратный проход: dX = dOut Wᵀ"},
+    "backprop.layer.product.2": {"en": "Backward: dW = Xᵀ dOut", "ru": "Обратный проход: dW = Xᵀ dOut"},
+    "backprop.layer.product.3": {
+        "en": "Backward: db = dOut summed over the batch",
+        "ru": "Обратный проход: db = сумма dOut по батчу",
+    },
+    "backprop.layer.entries": {
+        "en": "One entry of each by hand: Out₁₁ is row 1 of X times column 1 of W, plus b₁: {out:.4g}. dW₁₁ is "
+        "column 1 of X times column 1 of dOut: {dw:.4g}, a sum of {batch} {batch:plural:product|products}, one per "
+        "sample, which is how dW adds up the whole batch. db₁ is the sum of column 1 of dOut: {db:.4g}.",
+        "ru": "По одному элементу вручную: Out₁₁ — строка 1 матрицы X на столбец 1 матрицы W плюс b₁: {out:.4g}. "
+        "dW₁₁ — столбец 1 матрицы X на столбец 1 матрицы dOut: {dw:.4g}, сумма {batch} "
+        "{batch:plural:произведения|произведений|произведений}, по одному на пример, — так dW собирает весь батч. "
+        "db₁ — сумма столбца 1 матрицы dOut: {db:.4g}.",
+    },
+    "backprop.layer.check": {
+        "en": "dX, dW and db from dl_core's linear layer agree with centred differences of L = Σ Out ⊙ dOut (a loss "
+        "whose gradient is dOut): largest relative error {error}.",
+        "ru": "dX, dW и db линейного слоя dl_core совпадают с центральными разностями L = Σ Out ⊙ dOut (функции "
+        "потерь, у которой градиент равен dOut): наибольшая относительная ошибка {error}.",
+    },
+    # 3. Gradient check
+    "backprop.check.title": {"en": "Gradient check, live", "ru": "Проверка градиента на лету"},
+    "backprop.check.intro": {
+        "en": "Each of the 13 gradients of the backward pass against a centred difference, "
+        "(L(θ + h) − L(θ − h)) / 2h, with one parameter moved at a time. Plant a bug in one backward formula and "
+        "watch the check catch it; then try the same bug with ReLU, where a single point can hide it.",
+        "ru": "Каждый из 13 градиентов обратного прохода сравнивается с центральной разностью "
+        "(L(θ + h) − L(θ − h)) / 2h, где за раз сдвигается один параметр. Внесите ошибку в одну формулу "
+        "обратного прохода и посмотрите, как проверка её ловит; затем попробуйте ту же ошибку с ReLU — там одна "
+        "точка может её скрыть.",
+    },
+    "backprop.bug": {"en": "A bug in the backward pass", "ru": "Ошибка в обратном проходе"},
+    "backprop.bug.none": {"en": "None: the right backward pass", "ru": "Нет: верный обратный проход"},
+    "backprop.bug.no_activation_grad": {"en": "Forget f′(z): ∂L/∂z = ∂L/∂h", "ru": "Забыть f′(z): ∂L/∂z = ∂L/∂h"},
+    "backprop.bug.loss_factor": {"en": "Lose the 2: ∂L/∂ŷ = ŷ − y", "ru": "Потерять двойку: ∂L/∂ŷ = ŷ − y"},
+    "backprop.bug.reshaped_dw": {
+        "en": "Reshape instead of transpose: dW = reshape(dZᵀX)",
+        "ru": "reshape вместо транспонирования: dW = reshape(dZᵀX)",
+    },
+    "backprop.check.passed": {
+        "en": "All {total} gradients agree with the centred differences (largest relative error {worst}): the "
+        "backward pass is right.",
+        "ru": "Все {total} градиентов совпадают с центральными разностями (наибольшая относительная ошибка "
+        "{worst}): обратный проход верен.",
+    },
+    "backprop.check.failed": {
+        "en": "The check fails for {bad} of {total} {total:plural:parameter|parameters} (largest relative error "
+        "{worst}): a backward formula is wrong.",
+        "ru": "Проверка не пройдена для {bad} из {total} {total:plural:параметра|параметров|параметров} "
+        "(наибольшая относительная ошибка {worst}): формула обратного прохода неверна.",
+    },
+    "backprop.check.missed": {
+        "en": "The check passes although a bug is planted (largest relative error {worst}): at this point the "
+        "mistake changes no number (with ReLU and every unit active, the forgotten f′ is 1). A check at one point "
+        "can miss a bug: move an input or a weight and check again.",
+        "ru": "Проверка пройдена, хотя ошибка внесена (наибольшая относительная ошибка {worst}): в этой точке "
+        "ошибка не меняет ни одного числа (с ReLU, когда все нейроны активны, забытая f′ равна 1). Проверка в одной "
+        "точке может пропустить ошибку: сдвиньте вход или вес и проверьте снова.",
+    },
+    "backprop.check.flat": {
+        "en": "Every gradient is (almost) zero here: ŷ equals the target, so the check cannot tell a right formula "
+        "from a wrong one. Move the target y.",
+        "ru": "Здесь все градиенты (почти) нулевые: ŷ совпадает с целевым значением, и проверка не отличит верную "
+        "формулу от неверной. Сдвиньте целевое значение y.",
+    },
+    "backprop.check.kink": {
+        "en": "For {count} {count:plural:parameter|parameters} the step of the centred difference moves a unit's "
+        "input across ReLU's kink at 0: the difference then averages the two slopes and cannot be compared "
+        "(marked «kink»). This is not a bug of the backward pass.",
+        "ru": "У {count} {count:plural:параметра|параметров|параметров} шаг центральной разности переводит вход "
+        "нейрона через излом ReLU в нуле: разность тогда усредняет два наклона, и сравнивать её нельзя (отмечено "
+        "«излом»). Это не ошибка обратного прохода.",
+    },
+    "backprop.check.kink_mark": {"en": "kink", "ru": "излом"},
+    "backprop.check.parameter": {"en": "Parameter", "ru": "Параметр"},
+    "backprop.check.backprop": {"en": "Backprop", "ru": "Обратный проход"},
+    "backprop.check.numeric": {"en": "Centred difference", "ru": "Центральная разность"},
+    "backprop.check.error": {"en": "Relative error", "ru": "Отн. ошибка"},
+    "backprop.check.error_help": {
+        "en": "|a − b| / max(|a| + |b|, floor): below the floor the difference itself is compared.",
+        "ru": "|a − b| / max(|a| + |b|, порог): ниже порога сравнивается сама разность.",
+    },
+    "backprop.check.planted": {"en": "Planted:", "ru": "Внесено:"},
+    "backprop.check.right": {"en": "Right:", "ru": "Верно:"},
+    "backprop.check.caption": {
+        "en": "A parameter passes when its relative error is below {tolerance}. The step is h = 10⁻⁶·max(1, |θ|). "
+        "Rounding leaves a centred difference an error of about 10⁻¹⁰·max(1, L), so gradients smaller than "
+        "{floor}·max(1, L) are judged by their difference against that floor.",
+        "ru": "Параметр проходит проверку, если относительная ошибка меньше {tolerance}. Шаг h = 10⁻⁶·max(1, |θ|). "
+        "Округление оставляет центральной разности ошибку около 10⁻¹⁰·max(1, L), поэтому градиенты меньше "
+        "{floor}·max(1, L) сравниваются по разности с этим порогом.",
+    },
+    # 4. BLAS
+    "backprop.timing.title": {"en": "Why NumPy: BLAS, measured on this server", "ru": "Почему NumPy: BLAS, замер на этом сервере"},
+    "backprop.timing.intro": {
+        "en": "The same n × n product two ways: three nested Python loops, one multiply-add per step of the inner "
+        "loop, and NumPy's `@`, which hands the whole product to a BLAS library (compiled code with the processor's "
+        "vector instructions, blocks sized to its caches, several threads). Timed once when this server started; "
+        "Python only up to n = 128, its time beyond that extrapolated as a·n³ from its largest sizes.",
+        "ru": "Одно и то же произведение n × n двумя способами: тремя вложенными циклами Python, одно умножение со "
+        "сложением за шаг внутреннего цикла, и оператором `@` NumPy, который отдаёт всё произведение библиотеке "
+        "BLAS (скомпилированный код с векторными инструкциями процессора, блоки под размер кэшей, несколько "
+        "потоков). Замер сделан один раз при запуске сервера; Python — только до n = 128, дальше его время "
+        "экстраполировано как a·n³ по наибольшим размерам.",
+    },
+    "backprop.timing.measuring": {
+        "en": "Timing matrix products on this server (a few seconds, once)…",
+        "ru": "Замеряем произведения матриц на этом сервере (несколько секунд, один раз)…",
+    },
+    "backprop.timing.size": {"en": "Size n to read off", "ru": "Размер n для чисел ниже"},
+    "backprop.timing.numpy": {"en": "NumPy @ (BLAS)", "ru": "NumPy @ (BLAS)"},
+    "backprop.timing.python": {"en": "Python loops", "ru": "Циклы Python"},
+    "backprop.timing.extrapolated": {"en": "Python loops, extrapolated", "ru": "Циклы Python, экстраполяция"},
+    "backprop.timing.cubic": {"en": "a·n³ (the O(n³) line)", "ru": "a·n³ (прямая O(n³))"},
+    "backprop.timing.size_axis": {"en": "matrix size n", "ru": "размер матрицы n"},
+    "backprop.timing.time_axis": {"en": "seconds per product", "ru": "секунд на произведение"},
+    "backprop.timing.rate_axis": {"en": "GFLOP/s, fastest run", "ru": "GFLOP/s, лучший прогон"},
+    "backprop.timing.hover_time": {"en": "n = %{x}<br>%{y:.3g} s", "ru": "n = %{x}<br>%{y:.3g} с"},
+    "backprop.timing.hover_rate": {"en": "n = %{x}<br>%{y:.3g} GFLOP/s", "ru": "n = %{x}<br>%{y:.3g} GFLOP/s"},
+    "backprop.timing.at_size": {
+        "en": "At n = {n}: NumPy takes {numpy} ms per product (median), reaching {rate} GFLOP/s; the Python loops "
+        "take {python} s, {ratio:g} times longer.",
+        "ru": "При n = {n}: NumPy тратит {numpy} мс на произведение (медиана) и достигает {rate} GFLOP/s; циклы "
+        "Python — {python} с, в {ratio:g} {ratio:plural:раз|раза|раз} дольше.",
+    },
+    "backprop.timing.measured": {"en": "(Python measured at this size.)", "ru": "(Python измерен при этом размере.)"},
+    "backprop.timing.extrapolated_note": {
+        "en": "(Python extrapolated from n ≤ {largest}: too slow to wait for here.)",
+        "ru": "(Python — экстраполяция от n ≤ {largest}: ждать его здесь слишком долго.)",
+    },
+    "backprop.timing.library": {
+        "en": "NumPy {numpy} hands the product to **{library}** (the library it was built with, as np.show_config "
+        "reports it), which chose its code for this processor, **{kernel}**, and runs **{threads}** "
+        "{threads:plural:thread|threads}, as the loaded library itself reports; this server process may use "
+        "{cores} {cores:plural:core|cores}.",
+        "ru": "NumPy {numpy} передаёт произведение библиотеке **{library}** (с ней он собран, по данным "
+        "np.show_config); она выбрала код под этот процессор — **{kernel}** — и работает в **{threads}** "
+        "{threads:plural:поток|потока|потоков}, по словам самой загруженной библиотеки; процессу сервера доступно "
+        "{cores} {cores:plural:ядро|ядра|ядер}.",
+    },
+    "backprop.timing.unknown": {"en": "not reported", "ru": "не сообщается"},
+    "backprop.timing.peak": {"en": "NumPy, GFLOP/s at best", "ru": "NumPy, лучший GFLOP/s"},
+    "backprop.timing.peak_help": {
+        "en": "The highest rate over the sizes measured: 2n³ floating-point operations over the fastest run.",
+        "ru": "Наибольшая скорость по измеренным размерам: 2n³ операций с плавающей точкой на самый быстрый прогон.",
+    },
+    "backprop.timing.ratio": {"en": "Python / NumPy at n = {n}", "ru": "Python / NumPy при n = {n}"},
+    "backprop.timing.ratio_help": {
+        "en": "How many times longer the Python loops take than NumPy (median runs).",
+        "ru": "Во сколько раз дольше считают циклы Python, чем NumPy (медианные прогоны).",
+    },
+    "backprop.timing.python_rate": {"en": "Python loops, MFLOP/s", "ru": "Циклы Python, MFLOP/s"},
+    "backprop.timing.python_rate_help": {
+        "en": "The same count for the Python loops, in millions of operations per second.",
+        "ru": "Тот же счёт для циклов Python, в миллионах операций в секунду.",
+    },
+    "backprop.timing.caption": {
+        "en": "Error bars: the fastest and the slowest of {repeats} runs of NumPy and {python_repeats} of Python at "
+        "each size (at n = {n} NumPy ranged from {low:.3g} to {high:.3g} ms); a small product is repeated within a "
+        "run until the run lasts 2 ms. Measured once when this server process started, in {seconds:.1f} s; other "
+        "work on the machine shows up as spread.",
+        "ru": "Отрезки: самый быстрый и самый медленный из {repeats} прогонов NumPy и {python_repeats} прогонов "
+        "Python на каждом размере (при n = {n} NumPy — от {low:.3g} до {high:.3g} мс); маленькое произведение "
+        "повторяется внутри прогона, пока прогон не займёт 2 мс. Замер сделан один раз при запуске процесса "
+        "сервера и занял {seconds:.1f} с; другая работа на машине видна как разброс.",
+    },
+    "backprop.differs.blas_says": {
+        "en": "BLAS computes fast by using the processor's vector operations.",
+        "ru": "BLAS считает быстро, потому что использует векторные операции процессора.",
+    },
+    "backprop.differs.blas_measured": {
+        "en": "at n = {n} NumPy is {ratio:g} times faster than the Python loops. Vector instructions explain only a "
+        "part (an AVX2 instruction handles 4 float64 numbers, an AVX-512 one 8), {threads} {threads:plural:thread "
+        "does|threads do} another part; most of the rest is the interpreter: the Python loop pays about "
+        "{python_ns:.3g} ns per multiply-add, NumPy {numpy_ns:.2g} ns (compiled code, blocks sized to the caches).",
+        "ru": "при n = {n} NumPy быстрее циклов Python в {ratio:g} {ratio:plural:раз|раза|раз}. Векторные "
+        "инструкции объясняют лишь часть (инструкция AVX2 обрабатывает 4 числа float64, AVX-512 — 8), ещё часть "
+        "дают {threads} {threads:plural:поток|потока|потоков}; большая часть остального — интерпретатор: цикл "
+        "Python тратит около {python_ns:.3g} нс на умножение со сложением, NumPy — {numpy_ns:.2g} нс "
+        "(скомпилированный код, блоки под размер кэшей).",
+    },
+    # Experiments
     "backprop.experiment.forward": {
-        "en": "The forward pass stops at the loss: every node has a value, no gradient yet",
-        "ru": "Прямой проход доходит до функции потерь: у каждой вершины есть значение, градиентов ещё нет",
+        "en": "The forward pass done (step 8): every node has a value, none has a gradient yet",
+        "ru": "Прямой проход завершён (шаг 8): у каждой вершины есть значение, градиентов ещё нет",
+    },
+    "backprop.experiment.remembered": {
+        "en": "Backward at h₁ (step 11): σ′ is taken at the z₁ remembered from the forward pass",
+        "ru": "Обратный проход в h₁ (шаг 11): σ′ берётся в точке z₁, запомненной на прямом проходе",
+    },
+    "backprop.experiment.paths_add": {
+        "en": "At x₁ (step 17) the gradients of three paths add up: the dX a layer hands down",
+        "ru": "В x₁ (шаг 17) складываются градиенты трёх путей: это dX, который слой передаёт вниз",
     },
     "backprop.experiment.saturated": {
-        "en": "Large weights with sigmoid: f′(z) is nearly 0 at saturated units and the gradient dies there",
-        "ru": "Большие веса с сигмоидой: в насыщенных нейронах f′(z) почти 0, и градиент там затухает",
+        "en": "A saturated sigmoid (step 14): z₁ = 18, σ′(z₁) ≈ 10⁻⁸, and almost no gradient reaches w₁₁ and w₂₁",
+        "ru": "Насыщенная сигмоида (шаг 14): z₁ = 18, σ′(z₁) ≈ 10⁻⁸, и до w₁₁ и w₂₁ градиент почти не доходит",
+    },
+    "backprop.experiment.dead_relu": {
+        "en": "ReLU (step 16): a unit with z < 0 sends no gradient back, so its weights get exactly 0",
+        "ru": "ReLU (шаг 16): нейрон с z < 0 не пропускает градиент назад, и его веса получают ровно 0",
+    },
+    "backprop.experiment.batch": {
+        "en": "A batch of 4 samples: X is 4×3, W is 3×2, and dW = XᵀdOut adds up all 4 samples",
+        "ru": "Батч из 4 примеров: X — 4×3, W — 3×2, и dW = XᵀdOut складывает вклады всех 4 примеров",
+    },
+    "backprop.experiment.single": {
+        "en": "One sample, 2 inputs, 3 outputs: the hidden layer of the graph above, where db equals dOut",
+        "ru": "Один пример, 2 входа, 3 выхода: скрытый слой графа выше, и db совпадает с dOut",
     },
     "backprop.experiment.bug": {
-        "en": "A forgotten f′(z): the gradient check fails on the first layer's weights only",
-        "ru": "Забытая f′(z): проверка градиента не проходит только на весах первого слоя",
+        "en": "A forgotten f′(z): the check fails on the hidden layer's weights and biases only",
+        "ru": "Забытая f′(z): проверка не проходит только на весах и смещениях скрытого слоя",
     },
+    "backprop.experiment.bug_missed": {
+        "en": "The same bug with ReLU and every unit active: f′ = 1, so the check passes and misses the bug",
+        "ru": "Та же ошибка с ReLU, когда все нейроны активны: f′ = 1, проверка проходит и ошибку пропускает",
+    },
+    "backprop.experiment.loss_factor": {
+        "en": "A lost factor 2: every gradient is half the right one, a relative error of exactly 1/3",
+        "ru": "Потерянная двойка: каждый градиент вдвое меньше верного, относительная ошибка ровно 1/3",
+    },
+    "backprop.experiment.reshaped": {
+        "en": "dZᵀX reshaped instead of transposed: the right numbers in the wrong places of dW",
+        "ru": "dZᵀX через reshape вместо транспонирования: верные числа не на своих местах в dW",
+    },
+    "backprop.experiment.blas": {
+        "en": "BLAS against Python loops at n = 1024, where Python is extrapolated",
+        "ru": "BLAS против циклов Python при n = 1024, где Python экстраполирован",
+    },
+    # Activations, as the menu shows them
     "backprop.act.sigmoid": {"en": "Sigmoid", "ru": "Сигмоида"},
     "backprop.act.tanh": {"en": "tanh", "ru": "tanh"},
     "backprop.act.relu": {"en": "ReLU", "ru": "ReLU"},

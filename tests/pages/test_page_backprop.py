@@ -1,86 +1,348 @@
-"""The backprop lab in AppTest: the graph walk, the matrix example, the gradient check and its planted bug."""
+"""The backprop lab in AppTest: the walk through the graph node by node, editable inputs and weights, the layer as a
+matrix product, the gradient check and its planted bugs, and the BLAS section (with a small measurement in place of
+the server's, so these tests stay fast)."""
 
+import ast
 import json
+import math
+import re
+from pathlib import Path
+from urllib.parse import parse_qsl
 
 import numpy as np
 import pytest
 
-from pages.backprop import compute
-from support.apptest import assert_clean, chart_specs, html_tables, numeric_arrays, open_page
+from dl_core import graph, matmul
+from pages.backprop import compute, figures, formulas
+from support.apptest import assert_clean, chart_specs, decode, html_tables, open_page
+from ui.numbers import number
 
 PAGE = "pages/backprop/page.py"
+LAST = len(graph.WALK) - 1
+DEFAULT_WEIGHTS = compute.seed_weights(2)
+SERVER_TIMING = compute.timing  # the page's own cached measurement, before the tests put a small one in its place
+
+
+@pytest.fixture(scope="module", autouse=True)
+def small_timing():
+    """A measurement of a few milliseconds instead of the server's seconds-long one."""
+    measured = matmul.measure((4, 8), (4, 8, 16, 32), 2, np.random.default_rng(0), python_repeats=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(compute, "timing", lambda: measured)
+        yield measured
+
+
+def numbers(value):
+    """Every number in a chart's JSON, binary arrays decoded."""
+    if isinstance(value, dict):
+        if "bdata" in value:
+            yield from decode(value).tolist()
+        else:
+            for item in value.values():
+                yield from numbers(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from numbers(item)
+    elif isinstance(value, float | int) and not isinstance(value, bool):
+        yield value
+
+
+def assert_readable(app) -> None:
+    assert_clean(app)
+    for spec in chart_specs(app):
+        assert all(math.isfinite(value) for value in numbers(spec)), "a chart received NaN or inf"
+        assert "nan" not in json.dumps(spec).lower()
+
+
+def graph_texts(app) -> list[str]:
+    return [note["text"] for note in chart_specs(app)[0]["layout"]["annotations"]]
+
+
+def shown(value: float) -> str:
+    """A number as the English page writes it on the graph."""
+    return number(value, 3)
 
 
 @pytest.fixture(scope="module")
-def default_page():
+def walk_page():
     return open_page(PAGE)
 
 
-def test_defaults_show_the_graph_the_matrices_the_check_and_blas(default_page):
-    app = default_page
-    assert_clean(app)
-    graph, speed = chart_specs(app)
-    texts = " ".join(note["text"] for note in graph["layout"]["annotations"])
-    assert "∂l/∂ŷ" in texts and "∂l/∂z" in texts and "w11=" in texts  # the whole walk at the last step
-    assert "backprop is right" in app.success[0].value
-    assert len(speed["data"]) == 4 and all(np.isfinite(values).all() for values in numeric_arrays(speed))
-    tables = html_tables(app)
-    assert len(tables) == 9  # 8 matrices and the gradient check
+def test_defaults_draw_the_graph_the_shapes_and_the_timing(walk_page):
+    app = walk_page
+    assert_readable(app)
+    assert app.title[0].value == "Backpropagation and matrix operations"
+    assert len(chart_specs(app)) == 3
+    assert app.slider(key="bp_step").value == 0
+    texts = graph_texts(app)
+    assert texts.count("?") == len(graph.FORWARD)  # nothing computed yet
+    assert not any(text.startswith("∂L") for text in texts)
+    assert "All 13 gradients agree" in app.success[0].value
 
 
-@pytest.mark.parametrize("step", range(10))
-def test_each_step_of_the_walk_shows_what_is_known_then(step):
-    app = open_page(PAGE, bp_walk=str(step))
-    assert_clean(app)
-    texts = " ".join(note["text"] for note in chart_specs(app)[0]["layout"]["annotations"])
-    assert ("z=" in texts) == (step >= 2)
-    assert ("∂l/∂ŷ" in texts) == (step >= 6)
-    assert ("∂l=" in texts) == (step >= 9)
+@pytest.mark.parametrize("step", range(LAST + 1))
+def test_each_step_shows_what_the_walk_knows_then(walk_page, step):
+    app = walk_page
+    app.slider(key="bp_step").set_value(step).run()
+    assert_readable(app)
+    direction, name = graph.WALK[step]
+    passed = graph.evaluate(compute.params_of(DEFAULT_WEIGHTS), (1.0, -0.5), 0.5, "sigmoid")
+    texts = graph_texts(app)
+    computed = graph.FORWARD[:step] if direction != "backward" else graph.FORWARD
+    visited = graph.BACKWARD[:max(0, step - len(graph.FORWARD))]
+    assert texts.count("?") == len(graph.FORWARD) - len(computed)
+    for node in computed:
+        assert shown(passed.values[node]) in texts
+    node_gradients = [text for text in texts if re.fullmatch(r"∂L/∂\S+ = \S+", text)]
+    assert len(node_gradients) == len(visited)
+    for node in visited:
+        assert f"∂L/∂{formulas.NODE_TEXT[node]} = {shown(passed.grads[node])}" in texts
+    where = app.markdown[[m.value.startswith("**Step") for m in app.markdown].index(True)].value
+    assert where.startswith(f"**Step {step} of {LAST}")
+    if name:
+        assert formulas.NODE_LATEX[name].replace("\\", "") in app.latex[0].value.replace("\\", "")
+    current = chart_specs(app)[0]["data"][0]["marker"]["color"]
+    assert current.count(figures.CURRENT_FILL) == (0 if direction == "start" else 1)
 
 
-def test_the_matrix_example_is_the_layers_backward_pass():
-    example = compute.matrix_example(0)
-    np.testing.assert_allclose(example.dx, example.dout @ example.w.T)
-    np.testing.assert_allclose(example.dw, example.x.T @ example.dout)
-    np.testing.assert_allclose(example.db, example.dout.sum(axis=0))
+def test_the_backward_pass_shows_each_weights_gradient_on_its_edge(walk_page):
+    app = walk_page
+    app.slider(key="bp_step").set_value(LAST).run()
+    passed = graph.evaluate(compute.params_of(DEFAULT_WEIGHTS), (1.0, -0.5), 0.5, "sigmoid")
+    texts = " ".join(graph_texts(app))
+    for key, index in graph.PARAMETERS:
+        if key in ("W1", "W2"):
+            symbol = formulas.parameter_text((key, index))
+            assert f"∂L/∂{symbol} = {shown(passed.param_grads[key][index])}" in texts
+    assert f"σ′(z₁) = {shown(passed.local['z1', 'h1'])}" in texts
+    assert f"2(ŷ − y) = {shown(passed.local['y_hat', 'loss'])}" in texts
 
 
-def test_a_planted_bug_fails_the_check_on_the_first_layer_only():
+def test_next_and_back_walk_one_node_at_a_time():
+    app = open_page(PAGE)
+    assert app.button(key="bp_back").disabled
+    app.button(key="bp_next").click().run()
+    app.button(key="bp_next").click().run()
+    assert app.slider(key="bp_step").value == 2
+    assert "forward pass: z₂" in app.markdown[[m.value.startswith("**Step") for m in app.markdown].index(True)].value
+    app.button(key="bp_back").click().run()
+    assert app.slider(key="bp_step").value == 1
+    app.slider(key="bp_step").set_value(LAST).run()
+    assert app.button(key="bp_next").disabled
+    app.button(key="bp_back").click().run()
+    assert app.slider(key="bp_step").value == LAST - 1
+    assert_readable(app)
+
+
+def test_inputs_and_weights_set_every_number():
+    app = open_page(PAGE, bp_step="8")
+    app.slider(key="bp_x1").set_value(2.0).run()
+    app.slider(key="bp_w11").set_value(-1.5).run()
+    weights = list(DEFAULT_WEIGHTS)
+    weights[0] = -1.5
+    passed = graph.evaluate(compute.params_of(tuple(weights)), (2.0, -0.5), 0.5, "sigmoid")
+    texts = graph_texts(app)
+    assert shown(passed.values["z1"]) in texts and shown(passed.values["loss"]) in texts
+    assert "w₁₁ = −1.5" in texts
+
+
+def test_a_new_seed_draws_new_weights_and_the_url_keeps_them():
+    app = open_page(PAGE)
+    app.number_input(key="bp_seed").set_value(7).run()
+    drawn = compute.seed_weights(7)
+    assert [app.slider(key=key).value for key in compute.WEIGHT_KEYS] == list(drawn)
+    assert "bp_w11" not in app.query_params  # the drawn values are the defaults: the link needs only the seed
+    again = open_page(PAGE, bp_seed="7", bp_w12="0.5")
+    assert again.slider(key="bp_w11").value == drawn[0] and again.slider(key="bp_w12").value == 0.5
+
+
+def test_the_layer_is_one_matrix_product_with_its_three_gradients():
+    for batch, features, outputs in ((1, 1, 1), (6, 5, 4), (4, 3, 2)):
+        example = compute.layer_example(batch, features, outputs, 3)
+        assert example.x.shape == (batch, features) and example.w.shape == (features, outputs)
+        np.testing.assert_array_equal(example.out, example.x @ example.w + example.b)
+        np.testing.assert_array_equal(example.dx, example.dout @ example.w.T)
+        np.testing.assert_array_equal(example.dw, example.x.T @ example.dout)
+        np.testing.assert_array_equal(example.db, example.dout.sum(axis=0))
+        assert example.check < 1e-6
+
+
+def matrices_on_page(app) -> dict[str, list[list[str]]]:
+    """Every matrix drawn by the layer section: {name: rows of cell texts}."""
+    found = {}
+    for markdown in app.markdown:
+        for name, body in re.findall(r"<b>([^<]+)</b>.*?<tbody>(.*?)</tbody>", markdown.value):
+            found.setdefault(name, [re.findall(r">([^<>]*)</td>", row) for row in body.split("</tr>") if row])
+    return found
+
+
+def test_the_page_draws_the_layers_matrices_with_their_shapes():
+    app = open_page(PAGE, bp_n="5", bp_d="2", bp_m="3", bp_matrix="4")
+    assert_readable(app)
+    shown_matrices = matrices_on_page(app)
+    shapes = {name: (len(rows), len(rows[0])) for name, rows in shown_matrices.items()}
+    assert shapes == {"X": (5, 2), "W": (2, 3), "b": (1, 3), "Out": (5, 3), "dOut": (5, 3), "Wᵀ": (3, 2),
+                      "dX": (5, 2), "Xᵀ": (2, 5), "dW": (2, 3), "db": (1, 3)}
+    example = compute.layer_example(5, 2, 3, 4)
+    assert shown_matrices["dW"][0] == [shown(value) for value in example.dw[0]]
+    blocks = [note["text"] for note in chart_specs(app)[1]["layout"]["annotations"]]
+    assert "5×2" in blocks and "2×3" in blocks and "5×3" in blocks and "1×5" in blocks  # X, W, Out and 1ᵀ
+
+
+def check_table(app) -> dict[str, str]:
+    table = next(table for table in html_tables(app) if "Centred difference" in table)
+    return dict(zip(table["Parameter"], table[""], strict=True))
+
+
+@pytest.mark.parametrize(("bug", "failing"), [
+    ("no_activation_grad", {"w₁₁", "w₁₂", "w₁₃", "w₂₁", "w₂₂", "w₂₃", "b₁", "b₂", "b₃"}),
+    ("loss_factor", {formulas.parameter_text(parameter) for parameter in graph.PARAMETERS}),
+    ("reshaped_dw", {"w₁₂", "w₁₃", "w₂₁", "w₂₂"}),
+])
+def test_a_planted_bug_makes_the_check_fail_where_it_should(bug, failing):
+    app = open_page(PAGE, bp_bug=bug)
+    assert_readable(app)
+    assert app.error and app.error[0].value.startswith("The check fails")
+    verdicts = check_table(app)
+    assert {name for name, verdict in verdicts.items() if verdict == "✗"} == failing
+    assert len(app.latex) >= 3  # the planted formula and the right one, under the table
+
+
+def test_the_old_on_off_bug_link_still_plants_the_forgotten_derivative():
     app = open_page(PAGE, bp_bug="true")
-    assert_clean(app)
-    assert "The check fails" in app.error[0].value
-    check = html_tables(app)[-1]
-    failing = [name for name, error in zip(check["Parameter"], check["Relative error"], strict=True)
-               if float(error.replace("−", "-")) >= 1e-5]
-    assert failing and all(name.startswith(("W1", "b1")) for name in failing)
+    assert app.selectbox(key="bp_bug").value == "no_activation_grad"
+    assert app.error
 
 
-EXTREMES = [("selectbox", "bp_act", name) for name in ("sigmoid", "relu", "gelu", "softplus")] + [
-    ("slider", "bp_x1", -3.0), ("slider", "bp_x1", 3.0), ("slider", "bp_y", -3.0), ("slider", "bp_scale", 0.1),
-    ("slider", "bp_scale", 5.0), ("number_input", "bp_seed", 9999), ("number_input", "bp_matrix", 9999),
-    ("slider", "bp_walk", 0),
+def test_relu_with_every_unit_active_hides_the_forgotten_derivative():
+    app = open_page(PAGE, bp_act="relu", bp_seed="1", bp_bug="no_activation_grad")
+    assert_readable(app)
+    assert not app.error
+    assert "passes although a bug is planted" in app.warning[0].value
+
+
+def test_a_kink_is_explained_not_failed():
+    app = open_page(PAGE, bp_act="relu", bp_x1="0", bp_x2="0", bp_b1="0", bp_b2="0", bp_b3="0")
+    assert_readable(app)
+    assert not app.error
+    assert "kink" in app.info[-1].value or any("kink" in info.value for info in app.info)
+    assert list(check_table(app).values()).count("kink") == 3
+
+
+def test_the_timing_section_draws_the_measurement_it_is_given(small_timing):
+    app = open_page(PAGE, bp_size="32")
+    assert_readable(app)
+    timing = chart_specs(app)[2]
+    names = [trace["name"] for trace in timing["data"]]
+    assert names[:4] == ["a·n³ (the O(n³) line)", "NumPy @ (BLAS)", "Python loops", "Python loops, extrapolated"]
+    extrapolated = timing["data"][3]
+    assert extrapolated["x"] == [8, 16, 32] and extrapolated["line"]["dash"] == "dash"
+    assert extrapolated["y"][-1] == pytest.approx(small_timing.python_cubic * 32**3)
+    assert timing["layout"]["yaxis"]["type"] == "log" and timing["layout"]["xaxis"]["type"] == "log"
+    assert timing["layout"]["shapes"][0]["x0"] == 32
+    sentences = " ".join(markdown.value for markdown in app.markdown)
+    assert "At n = 32" in sentences and "Python extrapolated from n ≤ 8" in sentences
+    assert small_timing.blas.name in sentences
+    app.select_slider(key="bp_size").set_value(8).run()
+    assert "Python measured at this size" in " ".join(markdown.value for markdown in app.markdown)
+
+
+def test_the_timing_is_measured_once_per_server_process():
+    assert hasattr(SERVER_TIMING, "clear")  # st.cache_resource: one measurement shared by every session
+    assert compute.PYTHON_SIZES[-1] <= 128 < compute.NUMPY_SIZES[-1]  # Python kept small, extrapolated beyond
+
+
+EXTREMES = [("selectbox", "bp_act", name) for name in compute.NAMES] + [
+    ("slider", "bp_x1", -3.0), ("slider", "bp_x1", 3.0), ("slider", "bp_x2", -3.0), ("slider", "bp_x2", 3.0),
+    ("slider", "bp_y", -3.0), ("slider", "bp_y", 3.0), ("number_input", "bp_seed", 0),
+    ("number_input", "bp_seed", 9999), ("slider", "bp_w11", -3.0), ("slider", "bp_w11", 3.0),
+    ("slider", "bp_b2", 3.0), ("slider", "bp_v3", -3.0), ("slider", "bp_c", 3.0),
+    ("slider", "bp_n", 1), ("slider", "bp_n", 6), ("slider", "bp_d", 1), ("slider", "bp_d", 5),
+    ("slider", "bp_m", 1), ("slider", "bp_m", 4), ("number_input", "bp_matrix", 9999),
+    ("slider", "bp_step", 0), ("slider", "bp_step", LAST), ("select_slider", "bp_size", 4),
+    ("select_slider", "bp_size", 32), ("selectbox", "bp_bug", "reshaped_dw"),
 ]
 
 
+@pytest.fixture(scope="module")
+def shared_page():
+    return open_page(PAGE, bp_step=str(LAST))
+
+
 @pytest.mark.parametrize(("kind", "key", "value"), EXTREMES, ids=[f"{key}={value}" for _, key, value in EXTREMES])
-def test_every_control_at_its_extremes(default_page, kind, key, value):
-    app = default_page
+def test_every_control_at_its_extremes(shared_page, kind, key, value):
+    app = shared_page
     getattr(app, kind)(key=key).set_value(value).run()
-    assert_clean(app)
-    assert all(np.isfinite(values).all() for spec in chart_specs(app) for values in numeric_arrays(spec))
-    assert "nan" not in json.dumps(chart_specs(app)).lower()
+    assert_readable(app)
+    assert len(chart_specs(app)) == 3
 
 
-@pytest.mark.parametrize("query", [{"bp_act": "swish++"}, {"bp_x1": "nan"}, {"bp_walk": "99"}, {"bp_scale": "-1"}],
-                         ids=lambda query: "&".join(f"{k}={v}" for k, v in query.items()))
+def test_everything_at_its_largest_stays_finite():
+    query = {"bp_act": "relu", "bp_x1": "3", "bp_x2": "-3", "bp_y": "-3", "bp_step": str(LAST), "bp_n": "6",
+             "bp_d": "5", "bp_m": "4"}
+    query.update({key: "3" for key in compute.WEIGHT_KEYS})
+    query["bp_w21"] = "-3"
+    app = open_page(PAGE, **query)
+    assert_readable(app)
+    assert any(text.startswith("∂L/∂x₁") for text in graph_texts(app))
+
+
+@pytest.mark.parametrize("query", [
+    {"bp_act": "swish++"}, {"bp_x1": "nan"}, {"bp_step": "99"}, {"bp_w11": "inf"}, {"bp_seed": "-3"},
+    {"bp_n": "0"}, {"bp_bug": "typo"}, {"bp_size": "7"},
+], ids=lambda query: "&".join(f"{key}={value}" for key, value in query.items()))
 def test_an_invalid_url_value_falls_back_to_the_default(query):
     app = open_page(PAGE, **query)
-    assert_clean(app)
-    assert app.selectbox(key="bp_act").value == "tanh" and app.slider(key="bp_walk").value == 9
+    assert_readable(app)
+    assert app.selectbox(key="bp_act").value == "sigmoid" and app.slider(key="bp_step").value == 0
+    assert app.slider(key="bp_x1").value == 1.0 and app.slider(key="bp_w11").value == DEFAULT_WEIGHTS[0]
+    assert app.slider(key="bp_n").value == 4 and app.selectbox(key="bp_bug").value == "none"
 
 
 def test_russian():
-    app = open_page(PAGE, lang="ru")
-    assert_clean(app)
-    assert app.title[0].value == "Обратное распространение ошибки по шагам"
+    app = open_page(PAGE, lang="ru", bp_step=str(LAST))
+    assert_readable(app)
+    assert app.title[0].value == "Обратное распространение и матричные операции"
+    texts = graph_texts(app)
+    assert "−0,5" in texts and any(re.fullmatch(r"∂L/∂x₁ = −?\d+,\d+", text) for text in texts)
     assert "обратный проход верен" in app.success[0].value
+    assert any(markdown.value.startswith("**Шаг 18 из 18") for markdown in app.markdown)
+    assert "{,}" in app.latex[0].value  # decimal commas in the formulas too
+
+
+EXPERIMENT_CLAIMS = {
+    "forward": lambda app: "?" not in graph_texts(app) and not any(t.startswith("∂L") for t in graph_texts(app)),
+    "bug": lambda app: app.error and app.error[0].value.startswith("The check fails"),
+    "bug_missed": lambda app: "passes although" in app.warning[0].value,
+    "loss_factor": lambda app: "largest relative error 0.33" in app.error[0].value,
+    "saturated": lambda app: any(re.search(r"σ′\(z₁\) = [\d.]+×10⁻⁸", text) for text in graph_texts(app)),
+    "dead_relu": lambda app: "∂L/∂z₃ = 0" in graph_texts(app),
+}
+
+
+def experiments() -> dict[str, str]:
+    source = (Path(__file__).resolve().parents[2] / PAGE).read_text(encoding="utf-8")
+    return next(ast.literal_eval(node.value) for node in ast.parse(source).body
+                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXPERIMENTS")
+
+
+@pytest.mark.parametrize("name", sorted(EXPERIMENT_CLAIMS))
+def test_an_experiment_link_shows_what_it_promises(name):
+    app = open_page(PAGE, **dict(parse_qsl(experiments()[name])))
+    assert_readable(app)
+    assert EXPERIMENT_CLAIMS[name](app)
+
+
+def test_on_a_phone_the_graph_runs_bottom_to_top():
+    passed = graph.evaluate(compute.params_of(DEFAULT_WEIGHTS), (1.0, -0.5), 0.5, "tanh")
+    labels = figures.GraphLabels(formulas.NODE_TEXT, {p: formulas.parameter_text(p) for p in graph.PARAMETERS},
+                                 "tanh", "∂L/∂{name} = {value}", "∂L/∂{name} = {value}", "?", "{name}", "-", "en")
+    wide = figures.graph_figure(passed, LAST, labels).to_dict()
+    tall = figures.graph_figure(passed, LAST, labels, vertical=True).to_dict()
+    order = [node.name for node in graph.NODES]
+    x_wide, y_tall = wide["data"][0]["x"], tall["data"][0]["y"]
+    assert x_wide[order.index("x1")] < x_wide[order.index("z1")] < x_wide[order.index("loss")]
+    assert y_tall[order.index("x1")] < y_tall[order.index("z1")] < y_tall[order.index("loss")]
+    assert tall["layout"]["height"] > wide["layout"]["height"]
+    sizes = [note["font"]["size"] for spec in (wide, tall) for note in spec["layout"]["annotations"]]
+    assert min(sizes) >= 14
