@@ -70,7 +70,9 @@ class LayerHistograms:
     (over samples and units) in each bin of ``pre_edges`` / ``activation_edges``; values beyond the edges
     count in the first or last bin. ``percentiles`` ``(S, K, hidden layers, 3)``: the 15th, 50th and 85th
     percentiles of the pre-activations, the curves of Ioffe & Szegedy's Figure 1; ``pre_std`` ``(S, K, hidden
-    layers)``: their standard deviation (over samples and units).
+    layers)``: how much a unit's pre-activation varies from one probe sample to the next (its standard deviation
+    over the samples, averaged over the layer's units). When it falls towards 0, the layer's units answer nearly the
+    same to every input.
     """
 
     pre_edges: np.ndarray
@@ -92,6 +94,10 @@ class LockstepRun:
     - ``snapshot_steps`` ``(S,)``: the steps after which the networks were measured (0 = untrained, then every
       ``snapshot_every`` steps and the last); ``losses`` and ``accuracy`` ``(S, K)``: loss and accuracy on the whole
       training set in eval mode (running statistics), as :func:`dl_core.network.train` reports them;
+      ``population_losses`` and ``population_accuracy`` ``(S, K)``: the same with batch norm normalising by the
+      statistics of the whole training set under the current weights (train mode on the whole set: close to the
+      population statistics of Ioffe & Szegedy's Algorithm 2), free of the lag of the running estimates; without
+      batch norm they equal ``losses`` and ``accuracy``;
     - ``diverged_at`` ``(K,)``: the first step whose minibatch loss was not finite or exceeded ``max_loss``, or -1;
       that network stopped there (its parameters are those before the step that blew up) and its later losses
       are those of the stopped network, so no history holds NaN or inf;
@@ -104,6 +110,8 @@ class LockstepRun:
     snapshot_steps: np.ndarray
     losses: np.ndarray
     accuracy: np.ndarray
+    population_losses: np.ndarray
+    population_accuracy: np.ndarray
     diverged_at: np.ndarray
     params: Params
     state: State
@@ -224,8 +232,9 @@ def _shares(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
     return counts / bins[0].size
 
 
-def _evaluate(mlp, params, state, x, y) -> tuple[np.ndarray, np.ndarray]:
-    logits = forward(mlp, params, state, x, train=False)[0]
+def _evaluate(mlp, params, state, x, y, train: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Loss and accuracy of the K networks on ``x`` in eval mode, or in train mode (``x`` as one batch)."""
+    logits = forward(mlp, params, state, x, train=train)[0]
     losses, _ = cross_entropy(logits, y)
     return losses, np.mean(logits.argmax(axis=2) == y, axis=1)
 
@@ -303,22 +312,27 @@ def train_lockstep(
     if recording and (pre_edges is None or activation_edges is None):
         raise ValueError("a probe needs pre_edges and activation_edges")
 
-    losses, accuracy, pre_shares, activation_shares, percentiles, spreads = [], [], [], [], [], []
+    losses, accuracy, population_losses, population_accuracy = [], [], [], []
+    pre_shares, activation_shares, percentiles, spreads = [], [], [], []
     batch_losses = np.zeros((steps, copies))
     diverged_at = np.full(copies, -1)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
 
         def snapshot(params, state):
-            step_losses, step_accuracy = _evaluate(mlp, params, state, x, y)
+            step_losses, step_accuracy = _evaluate(mlp, params, state, x, y, train=False)
             losses.append(step_losses)
             accuracy.append(step_accuracy)
+            if mlp.batch_norm:
+                step_losses, step_accuracy = _evaluate(mlp, params, state, x, y, train=True)
+            population_losses.append(step_losses)
+            population_accuracy.append(step_accuracy)
             if recording:
                 _, _, pre, out, _ = forward(mlp, params, state, probe, train=True)
                 pre_shares.append(np.stack([_shares(values, pre_edges) for values in pre], axis=1))
                 activation_shares.append(np.stack([_shares(values, activation_edges) for values in out], axis=1))
                 flat = np.stack([values.reshape(copies, -1) for values in pre], axis=1)
                 percentiles.append(np.moveaxis(np.percentile(flat, PERCENTILES, axis=2), 0, -1))
-                spreads.append(flat.std(axis=2))
+                spreads.append(np.stack([values.std(axis=1).mean(axis=1) for values in pre], axis=1))
 
         snapshot(params, state)
         if max_loss is None:
@@ -359,6 +373,8 @@ def train_lockstep(
         snapshot_steps=np.array(snapshot_steps),
         losses=np.nan_to_num(np.array(losses), nan=finite_cap, posinf=finite_cap),
         accuracy=np.nan_to_num(np.array(accuracy)),
+        population_losses=np.nan_to_num(np.array(population_losses), nan=finite_cap, posinf=finite_cap),
+        population_accuracy=np.nan_to_num(np.array(population_accuracy)),
         diverged_at=diverged_at,
         params=params,
         state=state,
@@ -386,6 +402,7 @@ def constant_guess_loss(y: np.ndarray, classes: int) -> float:
 
 
 def trained(run: LockstepRun, y: np.ndarray, classes: int, share: float = 0.5) -> np.ndarray:
-    """``(K,)``: which copies *trained*: did not diverge, and ended with a loss on the training set at most
-    ``share`` of :func:`constant_guess_loss` (it learned something the class frequencies alone do not give)."""
-    return (run.diverged_at < 0) & (run.losses[-1] <= share * constant_guess_loss(y, classes))
+    """``(K,)``: which copies *trained*: did not diverge, and ended with a loss on the training set (normalised with
+    the whole set's statistics: ``population_losses``) at most ``share`` of :func:`constant_guess_loss`: it learned
+    something the class frequencies alone do not give."""
+    return (run.diverged_at < 0) & (run.population_losses[-1] <= share * constant_guess_loss(y, classes))

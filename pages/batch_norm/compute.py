@@ -178,8 +178,9 @@ def deep_run(activation: str, depth: int, lr: float, steps: int, data: str, seed
 
 @dataclass(frozen=True)
 class Sweep:
-    """Short runs at every rate of ``SWEEP_LRS``: the final loss on the training set ``(rates,)``, whether each
-    diverged and whether it trained (``dl_core.lockstep_training.trained``)."""
+    """Short runs at every rate of ``SWEEP_LRS``: the final loss on the training set ``(rates,)`` (normalised with
+    the whole set's statistics), whether each diverged and whether it trained
+    (``dl_core.lockstep_training.trained``)."""
 
     lrs: np.ndarray
     losses: np.ndarray
@@ -195,7 +196,7 @@ def sweep(activation: str, depth: int, data: str, seed: int, batch_norm: bool) -
     run = train_lockstep(network(activation, depth, batch_norm), SWEEP_LRS, x, y, steps=SWEEP_STEPS,
                          batch_size=BATCH, seed=seed, initializer=INITIALIZER[activation],
                          snapshot_every=SWEEP_STEPS)
-    return Sweep(run.lrs, run.losses[-1], run.diverged_at >= 0, trained(run, y, 2, TRAINED_SHARE))
+    return Sweep(run.lrs, run.population_losses[-1], run.diverged_at >= 0, trained(run, y, 2, TRAINED_SHARE))
 
 
 def constant_guess(data: str, seed: int) -> float:

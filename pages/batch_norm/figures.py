@@ -35,7 +35,7 @@ class Labels:
     the comments); ``language`` is the language their numbers are written in."""
 
     language: str
-    unit_format: str  # {unit}
+    unit_axis: str
     rows: tuple[str, str, str, str]  # the four rows of the layer chart
     mean_sd: str  # a Plotly hover template: %{x} is the mean, %{customdata} the standard deviation
     step: str
@@ -61,6 +61,7 @@ class Labels:
     loss_axis: str
     minibatch_format: str  # {name}
     whole_set_format: str  # {name}
+    eval_mode_format: str  # {name}
     constant_guess: str
     layer_axis: str
     distribution_axis: str
@@ -102,6 +103,20 @@ def _vline(value: float, axes: str = "", **line) -> dict:
             "y1": 1, "line": {"color": BLACK, "width": 1.5, "dash": "dot", **line}}
 
 
+def _panels(stacked: bool, split: float = 0.5, gap: float = 0.1) -> dict:
+    """Domains of two panels: side by side, or (on a phone) one above the other with equal heights."""
+    first, second = [0.0, split - gap / 2], [split + gap / 2, 1.0]
+    if stacked:
+        return {"x": [0.0, 1.0], "y": [0.5 + gap / 2, 1.0], "x2": [0.0, 1.0], "y2": [0.0, 0.5 - gap / 2]}
+    return {"x": first, "y": [0.0, 1.0], "x2": second, "y2": [0.0, 1.0]}
+
+
+def _height(side_by_side: int, stacked: bool, extra: int = 0) -> int:
+    """A chart's height: ``side_by_side`` px for the panels next to each other, or two such panels (a bit lower)
+    one above the other, plus ``extra`` px (legend, play controls)."""
+    return (int(1.7 * side_by_side) if stacked else side_by_side) + extra
+
+
 def _finite(values, limit: float = LOSS_CEILING) -> np.ndarray:
     return np.clip(np.nan_to_num(np.asarray(values, dtype=np.float64), nan=limit, posinf=limit, neginf=-limit),
                    -limit, limit)
@@ -121,9 +136,9 @@ def layer_figure(batch: LayerBatch, labels: Labels) -> FinishedFigure:
     jitter = np.random.default_rng(0).uniform(-0.28, 0.28, (count, units))
     lanes = np.arange(1, units + 1) + jitter
     rows = (batch.z, batch.z_hat, batch.y, sigmoid(batch.y))
-    gap = 0.07
+    gap = 0.1
     height = (1.0 - 3 * gap) / 4
-    data, annotations, layout = [], [], _layout(720, showlegend=False)
+    data, annotations, layout = [], [], _layout(860, showlegend=False)
     colors = [UNIT_COLORS[unit] for unit in range(units)]
     for row, values in enumerate(rows):
         axes = "" if row == 0 else str(row + 1)
@@ -147,8 +162,8 @@ def layer_figure(batch: LayerBatch, labels: Labels) -> FinishedFigure:
         layout[f"xaxis{axes}"] = _axis(anchor=f"y{axes}", **({"range": [-0.03, 1.03]} if row == 3 else {}))
         layout[f"yaxis{axes}"] = _axis(
             domain=[top - height, top], anchor=f"x{axes}", range=[units + 0.5, 0.5], tickvals=list(range(1, units + 1)),
-            ticktext=[fill(labels.unit_format, labels.language, unit=unit) for unit in range(1, units + 1)],
-            showgrid=False, zeroline=False, fixedrange=True,
+            ticktext=[str(unit) for unit in range(1, units + 1)], showgrid=False, zeroline=False, fixedrange=True,
+            title={"text": labels.unit_axis, "font": {"size": 14, "color": "#31333F"}, "standoff": 4},
         )
         annotations.append(_title(labels.rows[row], axes))
     layout["annotations"] = annotations
@@ -160,7 +175,7 @@ def layer_figure(batch: LayerBatch, labels: Labels) -> FinishedFigure:
 
 
 def stream_figure(stream, show_debiased: bool, debiased: tuple[np.ndarray, np.ndarray], expected: tuple, band: tuple,
-                  labels: Labels) -> FinishedFigure:
+                  labels: Labels, stacked: bool = False) -> FinishedFigure:
     """Left the running mean, right the running variance, against the step: each batch's statistic (dots), the
     running estimate, its expectation with a ±2 sd band (theory), the true value and, if asked, the bias-corrected
     estimate. ``expected`` and ``band`` hold ``(mean curve, variance curve)`` and ``((low, high), (low, high))``."""
@@ -173,10 +188,11 @@ def stream_figure(stream, show_debiased: bool, debiased: tuple[np.ndarray, np.nd
     ranges = []
     for axes, batch, running, truth, corrected, expectation, (low, high) in panels:
         legend = axes == ""
-        shown = np.concatenate([running, expectation, [truth], batch, low, high])
-        if show_debiased:
-            shown = np.concatenate([shown, corrected[1:]])
-        bottom, top = np.percentile(shown, [0.5, 99.5])
+        # every curve in full (the start at 0 or 1 included), the scattered batch statistics and the band without
+        # their rarest extremes (a batch variance of two samples can be ten times the truth)
+        curves = np.concatenate([running, expectation, [truth]] + ([corrected[1:]] if show_debiased else []))
+        scattered = np.percentile(np.concatenate([batch, low, high]), [1.0, 99.0])
+        bottom, top = min(curves.min(), scattered[0]), max(curves.max(), scattered[1])
         pad = 0.06 * max(top - bottom, 1e-9)
         view = (float(bottom - pad), float(top + pad))
         ranges.append(view)
@@ -210,12 +226,13 @@ def stream_figure(stream, show_debiased: bool, debiased: tuple[np.ndarray, np.nd
                          "legendgroup": "debiased", "showlegend": legend,
                          "hovertemplate": "%{x}: %{y:.4g}<extra></extra>", **common})
     x_range = [0, int(steps[-1])]
+    domains = _panels(stacked, gap=0.16 if stacked else 0.1)
     layout = _layout(
-        470,
-        xaxis=_axis(labels.step, domain=[0.0, 0.45], range=x_range),
-        yaxis=_axis(range=list(ranges[0])),
-        xaxis2=_axis(labels.step, domain=[0.55, 1.0], range=x_range, anchor="y2"),
-        yaxis2=_axis(range=list(ranges[1]), anchor="x2"),
+        _height(360, stacked, 110),
+        xaxis=_axis(labels.step, domain=domains["x"], range=x_range),
+        yaxis=_axis(domain=domains["y"], range=list(ranges[0])),
+        xaxis2=_axis(labels.step, domain=domains["x2"], range=x_range, anchor="y2"),
+        yaxis2=_axis(domain=domains["y2"], range=list(ranges[1]), anchor="x2"),
         annotations=[_title(labels.mean_panel), _title(labels.var_panel, "2")],
         hovermode="closest",
     )
@@ -227,7 +244,8 @@ def stream_figure(stream, show_debiased: bool, debiased: tuple[np.ndarray, np.nd
 # ---------------------------------------------------------------- train versus eval
 
 
-def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels: Labels) -> FinishedFigure:
+def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels: Labels,
+                      stacked: bool = False) -> FinishedFigure:
     """Left: how x₀'s train-mode output spreads over many batches of the chosen size, with its eval-mode output
     and the ideal (x₀ − μ)/σ. Right: that spread (10th to 90th percentile) and median against the batch size."""
     data = []
@@ -268,13 +286,14 @@ def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels:
     else:
         annotations.append({"xref": "x domain", "yref": "y domain", "x": 0.5, "y": 0.6, "showarrow": False,
                             "text": labels.no_train_output, "font": {"size": 15, "color": EVAL}})
+    domains = _panels(stacked, split=0.5 if stacked else 0.51, gap=0.18 if stacked else 0.12)
     layout = _layout(
-        460,
-        xaxis=_axis(labels.output_axis, domain=[0.0, 0.45]),
-        yaxis=_axis(rangemode="tozero"),
-        xaxis2=_axis("N", domain=[0.57, 1.0], anchor="y2", **log_axis([np.log10(1.6), np.log10(320)]),
+        _height(360, stacked, 100),
+        xaxis=_axis(labels.output_axis, domain=domains["x"]),
+        yaxis=_axis(domain=domains["y"], rangemode="tozero"),
+        xaxis2=_axis("N", domain=domains["x2"], anchor="y2", **log_axis([np.log10(1.6), np.log10(320)]),
                      tickvals=SIZE_TICKS, ticktext=[str(size) for size in SIZE_TICKS]),
-        yaxis2=_axis(labels.output_axis, anchor="x2"),
+        yaxis2=_axis(labels.output_axis, domain=domains["y2"], anchor="x2"),
         shapes=shapes, annotations=annotations, bargap=0.0,
     )
     layout["legend"] = legend_above(1.1, font={"size": 15})
@@ -286,28 +305,37 @@ def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels:
 
 
 def loss_figure(runs: dict[bool, LockstepRun], guess: float, labels: Labels) -> FinishedFigure:
-    """The loss against the step, with (blue) and without (vermillion) batch norm: each minibatch's (thin) and the
-    whole training set's in eval mode (bold, with markers), on a log axis; the loss of a constant guess dotted."""
+    """The loss against the step, with (blue) and without (vermillion) batch norm, on a log axis: each minibatch's
+    in train mode (thin), the whole training set's normalised with its own statistics (bold, with markers) and, with
+    batch norm, the whole set's in eval mode with the running statistics (dashed); the loss of a constant guess
+    dotted."""
     data, shown = [], [np.array([guess])]
     for batch_norm, run in runs.items():
         color, name = (WITH, labels.with_bn) if batch_norm else (WITHOUT, labels.without_bn)
-        minibatch = _finite(run.batch_losses[:, 0])
-        whole = _finite(run.losses[:, 0])
+        minibatch = np.maximum(_finite(run.batch_losses[:, 0]), 1e-6)
+        whole = np.maximum(_finite(run.population_losses[:, 0]), 1e-6)
         shown += [minibatch, whole]
         steps = np.arange(1, len(minibatch) + 1)
         data += [
-            {"type": "scatter", "mode": "lines", "x": typed(steps), "y": typed(np.maximum(minibatch, 1e-6)),
+            {"type": "scatter", "mode": "lines", "x": typed(steps), "y": typed(minibatch),
              "line": {"color": color, "width": 1}, "opacity": 0.35, "legendgroup": name,
              "name": fill(labels.minibatch_format, labels.language, name=name),
              "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"},
-            {"type": "scatter", "mode": "lines+markers", "x": typed(run.snapshot_steps),
-             "y": typed(np.maximum(whole, 1e-6)), "line": {"color": color, "width": 3}, "marker": {"size": 6},
-             "legendgroup": name, "name": fill(labels.whole_set_format, labels.language, name=name),
+            {"type": "scatter", "mode": "lines+markers", "x": typed(run.snapshot_steps), "y": typed(whole),
+             "line": {"color": color, "width": 3}, "marker": {"size": 6}, "legendgroup": name,
+             "name": fill(labels.whole_set_format, labels.language, name=name),
              "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"},
         ]
-    decades = log_range([np.maximum(values, 1e-6) for values in shown], pad=0.1)
+        if batch_norm:
+            running = np.maximum(_finite(run.losses[:, 0]), 1e-6)
+            shown.append(running)
+            data.append({"type": "scatter", "mode": "lines", "x": typed(run.snapshot_steps), "y": typed(running),
+                         "line": {"color": color, "width": 2, "dash": "dash"}, "legendgroup": name,
+                         "name": fill(labels.eval_mode_format, labels.language, name=name),
+                         "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"})
+    decades = log_range(shown, pad=0.1)
     layout = _layout(
-        430,
+        450,
         xaxis=_axis(labels.step, rangemode="tozero"),
         yaxis=_axis(labels.loss_axis, **log_axis(decades)),
         shapes=[_hline(guess, width=2)],
@@ -316,68 +344,75 @@ def loss_figure(runs: dict[bool, LockstepRun], guess: float, labels: Labels) -> 
                       "font": {"size": 14, "color": "#31333F"}}],
     )
     layout["legend"] = legend_above(1.02, font={"size": 14})
-    layout["margin"]["t"] = 90
+    layout["margin"]["t"] = 110
     return FinishedFigure({"data": data, "layout": layout})
 
 
-def _ridges(shares: np.ndarray, edges: np.ndarray) -> tuple[list, list]:
-    """One closed outline per layer (``shares`` ``(layers, bins)``), each scaled to its own tallest bin and set
-    on its layer's baseline; outlines are separated by None so one trace fills them all."""
+def _ridge_x(edges: np.ndarray) -> np.ndarray:
+    """The x of a layer's closed outline (see ``_ridges``)."""
     centres = 0.5 * (edges[1:] + edges[:-1])
-    x, y = [], []
-    for layer, row in enumerate(shares, start=1):
-        heights = 0.85 * row / max(float(row.max()), 1e-12)
-        x += [float(centres[0]), *map(float, centres), float(centres[-1]), None]
-        y += [float(layer), *(layer + float(h) for h in heights), float(layer), None]
-    return x, y
+    return np.concatenate([[centres[0]], centres, [centres[-1]]])
 
 
-def distribution_figure(runs: dict[bool, LockstepRun], show_outputs: bool, labels: Labels) -> FinishedFigure:
+def _ridges(shares: np.ndarray) -> np.ndarray:
+    """One closed outline per layer (``shares`` ``(layers, bins)``, outlines ``(layers, bins + 2)``), each scaled
+    to its own tallest bin and set on its layer's baseline."""
+    layers = np.arange(1, len(shares) + 1)[:, None]
+    heights = 0.85 * shares / np.maximum(shares.max(axis=1, keepdims=True), 1e-12)
+    return np.hstack([layers, layers + heights, layers])
+
+
+def distribution_figure(runs: dict[bool, LockstepRun], show_outputs: bool, labels: Labels,
+                        stacked: bool = False) -> FinishedFigure:
     """Left without, right with batch norm: for every hidden layer (bottom to top) the spread of its values over a
-    fixed probe batch, as a ridge; animated over the snapshots of training (the first frame is the untrained
-    network, the figure opens on the last)."""
+    fixed probe batch, as a ridge (one trace per layer and side); animated over the snapshots of training (the
+    first frame is the untrained network, the figure opens on the last). Frames carry only the ridges' heights, in
+    binary form."""
     data, frames = [], []
     steps = runs[False].snapshot_steps
     histograms = {key: run.histograms for key, run in runs.items()}
     depth = histograms[False].pre_activation.shape[2]
+    edges = histograms[False].activation_edges if show_outputs else histograms[False].pre_edges
 
-    def shares(batch_norm: bool, index: int) -> tuple[np.ndarray, np.ndarray]:
+    def outlines(batch_norm: bool, index: int) -> np.ndarray:
         found = histograms[batch_norm]
-        return ((found.activation[index, 0], found.activation_edges) if show_outputs
-                else (found.pre_activation[index, 0], found.pre_edges))
+        return _ridges(found.activation[index, 0] if show_outputs else found.pre_activation[index, 0])
 
     last = len(steps) - 1
+    x = typed(_ridge_x(edges))
     for axes, batch_norm in (("", False), ("2", True)):
-        x, y = _ridges(*shares(batch_norm, last))
         color = WITH if batch_norm else WITHOUT
-        data.append({"type": "scatter", "mode": "lines", "x": x, "y": y, "fill": "toself", "xaxis": f"x{axes}",
-                     "yaxis": f"y{axes}", "line": {"color": color, "width": 1.5}, "fillcolor": color, "opacity": 0.55,
-                     "hoverinfo": "skip", "showlegend": False})
+        data += [{"type": "scatter", "mode": "lines", "x": x, "y": typed(outline), "fill": "toself",
+                  "xaxis": f"x{axes}", "yaxis": f"y{axes}", "line": {"color": color, "width": 1.5}, "fillcolor": color,
+                  "opacity": 0.55, "hoverinfo": "skip", "showlegend": False}
+                 for outline in outlines(batch_norm, last)]
     for index, step in enumerate(steps):
-        frame_data = []
-        for batch_norm in (False, True):
-            x, y = _ridges(*shares(batch_norm, index))
-            frame_data.append({"x": x, "y": y})
-        frames.append({"name": str(int(step)), "traces": [0, 1], "data": frame_data})
-    edges = histograms[False].activation_edges if show_outputs else histograms[False].pre_edges
+        frames.append({"name": str(int(step)), "traces": list(range(2 * depth)),
+                       "data": [{"y": typed(outline)} for batch_norm in (False, True)
+                                for outline in outlines(batch_norm, index)]})
     x_range = [float(edges[0]), float(edges[-1])]
     y_axis = {"range": [0.6, depth + 1.05], "tickvals": list(range(1, depth + 1)), "showgrid": True,
               "zeroline": False, "fixedrange": True}
+    domains = _panels(stacked, gap=0.12 if stacked else 0.06)
+    panel_px = max(300, 40 + 36 * depth)
+    height = _height(panel_px, stacked, 230)
+    plot_px = height - 40 - 190
     layout = _layout(
-        max(420, 60 + 42 * depth) + 110,
-        xaxis=_axis(labels.distribution_axis, domain=[0.0, 0.47], range=x_range, fixedrange=True),
-        yaxis=_axis(labels.layer_axis, **y_axis),
-        xaxis2=_axis(labels.distribution_axis, domain=[0.53, 1.0], range=x_range, anchor="y2", fixedrange=True),
-        yaxis2=_axis(anchor="x2", **y_axis),
+        height,
+        xaxis=_axis(labels.distribution_axis, domain=domains["x"], range=x_range, fixedrange=True),
+        yaxis=_axis(labels.layer_axis, domain=domains["y"], **y_axis),
+        xaxis2=_axis(labels.distribution_axis, domain=domains["x2"], range=x_range, anchor="y2", fixedrange=True),
+        yaxis2=_axis(labels.layer_axis if stacked else "", domain=domains["y2"], anchor="x2", **y_axis),
         annotations=[_title(labels.without_bn), _title(labels.with_bn, "2")],
         showlegend=False,
-        **playback([frame["name"] for frame in frames], last, labels.playback, buttons_y=-0.1, slider_y=-0.17),
+        **playback([frame["name"] for frame in frames], last, labels.playback, buttons_y=-70 / plot_px,
+                   slider_y=-120 / plot_px),
     )
-    layout["margin"].update(t=40, b=130)
+    layout["margin"].update(t=40, b=190)
     return FinishedFigure({"data": data, "layout": layout, "frames": frames})
 
 
-def gamma_beta_figure(run: LockstepRun, depth: int, labels: Labels) -> FinishedFigure:
+def gamma_beta_figure(run: LockstepRun, depth: int, labels: Labels, stacked: bool = False) -> FinishedFigure:
     """The learned γ (left) and β (right) of every unit of every layer after training, a dot per unit; the dotted
     lines are where they started (γ = 1, β = 0)."""
     jitter = np.random.default_rng(1).uniform(-0.2, 0.2, run.params["gamma1"].shape[-1])
@@ -389,12 +424,13 @@ def gamma_beta_figure(run: LockstepRun, depth: int, labels: Labels) -> FinishedF
                      "xaxis": f"x{axes}", "yaxis": f"y{axes}", "marker": {"color": WITH, "size": 7, "opacity": 0.8},
                      "hovertemplate": "%{y:.3g}<extra></extra>", "showlegend": False})
     x_range = [0.5, depth + 0.5]
+    domains = _panels(stacked, gap=0.16 if stacked else 0.1)
     layout = _layout(
-        400,
-        xaxis=_axis(labels.layer_axis, domain=[0.0, 0.45], range=x_range, dtick=1),
-        yaxis=_axis(labels.gamma_axis),
-        xaxis2=_axis(labels.layer_axis, domain=[0.55, 1.0], range=x_range, dtick=1, anchor="y2"),
-        yaxis2=_axis(labels.beta_axis, anchor="x2"),
+        _height(340, stacked, 60),
+        xaxis=_axis(labels.layer_axis, domain=domains["x"], range=x_range, dtick=1),
+        yaxis=_axis(labels.gamma_axis, domain=domains["y"]),
+        xaxis2=_axis(labels.layer_axis, domain=domains["x2"], range=x_range, dtick=1, anchor="y2"),
+        yaxis2=_axis(labels.beta_axis, domain=domains["y2"], anchor="x2"),
         shapes=[_hline(1.0, width=2), _hline(0.0, "2", width=2)],
         showlegend=False,
     )
@@ -427,9 +463,9 @@ def sweep_figure(sweeps: dict[bool, Sweep], threshold: float, chosen_lr: float, 
         xaxis=_axis(labels.lr_axis, **log_axis([float(np.log10(lrs[0])) - 0.2, float(np.log10(lrs[-1])) + 0.2])),
         yaxis=_axis(labels.final_loss_axis, **log_axis(decades)),
         shapes=[_hline(threshold, color=BLACK, width=2, dash="dash"), _vline(chosen_lr, color=LIGHT, width=2)],
-        annotations=[{"xref": "x domain", "yref": "y", "x": 0.0, "y": float(np.log10(threshold)), "xanchor": "left",
+        annotations=[{"xref": "x domain", "yref": "y", "x": 1.0, "y": float(np.log10(threshold)), "xanchor": "right",
                       "yanchor": "top", "showarrow": False, "text": labels.threshold,
-                      "font": {"size": 14, "color": "#31333F"}},
+                      "font": {"size": 14, "color": "#31333F"}, "bgcolor": "rgba(255, 255, 255, 0.8)"},
                      {"xref": "x", "yref": "y domain", "x": float(np.log10(chosen_lr)), "y": 1.0, "xanchor": "left",
                       "yanchor": "top", "showarrow": False, "text": labels.chosen_lr,
                       "font": {"size": 14, "color": "#31333F"}}],

@@ -40,8 +40,9 @@ EXPERIMENTS = {
 st.title(t("batch_norm.title"))
 classroom.explain(t("batch_norm.intro", paper=PAPER))
 with classroom.aside():
-    st.latex(r"\mu_B = \frac{1}{N}\sum_{n} z_n,\quad \sigma_B^2 = \frac{1}{N}\sum_{n}(z_n - \mu_B)^2,\quad "
-             r"\hat z_n = \frac{z_n - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}},\quad y_n = \gamma\,\hat z_n + \beta")
+    st.latex(r"\begin{gathered}\mu_B = \frac{1}{N}\sum_{n} z_n,\qquad \sigma_B^2 = \frac{1}{N}\sum_{n}(z_n - \mu_B)^2"
+             r"\\ \hat z_n = \frac{z_n - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}},\qquad y_n = \gamma\,\hat z_n + \beta"
+             r"\end{gathered}")
 
 sidebar = classroom.controls_area()
 sidebar.header(t("control.header"))
@@ -78,9 +79,10 @@ data = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.data"), compute
                            default="moons", format_func=lambda name: t(f"batch_norm.data.{name}"))
 seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="bn_seed", bind="query-params"))
 classroom.reset_button(sidebar)
+phone = charts.on_phone()  # two-panel charts are drawn one above the other
 
 labels = figures.Labels(
-    language=language(), unit_format=t("batch_norm.chart.unit"),
+    language=language(), unit_axis=t("batch_norm.chart.unit"),
     rows=(t("batch_norm.chart.row_z"), t("batch_norm.chart.row_hat"), t("batch_norm.chart.row_y"),
           t("batch_norm.chart.row_sigmoid")),
     mean_sd=t("batch_norm.chart.mean_sd"), step=t("chart.step"),
@@ -95,7 +97,8 @@ labels = figures.Labels(
     spread=t("batch_norm.chart.spread"), no_train_output=t("batch_norm.chart.no_train_output"),
     without_bn=t("batch_norm.chart.without_bn"), with_bn=t("batch_norm.chart.with_bn"),
     loss_axis=t("batch_norm.chart.loss_axis"), minibatch_format=t("batch_norm.chart.minibatch"),
-    whole_set_format=t("batch_norm.chart.whole_set"), constant_guess=t("batch_norm.chart.constant_guess"),
+    whole_set_format=t("batch_norm.chart.whole_set"), eval_mode_format=t("batch_norm.chart.eval_mode"),
+    constant_guess=t("batch_norm.chart.constant_guess"),
     layer_axis=t("batch_norm.chart.layer_axis"),
     distribution_axis="", playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
     gamma_axis=t("batch_norm.chart.gamma_axis"), beta_axis=t("batch_norm.chart.beta_axis"),
@@ -110,7 +113,7 @@ classroom.explain(t("batch_norm.layer.intro"))
 layer = compute.layer_batch(layer_size, seed, gamma, beta, undo)
 charts.show(figures.layer_figure(layer, labels), key="bn_layer_chart")
 st.caption(t("batch_norm.layer.caption"))
-tables.show_layer(layer)
+tables.show_layer(layer, undo)
 if undo:
     st.success(t("batch_norm.layer.undone", gap=float(np.max(np.abs(layer.y - layer.z)))))
 else:
@@ -143,12 +146,13 @@ metrics.show([
     metrics.Metric(t("batch_norm.stream.half_life"), num(batchnorm_stats.half_life(momentum), 3),
                    t("batch_norm.stream.half_life_help")),
     metrics.Metric(t("batch_norm.stream.forget"), str(forget), t("batch_norm.stream.forget_help")),
-    metrics.Metric("μ_run", num(flow.running_mean[-1], 4), t("batch_norm.stream.final_mean_help", mean=mean)),
-    metrics.Metric("σ²_run", num(flow.running_var[-1], 4), t("batch_norm.stream.final_var_help", var=std**2)),
+    metrics.Metric("μ", num(flow.running_mean[-1], 4), t("batch_norm.stream.final_mean_help", mean=mean), "run"),
+    metrics.Metric("σ²", num(flow.running_var[-1], 4), t("batch_norm.stream.final_var_help", var=std**2), "run"),
 ])
 show_debiased = st.toggle(t("batch_norm.stream.debias"), key="bn_debias", bind="query-params",
                           help=t("batch_norm.stream.debias_help"))
-charts.show(figures.stream_figure(flow, show_debiased, corrected, expected, band, labels), key="bn_stream_chart")
+charts.show(figures.stream_figure(flow, show_debiased, corrected, expected, band, labels, phone),
+            key="bn_stream_chart")
 st.caption(t("batch_norm.stream.caption"))
 early = min(10, stream_steps)
 st.markdown(t("batch_norm.stream.bias", steps=early, weight=float(batchnorm_stats.start_weight(momentum, early)),
@@ -167,7 +171,7 @@ if batch_size == 1:
         st.code(modes.error, language=None)
 elif batch_size == 2:
     st.info(t("batch_norm.modes.two"))
-charts.show(figures.train_eval_figure(modes, by_size, batch_size, labels), key="bn_modes_chart")
+charts.show(figures.train_eval_figure(modes, by_size, batch_size, labels, phone), key="bn_modes_chart")
 st.caption(t("batch_norm.modes.caption", trials=compute.TRIALS, mean=mean, std=std, sample=sample,
              running_mean=running[0], running_var=running[1]))
 if modes.train_outputs is not None:
@@ -186,7 +190,8 @@ with st.spinner(t("batch_norm.deep.training", steps=steps)):
     runs = {batch_norm: compute.deep_run(activation, depth, lr, steps, data, seed, batch_norm)
             for batch_norm in (False, True)}
 guess = compute.constant_guess(data, seed)
-final = {batch_norm: float(run.losses[-1, 0]) for batch_norm, run in runs.items()}
+final = {batch_norm: float(run.population_losses[-1, 0]) for batch_norm, run in runs.items()}
+eval_loss = float(runs[True].losses[-1, 0])  # with batch norm, in eval mode: the running statistics
 lower = "with_bn" if final[True] < final[False] else "without_bn"
 if classroom.predict_then_reveal(t("batch_norm.deep.predict", steps=steps, lr=lr), OUTCOMES, lower,
                                  (activation, depth, lr, steps, data, seed),
@@ -195,28 +200,37 @@ if classroom.predict_then_reveal(t("batch_norm.deep.predict", steps=steps, lr=lr
     metrics.show([
         metrics.Metric(t("batch_norm.deep.loss_without"), num(final[False], 3), t("batch_norm.deep.final_loss_help")),
         metrics.Metric(t("batch_norm.deep.loss_with"), num(final[True], 3), t("batch_norm.deep.final_loss_help")),
-        metrics.Metric(t("batch_norm.deep.accuracy_without"), f"{runs[False].accuracy[-1, 0]:.0%}",
+        metrics.Metric(t("batch_norm.deep.loss_eval"), num(eval_loss, 3), t("batch_norm.deep.loss_eval_help")),
+        metrics.Metric(t("batch_norm.deep.accuracy_without"), f"{runs[False].population_accuracy[-1, 0]:.0%}",
                        t("batch_norm.deep.accuracy_help")),
-        metrics.Metric(t("batch_norm.deep.accuracy_with"), f"{runs[True].accuracy[-1, 0]:.0%}",
+        metrics.Metric(t("batch_norm.deep.accuracy_with"), f"{runs[True].population_accuracy[-1, 0]:.0%}",
                        t("batch_norm.deep.accuracy_help")),
         metrics.Metric(t("batch_norm.deep.guess"), num(guess, 3), t("batch_norm.deep.guess_help")),
     ])
     st.caption(t("batch_norm.deep.loss_caption"))
+    if eval_loss > 1.5 * final[True] and eval_loss > 0.05:
+        st.info(t("batch_norm.deep.lag", eval=eval_loss, population=final[True]))
 
 st.markdown("#### " + t("batch_norm.deep.spread_title"))
 shown = controls.url_choice(st.radio, t("batch_norm.deep.show"), SHOWN, key="bn_show", default="outputs",
                             format_func=lambda key: t(f"batch_norm.show.{key}"), horizontal=True)
 labels = replace(labels, distribution_axis=t(f"batch_norm.show_axis.{shown}"))
-charts.show(figures.distribution_figure(runs, shown != "inputs", labels), key="bn_spread_chart")
+charts.show(figures.distribution_figure(runs, shown != "inputs", labels, phone), key="bn_spread_chart")
 st.caption(t("batch_norm.deep.spread_caption", probe=compute.PROBE))
-spread = {batch_norm: run.histograms.pre_std[:, 0, -1] for batch_norm, run in runs.items()}
-course.lesson_differs(t("batch_norm.differs.grow_says"),
-                      t("batch_norm.differs.grow_measured", depth=depth, start=spread[False][0],
-                        end=spread[False][-1], low=float(spread[False].min()), high=float(spread[False].max()),
-                        bn_low=float(spread[True].min()), bn_high=float(spread[True].max())))
+plain, normed = runs[False].histograms.pre_std[:, 0], runs[True].histograms.pre_std[:, 0]  # (snapshots, layers)
+collapse = plain[-1, -1] / max(plain[-1, 0], 1e-300)
+growth = float(plain[:, -1].max() / max(plain[0, -1], 1e-300))
+verdict = ("batch_norm.differs.grow_collapsed" if collapse < 1e-2 else "batch_norm.differs.grow_grew" if growth > 3
+           else "batch_norm.differs.grow_steady")
+course.lesson_differs(
+    t("batch_norm.differs.grow_says"),
+    t("batch_norm.differs.grow_measured", depth=depth, first=plain[0, 0], last=plain[0, -1], first_end=plain[-1, 0],
+      last_end=plain[-1, -1], bn_low=float(normed.min()), bn_high=float(normed.max()))
+    + " " + t(verdict, depth=depth, factor=growth),
+)
 
 st.markdown("#### " + t("batch_norm.deep.gamma_title"))
-charts.show(figures.gamma_beta_figure(runs[True], depth, labels), key="bn_gamma_chart")
+charts.show(figures.gamma_beta_figure(runs[True], depth, labels, phone), key="bn_gamma_chart")
 gammas = np.concatenate([runs[True].params[f"gamma{layer}"].ravel() for layer in range(1, depth + 1)])
 betas = np.concatenate([runs[True].params[f"beta{layer}"].ravel() for layer in range(1, depth + 1)])
 moved = float(np.mean(np.abs(gammas - 1) > 0.1))

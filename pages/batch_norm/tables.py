@@ -19,22 +19,27 @@ def exact(value: float) -> float:
     return 0.0 if abs(value) < 1e-12 else value
 
 
-def show_layer(layer: LayerBatch) -> None:
-    """Per unit: mean and variance (biased, over the batch) of z, of ẑ and of y."""
+def pair(mean: float, variance: float, digits: int = 3) -> str:
+    """``mean / variance``, each with ``digits`` significant digits (a mean rounding left at 1e-16 shown as 0)."""
+    return f"{number(exact(mean))} / {number(variance, digits)}"
+
+
+def show_layer(layer: LayerBatch, undo: bool) -> None:
+    """Per unit: mean / variance (biased, over the batch) of z, of ẑ and of y; with ``undo``, also each unit's γ / β
+    (otherwise every unit has the γ and β of the sliders)."""
     units = layer.z.shape[1]
-    tables.show([
+    columns = [
         tables.Column(t("batch_norm.table.unit"), list(range(1, units + 1))),
-        tables.Column(t("batch_norm.table.mean", value="z"), layer.z.mean(axis=0), number),
-        tables.Column(t("batch_norm.table.var", value="z"), layer.z.var(axis=0), number),
-        tables.Column(t("batch_norm.table.mean", value="ẑ"), [exact(v) for v in layer.z_hat.mean(axis=0)], number,
-                      t("batch_norm.table.exact_help")),
-        tables.Column(t("batch_norm.table.var", value="ẑ"), layer.z_hat.var(axis=0), lambda v: number(v, 6),
-                      t("batch_norm.table.var_help")),
-        tables.Column("γ", layer.gamma, number),
-        tables.Column("β", layer.beta, number),
-        tables.Column(t("batch_norm.table.mean", value="y"), [exact(v) for v in layer.y.mean(axis=0)], number),
-        tables.Column(t("batch_norm.table.var", value="y"), layer.y.var(axis=0), number),
-    ])
+        tables.Column("z", [pair(m, v) for m, v in zip(layer.z.mean(axis=0), layer.z.var(axis=0), strict=True)]),
+        tables.Column("ẑ", [pair(m, v, 6) for m, v in zip(layer.z_hat.mean(axis=0), layer.z_hat.var(axis=0),
+                                                           strict=True)], help=t("batch_norm.table.hat_help")),
+        tables.Column("y", [pair(m, v) for m, v in zip(layer.y.mean(axis=0), layer.y.var(axis=0), strict=True)]),
+    ]
+    if undo:
+        columns.append(tables.Column("γ / β", [f"{number(g)} / {number(b)}" for g, b in zip(layer.gamma, layer.beta,
+                                                                                          strict=True)]))
+    tables.show(columns)
+    st.caption(t("batch_norm.table.layer_caption"))
 
 
 def show_batch(result: TrainEval) -> None:

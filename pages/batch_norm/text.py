@@ -21,7 +21,7 @@ TEXT = {
         "en": "The shift of every unit's normalised value (one β for all four units here; in a network each unit learns its own).",
         "ru": "Сдвиг нормированного значения каждого нейрона (здесь один β на все четыре нейрона; в сети у каждого нейрона свой, обучаемый).",
     },
-    "batch_norm.layer.undo": {"en": "Undo it: γ = √(σ²_B + ε), β = μ_B", "ru": "Отменить: γ = √(σ²_B + ε), β = μ_B"},
+    "batch_norm.layer.undo": {"en": "Undo it: $\\gamma = \\sqrt{\\sigma_B^2 + \\epsilon}$, $\\beta = \\mu_B$", "ru": "Отменить: $\\gamma = \\sqrt{\\sigma_B^2 + \\epsilon}$, $\\beta = \\mu_B$"},
     "batch_norm.layer.undo_help": {
         "en": "Give each unit the γ and β of its own batch statistics: batch norm then returns its input unchanged (Ioffe & Szegedy, section 3).",
         "ru": "Дать каждому нейрону γ и β из статистик его собственного батча: тогда батч-нормализация возвращает вход без изменений (Ioffe, Szegedy, раздел 3).",
@@ -31,8 +31,8 @@ TEXT = {
         "ru": "Каждая точка — один объект батча в одном нейроне (у каждого нейрона своя дорожка); чёрным — среднее нейрона ± одно стандартное отклонение по батчу. Ряды: z до нормализации, ẑ после нормировки, y после γ и β, σ(y) после сигмоиды.",
     },
     "batch_norm.layer.undone": {
-        "en": "With γ = √(σ²_B + ε) and β = μ_B the third row repeats the first: the largest difference |y − z| is {gap:.2g}, rounding alone. So batch norm takes nothing away from what the layer can express: if the original values were best, training can find the γ and β that give them back.",
-        "ru": "При γ = √(σ²_B + ε) и β = μ_B третий ряд повторяет первый: наибольшая разница |y − z| равна {gap:.2g}, это лишь ошибка округления. Значит, батч-нормализация ничего не отнимает у слоя: если исходные значения были лучшими, обучение может найти γ и β, которые их вернут.",
+        "en": "With $\\gamma = \\sqrt{{\\sigma_B^2 + \\epsilon}}$ and $\\beta = \\mu_B$ the third row repeats the first: the largest difference |y − z| is {gap:.2g}, rounding alone. So batch norm takes nothing away from what the layer can express: if the original values were best, training can find the γ and β that give them back.",
+        "ru": "При $\\gamma = \\sqrt{{\\sigma_B^2 + \\epsilon}}$ и $\\beta = \\mu_B$ третий ряд повторяет первый: наибольшая разница |y − z| равна {gap:.2g}, это лишь ошибка округления. Значит, батч-нормализация ничего не отнимает у слоя: если исходные значения были лучшими, обучение может найти γ и β, которые их вернут.",
     },
     "batch_norm.layer.straight": {
         "en": "With γ = {gamma:.2g}, {share:.0%} of the values y lie where a sigmoid is almost a straight line (|y| ≤ 1). After normalisation with γ = 1 a following sigmoid works mostly as a linear function; a larger γ lets the unit reach its bends, which is one reason a network may want a variance other than 1.",
@@ -43,8 +43,8 @@ TEXT = {
         "ru": "батч-нормализация приводит выход каждого нейрона к нулевому среднему и фиксированной дисперсии.",
     },
     "batch_norm.differs.fixed_measured": {
-        "en": "that holds for ẑ, over the batch and up to ε: here the largest |mean| is {mean:.0e} and the smallest variance {var:.6f} (it is σ²_B/(σ²_B + ε), just under 1). The layer's output y = γẑ + β, however, has mean β and variance γ²σ²_B/(σ²_B + ε), and γ and β are learned: after training they are not fixed at all (see the learned γ and β below).",
-        "ru": "это верно для ẑ — по батчу и с точностью до ε: здесь наибольшее |среднее| равно {mean:.0e}, а наименьшая дисперсия {var:.6f} (это σ²_B/(σ²_B + ε), чуть меньше 1). Но выход слоя y = γẑ + β имеет среднее β и дисперсию γ²σ²_B/(σ²_B + ε), а γ и β обучаются: после обучения они совсем не фиксированы (см. обученные γ и β ниже).",
+        "en": "that holds for ẑ, over the batch and up to ε: here the largest |mean| is {mean:.0e} and the smallest variance {var:.6f} (it is $\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$, just under 1). The layer's output y = γẑ + β, however, has mean β and variance $\\gamma^2\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$, and γ and β are learned: after training they are not fixed at all (see the learned γ and β below).",
+        "ru": "это верно для ẑ — по батчу и с точностью до ε: здесь наибольшее |среднее| равно {mean:.0e}, а наименьшая дисперсия {var:.6f} (это $\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$, чуть меньше 1). Но выход слоя y = γẑ + β имеет среднее β и дисперсию $\\gamma^2\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$, а γ и β обучаются: после обучения они совсем не фиксированы (см. обученные γ и β ниже).",
     },
     # ---------------------------------------------------------------- running statistics
     "batch_norm.stream.title": {"en": "Running mean and variance: exponential smoothing", "ru": "Скользящие среднее и дисперсия: экспоненциальное сглаживание"},
@@ -88,8 +88,8 @@ TEXT = {
         "ru": "(rₜ − (1 − m)ᵗ r₀) / (1 − (1 − m)ᵗ): вес старта исключён — так Adam поправляет свои моменты. За пределами урока: PyTorch и Keras этого не делают.",
     },
     "batch_norm.stream.caption": {
-        "en": "Grey dots: each batch's mean (left) and unbiased variance (right). Blue: the running estimate, starting at 0 and 1 as in PyTorch. Orange dashed: its expected value, which approaches the truth as (1 − m)ᵗ fades; the band: ±2 standard deviations of the estimate around it (theory for independent batches). Dotted: the true value.",
-        "ru": "Серые точки — среднее (слева) и несмещённая дисперсия (справа) каждого батча. Синим — скользящая оценка, стартующая, как в PyTorch, с 0 и 1. Оранжевый пунктир — её ожидаемое значение: оно приближается к истинному по мере того, как угасает (1 − m)ᵗ; полоса — ±2 стандартных отклонения оценки вокруг него (теория для независимых батчей). Точечная линия — истинное значение.",
+        "en": "Grey dots: each batch's mean (first chart) and unbiased variance (second chart). Blue: the running estimate, starting at 0 and 1 as in PyTorch. Orange dashed: its expected value, which approaches the truth as (1 − m)ᵗ fades; the band: ±2 standard deviations of the estimate around it (theory for independent batches). Dotted: the true value.",
+        "ru": "Серые точки — среднее (первый график) и несмещённая дисперсия (второй график) каждого батча. Синим — скользящая оценка, стартующая, как в PyTorch, с 0 и 1. Оранжевый пунктир — её ожидаемое значение: оно приближается к истинному по мере того, как угасает (1 − m)ᵗ; полоса — ±2 стандартных отклонения оценки вокруг него (теория для независимых батчей). Точечная линия — истинное значение.",
     },
     "batch_norm.stream.bias": {
         "en": "**The early bias.** The estimate starts at PyTorch's 0 and 1, not at the data's values, and forgets the start only gradually: after {steps} {steps:plural:step|steps} the start still weighs {weight:.0%} (the running mean is {mean:.3g} here, expected {expected:.3g}, true {truth:g}), and less than 1% only after {forget} {forget:plural:step|steps}. A network switched to eval mode earlier normalises with wrong numbers.",
@@ -108,29 +108,30 @@ TEXT = {
     "batch_norm.modes.batch": {"en": "Batch size N (train mode)", "ru": "Размер батча N (режим обучения)"},
     "batch_norm.modes.sample": {"en": "The input x₀", "ru": "Вход x₀"},
     "batch_norm.modes.one": {
-        "en": "**A batch of one sample cannot be normalised in train mode.** Its mean is the sample itself, so z − μ_B = 0 and σ²_B = 0: ẑ = 0/√ε = 0 for any input, and the layer would output β = {beta:g} whatever came in; the running variance, divided by N − 1 = 0, would be undefined. PyTorch stops with an error, and so does this app's engine, so the chart shows eval mode only. Single inputs are what eval mode is for; in training, use batches of at least two.",
-        "ru": "**Батч из одного объекта в режиме обучения нормировать нельзя.** Его среднее — сам объект, поэтому z − μ_B = 0 и σ²_B = 0: ẑ = 0/√ε = 0 для любого входа, и слой выдавал бы β = {beta:g}, что бы ни пришло на вход; скользящая дисперсия с делением на N − 1 = 0 была бы не определена. PyTorch останавливается с ошибкой, и движок этого приложения тоже, поэтому на графике только режим применения. Одиночные входы — как раз задача режима применения; при обучении нужны батчи хотя бы из двух объектов.",
+        "en": "**A batch of one sample cannot be normalised in train mode.** Its mean is the sample itself, so $z - \\mu_B = 0$ and $\\sigma_B^2 = 0$: $\\hat z = 0/\\sqrt{{\\epsilon}} = 0$ for any input, and the layer would output β = {beta:g} whatever came in; the running variance, divided by N − 1 = 0, would be undefined. PyTorch stops with an error, and so does this app's engine, so the chart shows eval mode only. Single inputs are what eval mode is for; in training, use batches of at least two.",
+        "ru": "**Батч из одного объекта в режиме обучения нормировать нельзя.** Его среднее — сам объект, поэтому $z - \\mu_B = 0$ и $\\sigma_B^2 = 0$: $\\hat z = 0/\\sqrt{{\\epsilon}} = 0$ для любого входа, и слой выдавал бы β = {beta:g}, что бы ни пришло на вход; скользящая дисперсия с делением на N − 1 = 0 была бы не определена. PyTorch останавливается с ошибкой, и движок этого приложения тоже, поэтому на графике только режим применения. Одиночные входы — как раз задача режима применения; при обучении нужны батчи хотя бы из двух объектов.",
     },
     "batch_norm.modes.engine_says": {"en": "What the engine (dl_core) says", "ru": "Что сообщает движок (dl_core)"},
     "batch_norm.modes.two": {
-        "en": "**A batch of two.** With N = 2 the two normalised values are ±√(σ²_B/(σ²_B + ε)) ≈ ±1 whatever the inputs: train mode only tells which of the two is larger, so x₀'s output is almost always +1 or −1 (left).",
-        "ru": "**Батч из двух.** При N = 2 нормированные значения равны ±√(σ²_B/(σ²_B + ε)) ≈ ±1, каковы бы ни были входы: режим обучения сообщает лишь, какой из двух больше, поэтому выход для x₀ почти всегда +1 или −1 (слева).",
+        "en": "**A batch of two.** With N = 2 the two normalised values are $\\pm\\sqrt{\\sigma_B^2/(\\sigma_B^2 + \\epsilon)} \\approx \\pm 1$ whatever the inputs: train mode only tells which of the two is larger, so x₀'s output is almost always +1 or −1 (first chart).",
+        "ru": "**Батч из двух.** При N = 2 нормированные значения равны $\\pm\\sqrt{\\sigma_B^2/(\\sigma_B^2 + \\epsilon)} \\approx \\pm 1$, каковы бы ни были входы: режим обучения сообщает лишь, какой из двух больше, поэтому выход для x₀ почти всегда +1 или −1 (первый график).",
     },
     "batch_norm.modes.caption": {
-        "en": "Left: x₀ = {sample:g} in {trials} {trials:plural:batch|batches}: its train-mode outputs (bars), its eval-mode output (running mean {running_mean:.3g}, variance {running_var:.3g}) and the ideal (x₀ − μ)/σ with the true μ = {mean:g}, σ = {std:g}. Right: the 10th to 90th percentile and the median of its train-mode output for every batch size; they close in on the ideal as N grows.",
-        "ru": "Слева: x₀ = {sample:g} в {trials} {trials:plural:батче|батчах|батчах}: его выходы в режиме обучения (столбцы), выход в режиме применения (скользящее среднее {running_mean:.3g}, дисперсия {running_var:.3g}) и идеал (x₀ − μ)/σ с истинными μ = {mean:g}, σ = {std:g}. Справа: от 10-го до 90-го перцентиля и медиана выхода в режиме обучения для каждого размера батча; с ростом N они сходятся к идеалу.",
+        "en": "First chart: x₀ = {sample:g} in {trials} {trials:plural:batch|batches}: its train-mode outputs (bars), its eval-mode output (running mean {running_mean:.3g}, variance {running_var:.3g}) and the ideal (x₀ − μ)/σ with the true μ = {mean:g}, σ = {std:g}. Second chart: the 10th to 90th percentile and the median of its train-mode output for every batch size; they close in on the ideal as N grows.",
+        "ru": "Первый график: x₀ = {sample:g} в {trials} {trials:plural:батче|батчах|батчах}: его выходы в режиме обучения (столбцы), выход в режиме применения (скользящее среднее {running_mean:.3g}, дисперсия {running_var:.3g}) и идеал (x₀ − μ)/σ с истинными μ = {mean:g}, σ = {std:g}. Второй график: от 10-го до 90-го перцентиля и медиана выхода в режиме обучения для каждого размера батча; с ростом N они сходятся к идеалу.",
     },
     "batch_norm.modes.spread": {
         "en": "In train mode x₀ = {sample:g} comes out anywhere between {low:.3g} and {high:.3g} (10th to 90th percentile), depending on the other samples in its batch of N = {n}; in eval mode it is always {eval:.3g} (ideal: {ideal:.3g}).",
         "ru": "В режиме обучения x₀ = {sample:g} превращается во что угодно от {low:.3g} до {high:.3g} (от 10-го до 90-го перцентиля) — в зависимости от остальных объектов его батча из N = {n}; в режиме применения — всегда {eval:.3g} (идеал: {ideal:.3g}).",
     },
     "batch_norm.table.unit": {"en": "Unit", "ru": "Нейрон"},
-    "batch_norm.table.mean": {"en": "mean {value}", "ru": "среднее {value}"},
-    "batch_norm.table.var": {"en": "var {value}", "ru": "дисп. {value}"},
-    "batch_norm.table.exact_help": {"en": "0 where rounding leaves less than 10⁻¹².", "ru": "0, если округление оставляет меньше 10⁻¹²."},
-    "batch_norm.table.var_help": {
-        "en": "Biased (divided by N): σ²_B/(σ²_B + ε), just below 1.",
-        "ru": "Смещённая (деленная на N): σ²_B/(σ²_B + ε), чуть меньше 1.",
+    "batch_norm.table.hat_help": {
+        "en": "Mean (0 where rounding leaves less than 10⁻¹²) and biased variance (divided by N): σ²_B/(σ²_B + ε), just below 1.",
+        "ru": "Среднее (0, если округление оставляет меньше 10⁻¹²) и смещённая дисперсия (деленная на N): σ²_B/(σ²_B + ε), чуть меньше 1.",
+    },
+    "batch_norm.table.layer_caption": {
+        "en": "Each cell: mean / variance of the unit over the batch (biased, divided by N, as batch norm computes it).",
+        "ru": "В каждой клетке: среднее / дисперсия нейрона по батчу (смещённая, деленная на N, как её считает батч-нормализация).",
     },
     "batch_norm.table.sample": {"en": "Sample", "ru": "Объект"},
     "batch_norm.table.train": {"en": "Train mode", "ru": "Режим обучения"},
@@ -171,22 +172,31 @@ TEXT = {
     "batch_norm.deep.loss_with": {"en": "Loss with BN", "ru": "Потери с BN"},
     "batch_norm.deep.accuracy_without": {"en": "Accuracy without BN", "ru": "Точность без BN"},
     "batch_norm.deep.accuracy_with": {"en": "Accuracy with BN", "ru": "Точность с BN"},
+    "batch_norm.deep.loss_eval": {"en": "Loss with BN, eval mode", "ru": "Потери с BN, режим применения"},
+    "batch_norm.deep.loss_eval_help": {
+        "en": "The network with batch norm on the whole training set in eval mode, normalising with the running statistics it collected while training (what it would use after model.eval()).",
+        "ru": "Сеть с батч-нормализацией на всей обучающей выборке в режиме применения: нормировка скользящими статистиками, накопленными за обучение (то, чем она пользуется после model.eval()).",
+    },
+    "batch_norm.deep.lag": {
+        "en": "In eval mode, with its running statistics, the network with batch norm does worse ({eval:.3g}) than with the statistics of the whole training set ({population:.3g}): at this learning rate the weights change faster than the running averages follow (they remember about the last 1/m = 10 batches). After training, a pass over the training data with the weights fixed would bring the running statistics up to date.",
+        "ru": "В режиме применения, со скользящими статистиками, сеть с батч-нормализацией работает хуже ({eval:.3g}), чем со статистиками всей обучающей выборки ({population:.3g}): при такой скорости обучения веса меняются быстрее, чем за ними успевают скользящие средние (они помнят примерно последние 1/m = 10 батчей). После обучения проход по обучающим данным с замороженными весами обновил бы скользящие статистики.",
+    },
     "batch_norm.deep.guess": {"en": "Constant guess", "ru": "Константный ответ"},
     "batch_norm.deep.guess_help": {
         "en": "The loss of always predicting the class frequencies (ln 2 for two equal classes): a network at this loss has learned nothing from its inputs.",
         "ru": "Потери ответа, который всегда равен частотам классов (ln 2 для двух равных классов): сеть с такими потерями ничего не извлекла из входов.",
     },
     "batch_norm.deep.final_loss_help": {
-        "en": "Mean cross-entropy on the whole training set after the last step, in eval mode (running statistics).",
-        "ru": "Средняя кросс-энтропия на всей обучающей выборке после последнего шага, в режиме применения (скользящие статистики).",
+        "en": "Mean cross-entropy on the whole training set after the last step; with batch norm, each layer normalised with the statistics of the whole set.",
+        "ru": "Средняя кросс-энтропия на всей обучающей выборке после последнего шага; с батч-нормализацией каждый слой нормируется статистиками всей выборки.",
     },
     "batch_norm.deep.accuracy_help": {
-        "en": "The share of training points classified correctly after the last step, in eval mode.",
-        "ru": "Доля верно классифицированных точек обучающей выборки после последнего шага, в режиме применения.",
+        "en": "The share of training points classified correctly after the last step (normalised as for the loss).",
+        "ru": "Доля верно классифицированных точек обучающей выборки после последнего шага (нормировка — как для потерь).",
     },
     "batch_norm.deep.loss_caption": {
-        "en": "Thin lines: the loss of each minibatch in train mode. Bold: the loss on the whole training set in eval mode, measured every few steps. Dotted: the loss of a constant guess. Log scale.",
-        "ru": "Тонкие линии — потери каждого мини-батча в режиме обучения. Жирные — потери на всей обучающей выборке в режиме применения, измеренные каждые несколько шагов. Точечная линия — потери константного ответа. Логарифмическая шкала.",
+        "en": "Thin lines: the loss of each minibatch in train mode. Bold: the loss on the whole training set, measured every few steps (with batch norm, normalised with the statistics of the whole set). Dashed: the network with batch norm in eval mode, with its running statistics. Dotted: the loss of a constant guess. Log scale.",
+        "ru": "Тонкие линии — потери каждого мини-батча в режиме обучения. Жирные — потери на всей обучающей выборке, измеренные каждые несколько шагов (с батч-нормализацией — при нормировке статистиками всей выборки). Штриховая — сеть с батч-нормализацией в режиме применения, со скользящими статистиками. Точечная линия — потери константного ответа. Логарифмическая шкала.",
     },
     "batch_norm.deep.spread_title": {"en": "How the values of each layer spread during training", "ru": "Как распределены значения каждого слоя во время обучения"},
     "batch_norm.deep.show": {"en": "Show", "ru": "Показать"},
@@ -195,16 +205,28 @@ TEXT = {
     "batch_norm.show_axis.outputs": {"en": "output of the activation", "ru": "выход активации"},
     "batch_norm.show_axis.inputs": {"en": "input of the activation", "ru": "вход активации"},
     "batch_norm.deep.spread_caption": {
-        "en": "One ridge per hidden layer, layer 1 at the bottom: how the values of its units spread over a fixed batch of {probe} training {probe:plural:point|points} (each ridge scaled to its own peak; values beyond the axis are counted at its edge). Play runs through training; the chart opens on the last step.",
-        "ru": "По гребню на каждый скрытый слой, слой 1 внизу: как распределены значения его нейронов на фиксированном батче из {probe} {probe:plural:точки|точек|точек} обучающей выборки (каждый гребень масштабирован по своему пику; значения за пределами оси учтены у её края). «Пуск» проигрывает обучение; график открыт на последнем шаге.",
+        "en": "One ridge per hidden layer, layer 1 at the bottom: how the values of its units spread over a fixed batch of {probe} training {probe:plural:point|points} (each ridge scaled to its own peak; values beyond the axis are counted at its edge). A narrow spike is a unit that gives nearly the same value to every input. Play runs through training; the chart opens on the last step.",
+        "ru": "По гребню на каждый скрытый слой, слой 1 внизу: как распределены значения его нейронов на фиксированном батче из {probe} {probe:plural:точки|точек|точек} обучающей выборки (каждый гребень масштабирован по своему пику; значения за пределами оси учтены у её края). Узкий пик — нейрон, который выдаёт почти одно и то же на любой вход. «Пуск» проигрывает обучение; график открыт на последнем шаге.",
     },
     "batch_norm.differs.grow_says": {
         "en": "after initialization, once backpropagation starts, nothing guarantees that the variance will not grow.",
         "ru": "после инициализации, когда запущено обратное распространение ошибки, ничто не гарантирует, что дисперсия не будет расти.",
     },
     "batch_norm.differs.grow_measured": {
-        "en": "without batch norm the standard deviation of the values entering the activation of the last hidden layer (layer {depth}) went from {start:.3g} to {end:.3g} in this training (between {low:.3g} and {high:.3g} on the way); with batch norm it stayed between {bn_low:.3g} and {bn_high:.3g}. Without it nothing holds the spread in place, and it drifts as the weights change, up or down (in a deep sigmoid network it mostly shrinks); with it the spread is pinned near |γ|.",
-        "ru": "без батч-нормализации стандартное отклонение значений на входе активации последнего скрытого слоя (слоя {depth}) за это обучение изменилось с {start:.3g} до {end:.3g} (по пути — от {low:.3g} до {high:.3g}); с батч-нормализацией оно оставалось между {bn_low:.3g} и {bn_high:.3g}. Без неё разброс ничто не удерживает, и он уплывает вслед за весами — вверх или вниз (в глубокой сети с сигмоидой он чаще сжимается); с ней разброс привязан к |γ|.",
+        "en": "how much a unit's input varies from one sample to the next (its standard deviation over the probe batch, averaged over the layer's units), without batch norm: {first:.2g} in layer 1 and {last:.2g} in layer {depth} before training, {first_end:.2g} and {last_end:.2g} after it. With batch norm it is about |γ| in every layer: between {bn_low:.2g} and {bn_high:.2g} here.",
+        "ru": "насколько вход нейрона меняется от объекта к объекту (стандартное отклонение по контрольному батчу, среднее по нейронам слоя) без батч-нормализации: {first:.2g} в слое 1 и {last:.2g} в последнем, {depth}-м, до обучения, {first_end:.2g} и {last_end:.2g} после него. С батч-нормализацией он около |γ| в каждом слое: здесь от {bn_low:.2g} до {bn_high:.2g}.",
+    },
+    "batch_norm.differs.grow_collapsed": {
+        "en": "Here the spread did not grow: it collapsed with depth. The units of layer {depth} give nearly the same value to every input, so the output cannot tell the classes apart, which is just as harmful.",
+        "ru": "Здесь разброс не вырос, а схлопнулся с глубиной: нейроны последнего, {depth}-го слоя выдают почти одно и то же на любой вход, и выход сети не может различить классы — это не менее вредно.",
+    },
+    "batch_norm.differs.grow_grew": {
+        "en": "Here it did grow: in layer {depth} up to {factor:.3g} times its starting value during training.",
+        "ru": "Здесь он действительно вырос: в последнем, {depth}-м слое за время обучения — до {factor:.3g} раза от начального значения.",
+    },
+    "batch_norm.differs.grow_steady": {
+        "en": "Here it stayed within a factor of {factor:.3g} of its start in layer {depth}; but nothing holds it there: try η = 10 with ReLU.",
+        "ru": "Здесь в последнем, {depth}-м слое он остался в пределах {factor:.3g} от начального значения; но его ничто не удерживает: попробуйте η = 10 с ReLU.",
     },
     "batch_norm.deep.gamma_title": {"en": "The learned γ and β", "ru": "Обученные γ и β"},
     "batch_norm.deep.gamma_summary": {
@@ -253,14 +275,14 @@ TEXT = {
         "ru": "Здесь батч-нормализация не расширила диапазон скоростей обучения, при которых сеть обучается.",
     },
     # ---------------------------------------------------------------- chart words
-    "batch_norm.chart.unit": {"en": "unit {unit}", "ru": "нейрон {unit}"},
+    "batch_norm.chart.unit": {"en": "unit", "ru": "нейрон"},
     "batch_norm.chart.row_z": {"en": "z = xW + b: before batch norm", "ru": "z = xW + b: до нормализации"},
-    "batch_norm.chart.row_hat": {"en": "ẑ = (z − μ_B)/√(σ²_B + ε): mean 0, variance 1", "ru": "ẑ = (z − μ_B)/√(σ²_B + ε): среднее 0, дисперсия 1"},
+    "batch_norm.chart.row_hat": {"en": "ẑ: mean 0, variance 1 over the batch", "ru": "ẑ: среднее 0, дисперсия 1 по батчу"},
     "batch_norm.chart.row_y": {"en": "y = γẑ + β", "ru": "y = γẑ + β"},
-    "batch_norm.chart.row_sigmoid": {"en": "σ(y): what a sigmoid after the layer makes of it", "ru": "σ(y): что из этого сделает сигмоида после слоя"},
+    "batch_norm.chart.row_sigmoid": {"en": "σ(y): after a sigmoid", "ru": "σ(y): после сигмоиды"},
     "batch_norm.chart.mean_sd": {"en": "mean %{x:.3g}, sd %{customdata:.3g}", "ru": "среднее %{x:.3g}, ст. откл. %{customdata:.3g}"},
-    "batch_norm.chart.mean_panel": {"en": "Running mean μ_run", "ru": "Скользящее среднее μ_run"},
-    "batch_norm.chart.var_panel": {"en": "Running variance σ²_run", "ru": "Скользящая дисперсия σ²_run"},
+    "batch_norm.chart.mean_panel": {"en": "Running mean μ<sub>run</sub>", "ru": "Скользящее среднее μ<sub>run</sub>"},
+    "batch_norm.chart.var_panel": {"en": "Running variance σ<sup>2</sup><sub>run</sub>", "ru": "Скользящая дисперсия σ<sup>2</sup><sub>run</sub>"},
     "batch_norm.chart.batch_stat": {"en": "one batch", "ru": "один батч"},
     "batch_norm.chart.running": {"en": "running estimate", "ru": "скользящая оценка"},
     "batch_norm.chart.expected": {"en": "its expected value", "ru": "её ожидаемое значение"},
@@ -284,6 +306,7 @@ TEXT = {
     "batch_norm.chart.loss_axis": {"en": "loss (log scale)", "ru": "потери (лог. шкала)"},
     "batch_norm.chart.minibatch": {"en": "{name}: minibatch", "ru": "{name}: мини-батч"},
     "batch_norm.chart.whole_set": {"en": "{name}: training set", "ru": "{name}: обучающая выборка"},
+    "batch_norm.chart.eval_mode": {"en": "{name}: training set, eval mode", "ru": "{name}: обучающая выборка, режим применения"},
     "batch_norm.chart.constant_guess": {"en": "constant guess", "ru": "константный ответ"},
     "batch_norm.chart.layer_axis": {"en": "hidden layer", "ru": "скрытый слой"},
     "batch_norm.chart.lr_axis": {"en": "learning rate η", "ru": "скорость обучения η"},
@@ -294,8 +317,8 @@ TEXT = {
     "batch_norm.chart.not_trained": {"en": "(did not train)", "ru": "(не обучилась)"},
     # ---------------------------------------------------------------- experiments
     "batch_norm.experiment.undo": {
-        "en": "γ = √(σ²_B + ε), β = μ_B: the third row repeats the first, batch norm undone to rounding.",
-        "ru": "γ = √(σ²_B + ε), β = μ_B: третий ряд повторяет первый — нормализация отменена с точностью до округления.",
+        "en": "Undo switched on: each unit gets γ and β from its own batch, and the third row repeats the first to rounding.",
+        "ru": "Отмена включена: каждый нейрон получает γ и β из своего батча, и третий ряд повторяет первый с точностью до округления.",
     },
     "batch_norm.experiment.wide_gamma": {
         "en": "γ = 3: the sigmoid row spreads towards 0 and 1, the unit uses the bends of the sigmoid.",

@@ -62,6 +62,11 @@ def test_every_copy_is_the_engines_network_trained_alone(data, activation, batch
         loss, _ = layers.softmax_cross_entropy(final, y)
         assert run.losses[-1, index] == pytest.approx(loss, rel=1e-10)
         assert run.accuracy[-1, index] == pytest.approx(np.mean(final.argmax(axis=1) == y))
+        whole = mlp.forward(params, state, x, train=True).output  # the whole set as one batch
+        assert run.population_losses[-1, index] == pytest.approx(layers.softmax_cross_entropy(whole, y)[0],
+                                                                  rel=1e-10)
+    if not batch_norm:
+        np.testing.assert_array_equal(run.population_losses, run.losses)
     assert run.snapshot_steps.tolist() == [0, 7, 14, 21, 23]
     assert (run.diverged_at == -1).all()
 
@@ -155,10 +160,12 @@ def test_constant_guess_and_trained():
     y = np.array([0, 1] * 50)
     assert constant_guess_loss(y, 2) == pytest.approx(math.log(2))
     assert constant_guess_loss(np.zeros(10, dtype=int), 2) == 0.0
+    losses = np.array([[0.7, 0.7, 0.7], [0.1, 0.5, 0.1]])
     run = LockstepRun(lrs=np.ones(3), batch_losses=np.zeros((1, 3)), snapshot_steps=np.array([0, 1]),
-                      losses=np.array([[0.7, 0.7, 0.7], [0.1, 0.5, 0.1]]), accuracy=np.zeros((2, 3)),
-                      diverged_at=np.array([-1, -1, 0]), params={}, state=(), histograms=None)
-    assert trained(run, y, 2).tolist() == [True, False, False]
+                      losses=losses + 1.0, accuracy=np.zeros((2, 3)), population_losses=losses,
+                      population_accuracy=np.zeros((2, 3)), diverged_at=np.array([-1, -1, 0]), params={}, state=(),
+                      histograms=None)
+    assert trained(run, y, 2).tolist() == [True, False, False]  # judged on the whole set's own statistics
 
 
 @pytest.mark.parametrize(("keyword", "value", "match"), [

@@ -1,0 +1,284 @@
+"""The batch-norm lab in AppTest: defaults, the layer's numbers, the running statistics, train versus eval (a batch
+of one explained, not a crash), the deep networks and the lesson's claims, every control at its extremes, URL state,
+Russian, the experiment links, and no retraining when only a display option changes."""
+
+import html
+import math
+import re
+from urllib.parse import parse_qs
+
+import numpy as np
+import pytest
+
+from pages.batch_norm import compute
+from support.apptest import assert_clean, chart_specs, decode, html_tables, numeric_arrays, open_page
+
+PAGE = "pages/batch_norm/page.py"
+CHARTS = 7
+
+
+def all_finite(app) -> None:
+    for spec in chart_specs(app):
+        for array in numeric_arrays(spec):
+            assert np.all(np.isfinite(array)), "a chart received a non-finite number"
+
+
+def as_float(text: str) -> float:
+    return float(text.replace(",", ".").replace("−", "-"))
+
+
+def pair(cell: str) -> tuple[float, float]:
+    mean, variance = cell.split(" / ")
+    return as_float(mean), as_float(variance)
+
+
+def metric_values(app, index: int = 0) -> dict[str, str]:
+    """The figures of the page's ``index``-th metric strip, as {label: value} (a subscript joins with "_")."""
+    strips = [markdown.value for markdown in app.markdown if markdown.value.startswith('<div style="display: flex')]
+    found = re.findall(r'<div style="font-size: 0.9rem[^>]*>(.*?)</div><div[^>]*>(.*?)</div>', strips[index])
+    return {html.unescape(re.sub(r"<sub>(.*?)</sub>", r"_\1", label)): html.unescape(value) for label, value in found}
+
+
+def markdown_with(app, text: str) -> str:
+    return next(markdown.value for markdown in app.markdown if text in markdown.value)
+
+
+@pytest.fixture(scope="module")
+def default_page():
+    return open_page(PAGE)
+
+
+def test_defaults_draw_every_section(default_page):
+    app = default_page
+    assert_clean(app)
+    assert app.title[0].value == "Batch normalization"
+    assert [header.value for header in app.subheader if "Experiments" not in header.value][:4] == [
+        "What batch norm does to one layer", "Running mean and variance: exponential smoothing",
+        "Train mode versus eval mode", "Why it helps: a deep network with and without batch norm"]
+    assert len(chart_specs(app)) == CHARTS
+    all_finite(app)
+    spread = chart_specs(app)[4]
+    assert len(spread["frames"]) == compute.FRAMES + 1  # the untrained network, then every snapshot
+    assert all(set(frame["data"][0]) == {"y"} for frame in spread["frames"])  # frames carry only the heights
+
+
+def test_the_layer_table_shows_mean_zero_and_variance_one_before_gamma_and_beta(default_page):
+    layer = html_tables(default_page)[0]
+    for cell in layer["ẑ"]:
+        mean, variance = pair(cell)
+        assert mean == 0.0 and variance == pytest.approx(1.0, abs=1e-4)
+    for cell in layer["z"]:
+        assert pair(cell) != (0.0, 1.0)  # the raw units are not normalised
+    means = [pair(cell)[0] for cell in layer["z"]]
+    assert max(means) - min(means) > 5  # very different units before
+
+
+def test_gamma_and_beta_move_the_output(default_page):
+    app = open_page(PAGE, bn_gamma="2", bn_beta="-1")
+    assert_clean(app)
+    for cell in html_tables(app)[0]["y"]:
+        mean, variance = pair(cell)
+        assert mean == pytest.approx(-1.0, abs=1e-3) and variance == pytest.approx(4.0, rel=1e-3)
+
+
+def test_undo_gives_the_input_back():
+    app = open_page(PAGE, bn_undo="true")
+    assert_clean(app)
+    table = html_tables(app)[0]
+    assert table["y"] == table["z"]
+    assert "γ / β" in table
+    gap = as_float(re.search(r"\|y − z\| is (\S+?),", app.success[0].value).group(1))
+    assert gap < 1e-12
+
+
+def test_the_lessons_fixed_variance_is_corrected_in_a_marked_note(default_page):
+    note = next(box.value for box in default_page.info if "brings each neuron's output" in box.value)
+    assert note.startswith("**The lesson says:**") and "**Measured here:**" in note
+
+
+def test_the_running_estimates_start_at_pytorchs_zero_and_one_and_name_both_conventions(default_page):
+    app = default_page
+    stream = chart_specs(app)[1]
+    running = [trace for trace in stream["data"] if trace.get("name") == "running estimate" or
+               (trace.get("legendgroup") == "running")]
+    assert decode(running[0]["y"])[0] == 0.0 and decode(running[1]["y"])[0] == 1.0
+    names = markdown_with(app, "Two names for one number")
+    assert "PyTorch" in names and "discount" in names and "Keras" in names and "1 − m = 0.9" in names
+    metrics = metric_values(app, 0)
+    assert metrics["m"] == "0.1" and metrics["1 − m"] == "0.9" and metrics["Start weighs < 1% after, steps"] == "44"
+    assert as_float(metrics["μ_run"]) == pytest.approx(3.0, abs=0.5)
+    bias = markdown_with(app, "The early bias")
+    assert "after 10 steps the start still weighs 35%" in bias
+
+
+def test_the_bias_correction_is_a_display_option_that_retrains_nothing(monkeypatch):
+    calls = []
+    original = compute.train_lockstep
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(compute, "train_lockstep", counting)
+    app = open_page(PAGE, bn_seed="4242")  # a seed no other test uses: nothing cached yet
+    trained = len(calls)
+    assert trained == 4  # two networks, and the sweep of each
+    lines = len(chart_specs(app)[1]["data"])
+    app.toggle(key="bn_debias").set_value(True).run()
+    assert_clean(app)
+    assert len(chart_specs(app)[1]["data"]) == lines + 2  # the corrected estimate, in both panels
+    app.radio(key="bn_show").set_value("inputs").run()
+    assert_clean(app)
+    assert chart_specs(app)[4]["layout"]["xaxis"]["title"]["text"] == "input of the activation"
+    app.select_slider(key="bn_lr").set_value(1.0).run()  # a new rate retrains the two networks, not the sweep
+    assert len(calls) == trained + 2
+
+
+def test_a_batch_of_one_is_explained_not_a_crash():
+    app = open_page(PAGE, bn_batch="1")
+    assert_clean(app)
+    warning = app.warning[0].value
+    assert "cannot be normalised in train mode" in warning and "eval mode" in warning
+    assert any("at least 2 samples" in code.value for code in app.code)  # the engine's own message
+    modes = chart_specs(app)[2]
+    assert all(trace["type"] != "bar" for trace in modes["data"])  # no train-mode outputs to draw
+    assert html_tables(app)[1]["Train mode"] == ["—"]
+    all_finite(app)
+
+
+def test_a_batch_of_two_gives_plus_or_minus_one():
+    app = open_page(PAGE, bn_batch="2")
+    assert_clean(app)
+    assert any("A batch of two" in box.value for box in app.info)
+    bars = next(trace for trace in chart_specs(app)[2]["data"] if trace["type"] == "bar")
+    centres, counts = decode(bars["x"]), decode(bars["y"])
+    occupied = centres[counts > 0]
+    assert np.all(np.abs(np.abs(occupied) - 1.0) < 0.1)
+
+
+def test_train_and_eval_outputs_differ_and_the_spread_shrinks_with_the_batch(default_page):
+    table = html_tables(default_page)[1]
+    assert table["Train mode"] != table["Eval mode"]
+    spread = markdown_with(default_page, "comes out anywhere between")
+    low, high = (as_float(value) for value in re.search(r"between (\S+) and (\S+) \(", spread).groups())
+    large = open_page(PAGE, bn_batch="256")
+    low_large, high_large = (as_float(value) for value in
+                             re.search(r"between (\S+) and (\S+) \(", markdown_with(large, "anywhere")).groups())
+    assert high_large - low_large < 0.3 * (high - low)
+
+
+def test_the_deep_networks_at_the_default_settings(default_page):
+    metrics = metric_values(default_page, 1)
+    guess = as_float(metrics["Constant guess"])
+    assert guess == pytest.approx(math.log(2), abs=1e-3)
+    assert as_float(metrics["Loss without BN"]) > 0.95 * guess  # without batch norm: stuck at a constant guess
+    assert as_float(metrics["Loss with BN"]) < 0.5 * guess
+    assert as_float(metrics["Accuracy with BN"].rstrip("%")) > 90
+
+
+def test_batch_norm_widens_the_range_of_learning_rates_that_train_at_the_default_seed():
+    without, with_bn = (compute.sweep("sigmoid", 10, "moons", 0, batch_norm) for batch_norm in (False, True))
+    assert with_bn.trained.sum() > without.trained.sum()
+    trained_rates = with_bn.lrs[with_bn.trained]
+    assert trained_rates.max() / trained_rates.min() >= 100  # two decades or more
+    # tanh (an experiment link): both train somewhere, and batch norm's range is wider at both ends
+    without, with_bn = (compute.sweep("tanh", 10, "moons", 0, batch_norm) for batch_norm in (False, True))
+    assert without.trained.any()
+    assert with_bn.lrs[with_bn.trained].min() <= without.lrs[without.trained].min()
+    assert with_bn.lrs[with_bn.trained].max() >= without.lrs[without.trained].max()
+    assert with_bn.trained.sum() > without.trained.sum()
+
+
+@pytest.mark.parametrize(("name", "batch_norm", "depth", "lr", "trains"), [
+    ("high_lr", True, 10, 10.0, True), ("high_lr", False, 10, 10.0, False), ("shallow", False, 2, 0.3, True),
+])
+def test_the_experiment_claims_about_training(name, batch_norm, depth, lr, trains):
+    run = compute.deep_run("sigmoid", depth, lr, 300, "moons", 0, batch_norm)
+    assert bool(run.population_losses[-1, 0] < compute.trained_threshold("moons", 0)) is trains, name
+
+
+QUERIES = {
+    "all-low": {"bn_layer_n": "2", "bn_gamma": "-2", "bn_beta": "-4", "bn_momentum": "0.001", "bn_stream_n": "2",
+                "bn_stream_steps": "10", "bn_mu": "-5", "bn_sigma": "0.1", "bn_batch": "1", "bn_x0": "-10",
+                "bn_depth": "2", "bn_lr": "0.001", "bn_steps": "50", "bn_seed": "0", "bn_show": "inputs"},
+    "all-high": {"bn_layer_n": "256", "bn_gamma": "4", "bn_beta": "4", "bn_momentum": "1", "bn_stream_n": "256",
+                 "bn_stream_steps": "1000", "bn_mu": "5", "bn_sigma": "5", "bn_batch": "256", "bn_x0": "10",
+                 "bn_depth": "12", "bn_lr": "100", "bn_steps": "600", "bn_seed": "9999", "bn_undo": "true",
+                 "bn_debias": "true"},
+    "tanh-circles": {"bn_act": "tanh", "bn_data": "circles", "bn_lr": "100", "bn_gamma": "0", "bn_batch": "2"},
+    "relu-xor": {"bn_act": "relu", "bn_data": "xor", "bn_lr": "100", "bn_depth": "12", "bn_show": "inputs"},
+    "sigmoid-spirals": {"bn_act": "sigmoid", "bn_data": "spirals", "bn_lr": "0.001", "bn_steps": "600"},
+}
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_every_control_at_its_extremes(name):
+    query = QUERIES[name]
+    app = open_page(PAGE, **query)
+    assert_clean(app)
+    assert len(chart_specs(app)) == CHARTS
+    all_finite(app)
+    for key, value in query.items():
+        state = app.session_state[key]
+        assert str(state).lower() == value.lower() or float(state) == float(value), (key, state, value)
+
+
+@pytest.mark.parametrize("query", [
+    {"bn_gamma": "abc"}, {"bn_batch": "7"}, {"bn_act": "softmax"}, {"bn_momentum": "0.123"}, {"bn_show": "xyz"},
+    {"bn_depth": "99"}, {"bn_lr": "-1"}, {"bn_data": "mnist"}, {"bn_steps": "nan"}, {"bn_seed": "-3"},
+], ids=lambda query: "&".join(f"{k}={v}" for k, v in query.items()))
+def test_an_invalid_url_value_falls_back_to_the_default(query):
+    app = open_page(PAGE, **query)
+    assert_clean(app)
+    defaults = {"bn_gamma": 1.0, "bn_batch": 8, "bn_act": "sigmoid", "bn_momentum": 0.1, "bn_show": "outputs",
+                "bn_depth": 10, "bn_lr": 0.3, "bn_data": "moons", "bn_steps": 300, "bn_seed": 0}
+    (key,) = query
+    assert app.session_state[key] == defaults[key]
+    assert len(chart_specs(app)) == CHARTS
+
+
+def test_russian():
+    app = open_page(PAGE, lang="ru")
+    assert_clean(app)
+    assert app.title[0].value == "Батч-нормализация"
+    assert "0,9" in markdown_with(app, "Два названия одного числа")
+    metrics = metric_values(app, 0)
+    assert metrics["1 − m"] == "0,9"
+    assert chart_specs(app)[4]["layout"]["annotations"][0]["text"] == "<b>без батч-нормализации</b>"
+    all_finite(app)
+
+
+def test_presenter_mode():
+    app = open_page(PAGE, present="1")
+    assert_clean(app)
+    assert len(chart_specs(app)) == CHARTS
+    assert all(spec["layout"]["height"] <= 560 for spec in chart_specs(app))
+
+
+def experiments() -> dict[str, str]:
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(PAGE).read_text(encoding="utf-8"))
+    return next(ast.literal_eval(node.value) for node in tree.body
+                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXPERIMENTS")
+
+
+@pytest.mark.parametrize(("name", "query"), experiments().items())
+def test_an_experiment_link_runs_and_sets_every_control_it_names(name, query):
+    params = {key: values[0] for key, values in parse_qs(query).items()}
+    app = open_page(PAGE, **params)
+    assert_clean(app)
+    for key, value in params.items():
+        state = app.session_state[key]
+        assert str(state).lower() == value.lower() or float(state) == float(value), (name, key, state, value)
+    assert any(query in markdown.value for markdown in app.markdown)  # the page lists it
+
+
+def test_the_experiment_claims_about_the_running_statistics():
+    keras = open_page(PAGE, **{key: values[0] for key, values in parse_qs(experiments()["keras"]).items()})
+    assert metric_values(keras, 0)["Start weighs < 1% after, steps"] == "459"
+    early = open_page(PAGE, **{key: values[0] for key, values in parse_qs(experiments()["too_early"]).items()})
+    eval_output = as_float(re.search(r"always (\S+) \(ideal: (\S+)\)", markdown_with(early, "always")).group(1))
+    ideal = as_float(re.search(r"\(ideal: (\S+)\)", markdown_with(early, "always")).group(1))
+    assert abs(eval_output - ideal) > 1  # the running statistics have not caught up: eval mode is far off
