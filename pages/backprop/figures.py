@@ -25,7 +25,7 @@ KIND_COLORS = {"input": GREEN, "target": GREY, "sum": BLUE, "activation": ORANGE
 # Where the nodes sit: depth along the flow (inputs first) and across it (slot positions). The six edges from the
 # inputs to the sums get the most room, and their labels sit at different places along them so that none overlaps
 # another or a node, on a projector (the flow left to right) and on a phone (bottom to top).
-DEPTH = {False: {0: 0.0, 1: 2.0, 2: 3.1, 3: 4.5, 4: 5.9}, True: {0: 0.0, 1: 2.0, 2: 3.2, 3: 5.0, 4: 6.2}}
+DEPTH = {False: {0: 0.0, 1: 2.0, 2: 3.1, 3: 4.5, 4: 5.9}, True: {0: 0.0, 1: 2.3, 2: 3.5, 3: 5.4, 4: 6.6}}
 ACROSS = {
     ("input", 0): 0.45, ("input", 1): 1.55,
     ("sum", 0): 0.0, ("sum", 1): 1.0, ("sum", 2): 2.0,
@@ -34,8 +34,8 @@ ACROSS = {
 ACROSS_END = {False: {"output": 0.75, "loss": 0.75, "target": 1.85}, True: {"output": 1.0, "loss": 1.0, "target": 2.0}}
 # How far along its edge each weight's label sits: x_i -> z_j keyed (i, j), h_j -> y_hat keyed j.
 INPUT_LABEL_AT = {False: {(0, 0): 0.35, (0, 1): 0.65, (0, 2): 0.25, (1, 0): 0.65, (1, 1): 0.35, (1, 2): 0.45},
-                  True: {(0, 0): 0.25, (0, 1): 0.45, (0, 2): 0.65, (1, 0): 0.75, (1, 1): 0.25, (1, 2): 0.45}}
-OUTPUT_LABEL_AT = {False: {0: 0.5, 1: 0.4, 2: 0.5}, True: {0: 0.5, 1: 0.3, 2: 0.5}}
+                  True: {(0, 0): 0.3, (0, 1): 0.5, (0, 2): 0.7, (1, 0): 0.7, (1, 1): 0.3, (1, 2): 0.5}}
+OUTPUT_LABEL_AT = {False: {0: 0.5, 1: 0.45, 2: 0.5}, True: {0: 0.6, 1: 0.35, 2: 0.6}}
 
 
 def _fmt(value: float, language: str, digits: int = 3) -> str:
@@ -154,7 +154,7 @@ def graph_figure(passed: graph.GraphPass, step: int, labels: GraphLabels, vertic
     layout = {
         "xaxis": {"range": x_range, "visible": False, "fixedrange": True},
         "yaxis": {"range": y_range, "visible": False, "fixedrange": True},
-        "shapes": shapes, "annotations": notes, "height": 880 if vertical else 540,
+        "shapes": shapes, "annotations": notes, "height": 740 if vertical else 540,
         "margin": {"l": 4, "r": 4, "t": 8, "b": 4}, "plot_bgcolor": "white", "dragmode": False,
         "hoverlabel": {"font": {"size": SMALL}},
     }
@@ -316,7 +316,7 @@ def timing_figure(measured: matmul.Measurement, chosen: int, labels: TimingLabel
     layout = {
         "xaxis": {**size_axis, "domain": [0.0, 0.56]},
         "yaxis": log_axis(log_range(times), title={"text": labels.time_axis}),
-        "xaxis2": {**size_axis, "domain": [0.68, 1.0]},
+        "xaxis2": {**size_axis, "domain": [0.68, 1.0], "anchor": "y2"},
         "yaxis2": log_axis(log_range(rates), title={"text": labels.rate_axis}, anchor="x2"),
         "shapes": [marker, {**marker, "xref": "x2", "yref": "y2 domain"}],
         "legend": legend_above(), "height": 470, "font": {"size": SMALL},

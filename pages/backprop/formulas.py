@@ -123,9 +123,9 @@ def backward_latex(name: str, passed: graph.GraphPass, activation: str, language
     return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
 
 
-def local_text(name: str, passed: graph.GraphPass, activation: str, language: str) -> str:
-    """A node's local derivative for the table: f'(z) of an activation, 2(y_hat - y) of the loss, or the symbols
-    of a sum's (its weights and inputs, which the graph shows on its edges and nodes)."""
+def local_text(name: str, passed: graph.GraphPass, activation: str, language: str) -> str | None:
+    """A node's local derivative for the table: f'(z) of an activation, 2(y_hat - y) of the loss; None for a sum,
+    whose local derivatives are its weights (on the graph's edges); a dash for an input."""
     node = graph.NODE[name]
     if node.kind == "activation":
         parent = node.parents[0]
@@ -133,11 +133,7 @@ def local_text(name: str, passed: graph.GraphPass, activation: str, language: st
         return f"{activation_text(activation)}′({NODE_TEXT[parent]}) = {value}"
     if node.kind == "loss":
         return f"2(ŷ − y) = {localised(ui_number(passed.local['y_hat', name], 3), language)}"
-    if node.kind == "sum":
-        weights = ", ".join(parameter_text(weight) for weight in node.weights)
-        inputs = ", ".join(NODE_TEXT[parent] for parent in node.parents)
-        return f"∂/∂({inputs}) = {weights}; ∂/∂({weights}) = {inputs}"
-    return "—"
+    return None if node.kind == "sum" else "—"
 
 
 def start_latex(passed: graph.GraphPass, language: str) -> str:

@@ -77,23 +77,25 @@ classroom.reset_button(sidebar)
 st.subheader(t("backprop.graph.title"))
 classroom.explain(t("backprop.graph.intro"))
 passed = compute.graph_pass(weights, x1, x2, target, activation)
-buttons = st.container(horizontal=True, vertical_alignment="bottom")
 step = st.session_state.get("bp_step", 0)
+buttons = st.container(horizontal=True, vertical_alignment="center")
 buttons.button(t("backprop.back"), icon=":material/arrow_back:", on_click=_move, args=(-1,), key="bp_back",
                disabled=step <= 0)
 buttons.button(t("backprop.next"), icon=":material/arrow_forward:", on_click=_move, args=(1,), key="bp_next",
                disabled=step >= LAST_STEP, type="primary")
+where = buttons.empty()  # the step in words beside the buttons, and the graph under them: both drawn once the
+chart_area = st.empty()  # slider under the graph has given the step
 step = st.slider(t("backprop.step"), 0, LAST_STEP, 0, key="bp_step", bind="query-params", help=t("backprop.step_help"))
 direction, current = graph.WALK[step]
-where = t(f"backprop.where.{direction}", step=step, last=LAST_STEP, name=names.get(current, ""))
-st.markdown(f"**{where}**")
+where.markdown(f"**{t(f'backprop.where.{direction}', step=step, last=LAST_STEP, name=names.get(current, ''))}**")
 graph_labels = figures.GraphLabels(
     names=names, params={parameter: formulas.parameter_text(parameter) for parameter in graph.PARAMETERS},
     activation=symbol(activation), gradient=t("backprop.graph.gradient"),
     weight_gradient=t("backprop.graph.weight_gradient"), unknown="?", hover=t("backprop.graph.hover"),
     not_yet=t("backprop.graph.not_yet"), language=language_code,
 )
-charts.show(figures.graph_figure(passed, step, graph_labels, vertical=charts.on_phone()), key="bp_graph")
+charts.show(figures.graph_figure(passed, step, graph_labels, vertical=charts.on_phone()), key="bp_graph",
+            container=chart_area)
 kind = "start" if direction == "start" else f"{direction}.{graph.NODE[current].kind}"
 st.markdown(t(f"backprop.say.{kind}", name=names.get(current, ""), f=symbol(activation)))
 st.latex(formulas.step_latex(step, passed, activation, language_code))
@@ -101,13 +103,13 @@ with classroom.aside():
     st.caption(t("backprop.graph.caption", f=symbol(activation)))
 with st.expander(t("backprop.nodes.title")):
     shown = [node.name for node in graph.NODES if node.kind != "target"]
-    tables.show([
+    st.markdown(matrices.scrollable([
         tables.Column(t("backprop.nodes.node"), [names[name] for name in shown]),
         tables.Column(t("backprop.nodes.value"), [passed.values[name] for name in shown], num),
         tables.Column(t("backprop.nodes.local"), [formulas.local_text(name, passed, activation, language_code)
-                                                  for name in shown]),
+                                                  or t("backprop.nodes.on_edges") for name in shown]),
         tables.Column(t("backprop.nodes.gradient"), [passed.grads[name] for name in shown], num),
-    ])
+    ], language_code), unsafe_allow_html=True)
     st.caption(t("backprop.nodes.caption", loss=passed.loss))
 course.lesson_differs(t("backprop.differs.interface_says"), t("backprop.differs.interface_measured"))
 
@@ -164,17 +166,15 @@ else:
     st.success(t("backprop.check.passed", total=len(graph.PARAMETERS), worst=num(checked.worst, 2)))
 if kinks:
     st.info(t("backprop.check.kink", count=kinks))
-verdicts = [t("backprop.check.kink_mark") if kink else "✓" if ok else "✗"
-            for ok, kink in zip(checked.passed, checked.at_kink, strict=True)]
-tables.show([
-    tables.Column(t("backprop.check.parameter"), [formulas.parameter_text(parameter)
-                                                  for parameter in graph.PARAMETERS]),
+verdicts = [f"{formulas.parameter_text(parameter)} " + (t("backprop.check.kink_mark") if kink else "✓" if ok else "✗")
+            for parameter, ok, kink in zip(graph.PARAMETERS, checked.passed, checked.at_kink, strict=True)]
+st.markdown(matrices.scrollable([
+    tables.Column(t("backprop.check.parameter"), verdicts),
     tables.Column(t("backprop.check.backprop"), list(checked.backprop), num),
     tables.Column(t("backprop.check.numeric"), list(checked.numeric), num),
     tables.Column(t("backprop.check.error"), list(checked.relative_error), lambda error: num(error, 2),
                   help=t("backprop.check.error_help")),
-    tables.Column("", verdicts),
-])
+], language_code), unsafe_allow_html=True)
 if bug != "none":
     planted, right = st.columns(2)
     planted.markdown(t("backprop.check.planted"))

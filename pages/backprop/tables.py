@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ui import tables
 from ui.i18n import localised
 from ui.numbers import number
 
@@ -65,3 +66,8 @@ def product_html(items: Sequence[Matrix | str], language: str) -> str:
     ]
     return ('<div style="display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0.3rem 0.7rem; '
             f'margin-bottom: 0.6rem">{"".join(parts)}</div>')
+
+
+def scrollable(columns: Sequence[tables.Column], language: str) -> str:
+    """A ``ui.tables`` table that scrolls sideways on a screen narrower than itself (a phone) instead of being cut."""
+    return f'<div style="overflow-x: auto">{tables.table_html(columns, language_code=language)}</div>'

@@ -34,12 +34,12 @@ TEXT = {
     "backprop.graph.title": {"en": "The chain rule on a graph, node by node", "ru": "Цепное правило на графе, вершина за вершиной"},
     "backprop.graph.intro": {
         "en": "Two inputs, three hidden units h = f(z) and one output ŷ, with the squared error L = (ŷ − y)². "
-        "Press **Next**: the forward pass computes the nodes from left to right, then the backward pass sends ∂L "
-        "back from right to left. Every edge carries a local derivative: on a weighted edge it is the weight itself "
+        "Press **Next**: the forward pass computes the nodes from the inputs to the loss, then the backward pass "
+        "sends ∂L back from the loss to the inputs. Every edge carries a local derivative: on a weighted edge it is the weight itself "
         "(∂z/∂x = w), on the edge into an activation f′(z), on the edge into the loss 2(ŷ − y).",
         "ru": "Два входа, три скрытых нейрона h = f(z) и один выход ŷ, функция потерь — квадрат ошибки "
-        "L = (ŷ − y)². Нажимайте **Далее**: прямой проход вычисляет вершины слева направо, затем обратный проход "
-        "несёт ∂L справа налево. На каждом ребре — локальная производная: на ребре с весом это сам вес "
+        "L = (ŷ − y)². Нажимайте **Далее**: прямой проход вычисляет вершины от входов к функции потерь, затем обратный "
+        "проход несёт ∂L от функции потерь назад ко входам. На каждом ребре — локальная производная: на ребре с весом это сам вес "
         "(∂z/∂x = w), на ребре в активацию — f′(z), на ребре в функцию потерь — 2(ŷ − y).",
     },
     "backprop.back": {"en": "Back", "ru": "Назад"},
@@ -106,11 +106,11 @@ TEXT = {
         "2(ŷ − y) и считается по значениям, запомненным на прямом проходе.",
     },
     "backprop.say.backward.sum": {
-        "en": "The gradient arriving at {name} is the gradient of the node above it times the local derivative of "
+        "en": "The gradient arriving at {name} is the gradient of the node it feeds times the local derivative of "
         "the edge between them: the chain rule. From it every weight into {name} gets its gradient, the arriving "
         "gradient times that weight's input, and the bias gets the arriving gradient itself.",
-        "ru": "Градиент, пришедший в {name}, — это градиент вершины над ней, умноженный на локальную производную "
-        "ребра между ними: цепное правило. Из него каждый вес, входящий в {name}, получает свой градиент — "
+        "ru": "Градиент, пришедший в {name}, — это градиент следующей вершины, в которую {name} подаётся, "
+        "умноженный на локальную производную ребра между ними: цепное правило. Из него каждый вес, входящий в {name}, получает свой градиент — "
         "пришедший градиент, умноженный на вход этого веса, а смещение получает сам пришедший градиент.",
     },
     "backprop.say.backward.activation": {
@@ -131,6 +131,7 @@ TEXT = {
     "backprop.nodes.value": {"en": "Value", "ru": "Значение"},
     "backprop.nodes.local": {"en": "Local derivative", "ru": "Локальная производная"},
     "backprop.nodes.gradient": {"en": "∂L/∂ node", "ru": "∂L/∂ вершина"},
+    "backprop.nodes.on_edges": {"en": "its weights, on the edges", "ru": "её веса, на рёбрах"},
     "backprop.nodes.caption": {
         "en": "Loss L = {loss:.4g}. The gradient of a node is the sum, over the nodes it feeds, of their gradient "
         "times the local derivative of the edge. A sum's local derivatives are its weights (on the edges).",
@@ -240,9 +241,9 @@ TEXT = {
     },
     "backprop.check.kink_mark": {"en": "kink", "ru": "излом"},
     "backprop.check.parameter": {"en": "Parameter", "ru": "Параметр"},
-    "backprop.check.backprop": {"en": "Backprop", "ru": "Обратный проход"},
-    "backprop.check.numeric": {"en": "Centred difference", "ru": "Центральная разность"},
-    "backprop.check.error": {"en": "Relative error", "ru": "Отн. ошибка"},
+    "backprop.check.backprop": {"en": "Backprop", "ru": "Обр. проход"},
+    "backprop.check.numeric": {"en": "Centred diff.", "ru": "Центр. разность"},
+    "backprop.check.error": {"en": "Rel. error", "ru": "Отн. ошибка"},
     "backprop.check.error_help": {
         "en": "|a − b| / max(|a| + |b|, floor): below the floor the difference itself is compared.",
         "ru": "|a − b| / max(|a| + |b|, порог): ниже порога сравнивается сама разность.",

@@ -14,7 +14,7 @@ import pytest
 
 from dl_core import graph, matmul
 from pages.backprop import compute, figures, formulas
-from support.apptest import assert_clean, chart_specs, decode, html_tables, open_page
+from support.apptest import TableCells, assert_clean, chart_specs, decode, html_tables, open_page
 from ui.numbers import number
 
 PAGE = "pages/backprop/page.py"
@@ -189,9 +189,21 @@ def test_the_page_draws_the_layers_matrices_with_their_shapes():
     assert "5×2" in blocks and "2×3" in blocks and "5×3" in blocks and "1×5" in blocks  # X, W, Out and 1ᵀ
 
 
+def tables_on_page(app) -> list[dict[str, list[str]]]:
+    """Every table of the page, wrapped in a sideways-scrolling block or not, as {column title: cell texts}."""
+    found = html_tables(app)
+    for markdown in app.markdown:
+        if markdown.value.startswith('<div style="overflow-x: auto"><table>'):
+            parser = TableCells()
+            parser.feed(markdown.value)
+            for header, *rows in parser.tables:
+                found.append({title: [row[index] for row in rows] for index, title in enumerate(header)})
+    return found
+
+
 def check_table(app) -> dict[str, str]:
-    table = next(table for table in html_tables(app) if "Centred difference" in table)
-    return dict(zip(table["Parameter"], table[""], strict=True))
+    table = next(table for table in tables_on_page(app) if "Centred diff." in table)
+    return dict(cell.rsplit(" ", 1) for cell in table["Parameter"])
 
 
 @pytest.mark.parametrize(("bug", "failing"), [
