@@ -72,7 +72,7 @@ def forward_latex(name: str, passed: graph.GraphPass, activation: str, language:
     if node.kind == "sum":
         symbols = [f"{parameter_latex(weight)}{NODE_LATEX[parent]}" for parent, weight in
                    zip(node.parents, node.weights, strict=True)] + [parameter_latex(node.bias)]
-        numbers = [f"{_term(passed.local[parent, name], language)}\\,{_term(values[parent], language)}"
+        numbers = [f"{_term(passed.local[parent, name], language)} \\cdot {_term(values[parent], language)}"
                    for parent in node.parents] + [_term(passed.params[node.bias[0]][node.bias[1]], language)]
         return (rf"\begin{{aligned}}{symbol} &= {' + '.join(symbols)} \\ &= {_sum_lines(numbers)} \\ "
                 rf"&= {number(values[name], language)}\end{{aligned}}")
@@ -90,8 +90,8 @@ def backward_latex(name: str, passed: graph.GraphPass, activation: str, language
     node, grads, local, values = graph.NODE[name], passed.grads, passed.local, passed.values
     symbol = NODE_LATEX[name]
     if name == "loss":
-        return (rf"\begin{{aligned}}{_partial('L')} &= 1 \\ \frac{{\partial L}}{{\partial \hat y}}_{{\text{{local}}}}"
-                rf" &= 2(\hat y - y) = {number(local['y_hat', 'loss'], language)}\end{{aligned}}")
+        return (rf"{_partial('L')} = 1,\qquad 2(\hat y - y) = 2({number(values['y_hat'], language)} - "
+                rf"{_term(values['y'], language)}) = {number(local['y_hat', 'loss'], language)}")
     arriving_symbols = []
     arriving_numbers = []
     for child in graph.children(name):
@@ -103,7 +103,7 @@ def backward_latex(name: str, passed: graph.GraphPass, activation: str, language
         else:
             weight = r"2(\hat y - y)"
         arriving_symbols.append(rf"{_partial(NODE_LATEX[child])}\,{weight}")
-        arriving_numbers.append(rf"{_term(grads[child], language)}\,{_term(edge, language)}")
+        arriving_numbers.append(rf"{_term(grads[child], language)} \cdot {_term(edge, language)}")
     lines = [rf"{_partial(symbol)} &= {' + '.join(arriving_symbols)}",
              rf"&= {_sum_lines(arriving_numbers)} = {number(grads[name], language)}"]
     if node.kind == "activation":
@@ -115,7 +115,7 @@ def backward_latex(name: str, passed: graph.GraphPass, activation: str, language
         for parent, weight in zip(node.parents, node.weights, strict=True):
             key, index = weight
             lines.append(rf"{_partial(parameter_latex(weight))} &= {_partial(symbol)}\,{NODE_LATEX[parent]} = "
-                         rf"{_term(grads[name], language)}\,{_term(values[parent], language)} = "
+                         rf"{_term(grads[name], language)} \cdot {_term(values[parent], language)} = "
                          rf"{number(passed.param_grads[key][index], language)}")
         key, index = node.bias
         lines.append(rf"{_partial(parameter_latex(node.bias))} &= {_partial(symbol)} = "

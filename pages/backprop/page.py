@@ -19,7 +19,7 @@ EXPERIMENTS = {  # lesson 9: the forward interface, the backward pass by the cha
     "forward": "bp_step=8",
     "remembered": "bp_step=11",
     "paths_add": "bp_step=17",
-    "saturated": "bp_act=sigmoid&bp_x1=3&bp_x2=-3&bp_w11=3&bp_w21=-3&bp_step=14",
+    "saturated": "bp_act=sigmoid&bp_x1=3&bp_x2=-3&bp_w11=3&bp_w21=-3&bp_b1=0&bp_step=14",
     "dead_relu": "bp_act=relu&bp_step=16",
     "batch": "bp_n=4&bp_d=3&bp_m=2",
     "single": "bp_n=1&bp_d=2&bp_m=3",

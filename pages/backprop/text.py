@@ -1,7 +1,7 @@
 """Texts of the backprop lab (lesson 9: the forward/backward interface, a layer as a matrix product, BLAS)."""
 
 TEXT = {
-    "backprop.title": {"en": "Backpropagation and matrix operations", "ru": "Обратное распространение и матричные операции"},
+    "backprop.title": {"en": "Backpropagation and matrix operations", "ru": "Обратное распространение ошибки и матричные операции"},
     "backprop.intro": {
         "en": "A layer's forward pass takes an input and returns an output, keeping what its backward pass will need. "
         "The backward pass runs the chain rule from the loss back to every weight, one node at a time, at the values "
@@ -135,8 +135,9 @@ TEXT = {
     "backprop.nodes.caption": {
         "en": "Loss L = {loss:.4g}. The gradient of a node is the sum, over the nodes it feeds, of their gradient "
         "times the local derivative of the edge. A sum's local derivatives are its weights (on the edges).",
-        "ru": "Функция потерь L = {loss:.4g}. Градиент вершины — сумма по вершинам, в которые она подаётся, их "
-        "градиентов, умноженных на локальную производную ребра. Локальные производные суммы — её веса (на рёбрах).",
+        "ru": "Функция потерь L = {loss:.4g}. Градиент вершины — это сумма градиентов вершин, в которые она "
+        "подаётся, умноженных на локальные производные соответствующих рёбер. Локальные производные суммы — её веса "
+        "(на рёбрах).",
     },
     "backprop.differs.interface_says": {
         "en": "the forward interface is a function with one input and one output.",
@@ -147,7 +148,7 @@ TEXT = {
         "a gradient for each of them (dX, dW, db); and every forward pass also hands its backward pass a cache of "
         "what it saw. The node z₁ above reads x₁, x₂, w₁₁, w₂₁ and b₁, and its backward step returns five gradients.",
         "ru": "так устроена активация, h = f(z). Линейный узел читает x, W и b, и его обратный шаг возвращает "
-        "градиент по каждому из них (dX, dW, db); кроме того, прямой проход всегда передаёт обратному кэш — то, что "
+        "градиент по каждому из них (dX, dW, db); кроме того, прямой проход всегда передаёт обратному кэш с тем, что "
         "он видел. Вершина z₁ выше читает x₁, x₂, w₁₁, w₂₁ и b₁, и её обратный шаг возвращает пять градиентов.",
     },
     # 2. A layer as a matrix product
