@@ -58,6 +58,8 @@ class Labels:
     no_train_output: str
     without_bn: str
     with_bn: str
+    without_short: str  # the two networks in a legend
+    with_short: str
     loss_axis: str
     minibatch_format: str  # {name}
     whole_set_format: str  # {name}
@@ -161,9 +163,9 @@ def layer_figure(batch: LayerBatch, labels: Labels) -> FinishedFigure:
         top = 1.0 - row * (height + gap)
         layout[f"xaxis{axes}"] = _axis(anchor=f"y{axes}", **({"range": [-0.03, 1.03]} if row == 3 else {}))
         layout[f"yaxis{axes}"] = _axis(
-            domain=[top - height, top], anchor=f"x{axes}", range=[units + 0.5, 0.5], tickvals=list(range(1, units + 1)),
-            ticktext=[str(unit) for unit in range(1, units + 1)], showgrid=False, zeroline=False, fixedrange=True,
-            title={"text": labels.unit_axis, "font": {"size": 14, "color": "#31333F"}, "standoff": 4},
+            labels.unit_axis, domain=[top - height, top], anchor=f"x{axes}", range=[units + 0.5, 0.5],
+            tickvals=list(range(1, units + 1)), ticktext=[str(unit) for unit in range(1, units + 1)], showgrid=False,
+            zeroline=False, fixedrange=True,
         )
         annotations.append(_title(labels.rows[row], axes))
     layout["annotations"] = annotations
@@ -229,7 +231,7 @@ def stream_figure(stream, show_debiased: bool, debiased: tuple[np.ndarray, np.nd
     domains = _panels(stacked, gap=0.16 if stacked else 0.1)
     layout = _layout(
         _height(360, stacked, 110),
-        xaxis=_axis(labels.step, domain=domains["x"], range=x_range),
+        xaxis=_axis("" if stacked else labels.step, domain=domains["x"], range=x_range),
         yaxis=_axis(domain=domains["y"], range=list(ranges[0])),
         xaxis2=_axis(labels.step, domain=domains["x2"], range=x_range, anchor="y2"),
         yaxis2=_axis(domain=domains["y2"], range=list(ranges[1]), anchor="x2"),
@@ -286,10 +288,11 @@ def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels:
     else:
         annotations.append({"xref": "x domain", "yref": "y domain", "x": 0.5, "y": 0.6, "showarrow": False,
                             "text": labels.no_train_output, "font": {"size": 15, "color": EVAL}})
-    domains = _panels(stacked, split=0.5 if stacked else 0.51, gap=0.18 if stacked else 0.12)
+    domains = _panels(stacked, split=0.5 if stacked else 0.51, gap=0.26 if stacked else 0.12)
+    no_bars = {} if result.train_outputs is not None else {"range": [min(values) - 1.0, max(values) + 1.0]}
     layout = _layout(
         _height(360, stacked, 100),
-        xaxis=_axis(labels.output_axis, domain=domains["x"]),
+        xaxis=_axis(labels.output_axis, domain=domains["x"], **no_bars),
         yaxis=_axis(domain=domains["y"], rangemode="tozero"),
         xaxis2=_axis("N", domain=domains["x2"], anchor="y2", **log_axis([np.log10(1.6), np.log10(320)]),
                      tickvals=SIZE_TICKS, ticktext=[str(size) for size in SIZE_TICKS]),
@@ -311,7 +314,7 @@ def loss_figure(runs: dict[bool, LockstepRun], guess: float, labels: Labels) -> 
     dotted."""
     data, shown = [], [np.array([guess])]
     for batch_norm, run in runs.items():
-        color, name = (WITH, labels.with_bn) if batch_norm else (WITHOUT, labels.without_bn)
+        color, name = (WITH, labels.with_short) if batch_norm else (WITHOUT, labels.without_short)
         minibatch = np.maximum(_finite(run.batch_losses[:, 0]), 1e-6)
         whole = np.maximum(_finite(run.population_losses[:, 0]), 1e-6)
         shown += [minibatch, whole]
@@ -399,7 +402,7 @@ def distribution_figure(runs: dict[bool, LockstepRun], show_outputs: bool, label
     plot_px = height - 40 - 190
     layout = _layout(
         height,
-        xaxis=_axis(labels.distribution_axis, domain=domains["x"], range=x_range, fixedrange=True),
+        xaxis=_axis("" if stacked else labels.distribution_axis, domain=domains["x"], range=x_range, fixedrange=True),
         yaxis=_axis(labels.layer_axis, domain=domains["y"], **y_axis),
         xaxis2=_axis(labels.distribution_axis, domain=domains["x2"], range=x_range, anchor="y2", fixedrange=True),
         yaxis2=_axis(labels.layer_axis if stacked else "", domain=domains["y2"], anchor="x2", **y_axis),
@@ -427,7 +430,7 @@ def gamma_beta_figure(run: LockstepRun, depth: int, labels: Labels, stacked: boo
     domains = _panels(stacked, gap=0.16 if stacked else 0.1)
     layout = _layout(
         _height(340, stacked, 60),
-        xaxis=_axis(labels.layer_axis, domain=domains["x"], range=x_range, dtick=1),
+        xaxis=_axis("" if stacked else labels.layer_axis, domain=domains["x"], range=x_range, dtick=1),
         yaxis=_axis(labels.gamma_axis, domain=domains["y"]),
         xaxis2=_axis(labels.layer_axis, domain=domains["x2"], range=x_range, dtick=1, anchor="y2"),
         yaxis2=_axis(labels.beta_axis, domain=domains["y2"], anchor="x2"),

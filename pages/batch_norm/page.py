@@ -96,6 +96,7 @@ labels = figures.Labels(
     size_axis=t("batch_norm.chart.size_axis"), median=t("batch_norm.chart.median"),
     spread=t("batch_norm.chart.spread"), no_train_output=t("batch_norm.chart.no_train_output"),
     without_bn=t("batch_norm.chart.without_bn"), with_bn=t("batch_norm.chart.with_bn"),
+    without_short=t("batch_norm.chart.without_short"), with_short=t("batch_norm.chart.with_short"),
     loss_axis=t("batch_norm.chart.loss_axis"), minibatch_format=t("batch_norm.chart.minibatch"),
     whole_set_format=t("batch_norm.chart.whole_set"), eval_mode_format=t("batch_norm.chart.eval_mode"),
     constant_guess=t("batch_norm.chart.constant_guess"),

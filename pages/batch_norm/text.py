@@ -266,9 +266,13 @@ TEXT = {
         "en": "{name} trained at none of the {total} {total:plural:rate|rates}.",
         "ru": "{name} не обучилась ни при одной из {total} {total:plural:скорости|скоростей|скоростей}.",
     },
+    "batch_norm.sweep.higher": {
+        "en": "Batch norm widened the range of learning rates that train towards higher rates, as the paper says.",
+        "ru": "Батч-нормализация расширила диапазон скоростей обучения, при которых сеть обучается, в сторону бóльших скоростей — как и сказано в статье.",
+    },
     "batch_norm.sweep.wider": {
-        "en": "Batch norm widened the range of learning rates that train, as the paper says.",
-        "ru": "Батч-нормализация расширила диапазон скоростей обучения, при которых сеть обучается, — как и сказано в статье.",
+        "en": "Batch norm widened the range of learning rates that train, but here at the low end, not towards the higher rates the paper speaks of.",
+        "ru": "Батч-нормализация расширила диапазон скоростей обучения, при которых сеть обучается, но здесь — в сторону малых скоростей, а не бóльших, о которых говорит статья.",
     },
     "batch_norm.sweep.not_wider": {
         "en": "Here batch norm did not widen the range of learning rates that train.",
@@ -303,10 +307,12 @@ TEXT = {
     "batch_norm.chart.no_train_output": {"en": "N = 1: train mode gives no output", "ru": "N = 1: в режиме обучения выхода нет"},
     "batch_norm.chart.without_bn": {"en": "without batch norm", "ru": "без батч-нормализации"},
     "batch_norm.chart.with_bn": {"en": "with batch norm", "ru": "с батч-нормализацией"},
+    "batch_norm.chart.without_short": {"en": "no BN", "ru": "без BN"},
+    "batch_norm.chart.with_short": {"en": "with BN", "ru": "с BN"},
     "batch_norm.chart.loss_axis": {"en": "loss (log scale)", "ru": "потери (лог. шкала)"},
     "batch_norm.chart.minibatch": {"en": "{name}: minibatch", "ru": "{name}: мини-батч"},
     "batch_norm.chart.whole_set": {"en": "{name}: training set", "ru": "{name}: обучающая выборка"},
-    "batch_norm.chart.eval_mode": {"en": "{name}: training set, eval mode", "ru": "{name}: обучающая выборка, режим применения"},
+    "batch_norm.chart.eval_mode": {"en": "{name}: eval mode", "ru": "{name}: режим применения"},
     "batch_norm.chart.constant_guess": {"en": "constant guess", "ru": "константный ответ"},
     "batch_norm.chart.layer_axis": {"en": "hidden layer", "ru": "скрытый слой"},
     "batch_norm.chart.lr_axis": {"en": "learning rate η", "ru": "скорость обучения η"},
@@ -365,16 +371,16 @@ TEXT = {
         "ru": "10 слоёв с сигмоидой, η = 0,3: с батч-нормализацией потери падают, без неё остаются на уровне константного ответа.",
     },
     "batch_norm.experiment.paper_inputs": {
-        "en": "The inputs of the sigmoids, as in Figure 1 of the paper: without batch norm they shrink towards the sigmoid's middle.",
-        "ru": "Входы сигмоид, как на рис. 1 статьи: без батч-нормализации они сжимаются к середине сигмоиды.",
+        "en": "The inputs of the sigmoids, as in Figure 1 of the paper: without batch norm they sit in narrow spikes near the sigmoid's middle, each deep unit getting nearly the same input for every sample.",
+        "ru": "Входы сигмоид, как на рис. 1 статьи: без батч-нормализации они стоят узкими пиками около середины сигмоиды — каждый глубокий нейрон получает почти один и тот же вход на любой объект.",
     },
     "batch_norm.experiment.high_lr": {
         "en": "η = 10: the network with batch norm still trains, the one without does not.",
         "ru": "η = 10: сеть с батч-нормализацией всё ещё обучается, без неё — нет.",
     },
     "batch_norm.experiment.tanh": {
-        "en": "tanh instead of the sigmoid: both networks train at some rates, and the range with batch norm is wider.",
-        "ru": "tanh вместо сигмоиды: обе сети обучаются при некоторых скоростях, а с батч-нормализацией диапазон шире.",
+        "en": "tanh instead of the sigmoid: both networks train over a range of rates; with batch norm its losses are lower and the range a little wider, at the low end; at the highest rates neither trains.",
+        "ru": "tanh вместо сигмоиды: обе сети обучаются в некотором диапазоне скоростей; с батч-нормализацией потери ниже, а диапазон чуть шире — со стороны малых скоростей; при самых больших скоростях не обучается ни одна.",
     },
     "batch_norm.experiment.shallow": {
         "en": "Two hidden layers: the network trains without batch norm too; batch norm matters most in deep networks.",

@@ -67,6 +67,7 @@ TEMPLATE_VALUES = {
     "batch_norm.outcome.{key}": list(literal("pages/batch_norm/page.py", "OUTCOMES")),
     "batch_norm.show.{key}": list(literal("pages/batch_norm/page.py", "SHOWN")),
     "batch_norm.show_axis.{shown}": list(literal("pages/batch_norm/page.py", "SHOWN")),
+    "batch_norm.sweep.{outcome}": list(literal("pages/batch_norm/tables.py", "VERDICTS")),
 }
 
 
