@@ -26,7 +26,7 @@ BASE_STYLE = """
 """
 PRESENTER_STYLE = """
 html { font-size: 20px; }
-[data-testid="stMainBlockContainer"] { padding-top: 1rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; max-width: 100%; }  /* below the app's header */
 h1 { font-size: 2rem !important; padding: 0 0 0.5rem 0 !important; }
 """
 
