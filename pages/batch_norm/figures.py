@@ -138,9 +138,9 @@ def layer_figure(batch: LayerBatch, labels: Labels) -> FinishedFigure:
     jitter = np.random.default_rng(0).uniform(-0.28, 0.28, (count, units))
     lanes = np.arange(1, units + 1) + jitter
     rows = (batch.z, batch.z_hat, batch.y, sigmoid(batch.y))
-    gap = 0.1
+    gap = 0.13  # room for a row's tick labels and the next row's title, also at a projector's 560 px
     height = (1.0 - 3 * gap) / 4
-    data, annotations, layout = [], [], _layout(860, showlegend=False)
+    data, annotations, layout = [], [], _layout(900, showlegend=False)
     colors = [UNIT_COLORS[unit] for unit in range(units)]
     for row, values in enumerate(rows):
         axes = "" if row == 0 else str(row + 1)

@@ -38,8 +38,8 @@ EXPERIMENTS = {
 }
 
 st.title(t("batch_norm.title"))
-classroom.explain(t("batch_norm.intro", paper=PAPER))
-with classroom.aside():
+with classroom.aside():  # the introduction and the transform: one fold in presenter mode
+    st.markdown(t("batch_norm.intro", paper=PAPER))
     st.latex(r"\begin{gathered}\mu_B = \frac{1}{N}\sum_{n} z_n,\qquad \sigma_B^2 = \frac{1}{N}\sum_{n}(z_n - \mu_B)^2"
              r"\\ \hat z_n = \frac{z_n - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}},\qquad y_n = \gamma\,\hat z_n + \beta"
              r"\end{gathered}")
@@ -126,8 +126,8 @@ course.lesson_differs(t("batch_norm.differs.fixed_says"),
 
 # ---------------------------------------------------------------- running statistics
 st.subheader(t("batch_norm.stream.title"))
-classroom.explain(t("batch_norm.stream.intro"))
 with classroom.aside():
+    st.markdown(t("batch_norm.stream.intro"))
     st.latex(r"\begin{aligned}\mu_{run} &\leftarrow (1 - m)\,\mu_{run} + m\,\mu_B\\ "
              r"\sigma^2_{run} &\leftarrow (1 - m)\,\sigma^2_{run} + m\,\tfrac{N}{N-1}\,\sigma^2_B\end{aligned}")
     st.markdown(t("batch_norm.stream.names", momentum=momentum, discount=1 - momentum))

@@ -241,6 +241,17 @@ def test_an_invalid_url_value_falls_back_to_the_default(query):
     assert len(chart_specs(app)) == CHARTS
 
 
+def test_predict_then_reveal_hides_the_loss_chart_until_revealed():
+    app = open_page(PAGE, predict="true")
+    assert_clean(app)
+    assert len(chart_specs(app)) == CHARTS - 1  # the loss chart waits for the class's prediction
+    app.radio[0].set_value("with_bn").run()
+    app.checkbox[0].check().run()
+    assert_clean(app)
+    assert len(chart_specs(app)) == CHARTS
+    assert app.success and "right" in app.success[0].value.lower()
+
+
 def test_russian():
     app = open_page(PAGE, lang="ru")
     assert_clean(app)
