@@ -16,7 +16,7 @@ import numpy as np
 
 from pages.activations.compute import Cost, Curves, GradientProfile
 from ui.figures import FinishedFigure, legend_above, log_axis, typed
-from ui.i18n import fill
+from ui.i18n import fill, localised
 from ui.numbers import number
 from ui.palette import ACTIVATION_COLORS
 
@@ -235,7 +235,7 @@ def histograms_figure(histograms: dict, labels: ActivationLabels, columns: int =
             "yanchor": "bottom", "showarrow": False, "font": {"size": 16},
             "text": f"<b>{labels.names[name]}</b>  "
             + fill(labels.mean_format, labels.language,
-                   mean=number(histogram.mean if abs(histogram.mean) >= 5e-4 else 0.0)),
+                   mean=localised(number(histogram.mean if abs(histogram.mean) >= 5e-4 else 0.0), labels.language)),
         })
     layout.update(shapes=shapes, annotations=annotations)
     layout["margin"]["t"] = 40
@@ -250,8 +250,8 @@ def cost_figure(cost: Cost, labels: ActivationLabels) -> FinishedFigure:
         "type": "bar", "orientation": "h", "y": [labels.names[name] for name in names],
         "x": [round(ns_per_element[name], 3) for name in names],
         "marker": {"color": [ACTIVATION_COLORS[name] for name in names], "line": {"color": "black", "width": 0.5}},
-        "text": [fill(labels.cost_bar_format, labels.language, ns=f"{ns_per_element[name]:.3g}") for name in names],
-        "hovertext": [fill(labels.cost_hover_format, labels.language, ns=f"{ns_per_element[name]:.3g}",
+        "text": [fill(labels.cost_bar_format, labels.language, ns=ns_per_element[name]) for name in names],
+        "hovertext": [fill(labels.cost_hover_format, labels.language, ns=ns_per_element[name],
                            runs=cost.rounds) for name in names],
         "textposition": "outside", "cliponaxis": False, "textfont": {"size": 16}, "hoverinfo": "text",
     }]

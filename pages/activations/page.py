@@ -19,7 +19,7 @@ BATCHES = (8, 16, 32, 64, 128, 256)
 PAPER_ELU = "https://arxiv.org/abs/1511.07289"
 EXPERIMENTS = {  # lesson 1's claims, one click each
     "saturation": "act_fns=sigmoid&act_fns=tanh&act_fns=relu&act_depth=30&act_scale=1.5",
-    "dead_relu": "act_fns=relu&act_fns=leaky_relu&act_fns=elu&act_bias=-3",
+    "dead_relu": "act_fns=relu&act_fns=leaky_relu&act_fns=elu&act_bias=-3&act_alpha_leaky=0.01&act_alpha_elu=1",
     "centring": "act_fns=sigmoid&act_fns=tanh&act_fns=relu&act_fns=leaky_relu&act_fns=elu&act_mu=0&act_sigma=1",
 }
 
@@ -92,7 +92,8 @@ else:
     st.caption(t("activations.table.caption"))
     sigmoid, relu, leaky = (measured.properties[name] for name in ("sigmoid", "relu", "leaky_relu"))
     course.lesson_differs(t("activations.differs.sigmoid_says"),
-                          t("activations.differs.sigmoid_measured", slope=sigmoid.max_derivative))
+                          t("activations.differs.sigmoid_measured", slope=sigmoid.max_derivative,
+                            shrink=activations_tables.two_digits(1 / sigmoid.max_derivative)))
     course.lesson_differs(t("activations.differs.leaky_says"),
                           t("activations.differs.leaky_measured", alpha=leaky_alpha, leaky=leaky.mean, relu=relu.mean,
                             leaky_std=leaky.std))

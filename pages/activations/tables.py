@@ -10,8 +10,7 @@ from dl_core import activation_stats
 from pages.activations import compute
 from pages.activations.compute import Measurements, Settings
 from ui import tables
-from ui.i18n import t
-from ui.numbers import number
+from ui.i18n import language, num, t
 
 HOLDS, PARTLY, FAILS, NOT_MEASURED = "✓", "≈", "✗", "—"
 # Zero-centred when |mean| is below this share of the output's standard deviation; roughly so below the second.
@@ -23,25 +22,26 @@ def exact_zero(value: float) -> float:
 
 
 def range_text(output: activation_stats.Range) -> str:
-    """Interval notation: ``(0, 1)``, ``[0, ∞)``, ``[−0.17, ∞)``."""
+    """Interval notation: ``(0, 1)``, ``[0, ∞)``, ``[−0.17, ∞)``; in Russian ``[−0,17; ∞)``."""
     opening = "[" if output.low_reached else "("
     closing = "]" if output.high_reached else ")"
-    return f"{opening}{number(exact_zero(output.low))}, {number(exact_zero(output.high))}{closing}"
+    separator = "; " if language() == "ru" else ", "  # a decimal comma needs another separator
+    return f"{opening}{num(exact_zero(output.low))}{separator}{num(exact_zero(output.high))}{closing}"
 
 
 def intervals_text(intervals: tuple[tuple[float, float], ...]) -> str:
     """``|x| > 4.36``, ``x < 0``, ``−0.9 < x < −0.63``; a dash for the empty set."""
     if len(intervals) == 2 and intervals[0][0] == -math.inf and intervals[1][1] == math.inf:
         if math.isclose(-intervals[0][1], intervals[1][0], rel_tol=1e-9):
-            return f"|x| > {number(intervals[1][0])}"
+            return f"|x| > {num(intervals[1][0])}"
     parts = []
     for low, high in ((exact_zero(low), exact_zero(high)) for low, high in intervals):
         if low == -math.inf:
-            parts.append(f"x < {number(high)}")
+            parts.append(f"x < {num(high)}")
         elif high == math.inf:
-            parts.append(f"x > {number(low)}")
+            parts.append(f"x > {num(low)}")
         else:
-            parts.append(f"{number(low)} < x < {number(high)}")
+            parts.append(f"{num(low)} < x < {num(high)}")
     return "; ".join(parts) or NOT_MEASURED
 
 
@@ -50,8 +50,8 @@ def share_text(share: float) -> str:
     if share <= 0:
         return "0"
     if share < 1e-5:
-        return "< 0.001%"
-    return number(100 * share, 2) + "%"
+        return f"< {num(1e-3)}%"
+    return num(100 * share, 2) + "%"
 
 
 def centred_mark(mean: float, std: float) -> str:
@@ -88,6 +88,11 @@ def properties_table(names: list[str], measurements: Measurements, threshold: fl
     ]
 
 
+def two_digits(value: float) -> float:
+    """``value`` rounded to two significant digits, as a number (a text fills it in and picks its plural form)."""
+    return float(f"{value:.2g}")
+
+
 def listing(values: dict[str, str], labels: dict[str, str]) -> str:
     """``Sigmoid **0.25** · tanh **1**``: one measured value per activation, for a sentence under a chart."""
     return " · ".join(f"{labels[name]} **{value}**" for name, value in values.items())
@@ -95,7 +100,7 @@ def listing(values: dict[str, str], labels: dict[str, str]) -> str:
 
 def first_layer_summary(profiles: dict[str, compute.GradientProfile], labels: dict[str, str]) -> str:
     """The sentence under the vanishing-gradient chart: what reaches layer 1, per activation."""
-    return t("activations.chain.reached", values=listing({name: number(p.sizes[0], 2) for name, p in profiles.items()},
+    return t("activations.chain.reached", values=listing({name: num(p.sizes[0], 2) for name, p in profiles.items()},
                                                          labels))
 
 
@@ -103,7 +108,7 @@ def never_fired_summary(dead: dict[str, activation_stats.DeadUnits], labels: dic
     """The sentence under the dead-units chart: the share of units without gradient at the chosen shift."""
     at_shift = compute.shift_index(shift)
     shares = {name: share_text(units.dead_share[at_shift]) for name, units in dead.items()}
-    return t("activations.dead.now", shift=number(shift), values=listing(shares, labels))
+    return t("activations.dead.now", shift=num(shift), values=listing(shares, labels))
 
 
 def _claim(name: str, claim: str, verdict: str, **measured) -> tuple[str, str, str, str]:
@@ -121,9 +126,9 @@ def claims(settings: Settings, measured: Measurements) -> list[tuple[str, str, s
     ns = measured.cost.ns_per_element
     rank = sorted(ns, key=ns.get).index("relu") + 1
     identity_gap = activation_stats.distance_from_identity("leaky_relu", alpha=settings.leaky_alpha)
-    common = {"percent": f"{settings.threshold:.0%}", "depth": settings.depth, "shift": number(settings.shift),
-              "batch": settings.batch, "units": compute.DEAD_UNITS, "relu_mean": number(exact_zero(relu.mean)),
-              "relu_grad": number(first_layer["relu"], 2), "sigmoid_grad": number(first_layer["sigmoid"], 2)}
+    common = {"percent": f"{settings.threshold:.0%}", "depth": settings.depth, "shift": num(settings.shift),
+              "batch": settings.batch, "units": compute.DEAD_UNITS, "relu_mean": num(exact_zero(relu.mean)),
+              "relu_grad": num(first_layer["relu"], 2), "sigmoid_grad": num(first_layer["sigmoid"], 2)}
 
     def vanished(size: float) -> str:
         return HOLDS if size < VANISHED else PARTLY
@@ -133,35 +138,35 @@ def claims(settings: Settings, measured: Measurements) -> list[tuple[str, str, s
 
     return [
         _claim("sigmoid", "sigmoid_weak", PARTLY if sigmoid.max_derivative < 1 else HOLDS,
-               slope=number(sigmoid.max_derivative), shrink=number(1 / sigmoid.max_derivative, 2)),
+               slope=num(sigmoid.max_derivative), shrink=two_digits(1 / sigmoid.max_derivative)),
         _claim("sigmoid", "sigmoid_saturates", vanished(first_layer["sigmoid"]),
                where=intervals_text(sigmoid.saturated_where), **common),
-        _claim("sigmoid", "sigmoid_centre", not_centred(sigmoid), mean=number(exact_zero(sigmoid.mean))),
+        _claim("sigmoid", "sigmoid_centre", not_centred(sigmoid), mean=num(exact_zero(sigmoid.mean))),
         _claim("sigmoid", "sigmoid_cost", HOLDS if ns["sigmoid"] > 2 * ns["relu"] else FAILS,
-               ns=number(ns["sigmoid"]), ratio=number(ns["sigmoid"] / ns["relu"], 2), relu_ns=number(ns["relu"])),
+               ns=num(ns["sigmoid"]), ratio=two_digits(ns["sigmoid"] / ns["relu"]), relu_ns=num(ns["relu"])),
         _claim("tanh", "tanh_centre", HOLDS if tanh.keeps_sign and centred_mark(tanh.mean, tanh.std) == HOLDS
-               else FAILS, mean=number(exact_zero(tanh.mean)),
+               else FAILS, mean=num(exact_zero(tanh.mean)),
                sign=t("activations.yes") if tanh.keeps_sign else t("activations.no")),
         _claim("tanh", "tanh_saturates", HOLDS if tanh.saturated_where else FAILS,
                where=intervals_text(tanh.saturated_where), share=share_text(tanh.saturated_share),
-               slope=number(tanh.max_derivative),
-               tanh_grad=number(first_layer["tanh"], 2), **common),
-        _claim("relu", "relu_cost", HOLDS if rank <= 2 else FAILS, ns=number(ns["relu"]), rank=rank, count=len(ns)),
+               slope=num(tanh.max_derivative),
+               tanh_grad=num(first_layer["tanh"], 2), **common),
+        _claim("relu", "relu_cost", HOLDS if rank <= 2 else FAILS, ns=num(ns["relu"]), rank=rank, count=len(ns)),
         _claim("relu", "relu_no_vanishing", HOLDS if relu.least_positive_slope == 1 else FAILS,
-               slope=number(relu.least_positive_slope), **common),
-        _claim("relu", "relu_centre", not_centred(relu), mean=number(exact_zero(relu.mean))),
+               slope=num(relu.least_positive_slope), **common),
+        _claim("relu", "relu_centre", not_centred(relu), mean=num(exact_zero(relu.mean))),
         _claim("relu", "relu_dead", HOLDS if relu.dead_share > 0 else FAILS, dead=share_text(relu.dead_share),
                never=share_text(never_fired["relu"]), **common),
         _claim("leaky_relu", "leaky_updates", HOLDS if leaky.dead_share == 0 else FAILS,
-               alpha=number(settings.leaky_alpha), dead=share_text(leaky.dead_share),
+               alpha=num(settings.leaky_alpha), dead=share_text(leaky.dead_share),
                never=share_text(never_fired["leaky_relu"]), **common),
-        _claim("leaky_relu", "leaky_centre", centred_mark(leaky.mean, leaky.std), alpha=number(settings.leaky_alpha),
-               mean=number(exact_zero(leaky.mean)), **common),
+        _claim("leaky_relu", "leaky_centre", centred_mark(leaky.mean, leaky.std), alpha=num(settings.leaky_alpha),
+               mean=num(exact_zero(leaky.mean)), **common),
         _claim("leaky_relu", "leaky_not_one", HOLDS if identity_gap > 0 else FAILS,
-               alpha=number(settings.leaky_alpha), gap=number(identity_gap)),
-        _claim("elu", "elu_centre", centred_mark(elu.mean, elu.std), alpha=number(settings.elu_alpha),
-               mean=number(exact_zero(elu.mean)), elu_off=number(last_off_centre["elu"], 2),
-               relu_off=number(last_off_centre["relu"], 2), **common),
+               alpha=num(settings.leaky_alpha), gap=num(identity_gap)),
+        _claim("elu", "elu_centre", centred_mark(elu.mean, elu.std), alpha=num(settings.elu_alpha),
+               mean=num(exact_zero(elu.mean)), elu_off=num(last_off_centre["elu"], 2),
+               relu_off=num(last_off_centre["relu"], 2), **common),
         _claim("elu", "elu_exponential", HOLDS if -math.inf < elu.output.low < 0 else FAILS,
                range=range_text(elu.output)),
         _claim("elu", "elu_faster", NOT_MEASURED, dead=share_text(elu.dead_share),

@@ -20,10 +20,10 @@ TEXT = {
         "*derivative* decides how well a network learns. Each claim lesson 1 makes about sigmoid, tanh, ReLU, "
         "Leaky ReLU and ELU is measured below; the last table lists them one by one.",
         "ru": "Нейрон складывает взвешенные входы, $z = \\sum_i w_i x_i + b$, и пропускает сумму через функцию "
-        "активации: $a = f(z)$. Без этого нелинейного шага сеть из многих слоёв была бы одним линейным преобразованием. "
-        "При обучении градиент идёт обратно через тот же шаг и умножается на $f'(z)$, поэтому от *производной* "
-        "зависит, насколько хорошо учится сеть. Каждое утверждение урока 1 о сигмоиде, tanh, ReLU, Leaky ReLU и ELU "
-        "ниже измерено; в последней таблице они собраны по пунктам.",
+        "активации: $a = f(z)$. Без этой нелинейности сеть из многих слоёв была бы одним линейным преобразованием. "
+        "При обучении градиент проходит через функцию активации в обратную сторону и умножается на $f'(z)$, "
+        "поэтому от её *производной* зависит, насколько хорошо учится сеть. Ниже измерено каждое утверждение "
+        "урока 1 о сигмоиде, tanh, ReLU, Leaky ReLU и ELU; в последней таблице они собраны по пунктам.",
     },
     "activations.none": {
         "en": "Choose at least one function in the sidebar to see the curves, the table and the experiments.",
@@ -39,14 +39,14 @@ TEXT = {
         "en": "A function counts as saturated where |f′(x)| is below this share of its largest derivative.",
         "ru": "Функция считается насыщенной там, где |f′(x)| меньше этой доли от её наибольшей производной.",
     },
-    "activations.depth": {"en": "Layers L", "ru": "Слоёв L"},
+    "activations.depth": {"en": "Layers L", "ru": "Число слоёв L"},
     "activations.width": {"en": "Units per layer n", "ru": "Нейронов в слое n"},
     "activations.scale": {"en": "Weight scale s", "ru": "Масштаб весов s"},
     "activations.scale_help": {
         "en": "Weights are drawn from N(0, s²/n). s = 1 is LeCun's initialization; s ≈ 1.4 (√2) is He's, made for ReLU.",
         "ru": "Веса берутся из N(0, s²/n). s = 1 — инициализация LeCun; s ≈ 1,4 (√2) — инициализация He, придуманная для ReLU.",
     },
-    "activations.bias": {"en": "Bias shift b", "ru": "Сдвиг b всех смещений"},
+    "activations.bias": {"en": "Bias b of every unit", "ru": "Смещение b всех нейронов"},
     "activations.batch": {"en": "Batch size", "ru": "Размер батча"},
     "activations.mu": {"en": "Input mean μ", "ru": "Среднее входов μ"},
     "activations.mu_help": {"en": "The inputs of the histograms are x ~ N(μ, σ²).", "ru": "Входы гистограмм: x ~ N(μ, σ²)."},
@@ -54,7 +54,7 @@ TEXT = {
     "activations.sigma_help": {"en": "The inputs of the histograms are x ~ N(μ, σ²).", "ru": "Входы гистограмм: x ~ N(μ, σ²)."},
     "activations.seed_help": {
         "en": "Draws the random weights and inputs of the two layer experiments: vanishing gradients and dead units.",
-        "ru": "Задаёт случайные веса и входы двух опытов со слоями: затухающие градиенты и «мёртвые» нейроны.",
+        "ru": "Задаёт случайные веса и входы двух опытов со слоями: затухание градиента и «мёртвые» нейроны.",
     },
     "activations.yes": {"en": "yes", "ru": "да"},
     "activations.no": {"en": "no", "ru": "нет"},
@@ -72,29 +72,30 @@ TEXT = {
         "ru": "Вверху — функции. Посередине — их производные при тех же x. Там, где |f′(x)| меньше {percent} от "
         "наибольшей производной функции, нейрон почти не пропускает градиент назад: он насыщен. Такие участки "
         "выделены дважды: широкой полосой поверх кривой и отрезком на дорожке функции внизу. "
-        "Протяните мышью по графику, чтобы увеличить; двойной щелчок возвращает масштаб.",
+        "Выделите мышью участок графика, чтобы его увеличить; двойной щелчок возвращает исходный масштаб.",
     },
     "activations.leaky_linear": {
         "en": "With α = 1 Leaky ReLU is f(x) = x: no longer an activation at all. A stack of layers with it is one "
         "linear map, however deep. This is why the lesson insists on α ≠ 1.",
-        "ru": "При α = 1 Leaky ReLU — это f(x) = x, то есть уже вовсе не функция активации. Сеть из слоёв с ней — одно "
-        "линейное преобразование, сколько бы слоёв ни было. Поэтому в уроке и требуется α ≠ 1.",
+        "ru": "При α = 1 Leaky ReLU — это f(x) = x, то есть уже никакая не нелинейность. Сеть из слоёв с такой "
+        "функцией — одно линейное преобразование, сколько бы слоёв ни было. Поэтому в уроке и требуется α ≠ 1.",
     },
     # The properties table
-    "activations.table.title": {"en": "Properties, measured", "ru": "Свойства: измерено"},
+    "activations.table.title": {"en": "Properties, measured", "ru": "Измеренные свойства"},
     "activations.table.intro": {
         "en": "Nothing in this table is typed in: each number is computed from the function itself. The range comes "
         "from its limits and extremes, the largest derivative from a search over x, and the mean and the shares "
         "from integrals against the density of a standard normal input, x ~ N(0, 1).",
-        "ru": "В этой таблице нет ничего вписанного вручную: каждое число вычислено по самой функции. Область значений "
-        "получена из пределов и экстремумов, наибольшая производная — поиском по x, а среднее и доли — "
-        "интегралами по плотности стандартного нормального входа x ~ N(0, 1).",
+        "ru": "В этой таблице ничего не вписано вручную: каждое число вычислено по самой функции. Область значений "
+        "найдена по пределам и экстремумам, наибольшая производная — перебором x, а среднее и доли — "
+        "интегрированием по плотности стандартного нормального входа x ~ N(0, 1).",
     },
     "activations.table.fn": {"en": "Function", "ru": "Функция"},
     "activations.table.range": {"en": "Output range", "ru": "Область значений"},
     "activations.table.range_help": {
         "en": "The values f can take. A square bracket: the end is reached; a round one: only approached.",
-        "ru": "Значения, которые принимает f. Квадратная скобка — граница достигается, круглая — только приближается.",
+        "ru": "Значения, которые принимает f. Квадратная скобка — граница достигается, круглая — не достигается "
+        "(значения к ней только приближаются).",
     },
     "activations.table.mean": {"en": "Mean", "ru": "Среднее"},
     "activations.table.mean_help": {
@@ -136,11 +137,12 @@ TEXT = {
         "gradient at least fourfold in every sigmoid layer (the weights may enlarge it again); ReLU switches off exactly half of standard normal inputs; only tanh is "
         "truly centred on zero. Hover over a column's name for its definition.",
         "ru": "Как читать: производная сигмоиды нигде не больше 0,25, поэтому одни только производные уменьшают "
-        "градиент как минимум вчетверо в каждом слое с сигмоидой (веса могут снова его увеличить); ReLU выключается ровно на половине стандартных нормальных входов; "
-        "по-настоящему центрирована в нуле только tanh. Наведите курсор на название столбца, чтобы увидеть определение.",
+        "градиент как минимум вчетверо в каждом слое с сигмоидой (веса могут снова его увеличить); ReLU выключена "
+        "ровно на половине входов из N(0, 1); по-настоящему центрирована относительно нуля только tanh. Наведите "
+        "курсор на название столбца, чтобы увидеть его определение.",
     },
     # Vanishing gradients
-    "activations.chain.title": {"en": "Vanishing gradients", "ru": "Затухающие градиенты"},
+    "activations.chain.title": {"en": "Vanishing gradients", "ru": "Затухание градиента"},
     "activations.chain.intro": {
         "en": "A gradient travels back from the output through $L$ dense layers $z_l = a_{l-1}W_l$, $a_l = f(z_l)$, "
         "with the same random weights for every function. Each layer multiplies it by $W^\\top$ and by $f'(z)$. "
@@ -151,70 +153,70 @@ TEXT = {
         "случайные веса для всех функций одни и те же. Каждый слой умножает его на $W^\\top$ и на $f'(z)$. "
         "У сигмоиды $f' \\le 1/4$, так что одни только производные уменьшают его как минимум в $4^L$ раз: "
         "$4^{20} \\approx 10^{12}$. Первые слои тогда почти не учатся. **Слева:** величина градиента, дошедшего до "
-        "каждого слоя. **Справа:** насколько выходы каждого слоя смещены от нулевого среднего.",
+        "каждого слоя. **Справа:** насколько среднее выходов каждого слоя отличается от нуля.",
     },
     "activations.chain.reached": {
         "en": "Gradient reaching layer 1 (it is 1 at the output): {values}.",
         "ru": "Градиент, дошедший до первого слоя (на выходе он равен 1): {values}.",
     },
     "activations.chain.layer_axis": {"en": "Layer (1 = first, next to the input)", "ru": "Слой (1 — первый, у входа)"},
-    "activations.chain.size_axis": {"en": "Gradient size (RMS, log scale)", "ru": "Величина градиента (RMS, лог.)"},
+    "activations.chain.size_axis": {"en": "Gradient size (RMS, log scale)", "ru": "Величина градиента (RMS, лог. шкала)"},
     "activations.chain.off_centre_axis": {"en": "Mean ÷ RMS of outputs", "ru": "Среднее ÷ RMS выходов"},
     "activations.chain.caption": {
         "en": "{depth} {depth:plural:layer|layers} of {width} {width:plural:unit|units}, weights N(0, s²/n) with s = {scale:g}, a batch of {batch} {batch:plural:input|inputs} "
         "x ~ N(0, 1); the gradient arriving at the output has RMS 1. Left: the root mean square of ∂ℓ/∂z at "
         "each layer (values that are exactly 0 are drawn on the lower edge). Right: mean ÷ RMS of each layer's "
         "outputs: 0 when they are centred on zero, 1 when all are positive and equal. The seed is in the sidebar.",
-        "ru": "{depth} {depth:plural:слой|слоя|слоёв} по {width} {width:plural:нейрон|нейрона|нейронов}, веса N(0, s²/n) при s = {scale:g}, батч из {batch} {batch:plural:входа|входов|входов} "
-        "x ~ N(0, 1); градиент на выходе имеет RMS 1. Слева — среднеквадратичное значение ∂ℓ/∂z в каждом слое "
+        "ru": "{depth} {depth:plural:слой|слоя|слоёв} по {width} {width:plural:нейрону|нейрона|нейронов}, веса N(0, s²/n) при s = {scale:g}, батч из {batch} {batch:plural:входа|входов|входов} "
+        "x ~ N(0, 1); у градиента на выходе RMS равно 1. Слева — среднеквадратичное значение ∂ℓ/∂z в каждом слое "
         "(ровно нулевые значения нарисованы на нижнем краю). Справа — среднее ÷ RMS выходов слоя: 0, если они "
-        "центрированы в нуле, 1, если все положительны и равны. Зерно генератора — на боковой панели.",
+        "центрированы относительно нуля, 1, если все положительны и равны. Зерно генератора — на боковой панели.",
     },
     # Dead units
     "activations.dead.title": {"en": "Dead units", "ru": "«Мёртвые» нейроны"},
     "activations.dead.intro": {
         "en": "ReLU passes no gradient for $z \\le 0$. If a unit's bias drifts far below zero (one large update can do "
         "that), $z$ stays negative for every example: the unit never fires, its gradient is exactly 0, and no "
-        "update can ever bring it back. Here one bias shift $b$ is added to all units of a layer. "
+        "update can ever bring it back. Here every unit of the layer has the same bias $b$. "
         "**Left:** the share of units whose $f'(z)$ is 0 for every example of the batch: for ReLU, the units that never fired. "
         "**Right:** the average $|f'(z)|$ a unit passes back. Leaky ReLU ($f' = \\alpha$) and ELU "
         "($f' = \\alpha e^z$) keep a gradient for $z < 0$ as long as $\\alpha > 0$, so their units never die completely; at "
         "$\\alpha = 0$, which the sliders allow, both become ReLU for negative inputs and die like it.",
         "ru": "ReLU не пропускает градиент при $z \\le 0$. Если смещение нейрона уйдёт далеко в минус (хватит одного "
         "большого шага обучения), $z$ останется отрицательным на всех примерах: нейрон не активируется, его "
-        "градиент равен ровно 0, и никакое обновление его уже не вернёт. Здесь ко всем нейронам слоя добавлен "
-        "один и тот же сдвиг смещения $b$. **Слева:** доля нейронов, у которых $f'(z) = 0$ на всех примерах батча; у ReLU это "
+        "градиент равен ровно 0, и никакое обновление его уже не вернёт. Здесь у всех нейронов слоя одно и то же "
+        "смещение $b$. **Слева:** доля нейронов, у которых $f'(z) = 0$ на всех примерах батча; у ReLU это "
         "нейроны, ни разу не активировавшиеся. "
-        "**Справа:** средняя $|f'(z)|$, которую нейрон пропускает назад. Leaky ReLU ($f' = \\alpha$) и ELU "
+        "**Справа:** среднее $|f'(z)|$ — какую долю градиента нейрон в среднем пропускает назад. Leaky ReLU ($f' = \\alpha$) и ELU "
         "($f' = \\alpha e^z$) сохраняют градиент при $z < 0$, пока $\\alpha > 0$, поэтому их нейроны не умирают полностью; при "
         "$\\alpha = 0$, которое позволяют ползунки, обе функции при отрицательных входах совпадают с ReLU и "
         "умирают так же.",
     },
     "activations.dead.now": {
         "en": "Units with f′ = 0 for every example of the batch at b = {shift}: {values}.",
-        "ru": "Нейронов с f′ = 0 на всех примерах батча при b = {shift}: {values}.",
+        "ru": "Доля нейронов, у которых f′ = 0 на всех примерах батча, при b = {shift}: {values}.",
     },
-    "activations.dead.shift_axis": {"en": "Bias shift b", "ru": "Сдвиг b всех смещений"},
-    "activations.dead.share_axis": {"en": "Units with f′ = 0 on the whole batch", "ru": "Нейронов с f′ = 0 на всём батче"},
-    "activations.dead.grad_axis": {"en": "Mean |f′(z)| (log scale)", "ru": "Средняя |f′(z)| (лог.)"},
+    "activations.dead.shift_axis": {"en": "Bias b of every unit", "ru": "Смещение b всех нейронов"},
+    "activations.dead.share_axis": {"en": "Units with f′ = 0 on the whole batch", "ru": "Доля нейронов с f′ = 0 на всём батче"},
+    "activations.dead.grad_axis": {"en": "Mean |f′(z)| (log scale)", "ru": "Среднее |f′(z)| (лог. шкала)"},
     "activations.dead.caption": {
         "en": "A layer of {units} {units:plural:unit|units} with 32 inputs, weights N(0, 1/32), a batch of {batch} {batch:plural:input|inputs} x ~ N(0, 1), "
         "so z ~ N(b, about 1). A larger batch gives every unit more chances to fire. The dashed line marks the "
-        "bias shift chosen in the sidebar; exactly zero is drawn on the lower edge of the right chart.",
+        "bias chosen in the sidebar; exactly zero is drawn on the lower edge of the right chart.",
         "ru": "Слой из {units} {units:plural:нейрона|нейронов|нейронов} с 32 входами, веса N(0, 1/32), батч из {batch} {batch:plural:входа|входов|входов} x ~ N(0, 1), "
         "так что z ~ N(b, примерно 1). Чем больше батч, тем больше у нейрона шансов активироваться. Пунктир — "
-        "сдвиг смещения, выбранный на боковой панели; ровно ноль нарисован на нижнем краю правого графика.",
+        "смещение b, выбранное на боковой панели; ровно нулевые значения нарисованы на нижнем краю правого графика.",
     },
     # Zero-centring
-    "activations.centre.title": {"en": "Zero-centring", "ru": "Центрирование в нуле"},
+    "activations.centre.title": {"en": "Zero-centring", "ru": "Центрирование относительно нуля"},
     "activations.centre.intro": {
         "en": "If all outputs of a layer are positive, then within one step the gradients of all weights of a unit in "
         "the next layer share one sign: the weights can only all grow or all shrink together, and the descent "
         "zig-zags. Outputs centred on zero avoid that. The authors of ELU argue that it also speeds up learning "
         "([Clevert et al., 2015]({paper})). Set the inputs' mean μ and spread σ in the sidebar.",
-        "ru": "Если все выходы слоя положительны, то за один шаг градиенты всех весов нейрона следующего слоя одного "
-        "знака: веса могут только все вместе расти или все вместе уменьшаться, и спуск идёт зигзагом. Выходы, "
-        "центрированные в нуле, этого избегают. Авторы ELU утверждают, что это ещё и ускоряет обучение "
+        "ru": "Если все выходы слоя положительны, то на каждом шаге градиенты по всем весам нейрона следующего слоя "
+        "одного знака: веса могут только все вместе расти или все вместе уменьшаться, и спуск идёт зигзагом. С "
+        "выходами, центрированными относительно нуля, этого не происходит. Авторы ELU утверждают, что это ещё и ускоряет обучение "
         "([Clevert et al., 2015]({paper})). Среднее μ и разброс σ входов задаются на боковой панели.",
     },
     "activations.centre.mean": {"en": "mean {mean}", "ru": "среднее {mean}"},
@@ -237,19 +239,19 @@ TEXT = {
         "делается один раз, при первом посещении этого сервера, и используется до его перезапуска.",
     },
     "activations.cost.axis": {"en": "Nanoseconds per value", "ru": "Наносекунд на значение"},
-    "activations.cost.bar": {"en": "{ns} ns", "ru": "{ns} нс"},
-    "activations.cost.hover": {"en": "{ns} ns per value, the median of {runs} {runs:plural:run|runs}", "ru": "{ns} нс на значение, медиана {runs} {runs:plural:прогона|прогонов|прогонов}"},
+    "activations.cost.bar": {"en": "{ns:.3g} ns", "ru": "{ns:.3g} нс"},
+    "activations.cost.hover": {"en": "{ns:.3g} ns per value, the median of {runs} {runs:plural:run|runs}", "ru": "{ns:.3g} нс на значение, медиана {runs} {runs:plural:прогона|прогонов|прогонов}"},
     "activations.cost.ratio": {
         "en": "Here sigmoid takes **{ratio:.1f} times** as long as ReLU. ReLU is one comparison per value; sigmoid "
         "needs an exponential and a division. GELU is the slowest because NumPy has no error function, so this "
         "app evaluates one from rational approximations.",
-        "ru": "Здесь сигмоида считается в **{ratio:.1f} раза** дольше ReLU. ReLU — одно сравнение на значение, "
-        "сигмоиде нужны экспонента и деление. GELU медленнее всех, потому что в NumPy нет функции ошибок и "
+        "ru": "Здесь сигмоида считается в **{ratio:.1f} раза** дольше ReLU. ReLU — это одно сравнение на значение, "
+        "а сигмоиде нужны экспонента и деление. GELU медленнее всех: в NumPy нет функции ошибок erf, и "
         "приложение вычисляет её через рациональные приближения.",
     },
     "activations.cost.spread": {
         "en": "Over the {rounds} {rounds:plural:round|rounds} of the measurement the ratio ranged from {low:.1f} to {high:.1f}.",
-        "ru": "За {rounds} {rounds:plural:прогон|прогона|прогонов} измерения это отношение менялось от {low:.1f} до {high:.1f}.",
+        "ru": "За {rounds} {rounds:plural:круг|круга|кругов} замера это отношение менялось от {low:.1f} до {high:.1f}.",
     },
     "activations.cost.machine": {
         "en": "These are this machine's figures, not yours: {arch}, {cores} {cores:plural:processor core|processor cores}, Python {python}, "
@@ -270,7 +272,7 @@ TEXT = {
         "Move a control and the numbers and verdicts follow. The paper behind ELU: Clevert, Unterthiner, "
         "Hochreiter, [Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)]({paper}), 2015.",
         "ru": "Что урок говорит о каждой функции — и что эта страница измеряет при текущих настройках. "
-        "Поменяйте настройку, и числа и оценки изменятся вместе с ней. Статья об ELU: Clevert, Unterthiner, "
+        "Поменяйте настройку — числа и оценки изменятся вместе с ней. Статья об ELU: Clevert, Unterthiner, "
         "Hochreiter, [Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)]({paper}), 2015.",
     },
     "activations.claims.fn": {"en": "Function", "ru": "Функция"},
@@ -283,8 +285,8 @@ TEXT = {
     },
     "activations.claim.sigmoid_weak.says": {"en": "It is used because it amplifies weak signals.", "ru": "Её используют, потому что она усиливает слабые сигналы."},
     "activations.claim.sigmoid_weak.measured": {
-        "en": "Its slope is largest for weak signals (x near 0), yet even there it is only {slope}: a small change comes out {shrink} times smaller. What it does to strong signals is squash them into (0, 1).",
-        "ru": "Наклон наибольший для слабых сигналов (x около 0), но и там он всего {slope}: малое изменение на выходе в {shrink} раза меньше. Сильные же сигналы она сжимает в интервал (0, 1).",
+        "en": "Its slope is largest for weak signals (x near 0), yet even there it is only {slope}: a small change comes out {shrink:g} {shrink:plural:time|times} smaller. What it does to strong signals is squash them into (0, 1).",
+        "ru": "Наклон наибольший для слабых сигналов (x около 0), но и там он всего {slope}: малое изменение входа выходит в {shrink:g} {shrink:plural:раз|раза|раз} меньше. Сильные же сигналы она сжимает в интервал (0, 1).",
     },
     "activations.claim.sigmoid_saturates.says": {"en": "Saturates, which makes gradients vanish.", "ru": "Насыщается и приводит к затуханию градиентов."},
     "activations.claim.sigmoid_saturates.measured": {
@@ -298,8 +300,8 @@ TEXT = {
     },
     "activations.claim.sigmoid_cost.says": {"en": "Expensive to compute.", "ru": "Дорого вычислять."},
     "activations.claim.sigmoid_cost.measured": {
-        "en": "{ns} ns per value, {ratio} times ReLU's {relu_ns} ns (this machine, NumPy).",
-        "ru": "{ns} нс на значение — в {ratio} раза больше, чем у ReLU ({relu_ns} нс; этот компьютер, NumPy).",
+        "en": "{ns} ns per value, {ratio:g} {ratio:plural:time|times} ReLU's {relu_ns} ns (this machine, NumPy).",
+        "ru": "{ns} нс на значение — в {ratio:g} {ratio:plural:раз|раза|раз} больше, чем у ReLU ({relu_ns} нс; этот компьютер, NumPy).",
     },
     "activations.claim.tanh_centre.says": {
         "en": "Zero-centred: negative inputs give negative outputs, and zero gives about zero.",
@@ -317,7 +319,7 @@ TEXT = {
     "activations.claim.relu_cost.says": {"en": "Fast to compute.", "ru": "Быстро считается."},
     "activations.claim.relu_cost.measured": {
         "en": "{ns} ns per value: number {rank} of {count} in speed.",
-        "ru": "{ns} нс на значение: {rank}-е место по скорости из {count}.",
+        "ru": "{ns} нс на значение: {rank}-е место из {count} по быстроте.",
     },
     "activations.claim.relu_no_vanishing.says": {"en": "Gradients do not vanish for x > 0.", "ru": "Градиенты не затухают при x > 0."},
     "activations.claim.relu_no_vanishing.measured": {
@@ -331,13 +333,13 @@ TEXT = {
     },
     "activations.claim.relu_dead.says": {"en": "No activation, no update.", "ru": "Нет активации — нет обновления."},
     "activations.claim.relu_dead.measured": {
-        "en": "f′ = 0 for {dead} of inputs x ~ N(0, 1). With bias shift b = {shift}, {never} of {units} {units:plural:unit|units} fired for none of {batch} {batch:plural:example|examples}, and their weights get exactly zero gradient.",
-        "ru": "f′ = 0 для {dead} входов x ~ N(0, 1). При сдвиге смещения b = {shift} ни на одном из {batch} {batch:plural:примера|примеров|примеров} не активировались {never} из {units} {units:plural:нейрона|нейронов|нейронов}, и их веса получают ровно нулевой градиент.",
+        "en": "f′ = 0 for {dead} of inputs x ~ N(0, 1). With bias b = {shift}, {never} of {units} {units:plural:unit|units} fired for none of {batch} {batch:plural:example|examples}, and their weights get exactly zero gradient.",
+        "ru": "f′ = 0 для {dead} входов x ~ N(0, 1). При смещении b = {shift} ни на одном из {batch} {batch:plural:примера|примеров|примеров} не активировались {never} из {units} {units:plural:нейрона|нейронов|нейронов}, и их веса получают ровно нулевой градиент.",
     },
     "activations.claim.leaky_updates.says": {"en": "There are always updates.", "ru": "Обновления будут всегда."},
     "activations.claim.leaky_updates.measured": {
-        "en": "For x < 0: f′ = α = {alpha}. Inputs x ~ N(0, 1) with zero gradient: {dead}. Units without any gradient at bias shift {shift}: {never}.",
-        "ru": "При x < 0: f′ = α = {alpha}. Входов x ~ N(0, 1) с нулевым градиентом: {dead}. Нейронов совсем без градиента при сдвиге смещения {shift}: {never}.",
+        "en": "For x < 0: f′ = α = {alpha}. Inputs x ~ N(0, 1) with zero gradient: {dead}. Units without any gradient at bias b = {shift}: {never}.",
+        "ru": "При x < 0: f′ = α = {alpha}. Доля входов x ~ N(0, 1) с нулевым градиентом: {dead}. Доля нейронов совсем без градиента при b = {shift}: {never}.",
     },
     "activations.claim.leaky_centre.says": {"en": "Roughly zero-centred.", "ru": "Примерно центрирована в нуле."},
     "activations.claim.leaky_centre.measured": {
@@ -364,8 +366,8 @@ TEXT = {
         "ru": "Сходится быстрее ReLU и даёт более точные результаты.",
     },
     "activations.claim.elu_faster.measured": {
-        "en": "Not measured on this page: it is what [Clevert et al., 2015](https://arxiv.org/abs/1511.07289) report for deep networks on image benchmarks. Measured here is the reason they give: outputs closer to zero mean (above), and a gradient for negative inputs (units without any gradient at bias shift {shift}: {never}).",
-        "ru": "На этой странице не измеряется: это результат [Clevert et al., 2015](https://arxiv.org/abs/1511.07289) для глубоких сетей на задачах с изображениями. Здесь измерена причина, которую они называют: выходы ближе к нулевому среднему (см. выше) и градиент при отрицательных входах (нейронов совсем без градиента при сдвиге смещения {shift}: {never}).",
+        "en": "Not measured on this page: it is what [Clevert et al., 2015](https://arxiv.org/abs/1511.07289) report for deep networks on image benchmarks. Measured here is the reason they give: outputs closer to zero mean (above), and a gradient for negative inputs (units without any gradient at bias b = {shift}: {never}).",
+        "ru": "На этой странице не измеряется: это результат [Clevert et al., 2015](https://arxiv.org/abs/1511.07289) для глубоких сетей на задачах с изображениями. Здесь измерена причина, которую они называют: выходы ближе к нулевому среднему (см. выше) и градиент при отрицательных входах (доля нейронов совсем без градиента при b = {shift}: {never}).",
     },
     "activations.predict": {
         "en": "Through {depth} {depth:plural:layer|layers}, which function passes the largest gradient back to layer 1?",
@@ -376,10 +378,11 @@ TEXT = {
         "ru": "сигмоиду используют, потому что она позволяет усиливать слабые сигналы.",
     },
     "activations.differs.sigmoid_measured": {
-        "en": "its slope is at most {slope:.3g}, at 0: a weak signal near 0 comes out at most a quarter as "
-        "strong in its changes. Sigmoid squashes; it amplifies nothing.",
-        "ru": "её наклон нигде не больше {slope:.3g} (в нуле): изменения слабого сигнала около нуля на выходе "
-        "как минимум вчетверо меньше. Сигмоида сжимает, а не усиливает.",
+        "en": "its slope is at most {slope:.3g}, at 0: a small change of a weak signal near 0 comes out at least "
+        "{shrink:g} {shrink:plural:time|times} smaller. Sigmoid squashes; it amplifies nothing.",
+        "ru": "её наклон нигде не больше {slope:.3g} (наибольший он в нуле): малое изменение слабого сигнала около "
+        "нуля проходит на выход уменьшенным как минимум в {shrink:g} {shrink:plural:раз|раза|раз}. Сигмоида сжимает "
+        "сигнал, а не усиливает его.",
     },
     "activations.differs.leaky_says": {
         "en": "Leaky ReLU is roughly zero-centred.",
@@ -388,19 +391,21 @@ TEXT = {
     "activations.differs.leaky_measured": {
         "en": "for inputs from N(0, 1) and α = {alpha:g} its mean output is {leaky:.3f}, against ReLU's {relu:.3f} "
         "(standard deviation {leaky_std:.3f}): no closer to zero in any useful sense unless α is large.",
-        "ru": "при входах из N(0, 1) и α = {alpha:g} её среднее на выходе {leaky:.3f}, у ReLU — {relu:.3f} "
-        "(стандартное отклонение {leaky_std:.3f}): ничуть не ближе к нулю, пока α не велико.",
+        "ru": "при входах из N(0, 1) и α = {alpha:g} её среднее на выходе равно {leaky:.3f}, у ReLU — {relu:.3f} "
+        "(при стандартном отклонении {leaky_std:.3f}): заметно ближе к нулю оно становится только при большом α.",
     },
     "activations.experiment.saturation": {
-        "en": "Saturation: through 30 layers the sigmoid's and tanh's gradient fades, ReLU's does not",
-        "ru": "Насыщение: через 30 слоёв градиент сигмоиды и tanh затухает, а у ReLU — нет",
+        "en": "Saturation: through 30 layers the sigmoid's gradient fades almost to nothing; with the same weights "
+        "(s = 1.5) tanh's and ReLU's do not",
+        "ru": "Насыщение: через 30 слоёв градиент сигмоиды затухает почти до нуля, а у tanh и ReLU при тех же весах "
+        "(s = 1,5) — нет",
     },
     "activations.experiment.dead_relu": {
-        "en": "Dead ReLU: with every bias shifted to −3 most ReLU units never fire; Leaky ReLU and ELU still pass a gradient",
-        "ru": "«Мёртвые» ReLU: при сдвиге всех смещений на −3 большинство нейронов ReLU не активируется; Leaky ReLU и ELU градиент пропускают",
+        "en": "Dead ReLU: with every bias at −3 most ReLU units never fire; Leaky ReLU (α = 0.01) and ELU (α = 1) still pass a gradient",
+        "ru": "«Мёртвые» ReLU: при смещении b = −3 большая часть нейронов ReLU ни разу не активируется, а Leaky ReLU (α = 0,01) и ELU (α = 1) градиент пропускают",
     },
     "activations.experiment.centring": {
         "en": "Zero-centring: the mean output of each function for inputs from N(0, 1)",
-        "ru": "Центрированность: среднее на выходе каждой функции при входах из N(0, 1)",
+        "ru": "Центрирование: среднее на выходе каждой функции при входах из N(0, 1)",
     },
 }

@@ -14,30 +14,30 @@ TEXT = {
     "frame.about_body": {
         "en": "An open-source companion to a deep-learning course: every claim of a lesson is something "
         "you can change and watch happen. All maths runs live in NumPy on the server this page comes from; nothing is sent anywhere else.",
-        "ru": "Открытое приложение к курсу глубокого обучения: каждое утверждение урока можно "
-        "проверить своими руками и увидеть. Все вычисления идут на лету в NumPy на сервере, с которого "
-        "открыта эта страница; никуда больше ничего не отправляется.",
+        "ru": "Приложение с открытым исходным кодом к курсу глубокого обучения: каждое утверждение урока можно "
+        "проверить самому — поменять настройку и увидеть, что произойдёт. Все вычисления идут на лету в NumPy "
+        "на сервере, с которого открыта эта страница; больше никуда ничего не отправляется.",
     },
     # Lessons, in the course's order
     "lesson.activations.title": {"en": "Activation functions", "ru": "Функции активации"},
     "lesson.activations.line": {
         "en": "Sigmoid, tanh, ReLU and their relatives: saturation, dead units, zero-centring, cost.",
-        "ru": "Сигмоида, tanh, ReLU и родственники: насыщение, «мёртвые» нейроны, центрирование, стоимость.",
+        "ru": "Сигмоида, tanh, ReLU и родственные им функции: насыщение, «мёртвые» нейроны, центрирование, стоимость вычисления.",
     },
     "lesson.initialization.title": {"en": "Weight initialization", "ru": "Инициализация весов"},
     "lesson.initialization.line": {
         "en": "Why not zeros, and how Xavier and He keep the variance steady through deep stacks.",
-        "ru": "Почему не нули и как Xavier и He сохраняют дисперсию в глубокой сети.",
+        "ru": "Почему не нулями и как инициализации Xavier и He сохраняют дисперсию от слоя к слою.",
     },
     "lesson.feature_scaling.title": {"en": "Feature scaling", "ru": "Масштаб признаков"},
     "lesson.feature_scaling.line": {
         "en": "How the scale of one feature stretches the loss surface and makes gradient descent zig-zag.",
-        "ru": "Как масштаб одного признака вытягивает поверхность потерь и заставляет спуск метаться.",
+        "ru": "Как масштаб одного признака вытягивает поверхность потерь и заставляет градиентный спуск метаться.",
     },
-    "lesson.batch_norm.title": {"en": "Batch normalization", "ru": "Batch-нормализация"},
+    "lesson.batch_norm.title": {"en": "Batch normalization", "ru": "Батч-нормализация"},
     "lesson.batch_norm.line": {
         "en": "Normalising each unit over the batch, running averages, and the learned γ and β.",
-        "ru": "Нормировка нейронов по батчу, скользящие средние и обучаемые γ и β.",
+        "ru": "Нормировка выходов нейронов по батчу, скользящие средние и обучаемые γ и β.",
     },
     "lesson.dropout.title": {"en": "Dropout", "ru": "Dropout"},
     "lesson.dropout.line": {
@@ -47,7 +47,8 @@ TEXT = {
     "lesson.learning_rate.title": {"en": "Learning rate", "ru": "Скорость обучения"},
     "lesson.learning_rate.line": {
         "en": "Too small, not large enough, good, too large; and schedules that lower it over time.",
-        "ru": "Слишком маленький, недостаточный, хороший, слишком большой шаг; и расписания шага.",
+        "ru": "Слишком маленькая, недостаточная, хорошая и слишком большая скорость обучения; расписания, "
+        "которые снижают её со временем.",
     },
     "lesson.sgd.title": {"en": "SGD and adaptive steps", "ru": "SGD и адаптивный шаг"},
     "lesson.sgd.line": {
@@ -62,7 +63,7 @@ TEXT = {
     "lesson.backprop.title": {"en": "Backprop as matrix operations", "ru": "Backprop и матричные операции"},
     "lesson.backprop.line": {
         "en": "Forward and backward passes of a layer as matrix products, and why BLAS makes them fast.",
-        "ru": "Прямой и обратный проход слоя как произведения матриц и почему BLAS ускоряет их.",
+        "ru": "Прямой и обратный проход слоя как произведения матриц — и почему BLAS их ускоряет.",
     },
     # Optimizers. Their names are the same in both languages on purpose: a choice bound to the URL
     # is written there as its label, so a shared link must not depend on the language.
@@ -74,10 +75,10 @@ TEXT = {
     "optimizer.adam": {"en": "Adam", "ru": "Adam"},
     "optimizer.adamw": {"en": "AdamW", "ru": "AdamW"},
     # Controls
-    "control.header": {"en": "Controls", "ru": "Управление"},
+    "control.header": {"en": "Controls", "ru": "Настройки"},
     "control.optimizer": {"en": "Optimizer", "ru": "Оптимизатор"},
     "control.lr": {"en": "Learning rate η", "ru": "Скорость обучения η"},
-    "control.steps": {"en": "Steps", "ru": "Шаги"},
+    "control.steps": {"en": "Steps", "ru": "Число шагов"},
     "control.seed": {"en": "Random seed", "ru": "Зерно генератора"},
     "control.hyperparameters": {"en": "{optimizer}: hyperparameters", "ru": "{optimizer}: гиперпараметры"},
     "hyper.momentum": {"en": "Momentum μ", "ru": "Инерция μ"},
