@@ -41,7 +41,7 @@ HOME = CoursePage("pages/home/page.py", "", "home.menu", ":material/home:")
 
 LESSONS = (
     Lesson("activations", "activations", ":material/show_chart:"),
-    Lesson("initialization", None, ":material/casino:"),
+    Lesson("initialization", "initialization", ":material/casino:"),
     Lesson("feature_scaling", "feature_scaling", ":material/straighten:"),
     Lesson("batch_norm", "batch_norm", ":material/equalizer:"),
     Lesson("dropout", None, ":material/grain:"),

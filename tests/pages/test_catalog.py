@@ -68,6 +68,12 @@ TEMPLATE_VALUES = {
     "batch_norm.show.{key}": list(literal("pages/batch_norm/page.py", "SHOWN")),
     "batch_norm.show_axis.{shown}": list(literal("pages/batch_norm/page.py", "SHOWN")),
     "batch_norm.sweep.{outcome}": list(literal("pages/batch_norm/tables.py", "VERDICTS")),
+    "initialization.scheme.{name}": list(literal("dl_core/variance.py", "SCHEME_NAMES")),
+    "initialization.activation.{name}": list(literal("dl_core/variance.py", "ACTIVATION_NAMES")),
+    "initialization.data.{name}": list(literal("pages/initialization/compute.py", "DATASETS")),
+    "initialization.start.{start}": list(literal("pages/initialization/compute.py", "STARTS")),
+    "initialization.glorot.{choice}": list(literal("dl_core/variance.py", "GLOROT_CHOICES")),
+    "initialization.experiment.{name}": list(literal("pages/initialization/page.py", "EXPERIMENTS")),
 }
 
 

@@ -1,0 +1,203 @@
+"""Cached computations of the initialization lab: the symmetry trap, one layer against Bienaymé's formula, a deep
+stack measured against the theory, Glorot's compromise on one layer, and the same network trained from each
+initializer.
+
+Arguments are names, numbers and tuples only, so ``st.cache_data`` can hash them. The random numbers of the deep
+stack are drawn once per seed at the largest size (50 layers of 512 units) and shared by every setting: a smaller
+stack is the corner of the large one, so moving the width or the depth draws nothing new.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from dl_core import datasets, network, optimizers, symmetry, variance
+
+MAX_DEPTH, MAX_WIDTH = 50, 512
+SAMPLES_PER_LAYER = 8192  # values a layer's statistics are measured over: batch x width
+MAX_BATCH = SAMPLES_PER_LAYER // 16  # the batch of the narrowest stack
+WIDTHS = (16, 32, 64, 100, 128, 256, 500, 512)
+SCHEMES = variance.SCHEME_NAMES
+STACK_ACTIVATIONS = variance.ACTIVATION_NAMES
+SYMMETRY_ACTIVATIONS = ("tanh", "sigmoid", "relu")
+TRAIN_ACTIVATIONS = ("tanh", "sigmoid", "relu", "leaky_relu", "elu", "gelu")
+DATASETS = ("circles", "moons", "xor", "spirals")
+STARTS = ("zeros", "constant", "random")  # the three starts of the symmetry trap
+
+SYMMETRY_POINTS = 300
+GRID_RESOLUTION = 90
+DATA_MARGIN = 0.3  # the view of a data set reaches this far beyond its points
+BIENAYME_BATCH, BIENAYME_UNITS, BIENAYME_BINS = 1000, 100, 60
+GLOROT_BATCH = 512
+TRAIN_POINTS, TRAIN_WIDTH, TRAIN_BATCH, TRAIN_MOMENTUM = 300, 32, 32, 0.9
+TRAIN_VALIDATION_SHARE = 0.25
+TRAIN_TARGET_LOSS = 0.1  # "converged": the training loss first below this
+
+
+def batch_for(width: int) -> int:
+    """Samples per layer for a stack of ``width`` units: ``SAMPLES_PER_LAYER`` values in all (16 at 512 units)."""
+    return min(MAX_BATCH, math.ceil(SAMPLES_PER_LAYER / width))
+
+
+def dataset(name: str, points: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The 2-D classification set ``name`` of ``dl_core.datasets`` with its own noise, drawn from ``seed``."""
+    return getattr(datasets, name)(points, np.random.default_rng([seed, 0]))
+
+
+# ---------------------------------------------------------------- the symmetry trap
+
+
+@dataclass(frozen=True)
+class SymmetryRun:
+    """One start of the symmetry trap after training: the first layer at every step ``(steps + 1, 2, units)``
+    and its biases, the loss per step, the final accuracy, how many hidden units differ and by how much, and the
+    probability of class 1 over the data's view."""
+
+    hidden_weights: np.ndarray
+    hidden_bias: np.ndarray
+    losses: np.ndarray
+    accuracy: float
+    distinct: int
+    spread: float
+    axis1: np.ndarray
+    axis2: np.ndarray
+    probability: np.ndarray
+
+
+@dataclass(frozen=True)
+class Symmetry:
+    x: np.ndarray
+    y: np.ndarray
+    runs: dict[str, SymmetryRun]
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def symmetry_trap(activation: str, data: str, units: int, constant: float, std: float, steps: int, lr: float,
+                  seed: int) -> Symmetry:
+    """A 2 -> ``units`` -> 2 network trained by full-batch gradient descent from all-zero weights, from all weights
+    equal to ``constant`` and from small random weights N(0, std²), on the same data."""
+    x, y = dataset(data, SYMMETRY_POINTS, seed)
+    mlp = network.MLP((2, units, 2), activation=activation)
+    starts = {
+        "zeros": mlp.init(np.random.default_rng(seed), "zeros"),
+        "constant": mlp.init(np.random.default_rng(seed), "constant", value=constant),
+        "random": mlp.init(np.random.default_rng([seed, 1]), "normal", std=std),
+    }
+    low, high = x.min(axis=0) - DATA_MARGIN, x.max(axis=0) + DATA_MARGIN
+    bounds = ((float(low[0]), float(high[0])), (float(low[1]), float(high[1])))
+    runs = {}
+    for name, params in starts.items():
+        recording = symmetry.train_recording(mlp, params, x, y, steps=steps, lr=lr)
+        last_weights, last_bias = recording.hidden_weights[-1], recording.hidden_bias[-1]
+        axis1, axis2, probability = symmetry.class_probability_grid(mlp, recording.params, bounds,
+                                                                    GRID_RESOLUTION)
+        runs[name] = SymmetryRun(
+            recording.hidden_weights, recording.hidden_bias, recording.losses, recording.accuracy,
+            symmetry.distinct_units(last_weights, last_bias), symmetry.unit_spread(last_weights, last_bias),
+            axis1, axis2, probability,
+        )
+    return Symmetry(x, y, runs)
+
+
+# ---------------------------------------------------------------- one layer: Bienaymé
+
+
+@dataclass(frozen=True)
+class Bienayme:
+    """The measured mean and variance of one layer's pre-activations, the formulas' values, the standard error of
+    the measurement, and their histogram (shares of the values per bin)."""
+
+    sample: variance.LayerSample
+    edges: np.ndarray
+    shares: np.ndarray
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def bienayme(fan_in: int, weight_variance: float, input_variance: float, input_mean: float, seed: int) -> Bienayme:
+    sample = variance.bienayme_sample(fan_in, weight_variance, input_variance, input_mean,
+                                      np.random.default_rng([seed, 2]), batch=BIENAYME_BATCH, units=BIENAYME_UNITS)
+    values = sample.pre_activations
+    spread = 4.0 * math.sqrt(max(sample.predicted, sample.variance, 1e-300))
+    counts, edges = np.histogram(values, bins=BIENAYME_BINS, range=(-spread, spread))
+    light = variance.LayerSample(np.empty((0, 0)), sample.mean, sample.variance, sample.mean_square, sample.lesson,
+                                 sample.predicted, sample.standard_error)
+    return Bienayme(light, edges, counts / values.size)
+
+
+# ---------------------------------------------------------------- the deep stack
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def bases(seed: int) -> variance.Bases:
+    """The random numbers of every stack of this seed (about 110 MB, shared by all sessions, never mutated)."""
+    return variance.draw_bases(MAX_DEPTH, MAX_WIDTH, MAX_BATCH, np.random.default_rng([seed, 3]))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def stack(activation: str, names: tuple[str, ...], width: int, depth: int, input_variance: float,
+          small_std: float, seed: int) -> variance.StackStatistics:
+    """The measured statistics of every layer for the schemes ``names`` (one forward and backward pass)."""
+    return variance.stack_statistics(activation, names, width, depth, input_variance, bases(seed),
+                                     batch=batch_for(width), small_std=small_std)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def stack_theory(activation: str, names: tuple[str, ...], width: int, depth: int, input_variance: float,
+                 small_std: float) -> variance.Theory:
+    return variance.theory(activation, variance.weight_variances(names, width, width, small_std), width, depth,
+                           input_variance)
+
+
+# ---------------------------------------------------------------- Glorot's compromise
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def glorot(fan_in: int, fan_out: int, seed: int) -> variance.LayerGains:
+    candidates = variance.glorot_variances(fan_in, fan_out)
+    return variance.layer_gains(fan_in, fan_out, [candidates[name] for name in variance.GLOROT_CHOICES],
+                                np.random.default_rng([seed, 4]), batch=GLOROT_BATCH)
+
+
+# ---------------------------------------------------------------- training from each initializer
+
+
+@dataclass(frozen=True)
+class Training:
+    """One network trained from one initializer: per epoch (0 = untrained) the training loss and the validation
+    accuracy, the epoch training stopped at if it diverged (-1 if not), and the first epoch whose training loss
+    was below ``TRAIN_TARGET_LOSS`` (-1 if none)."""
+
+    train_loss: np.ndarray
+    val_accuracy: np.ndarray
+    diverged_at: int
+    reached_at: int
+    seconds: float
+
+
+def training_network(activation: str, depth: int) -> network.MLP:
+    return network.MLP((2, *([TRAIN_WIDTH] * depth), 2), activation=activation)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def training(scheme: str, activation: str, data: str, depth: int, epochs: int, lr: float, small_std: float,
+             seed: int) -> Training:
+    """``dl_core.network.train`` of a ``depth``-hidden-layer network from ``scheme``: the same data, the same
+    batches in the same order, SGD with momentum and the same budget for every scheme; only the first weights
+    differ (normal schemes even share their random numbers, scaled)."""
+    started = time.perf_counter()
+    x, y = dataset(data, TRAIN_POINTS, seed)
+    x_train, y_train, x_val, y_val = datasets.train_val_split(x, y, TRAIN_VALIDATION_SHARE,
+                                                              np.random.default_rng([seed, 5]))
+    mlp = training_network(activation, depth)
+    params = variance.init_params(mlp, scheme, np.random.default_rng([seed, 6]), small_std)
+    optimizer = optimizers.sgd(lr, momentum=TRAIN_MOMENTUM)
+    run = network.train(mlp, params, mlp.init_state(), optimizer, x_train, y_train, epochs=epochs,
+                        batch_size=TRAIN_BATCH, rng=np.random.default_rng([seed, 7]), x_val=x_val, y_val=y_val)
+    below = np.flatnonzero(run.train_loss[: run.diverged_at if run.diverged else None] < TRAIN_TARGET_LOSS)
+    return Training(run.train_loss, run.val_accuracy, int(run.diverged_at), int(below[0]) if below.size else -1,
+                    time.perf_counter() - started)

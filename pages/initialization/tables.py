@@ -1,0 +1,106 @@
+"""The tables of the initialization lab: the deep stack per initializer, Glorot's three candidates, and the training
+runs. Every number is computed in ``compute`` and handed in; these functions only choose what to show."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from dl_core import variance
+from pages.initialization.compute import Training
+from pages.initialization.figures import SCHEME_COLORS
+from ui import tables
+from ui.i18n import t
+from ui.numbers import number
+
+MISSING = "—"
+
+
+def gain_per_layer(second: np.ndarray) -> float:
+    r"""The factor by which one layer multiplies the activations' second moment, as the geometric mean over the
+    stack: :math:`(\mathbb E[a_L^2]/\mathbb E[a_1^2])^{1/(L-1)}`; NaN for a single layer or a zero moment."""
+    if second.size < 2 or not (second[0] > 0 and second[-1] > 0):
+        return math.nan
+    return float(math.exp((math.log(second[-1]) - math.log(second[0])) / (second.size - 1)))
+
+
+def stack_table(names: Sequence[str], stats: variance.StackStatistics, theory: variance.Theory,
+                labels: Mapping[str, str]) -> tuple[list[tables.Column], list[str]]:
+    """Per initializer: n·Var(W), the activations' std in the first and the last layer (measured, then the theory),
+    the gain per layer and the gradient reaching layer 1; with each row's colour."""
+    rows = [stats.names.index(name) for name in names]
+    depth = stats.post_std.shape[1]
+
+    def measured_and_theory(measured: np.ndarray, predicted: np.ndarray) -> list[str]:
+        return [f"{number(float(measured[row]))} / {number(float(predicted[row]))}" for row in rows]
+
+    columns = [
+        tables.Column(t("initialization.table.scheme"), [labels[name] for name in names]),
+        tables.Column("n·Var(W)", [float(theory.gain[row]) for row in rows], number,
+                      help=t("initialization.table.gain_help")),
+        tables.Column(t("initialization.table.first"), measured_and_theory(stats.post_std[:, 0],
+                                                                           theory.post_std[:, 0]),
+                      help=t("initialization.table.pair_help")),
+        tables.Column(t("initialization.table.last", depth=depth), measured_and_theory(stats.post_std[:, -1],
+                                                                                       theory.post_std[:, -1]),
+                      help=t("initialization.table.pair_help")),
+        tables.Column(t("initialization.table.per_layer"),
+                      [f"{_factor(gain_per_layer(stats.post_second[row]))} / "
+                       f"{_factor(gain_per_layer(theory.post_second[row]))}" for row in rows],
+                      help=t("initialization.table.per_layer_help")),
+        tables.Column(t("initialization.table.grad"), measured_and_theory(stats.grad_rms[:, 0],
+                                                                          theory.grad_rms[:, 0]),
+                      help=t("initialization.table.grad_help")),
+    ]
+    return columns, [SCHEME_COLORS[name] for name in names]
+
+
+def _factor(value: float) -> str:
+    return MISSING if not math.isfinite(value) else number(value, 3)
+
+
+def glorot_table(gains: variance.LayerGains, fan_in: int, fan_out: int,
+                 labels: Mapping[str, str]) -> list[tables.Column]:
+    """Per candidate: Var(W), then the forward and the backward gain, each as formula / measured."""
+    choices = variance.GLOROT_CHOICES
+    return [
+        tables.Column(t("initialization.glorot.candidate"), [labels[choice] for choice in choices]),
+        tables.Column("Var(W)", list(gains.weight_variance), number),
+        tables.Column(t("initialization.glorot.forward_column", fan_in=fan_in),
+                      [f"{number(float(a))} / {number(float(b))}" for a, b in zip(gains.forward_theory, gains.forward,
+                                                                                  strict=True)],
+                      help=t("initialization.glorot.forward_help")),
+        tables.Column(t("initialization.glorot.backward_column", fan_out=fan_out),
+                      [f"{number(float(a))} / {number(float(b))}" for a, b in zip(gains.backward_theory,
+                                                                                  gains.backward, strict=True)],
+                      help=t("initialization.glorot.backward_help")),
+    ]
+
+
+def training_table(runs: Mapping[str, Training], labels: Mapping[str, str]) -> tuple[list[tables.Column], list[str]]:
+    """Per initializer: the loss before and after training, the validation accuracy and the first epoch with the
+    training loss below the target (or whether it diverged)."""
+    names = list(runs)
+
+    def reached(run: Training) -> str:
+        if run.reached_at >= 0:
+            return str(run.reached_at)
+        return t("initialization.train.diverged_cell", epoch=run.diverged_at) if run.diverged_at >= 0 else MISSING
+
+    def last(values: np.ndarray, run: Training) -> float:
+        return float(values[run.diverged_at - 1 if run.diverged_at >= 0 else -1])
+
+    columns = [
+        tables.Column(t("initialization.table.scheme"), [labels[name] for name in names]),
+        tables.Column(t("initialization.train.start_loss"), [float(runs[name].train_loss[0]) for name in names],
+                      number),
+        tables.Column(t("initialization.train.end_loss"), [last(runs[name].train_loss, runs[name]) for name in names],
+                      number),
+        tables.Column(t("initialization.train.accuracy"),
+                      [f"{100 * last(runs[name].val_accuracy, runs[name]):.0f}%" for name in names]),
+        tables.Column(t("initialization.train.reached"), [reached(runs[name]) for name in names],
+                      help=t("initialization.train.reached_help")),
+    ]
+    return columns, [SCHEME_COLORS[name] for name in names]

@@ -1,0 +1,543 @@
+"""Texts of the initialization lab (lesson 2)."""
+
+TEXT = {
+    # Names
+    "initialization.scheme.small_normal": {"en": "Normal, small σ", "ru": "Нормальное, малое σ"},
+    "initialization.scheme.unit_normal": {"en": "Normal, σ = 1", "ru": "Нормальное, σ = 1"},
+    "initialization.scheme.standard_uniform": {"en": "Uniform ±1/√n", "ru": "Равномерное ±1/√n"},
+    "initialization.scheme.lecun_normal": {"en": "LeCun normal", "ru": "LeCun, нормальное"},
+    "initialization.scheme.xavier_normal": {"en": "Xavier normal", "ru": "Xavier, нормальное"},
+    "initialization.scheme.xavier_uniform": {"en": "Xavier uniform", "ru": "Xavier, равномерное"},
+    "initialization.scheme.he_normal": {"en": "He normal", "ru": "He, нормальное"},
+    "initialization.scheme.he_uniform": {"en": "He uniform", "ru": "He, равномерное"},
+    "initialization.activation.linear": {"en": "linear (no activation)", "ru": "линейная (без активации)"},
+    "initialization.activation.tanh": {"en": "tanh", "ru": "tanh"},
+    "initialization.activation.sigmoid": {"en": "Sigmoid", "ru": "Сигмоида"},
+    "initialization.activation.relu": {"en": "ReLU", "ru": "ReLU"},
+    "initialization.activation.leaky_relu": {"en": "Leaky ReLU", "ru": "Leaky ReLU"},
+    "initialization.activation.elu": {"en": "ELU", "ru": "ELU"},
+    "initialization.activation.gelu": {"en": "GELU", "ru": "GELU"},
+    "initialization.data.circles": {"en": "circles", "ru": "круги"},
+    "initialization.data.moons": {"en": "moons", "ru": "полумесяцы"},
+    "initialization.data.xor": {"en": "XOR", "ru": "XOR"},
+    "initialization.data.spirals": {"en": "spirals", "ru": "спирали"},
+    "initialization.start.zeros": {"en": "All weights 0", "ru": "Все веса 0"},
+    "initialization.start.constant": {"en": "All weights = {value:g}", "ru": "Все веса = {value:g}"},
+    "initialization.start.random": {"en": "Random, N(0, {std:g}²)", "ru": "Случайные, N(0, {std:g}²)"},
+    "initialization.glorot.forward": {"en": "1/nᵢₙ (forward)", "ru": "1/nᵢₙ (прямой проход)"},
+    "initialization.glorot.backward": {"en": "1/nₒᵤₜ (backward)", "ru": "1/nₒᵤₜ (обратный проход)"},
+    "initialization.glorot.average": {"en": "2/(nᵢₙ + nₒᵤₜ) (Glorot)", "ru": "2/(nᵢₙ + nₒᵤₜ) (Glorot)"},
+    # Page
+    "initialization.title": {"en": "Weight initialization", "ru": "Инициализация весов"},
+    "initialization.intro": {
+        "en": "Before the first step of training every weight needs a value. Lesson 2 makes two points. Zero weights "
+        "trap a network in a symmetry that training never breaks. Random weights need the right variance, or the "
+        "signal shrinks or grows from layer to layer. Each point is measured below: the symmetry first, then "
+        "Bienaymé's formula for one layer, then a deep network layer by layer for each initializer with the theory "
+        "beside the measurement, then Glorot's compromise, and last the same network trained from each start.",
+        "ru": "Перед первым шагом обучения каждому весу нужно какое-то значение. В уроке 2 два главных тезиса. "
+        "Нулевые веса загоняют сеть в симметрию, которую обучение уже не разрушит. Случайным весам нужна правильная "
+        "дисперсия, иначе сигнал от слоя к слою затухает или растёт. Ниже каждый тезис измерен: сначала симметрия, "
+        "затем формула Бьенеме для одного слоя, затем глубокая сеть слой за слоем для каждой инициализации — рядом с "
+        "теорией, затем компромисс Glorot и, наконец, одна и та же сеть, обученная с разных стартов.",
+    },
+    "initialization.seed_help": {
+        "en": "Draws every random number of the page: the data, the weights, the inputs of the deep network and the "
+        "order of the batches.",
+        "ru": "Задаёт все случайные числа страницы: данные, веса, входы глубокой сети и порядок батчей.",
+    },
+    "initialization.activation": {"en": "Activation", "ru": "Функция активации"},
+    "initialization.data": {"en": "Data set", "ru": "Набор данных"},
+    "initialization.schemes": {"en": "Initializers", "ru": "Инициализации"},
+    "initialization.schemes_help": {
+        "en": "Drawn in the deep network and trained in the last section.",
+        "ru": "Показываются в глубокой сети и обучаются в последнем разделе.",
+    },
+    "initialization.none": {
+        "en": "Choose at least one initializer in the sidebar.",
+        "ru": "Выберите на боковой панели хотя бы одну инициализацию.",
+    },
+    # 1. The symmetry trap
+    "initialization.symmetry.title": {"en": "The symmetry trap", "ru": "Ловушка симметрии"},
+    "initialization.symmetry.units": {"en": "Hidden units n", "ru": "Нейронов в скрытом слое n"},
+    "initialization.symmetry.constant": {"en": "Equal start: every weight = c", "ru": "Равный старт: каждый вес = c"},
+    "initialization.symmetry.constant_help": {
+        "en": "The second start sets every weight to c (biases 0). c = 0 is the same as the all-zero start.",
+        "ru": "Второй старт задаёт всем весам значение c (смещения 0). При c = 0 он совпадает со стартом из нулей.",
+    },
+    "initialization.symmetry.std": {"en": "Random start: σ", "ru": "Случайный старт: σ"},
+    "initialization.symmetry.std_help": {
+        "en": "The third start draws every weight from N(0, σ²) (biases 0).",
+        "ru": "Третий старт берёт каждый вес из N(0, σ²) (смещения 0).",
+    },
+    "initialization.symmetry.steps": {"en": "Gradient descent steps", "ru": "Шагов градиентного спуска"},
+    "initialization.symmetry.intro": {
+        "en": "A network with one hidden layer of n units learns to separate two classes by gradient descent, three "
+        "times on the same data: from all-zero weights, from all weights equal to c, and from small random weights. "
+        "The upper charts show the first layer's weights at every step, one row per weight: from x₁ to units 1…n, "
+        "then from x₂. Units with equal weights compute the same thing. Below each: the boundary the network drew.",
+        "ru": "Сеть с одним скрытым слоем из n нейронов учится разделять два класса градиентным спуском — трижды на "
+        "одних и тех же данных: с нулевых весов, со всех весов, равных c, и с малых случайных весов. На верхних "
+        "графиках — веса первого слоя на каждом шаге, по строке на вес: от x₁ к нейронам 1…n, затем от x₂. Нейроны с "
+        "одинаковыми весами вычисляют одно и то же. Под каждым — граница, которую провела сеть.",
+    },
+    "initialization.symmetry.boundary": {"en": "Decision boundary", "ru": "Граница классов"},
+    "initialization.symmetry.exactly_zero": {"en": "0 (exactly)", "ru": "0 (ровно)"},
+    "initialization.symmetry.result": {
+        "en": "Distinct hidden units: **{distinct} of {units}** · largest difference between two units: **{spread}** "
+        "· accuracy {accuracy:.0f}% · loss {loss:.3g}",
+        "ru": "Различных нейронов: **{distinct} из {units}** · наибольшая разница между двумя нейронами: "
+        "**{spread}** · точность {accuracy:.0f}% · ошибка {loss:.3g}",
+    },
+    "initialization.symmetry.caption": {
+        "en": "{points} points, {steps} {steps:plural:step|steps} of full-batch gradient descent, biases start at 0. "
+        "Weights: blue negative, white 0, red positive, on one scale for all three charts. Units count as distinct "
+        "when their weights and biases differ in any bit.",
+        "ru": "{points} {points:plural:точка|точки|точек}, {steps} {steps:plural:шаг|шага|шагов} градиентного спуска "
+        "по всей выборке, смещения стартуют с 0. Веса: синий — отрицательный, белый — 0, красный — положительный; "
+        "шкала одна на все три графика. Нейроны считаются различными, если их веса и смещения отличаются хоть в "
+        "одном бите.",
+    },
+    "initialization.symmetry.why": {
+        "en": "**Why the units never part.** Units with equal weights compute equal values, so backpropagation sends "
+        "each of them the same gradient, and every step moves them alike. Only different starting values tell the "
+        "units apart, and that is what a random start gives. A layer of n equal units is one unit copied n times: "
+        "the network can draw only what a single hidden unit can, a straight boundary.",
+        "ru": "**Почему нейроны не расходятся.** Нейроны с одинаковыми весами вычисляют одинаковые значения, поэтому "
+        "обратное распространение ошибки даёт каждому один и тот же градиент, и каждый шаг сдвигает их одинаково. "
+        "Различить нейроны могут только разные начальные значения — их и даёт случайный старт. Слой из n одинаковых "
+        "нейронов — это один нейрон, повторённый n раз: сеть может провести только то, что провёл бы один скрытый "
+        "нейрон, — прямую границу.",
+    },
+    "initialization.symmetry.seed": {
+        "en": "The data and the random start depend on the seed (now {seed}). The two equal starts draw nothing at "
+        "random: their units stay equal on the data of every seed.",
+        "ru": "Данные и случайный старт зависят от зерна генератора (сейчас {seed}). Два равных старта ничего "
+        "случайного не берут: их нейроны остаются одинаковыми на данных при любом зерне.",
+    },
+    # 2. Bienaymé
+    "initialization.bienayme.title": {"en": "The variance before the activation", "ru": "Дисперсия до активации"},
+    "initialization.bienayme.fan_in_help": {"en": "The number of inputs of each unit.",
+                                            "ru": "Число входов каждого нейрона."},
+    "initialization.bienayme.mean": {"en": "Inputs' mean μ", "ru": "Среднее входов μ"},
+    "initialization.bienayme.mean_help": {"en": "The inputs are drawn from N(μ, Var(x)).",
+                                          "ru": "Входы берутся из N(μ, Var(x))."},
+    "initialization.bienayme.intro": {
+        "en": "A unit adds up $n_\\text{in}$ weighted inputs, $z = \\sum_i w_i x_i$. If the weights are drawn "
+        "independently of the inputs with mean 0, every term $w_i x_i$ has mean 0, so $z$ has mean 0; and the terms "
+        "are uncorrelated, so the variance of their sum is the sum of their variances (Bienaymé's formula). When the "
+        "inputs have mean 0 as well, $\\mathrm{Var}(w_i x_i) = \\mathrm{Var}(W)\\,\\mathrm{Var}(x)$, which gives the "
+        "lesson's formula. Move $n_\\text{in}$: the variance grows with the number of inputs unless "
+        "$\\mathrm{Var}(W)$ shrinks as $1/n_\\text{in}$.",
+        "ru": "Нейрон складывает $n_\\text{in}$ взвешенных входов: $z = \\sum_i w_i x_i$. Если веса генерируются "
+        "независимо от входов и имеют среднее 0, то каждое слагаемое $w_i x_i$ имеет среднее 0, а значит, и $z$; "
+        "слагаемые некоррелированы, поэтому дисперсия их суммы равна сумме дисперсий (формула Бьенеме). Если и у "
+        "входов среднее 0, то $\\mathrm{Var}(w_i x_i) = \\mathrm{Var}(W)\\,\\mathrm{Var}(x)$ — получается формула "
+        "урока. Подвигайте $n_\\text{in}$: дисперсия растёт вместе с числом входов, если $\\mathrm{Var}(W)$ не "
+        "уменьшается как $1/n_\\text{in}$.",
+    },
+    "initialization.bienayme.numbers": {
+        "en": "Measured over the batch: mean **{mean}**, variance **{variance}**. The lesson's formula "
+        "nᵢₙ·Var(W)·Var(x) = **{lesson}**; counting the inputs' mean, nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**. "
+        "Sampling error of this measurement: ±{error} (two standard errors).",
+        "ru": "Измерено по батчу: среднее **{mean}**, дисперсия **{variance}**. Формула урока "
+        "nᵢₙ·Var(W)·Var(x) = **{lesson}**; с учётом среднего входов nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**. "
+        "Погрешность этого измерения: ±{error} (две стандартные ошибки).",
+    },
+    "initialization.bienayme.caption": {
+        "en": "{batch} inputs through {units} units, every number drawn independently: the histogram of all values "
+        "of z, and the normal density the formula predicts. The ± follows exactly from the batch, the number of units "
+        "and nᵢₙ for normal inputs and weights; the measured variance lands within it in about 95 runs out of 100.",
+        "ru": "{batch} {batch:plural:вход|входа|входов} через {units} {units:plural:нейрон|нейрона|нейронов}, все "
+        "числа независимы: гистограмма всех значений z и нормальная плотность, которую предсказывает формула. "
+        "Погрешность ± точно следует из размера батча, числа нейронов и nᵢₙ для нормальных входов и весов; "
+        "измеренная дисперсия попадает в неё примерно в 95 запусках из 100.",
+    },
+    # 3. The deep network
+    "initialization.stack.title": {"en": "Layer by layer through a deep network",
+                                   "ru": "Слой за слоем через глубокую сеть"},
+    "initialization.stack.depth": {"en": "Layers L", "ru": "Слоёв L"},
+    "initialization.stack.width": {"en": "Units per layer n", "ru": "Нейронов в слое n"},
+    "initialization.stack.input_variance": {"en": "Var(x) of the inputs", "ru": "Var(x) входов"},
+    "initialization.stack.small_std": {"en": "σ of the small normal", "ru": "σ малого нормального"},
+    "initialization.stack.small_std_help": {
+        "en": "The fixed-scale start N(0, σ²); 0.01 is cs231n's example. Its variance ignores the size of the layer.",
+        "ru": "Старт фиксированного масштаба N(0, σ²); 0,01 — пример из cs231n. Его дисперсия не зависит от размера "
+        "слоя.",
+    },
+    "initialization.stack.intro": {
+        "en": "A stack of L layers of n units without biases, $z_l = a_{l-1}W_l$ and $a_l = f(z_l)$, gets inputs of "
+        "variance Var(x), and a gradient of variance 1 is sent back from the top. Left: the standard deviation of "
+        "every layer's activations; right: the size of the gradient $\\partial L/\\partial z_l$ reaching every layer; "
+        "both on a log scale, one colour per initializer. Solid lines are measured on one random network, dotted "
+        "lines are the theory. A falling line is a signal that vanishes, a rising one explodes; a flat line is what "
+        "an initializer aims for.",
+        "ru": "Сеть из L слоёв по n нейронов без смещений, $z_l = a_{l-1}W_l$ и $a_l = f(z_l)$, получает входы с "
+        "дисперсией Var(x), а сверху назад отправляется градиент с дисперсией 1. Слева — стандартное отклонение "
+        "активаций каждого слоя, справа — величина градиента $\\partial L/\\partial z_l$, дошедшего до каждого слоя; "
+        "обе шкалы логарифмические, у каждой инициализации свой цвет. Сплошные линии измерены на одной случайной "
+        "сети, пунктирные — теория. Падающая линия — сигнал затухает, растущая — взрывается; ровная линия — то, к "
+        "чему стремится инициализация.",
+    },
+    "initialization.stack.caption": {
+        "en": "One network of {depth} {depth:plural:layer|layers} × {width} units (seed {seed}); each point is "
+        "measured over {samples} values, a batch of {batch} inputs. All layers have the same width, so nᵢₙ = nₒᵤₜ "
+        "and LeCun's variance equals Xavier's; layers of different widths are in Glorot's compromise below.",
+        "ru": "Одна сеть: {depth} {depth:plural:слой|слоя|слоёв} × {width} "
+        "{width:plural:нейрон|нейрона|нейронов} (зерно {seed}); каждая точка измерена по {samples} "
+        "{samples:plural:значению|значениям|значениям}, батч из {batch} {batch:plural:входа|входов|входов}. Все слои "
+        "одной ширины, поэтому nᵢₙ = nₒᵤₜ и дисперсия LeCun совпадает с Xavier; слои разной ширины — ниже, в "
+        "компромиссе Glorot.",
+    },
+    "initialization.stack.theory": {
+        "en": "**The theory.** Each layer multiplies the second moment of the signal by $n\\,\\mathrm{Var}(W)$ and by "
+        "the share the activation keeps, $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$: 1 for a linear layer and for tanh near "
+        "0, exactly ½ for ReLU. Backwards the factor is $n\\,\\mathrm{Var}(W)\\,\\mathbb E[f'(z)^2]$. The "
+        "pre-activations are taken to be normal, which wide layers make almost true (Glorot & Bengio 2010; He et al. "
+        "2015).",
+        "ru": "**Теория.** Каждый слой умножает второй момент сигнала на $n\\,\\mathrm{Var}(W)$ и на долю, которую "
+        "сохраняет активация, $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$: 1 для линейного слоя и для tanh около нуля, ровно "
+        "½ для ReLU. При обратном проходе множитель — $n\\,\\mathrm{Var}(W)\\,\\mathbb E[f'(z)^2]$. Входы активаций "
+        "считаются нормальными, и в широких слоях это почти так (Glorot и Bengio, 2010; He и др., 2015).",
+    },
+    "initialization.stack.he": {
+        "en": "**Why He has the 2.** For ReLU, $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: half of the inputs "
+        "become 0. To keep the signal, $n\\,\\mathrm{{Var}}(W)\\cdot\\frac12$ must be 1, so $\\mathrm{{Var}}(W) = 2/n$, "
+        "twice LeCun's and Xavier's $1/n$. The share of the second moment that {activation} keeps in layer 1, "
+        "measured here: $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
+        "ru": "**Откуда у He двойка.** Для ReLU $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: половина входов "
+        "обращается в 0. Чтобы сигнал сохранялся, $n\\,\\mathrm{{Var}}(W)\\cdot\\frac12$ должно равняться 1, то есть "
+        "$\\mathrm{{Var}}(W) = 2/n$ — вдвое больше, чем $1/n$ у LeCun и Xavier. Доля второго момента, которую "
+        "{activation} сохраняет в слое 1, измерено здесь: $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
+    },
+    "initialization.stack.drift": {
+        "en": "He keeps the *expected* second moment steady, but one network still wanders: every layer multiplies "
+        "it by a random factor with mean 1 and a spread of about √(5/n). After {depth} layers of {width} units the "
+        "usual range (two standard deviations) runs from ×{low:.2f} to ×{high:.2f}. A measured line that wanders "
+        "within it is what the theory predicts, not a failure; the gain per layer in the table averages it out.",
+        "ru": "He сохраняет *ожидаемый* второй момент, но отдельная сеть всё равно блуждает: каждый слой умножает "
+        "его на случайный множитель со средним 1 и разбросом около √(5/n). После {depth} "
+        "{depth:plural:слоя|слоёв|слоёв} по {width} {width:plural:нейрону|нейрона|нейронов} обычный диапазон (два "
+        "стандартных отклонения) — от ×{low:.2f} до ×{high:.2f}. Измеренная линия, блуждающая в этих пределах, — это "
+        "предсказание теории, а не сбой; усиление на слой в таблице это блуждание усредняет.",
+    },
+    "initialization.hist.title": {"en": "The distribution in every layer", "ru": "Распределение в каждом слое"},
+    "initialization.hist.scheme": {"en": "Initializer of the histograms", "ru": "Инициализация для гистограмм"},
+    "initialization.hist.intro": {
+        "en": "How the activations of every layer are spread, for one initializer. Left: a few layers as lines, as "
+        "in the lesson's figure of a tanh network; right: all layers at once, one row per layer, darker where more "
+        "values lie. All layers share one value axis, so a distribution that narrows from layer to layer is seen "
+        "narrowing.",
+        "ru": "Как распределены активации каждого слоя при одной инициализации. Слева — несколько слоёв линиями, как "
+        "на рисунке урока с tanh-сетью; справа — все слои сразу, по строке на слой, темнее там, где больше значений. "
+        "Ось значений у всех слоёв общая, поэтому распределение, которое сужается от слоя к слою, видно сужающимся.",
+    },
+    "initialization.hist.caption": {
+        "en": "{scheme}, {activation}: the first {samples} values of each layer. The value axis covers every layer's "
+        "values within four standard deviations of its mean.",
+        "ru": "{scheme}, {activation}: первые {samples} {samples:plural:значение|значения|значений} каждого слоя. Ось "
+        "значений охватывает значения всех слоёв в пределах четырёх стандартных отклонений от их среднего.",
+    },
+    # 4. Glorot's compromise
+    "initialization.glorot.title": {"en": "Glorot's compromise", "ru": "Компромисс Glorot"},
+    "initialization.glorot.intro": {
+        "en": "In a layer with $n_\\text{in}$ inputs and $n_\\text{out}$ outputs, the forward pass multiplies the "
+        "variance by $n_\\text{in}\\mathrm{Var}(W)$ and the backward pass multiplies the gradient's variance by "
+        "$n_\\text{out}\\mathrm{Var}(W)$. Both are 1 only when $n_\\text{in} = n_\\text{out}$. Glorot and Bengio "
+        "(2010) take the compromise $2/(n_\\text{in}+n_\\text{out})$. Bars: the formulas; diamonds: measured on one "
+        "layer.",
+        "ru": "В слое с $n_\\text{in}$ входами и $n_\\text{out}$ выходами прямой проход умножает дисперсию на "
+        "$n_\\text{in}\\mathrm{Var}(W)$, а обратный умножает дисперсию градиента на $n_\\text{out}\\mathrm{Var}(W)$. "
+        "Оба множителя равны 1, только если $n_\\text{in} = n_\\text{out}$. Glorot и Bengio (2010) берут компромисс "
+        "$2/(n_\\text{in}+n_\\text{out})$. Столбики — формулы, ромбы — измерение на одном слое.",
+    },
+    "initialization.glorot.candidate": {"en": "Var(W) chosen by", "ru": "Var(W) выбрана по"},
+    "initialization.glorot.forward_column": {"en": "Forward nᵢₙ·Var(W), nᵢₙ = {fan_in}",
+                                             "ru": "Прямой nᵢₙ·Var(W), nᵢₙ = {fan_in}"},
+    "initialization.glorot.forward_help": {
+        "en": "How much the layer multiplies the variance of its inputs: the formula / the measurement.",
+        "ru": "Во сколько раз слой умножает дисперсию входов: формула / измерение.",
+    },
+    "initialization.glorot.backward_column": {"en": "Backward nₒᵤₜ·Var(W), nₒᵤₜ = {fan_out}",
+                                              "ru": "Обратный nₒᵤₜ·Var(W), nₒᵤₜ = {fan_out}"},
+    "initialization.glorot.backward_help": {
+        "en": "How much the layer multiplies the variance of the gradient it passes back: the formula / the "
+        "measurement.",
+        "ru": "Во сколько раз слой умножает дисперсию градиента, который передаёт назад: формула / измерение.",
+    },
+    "initialization.glorot.caption": {
+        "en": "One layer {fan_in} → {fan_out}, a batch of {batch} inputs of variance 1 and gradients of variance 1. "
+        "A gain above 1 compounds into an explosion over many such layers, a gain below 1 into vanishing.",
+        "ru": "Один слой {fan_in} → {fan_out}, батч из {batch} {batch:plural:входа|входов|входов} с дисперсией 1 и "
+        "градиенты с дисперсией 1. Усиление больше 1 через много таких слоёв превращается во взрыв, меньше 1 — в "
+        "затухание.",
+    },
+    # 5. Training
+    "initialization.train.title": {"en": "What it changes in training", "ru": "Что это меняет в обучении"},
+    "initialization.train.depth": {"en": "Hidden layers", "ru": "Скрытых слоёв"},
+    "initialization.train.epochs": {"en": "Epochs", "ru": "Эпох"},
+    "initialization.train.intro": {
+        "en": "The same network, {depth} hidden {depth:plural:layer|layers} of {width} units, trained from each "
+        "initializer: the same data, the same batches in the same order, SGD with momentum {momentum:g}, a batch of "
+        "{batch}, one learning rate and {epochs} {epochs:plural:epoch|epochs}. Only the first weights differ.",
+        "ru": "Одна и та же сеть — {depth} {depth:plural:скрытый слой|скрытых слоя|скрытых слоёв} по {width} "
+        "{width:plural:нейрону|нейрона|нейронов} — обучается с каждой инициализации: те же данные, те же батчи в том "
+        "же порядке, SGD с моментом {momentum:g}, батч {batch}, одна скорость обучения и {epochs} "
+        "{epochs:plural:эпоха|эпохи|эпох}. Различаются только начальные веса.",
+    },
+    "initialization.train.seed_note": {
+        "en": "**These curves depend on the random seed** (now {seed}): it draws the data, the first weights and the "
+        "order of the batches. One run can mislead: try other seeds and trust only what holds for all of them.",
+        "ru": "**Эти кривые зависят от зерна генератора** (сейчас {seed}): от него зависят данные, начальные веса и "
+        "порядок батчей. Один запуск может ввести в заблуждение: попробуйте другие зёрна и доверяйте только тому, "
+        "что повторяется при всех.",
+    },
+    "initialization.train.another_seed": {"en": "Another seed", "ru": "Другое зерно"},
+    "initialization.train.progress": {"en": "Training the network from each initializer…",
+                                      "ru": "Обучаю сеть с каждой инициализации…"},
+    "initialization.train.first": {
+        "en": "First below a loss of {target:g}: **{scheme}**, after epoch {epoch}.",
+        "ru": "Первой опустилась ниже ошибки {target:g}: **{scheme}**, после эпохи {epoch}.",
+    },
+    "initialization.train.none_reached": {
+        "en": "No initializer brought the training loss below {target:g} in {epochs} {epochs:plural:epoch|epochs}.",
+        "ru": "Ни одна инициализация не опустила ошибку на обучении ниже {target:g} за {epochs} "
+        "{epochs:plural:эпоху|эпохи|эпох}.",
+    },
+    "initialization.train.caption": {
+        "en": "The loss over the whole training set after each epoch (epoch 0: before training), log scale; {points} "
+        "points, {share}% of them kept aside for the validation accuracy. A cross marks a run that diverged.",
+        "ru": "Ошибка на всей обучающей выборке после каждой эпохи (эпоха 0 — до обучения), логарифмическая шкала; "
+        "{points} {points:plural:точка|точки|точек}, {share}% из них отложены для точности на валидации. Крестик "
+        "отмечает расходящийся запуск.",
+    },
+    "initialization.train.start_loss": {"en": "Loss at the start", "ru": "Ошибка в начале"},
+    "initialization.train.end_loss": {"en": "Loss at the end", "ru": "Ошибка в конце"},
+    "initialization.train.accuracy": {"en": "Validation accuracy", "ru": "Точность на валидации"},
+    "initialization.train.reached": {"en": "Epoch of loss < 0.1", "ru": "Эпоха с ошибкой < 0,1"},
+    "initialization.train.reached_help": {
+        "en": "The first epoch after which the training loss was below 0.1; a dash if it never was.",
+        "ru": "Первая эпоха, после которой ошибка на обучении стала меньше 0,1; прочерк, если этого не случилось.",
+    },
+    "initialization.train.diverged_cell": {"en": "diverged (epoch {epoch})", "ru": "расходимость (эпоха {epoch})"},
+    # Tables
+    "initialization.table.scheme": {"en": "Initializer", "ru": "Инициализация"},
+    "initialization.table.gain_help": {
+        "en": "What each layer multiplies the variance by, before the activation takes its share.",
+        "ru": "Во сколько раз каждый слой умножает дисперсию — до того, как активация заберёт свою долю.",
+    },
+    "initialization.table.first": {"en": "Std, layer 1", "ru": "Ст. откл., слой 1"},
+    "initialization.table.last": {"en": "Std, layer {depth}", "ru": "Ст. откл., слой {depth}"},
+    "initialization.table.pair_help": {
+        "en": "The standard deviation of the layer's activations: measured / theory.",
+        "ru": "Стандартное отклонение активаций слоя: измерено / теория.",
+    },
+    "initialization.table.per_layer": {"en": "Gain per layer", "ru": "Усиление на слой"},
+    "initialization.table.per_layer_help": {
+        "en": "The factor by which one layer multiplies the second moment E[a²] of the activations, as the geometric "
+        "mean over all layers: measured / theory. 1 keeps the signal.",
+        "ru": "Множитель, на который один слой умножает второй момент активаций E[a²], — среднее геометрическое по "
+        "всем слоям: измерено / теория. 1 — сигнал сохраняется.",
+    },
+    "initialization.table.grad": {"en": "Gradient, layer 1", "ru": "Градиент, слой 1"},
+    "initialization.table.grad_help": {
+        "en": "The RMS of ∂L/∂z in the first layer, sent back from a gradient of RMS 1 at the top: measured / theory.",
+        "ru": "Среднеквадратичное ∂L/∂z в первом слое, когда сверху пришёл градиент со среднеквадратичным 1: "
+        "измерено / теория.",
+    },
+    # Charts
+    "initialization.chart.weight_row": {"en": "x{input}→{unit}", "ru": "x{input}→{unit}"},
+    "initialization.chart.weight": {"en": "w", "ru": "w"},
+    "initialization.chart.class0": {"en": "class 0", "ru": "класс 0"},
+    "initialization.chart.class1": {"en": "class 1", "ru": "класс 1"},
+    "initialization.chart.probability": {"en": "P(class 1)", "ru": "P(класс 1)"},
+    "initialization.chart.layer": {"en": "Layer", "ru": "Слой"},
+    "initialization.chart.layer_n": {"en": "layer {layer}", "ru": "слой {layer}"},
+    "initialization.chart.forward_axis": {"en": "Std of activations", "ru": "Ст. откл. активаций"},
+    "initialization.chart.backward_axis": {"en": "RMS of ∂L/∂z", "ru": "Ср. кв. ∂L/∂z"},
+    "initialization.chart.forward_title": {"en": "Forward: activations", "ru": "Прямой проход: активации"},
+    "initialization.chart.backward_title": {"en": "Backward: gradients", "ru": "Обратный проход: градиенты"},
+    "initialization.chart.measured": {"en": "measured", "ru": "измерено"},
+    "initialization.chart.theory": {"en": "theory", "ru": "теория"},
+    "initialization.chart.value_axis": {"en": "Activation a", "ru": "Активация a"},
+    "initialization.chart.share": {"en": "Share of values", "ru": "Доля значений"},
+    "initialization.chart.pre_axis": {"en": "z, before the activation", "ru": "z до активации"},
+    "initialization.chart.formula": {"en": "N(0, n·Var(W)·E[x²])", "ru": "N(0, n·Var(W)·E[x²])"},
+    "initialization.chart.lesson_formula": {"en": "N(0, n·Var(W)·Var(x)), the lesson's",
+                                            "ru": "N(0, n·Var(W)·Var(x)), формула урока"},
+    "initialization.chart.forward_gain": {"en": "forward nᵢₙ·Var(W)", "ru": "прямой nᵢₙ·Var(W)"},
+    "initialization.chart.backward_gain": {"en": "backward nₒᵤₜ·Var(W)", "ru": "обратный nₒᵤₜ·Var(W)"},
+    "initialization.chart.gain_axis": {"en": "Gain of the variance", "ru": "Усиление дисперсии"},
+    "initialization.chart.epoch": {"en": "Epoch", "ru": "Эпоха"},
+    "initialization.chart.loss": {"en": "Training loss (log scale)", "ru": "Ошибка на обучении (лог. шкала)"},
+    "initialization.chart.target": {"en": "loss {target:g}", "ru": "ошибка {target:g}"},
+    "initialization.chart.diverged": {"en": "diverged at epoch {epoch}", "ru": "расходимость на эпохе {epoch}"},
+    # Where the lesson and the measurement differ
+    "initialization.differs.symmetry_says": {
+        "en": "a network must not be initialized with zero weights: that creates a symmetry, and as a result the "
+        "network becomes less powerful.",
+        "ru": "нейросеть нельзя инициализировать нулевыми весами: появляется симметрия, и в результате сеть "
+        "становится менее мощной.",
+    },
+    "initialization.differs.symmetry_measured": {
+        "en": "from equal weights the {units} hidden units stay exactly equal through all of training ({distinct} "
+        "distinct, accuracy {accuracy:.0f}%), while the random start ends with {random_distinct} distinct units and "
+        "{random_accuracy:.0f}%. “Less powerful” means precisely this: n units act as one.",
+        "ru": "с одинаковых весов {units} {units:plural:скрытый нейрон остаётся|скрытых нейрона остаются|скрытых "
+        "нейронов остаются} в точности одинаковыми всё обучение (различных: {distinct}, точность {accuracy:.0f}%), а "
+        "случайный старт приходит к {random_distinct} различным и {random_accuracy:.0f}%. «Менее мощная» — именно "
+        "это: n нейронов работают как один.",
+    },
+    "initialization.differs.symmetry_stuck": {
+        "en": "And from all-zero weights this network does not learn at all: the output weights start at 0, so no gradient "
+        "reaches the hidden layer, and the hidden units' equal outputs give the output weights no direction on two "
+        "balanced classes. Every weight gradient is 0, and the weights stay at 0.",
+        "ru": "А с нулевых весов эта сеть не учится вовсе: выходные веса стартуют с 0, поэтому до скрытого слоя градиент "
+        "не доходит, а одинаковые выходы скрытых нейронов на двух сбалансированных классах не дают выходным весам "
+        "направления. Все градиенты по весам равны 0, и веса остаются нулевыми.",
+    },
+    "initialization.differs.symmetry_moves": {
+        "en": "From all-zero weights the units move here too, but exactly alike.",
+        "ru": "С нулевых весов нейроны здесь тоже сдвигаются, но в точности одинаково.",
+    },
+    "initialization.differs.mean_says": {
+        "en": "if every input has mean 0 and the weights are generated independently, the mean of a neuron before "
+        "the activation is guaranteed to be 0.",
+        "ru": "если у каждого входа среднее 0 и веса генерируются независимо, то среднее нейрона до активации "
+        "гарантированно равно 0.",
+    },
+    "initialization.differs.mean_measured": {
+        "en": "with inputs of mean μ = {mu:g} the mean before the activation is still {mean}: it is 0 because the "
+        "*weights* have mean 0, whatever the inputs' mean. What the inputs' mean changes is the variance: {predicted} "
+        "= nᵢₙ·Var(W)·(Var(x) + μ²), not {lesson} = nᵢₙ·Var(W)·Var(x). The formula needs E[x²], which equals Var(x) "
+        "only when the mean is 0.",
+        "ru": "при входах со средним μ = {mu:g} среднее до активации по-прежнему {mean}: оно равно 0, потому что "
+        "среднее 0 у *весов*, каким бы ни было среднее входов. Среднее входов меняет дисперсию: {predicted} = "
+        "nᵢₙ·Var(W)·(Var(x) + μ²), а не {lesson} = nᵢₙ·Var(W)·Var(x). Формуле нужно E[x²], а оно равно Var(x) "
+        "только при нулевом среднем.",
+    },
+    "initialization.differs.mean_measured_zero": {
+        "en": "the mean is 0 because the *weights* have mean 0, whatever the inputs' mean; the inputs' mean changes "
+        "the variance instead, to nᵢₙ·Var(W)·(Var(x) + μ²). Move μ above 0 to see it.",
+        "ru": "среднее равно 0, потому что среднее 0 у *весов*, каким бы ни было среднее входов; а среднее входов "
+        "меняет дисперсию: она становится nᵢₙ·Var(W)·(Var(x) + μ²). Сдвиньте μ выше 0, чтобы это увидеть.",
+    },
+    "initialization.differs.tanh_says": {
+        "en": "tanh is almost linear near 0, so the estimate holds roughly: with the same variance in every layer the "
+        "outputs are spread about alike after the activation, the gradients are of about one scale, and this speeds "
+        "up convergence.",
+        "ru": "tanh около нуля почти линеен, поэтому оценка примерно верна: при одинаковой дисперсии в разных слоях "
+        "выходы после активации распределены примерно одинаково, градиенты примерно одного масштаба, и это ускоряет "
+        "сходимость.",
+    },
+    "initialization.differs.tanh_measured": {
+        "en": "with Xavier and inputs of variance {variance:g}, the std of the tanh layers goes from {first} in layer "
+        "1 to {last} in layer {depth}. tanh(z)² < z², so each layer keeps a little less than the linear estimate, and "
+        "the loss adds up over depth (the dotted theory follows it). The estimate is exact only while z stays small: "
+        "try Var(x) = 0.01.",
+        "ru": "с Xavier и входами дисперсии {variance:g} стандартное отклонение tanh-слоёв меняется от {first} в слое "
+        "1 до {last} в слое {depth}. tanh(z)² < z², поэтому каждый слой сохраняет чуть меньше линейной оценки, и "
+        "с глубиной потери накапливаются (пунктир теории это повторяет). Оценка точна, только пока z мало: "
+        "попробуйте Var(x) = 0,01.",
+    },
+    # Experiments
+    "initialization.experiment.zeros_tanh": {
+        "en": "Lesson 2, zero weights (tanh, circles): the all-zero network never moves; from equal weights the 8 units "
+        "move as one and draw a straight line; only the random start separates the circles",
+        "ru": "Урок 2, нулевые веса (tanh, круги): сеть с нулевых весов не сдвигается вовсе; с одинаковых весов 8 нейронов "
+        "движутся как один и проводят прямую; круги разделяет только случайный старт",
+    },
+    "initialization.experiment.tiny_random": {
+        "en": "Even a tiny random start, σ = 0.001, breaks the symmetry: given 1000 steps the 8 units part and "
+        "separate the circles",
+        "ru": "Даже крошечный случайный старт, σ = 0,001, разрушает симметрию: за 1000 шагов 8 нейронов расходятся и "
+        "разделяют круги",
+    },
+    "initialization.experiment.one_unit_xor": {
+        "en": "16 ReLU units from equal weights on XOR: one distinct unit, a straight boundary, no better than a "
+        "line can do; the random start solves it",
+        "ru": "16 нейронов ReLU с одинаковых весов на XOR: один различный нейрон, прямая граница — не лучше, чем "
+        "может прямая; случайный старт задачу решает",
+    },
+    "initialization.experiment.moons_line": {
+        "en": "On moons a straight line already gets 88%: there the equal start does as well as the random one; "
+        "the symmetry costs power only where the task needs more than one unit",
+        "ru": "На полумесяцах прямая уже даёт 88%: здесь равный старт не хуже случайного; симметрия отнимает силу "
+        "только там, где задаче нужно больше одного нейрона",
+    },
+    "initialization.experiment.bienayme": {
+        "en": "Bienaymé's formula: nᵢₙ = 100, Var(W) = 0.01, Var(x) = 1; the measured variance is 100·0.01·1 = 1 "
+        "within its sampling error",
+        "ru": "Формула Бьенеме: nᵢₙ = 100, Var(W) = 0,01, Var(x) = 1; измеренная дисперсия — 100·0,01·1 = 1 в "
+        "пределах погрешности",
+    },
+    "initialization.experiment.bienayme_grows": {
+        "en": "Ten times the inputs with the same weights: the variance grows tenfold, to 10; why Var(W) must shrink "
+        "as 1/nᵢₙ",
+        "ru": "Входов в десять раз больше при тех же весах: дисперсия вырастает в десять раз, до 10; поэтому Var(W) "
+        "должна уменьшаться как 1/nᵢₙ",
+    },
+    "initialization.experiment.bienayme_mean": {
+        "en": "Inputs of mean 2: the mean of z stays 0, but the variance is about 100·0.01·(1 + 2²) = 5, not the lesson's 1",
+        "ru": "Входы со средним 2: среднее z остаётся 0, а дисперсия — около 100·0,01·(1 + 2²) = 5, а не 1, как по формуле "
+        "урока",
+    },
+    "initialization.experiment.glorot_figure": {
+        "en": "The lesson's figure (Glorot & Bengio 2010): 5 tanh layers of 500 units from U(±1/√n), the common start "
+        "before 2010; the histograms narrow layer by layer",
+        "ru": "Рисунок урока (Glorot и Bengio, 2010): 5 tanh-слоёв по 500 нейронов со старта U(±1/√n), обычного до "
+        "2010 года; гистограммы сужаются от слоя к слою",
+    },
+    "initialization.experiment.glorot_figure_xavier": {
+        "en": "The same 5 layers from Xavier: the histograms stay much alike",
+        "ru": "Те же 5 слоёв с Xavier: гистограммы остаются почти одинаковыми",
+    },
+    "initialization.experiment.small_tanh": {
+        "en": "10 tanh layers of 500 units from N(0, 0.01²) (cs231n): every layer shrinks the std about 5 times, and by "
+        "layer 10 the activations are all but 0; the gradient vanishes on its way back too",
+        "ru": "10 tanh-слоёв по 500 нейронов со старта N(0; 0,01²) (cs231n): каждый слой уменьшает ст. откл. примерно в "
+        "5 раз, к слою 10 активации почти нулевые; градиент на обратном пути тоже затухает",
+    },
+    "initialization.experiment.unit_tanh": {
+        "en": "The same from N(0, 1): tanh saturates, the activations pile up at −1 and +1 in every layer",
+        "ru": "То же со старта N(0, 1): tanh насыщается, активации каждого слоя скапливаются у −1 и +1",
+    },
+    "initialization.experiment.linear": {
+        "en": "No activation, 50 layers of 512: LeCun keeps the variance; He's 2/n doubles it in every layer, "
+        "U(±1/√n) divides it by 3",
+        "ru": "Без активации, 50 слоёв по 512: LeCun сохраняет дисперсию; 2/n от He удваивает её в каждом слое, "
+        "U(±1/√n) делит на 3",
+    },
+    "initialization.experiment.relu_xavier": {
+        "en": "ReLU, 50 layers of 512 from Xavier: the second moment halves in every layer, and the histograms "
+        "collapse onto 0",
+        "ru": "ReLU, 50 слоёв по 512 с Xavier: второй момент в каждом слое уменьшается вдвое, гистограммы "
+        "стягиваются к 0",
+    },
+    "initialization.experiment.relu_he": {
+        "en": "The same with He's factor 2: the signal keeps its size through all 50 layers (one network wanders "
+        "around the theory)",
+        "ru": "То же с множителем 2 от He: сигнал сохраняет величину на всех 50 слоях (отдельная сеть блуждает "
+        "вокруг теории)",
+    },
+    "initialization.experiment.glorot_layer": {
+        "en": "A layer of 512 inputs and 64 outputs: 1/nᵢₙ keeps the forward variance but shrinks the gradient's "
+        "8 times, 1/nₒᵤₜ the other way round; Glorot's 2/(nᵢₙ + nₒᵤₜ) is between them both ways",
+        "ru": "Слой с 512 входами и 64 выходами: 1/nᵢₙ сохраняет дисперсию при прямом проходе, но в 8 раз уменьшает "
+        "дисперсию градиента, 1/nₒᵤₜ — наоборот; 2/(nᵢₙ + nₒᵤₜ) от Glorot — посередине в обе стороны",
+    },
+    "initialization.experiment.train_tanh": {
+        "en": "Training, tanh, 8 hidden layers on circles: σ = 0.01 and U(±1/√n) stay at the loss of a coin toss (0.69), "
+        "σ = 1 wanders; Xavier and He go below 0.1",
+        "ru": "Обучение, tanh, 8 скрытых слоёв на кругах: σ = 0,01 и U(±1/√n) остаются на ошибке подбрасывания монеты "
+        "(0,69), σ = 1 блуждает; Xavier и He опускаются ниже 0,1",
+    },
+    "initialization.experiment.train_relu": {
+        "en": "The same with ReLU: σ = 1 diverges at once; He converges first",
+        "ru": "То же с ReLU: σ = 1 сразу расходится; первой сходится He",
+    },
+    "initialization.experiment.train_seed": {
+        "en": "The tanh run with seed 1: see which conclusions survive a new seed",
+        "ru": "Запуск с tanh при зерне 1: посмотрите, какие выводы переживут новое зерно",
+    },
+}

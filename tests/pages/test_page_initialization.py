@@ -1,0 +1,275 @@
+"""The initialization lab in AppTest: defaults, every control at its extremes, URL state, Russian, experiment links."""
+
+import ast
+import json
+import math
+import urllib.parse
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from support.apptest import assert_clean, chart_specs, decode, html_tables, open_page
+
+PAGE = "pages/initialization/page.py"
+ROOT = Path(__file__).resolve().parents[2]
+ALL_SCHEMES = ["small_normal", "unit_normal", "standard_uniform", "lecun_normal", "xavier_normal", "xavier_uniform",
+               "he_normal", "he_uniform"]
+CHARTS = 12  # 3 weight maps, 3 boundaries, Bienaymé, depth, 2 histograms, Glorot, training
+# Every control of the page: its AppTest kind and how a URL value reads as the widget's value.
+KINDS = {
+    "init_seed": ("number_input", int), "init_sym_act": ("selectbox", str), "init_sym_data": ("selectbox", str),
+    "init_sym_units": ("slider", int), "init_sym_const": ("slider", float), "init_sym_std": ("select_slider", float),
+    "init_sym_steps": ("slider", int), "init_sym_lr": ("select_slider", float),
+    "init_fan_in": ("select_slider", int), "init_var_w": ("select_slider", float),
+    "init_var_x": ("select_slider", float), "init_mean_x": ("slider", float), "init_act": ("selectbox", str),
+    "init_schemes": ("multiselect", str), "init_depth": ("slider", int), "init_width": ("select_slider", int),
+    "init_stack_var": ("select_slider", float), "init_small_std": ("select_slider", float),
+    "init_hist": ("selectbox", str), "init_g_in": ("select_slider", int), "init_g_out": ("select_slider", int),
+    "init_train_act": ("selectbox", str), "init_train_data": ("selectbox", str),
+    "init_train_depth": ("slider", int), "init_train_epochs": ("slider", int),
+    "init_train_lr": ("select_slider", float),
+}
+
+
+def experiments() -> dict[str, str]:
+    """The page's EXPERIMENTS, read from its source without running it."""
+    tree = ast.parse((ROOT / PAGE).read_text(encoding="utf-8"))
+    return next(ast.literal_eval(node.value) for node in tree.body
+                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXPERIMENTS")
+
+
+def numbers(value):
+    """Every number in a chart's JSON, binary arrays decoded."""
+    if isinstance(value, dict):
+        if "bdata" in value:
+            yield from decode(value).ravel().tolist()
+        else:
+            for item in value.values():
+                yield from numbers(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from numbers(item)
+    elif isinstance(value, float | int) and not isinstance(value, bool):
+        yield value
+
+
+def assert_readable(app, charts: int = CHARTS) -> None:
+    """No exception, the expected charts, and nothing but finite numbers in any of them."""
+    assert_clean(app)
+    specs = chart_specs(app)
+    assert len(specs) == charts
+    for spec in specs:
+        assert all(math.isfinite(value) for value in numbers(spec)), "a chart received NaN or inf"
+        assert len(json.dumps(spec)) < 400_000
+
+
+def widget(app, key):
+    kind, _ = KINDS[key]
+    return getattr(app, kind)(key=key)
+
+
+@pytest.fixture(scope="module")
+def default_page():
+    return open_page(PAGE)
+
+
+def test_defaults_draw_every_section(default_page):
+    app = default_page
+    assert_readable(app)
+    assert app.title[0].value == "Weight initialization"
+    assert [header.value for header in app.subheader][:5] == [
+        "The symmetry trap", "The variance before the activation", "Layer by layer through a deep network",
+        "Glorot's compromise", "What it changes in training"]
+    depth_chart = chart_specs(app)[7]
+    assert depth_chart["layout"]["yaxis"]["type"] == "log" and depth_chart["layout"]["yaxis2"]["type"] == "log"
+    measured = [trace for trace in depth_chart["data"] if trace.get("showlegend")]
+    assert [trace["name"] for trace in measured] == ["Normal, small σ", "Normal, σ = 1", "Uniform ±1/√n",
+                                                     "Xavier normal", "He normal"]
+    assert len(measured[0]["y"]) == 10  # a point per layer
+    stack, glorot, training = html_tables(app)
+    assert stack["n·Var(W)"] == ["0.0256", "256", "0.333", "1", "2"]
+    assert glorot["Var(W)"] == ["0.00391", "0.0312", "0.00694"]
+    assert training["Epoch of loss < 0.1"][:3] == ["—", "—", "—"]  # the fixed-scale starts never get there
+
+
+def test_equal_units_are_reported_exactly_equal(default_page):
+    results = [markdown.value for markdown in default_page.markdown if markdown.value.startswith("Distinct hidden")]
+    assert results[0].startswith("Distinct hidden units: **1 of 8** · largest difference between two units: "
+                                 "**0 (exactly)**")
+    assert results[1].startswith("Distinct hidden units: **1 of 8**") and "**0 (exactly)**" in results[1]
+    assert results[2].startswith("Distinct hidden units: **8 of 8**")
+    maps = chart_specs(default_page)[0:6:2]  # each start draws its weights, then its boundary
+    for spec in maps[:2]:  # every row of a block (one weight per unit) the same at every step
+        grid = decode(spec["data"][0]["z"])
+        assert np.array_equal(grid[:8], np.broadcast_to(grid[:1], grid[:8].shape))
+        assert np.array_equal(grid[8:], np.broadcast_to(grid[8:9], grid[8:].shape))
+    random = decode(maps[2]["data"][0]["z"])
+    assert not np.array_equal(random[:8], np.broadcast_to(random[:1], random[:8].shape))
+
+
+def test_the_page_marks_what_depends_on_the_seed(default_page):
+    texts = " ".join(markdown.value for markdown in default_page.markdown)
+    assert "**These curves depend on the random seed** (now 0)" in texts
+    assert any("depend on the seed (now 0)" in caption.value for caption in default_page.caption)
+
+
+def test_another_seed_moves_the_seed_and_retrains():
+    app = open_page(PAGE, init_schemes=["xavier_normal", "he_normal"], init_train_epochs="5")
+    before = html_tables(app)[2]["Loss at the end"]
+    app.button[0].click().run()
+    assert_readable(app)
+    assert app.number_input(key="init_seed").value == 1
+    assert html_tables(app)[2]["Loss at the end"] != before
+
+
+EXTREMES = [
+    ("init_seed", 9999), ("init_sym_act", "relu"), ("init_sym_act", "sigmoid"), ("init_sym_data", "spirals"),
+    ("init_sym_data", "xor"), ("init_sym_units", 2), ("init_sym_units", 16), ("init_sym_const", -1.0),
+    ("init_sym_const", 0.0), ("init_sym_const", 1.0), ("init_sym_std", 0.001), ("init_sym_std", 1.0),
+    ("init_sym_steps", 10), ("init_sym_steps", 1000), ("init_sym_lr", 0.01), ("init_sym_lr", 5.0),
+    ("init_fan_in", 1), ("init_fan_in", 1000), ("init_var_w", 1e-4), ("init_var_w", 1.0), ("init_var_x", 0.01),
+    ("init_var_x", 100.0), ("init_mean_x", 3.0), ("init_act", "linear"), ("init_act", "sigmoid"),
+    ("init_act", "relu"), ("init_act", "leaky_relu"), ("init_act", "elu"), ("init_act", "gelu"),
+    ("init_schemes", []), ("init_schemes", ALL_SCHEMES), ("init_depth", 1), ("init_depth", 50), ("init_width", 16),
+    ("init_width", 512), ("init_stack_var", 0.01), ("init_stack_var", 100.0), ("init_small_std", 0.001),
+    ("init_small_std", 1.0), ("init_hist", "unit_normal"), ("init_hist", "he_uniform"), ("init_g_in", 8),
+    ("init_g_in", 1024), ("init_g_out", 8), ("init_g_out", 1024), ("init_train_act", "relu"),
+    ("init_train_act", "gelu"), ("init_train_data", "spirals"), ("init_train_depth", 1), ("init_train_depth", 12),
+    ("init_train_epochs", 5), ("init_train_epochs", 40), ("init_train_lr", 0.001), ("init_train_lr", 1.0),
+]
+
+
+@pytest.fixture(scope="module")
+def shared_page():
+    """One session for the extremes (two initializers, so that training stays quick): each test moves one control
+    and puts it back."""
+    return open_page(PAGE, init_schemes=["unit_normal", "he_normal"])
+
+
+@pytest.mark.parametrize(("key", "value"), EXTREMES, ids=[f"{key}={value}" for key, value in EXTREMES])
+def test_each_control_at_its_extremes(shared_page, key, value):
+    before = widget(shared_page, key).value
+    try:
+        widget(shared_page, key).set_value(value).run()
+        assert_readable(shared_page, CHARTS - 2 if value == [] else CHARTS)
+    finally:
+        widget(shared_page, key).set_value(before).run()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"init_seed": "9999", "init_sym_act": "relu", "init_sym_units": "16", "init_sym_const": "1",
+         "init_sym_std": "1", "init_sym_steps": "1000", "init_sym_lr": "5", "init_fan_in": "1000", "init_var_w": "1",
+         "init_var_x": "100", "init_mean_x": "3", "init_act": "linear", "init_schemes": ALL_SCHEMES,
+         "init_depth": "50", "init_width": "512", "init_stack_var": "100", "init_small_std": "1",
+         "init_hist": "unit_normal", "init_g_in": "1024", "init_g_out": "8", "init_train_act": "relu",
+         "init_train_depth": "12", "init_train_epochs": "5", "init_train_lr": "1"},
+        {"init_sym_act": "sigmoid", "init_sym_units": "2", "init_sym_const": "-1", "init_sym_std": "0.001",
+         "init_sym_steps": "10", "init_sym_lr": "0.01", "init_fan_in": "1", "init_var_w": "0.0001",
+         "init_var_x": "0.01", "init_act": "gelu", "init_schemes": ALL_SCHEMES, "init_depth": "50",
+         "init_width": "16", "init_stack_var": "0.01", "init_small_std": "0.001", "init_hist": "small_normal",
+         "init_g_in": "8", "init_g_out": "1024", "init_train_act": "gelu", "init_train_depth": "1",
+         "init_train_epochs": "5", "init_train_lr": "0.001"},
+    ],
+    ids=["all-high", "all-low"],
+)
+def test_combinations_of_extremes_with_every_initializer(query):
+    assert_readable(open_page(PAGE, **query))
+
+
+def test_the_url_sets_every_control():
+    query = {"init_seed": "7", "init_sym_act": "relu", "init_sym_data": "moons", "init_sym_units": "5",
+             "init_sym_const": "-0.25", "init_sym_std": "0.3", "init_sym_steps": "120", "init_sym_lr": "0.5",
+             "init_fan_in": "30", "init_var_w": "0.03", "init_var_x": "2", "init_mean_x": "1.5",
+             "init_act": "elu", "init_schemes": ["lecun_normal", "he_uniform"], "init_depth": "12",
+             "init_width": "64", "init_stack_var": "0.5", "init_small_std": "0.05", "init_hist": "he_uniform",
+             "init_g_in": "16", "init_g_out": "512", "init_train_act": "leaky_relu", "init_train_data": "xor",
+             "init_train_depth": "3", "init_train_epochs": "6", "init_train_lr": "0.03"}
+    app = open_page(PAGE, **query)
+    assert_readable(app)
+    assert set(query) == set(KINDS)
+    for key, value in query.items():
+        _, convert = KINDS[key]
+        expected = [convert(item) for item in value] if isinstance(value, list) else convert(value)
+        assert widget(app, key).value == expected, key
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"init_act": "swish"}, {"init_schemes": "glorot"}, {"init_width": "9"}, {"init_depth": "1000"},
+     {"init_sym_std": "0.123"}, {"init_seed": "-3"}, {"init_mean_x": "nan"}, {"init_var_w": "inf"},
+     {"init_hist": "zeros"}, {"init_train_epochs": "0"}, {"init_sym_data": "iris"}, {"init_g_in": "7"}],
+    ids=lambda query: "&".join(f"{key}={value}" for key, value in query.items()),
+)
+def test_an_invalid_url_value_falls_back_to_the_default(query):
+    app = open_page(PAGE, **query)
+    assert_readable(app)
+    defaults = {"init_act": "tanh", "init_width": 256, "init_depth": 10, "init_sym_std": 0.1, "init_seed": 0,
+                "init_mean_x": 0.0, "init_var_w": 0.01, "init_hist": "xavier_normal", "init_train_epochs": 25,
+                "init_sym_data": "circles", "init_g_in": 256,
+                "init_schemes": ["small_normal", "unit_normal", "standard_uniform", "xavier_normal", "he_normal"]}
+    for key, value in defaults.items():
+        assert widget(app, key).value == value, key
+
+
+def test_russian():
+    app = open_page(PAGE, lang="ru")
+    assert_readable(app)
+    assert app.title[0].value == "Инициализация весов"
+    specs = chart_specs(app)
+    assert specs[7]["layout"]["xaxis"]["title"]["text"] == "Слой"
+    assert specs[7]["layout"]["separators"] == ", "
+    assert "Инициализация" in html_tables(app)[0]
+    texts = " ".join(markdown.value for markdown in app.markdown)
+    assert "Различных нейронов: **1 из 8**" in texts and "(ровно)" in texts
+    links = next(markdown.value for markdown in app.markdown if markdown.value.startswith("- ["))
+    assert links.count("&lang=ru)") == len(experiments())  # the experiment links keep the language
+
+
+def test_log_axes_hold_only_positive_floored_numbers():
+    app = open_page(PAGE, init_act="linear", init_schemes=ALL_SCHEMES, init_depth="50", init_width="512",
+                    init_small_std="0.001", init_stack_var="0.01")
+    spec = chart_specs(app)[7]
+    for axis in ("yaxis", "yaxis2"):
+        low, high = (10 ** edge for edge in spec["layout"][axis]["range"])
+        traces = [trace for trace in spec["data"] if trace["yaxis"] == axis.replace("axis", "")]
+        values = np.concatenate([np.asarray(trace["y"], dtype=float) for trace in traces])
+        assert np.all(values >= low * (1 - 1e-3)) and np.all(values <= high * (1 + 1e-3))
+
+
+@pytest.mark.parametrize("name", list(experiments()))
+def test_every_experiment_link_runs_and_sets_its_state(name):
+    query = urllib.parse.parse_qs(experiments()[name])
+    app = open_page(PAGE, **{key: values if len(values) > 1 else values[0] for key, values in query.items()})
+    assert_clean(app)
+    for key, values in query.items():
+        _, convert = KINDS[key]
+        value = widget(app, key).value
+        if KINDS[key][0] == "multiselect":
+            assert sorted(value) == sorted(convert(item) for item in values), key
+        else:
+            assert value == convert(values[0]), key
+
+
+def test_experiment_claims_hold():
+    """What a few links promise, read off the page they open."""
+    links = experiments()
+
+    def tables_of(name):
+        query = urllib.parse.parse_qs(links[name])
+        return html_tables(open_page(PAGE, **{key: v if len(v) > 1 else v[0] for key, v in query.items()}))
+
+    relu = tables_of("relu_xavier")[0]
+    assert relu["Gain per layer"][0].startswith("0.4") or relu["Gain per layer"][0].startswith("0.5")
+    assert relu["Gain per layer"][1].startswith(("0.9", "1"))
+    training = tables_of("train_relu")[2]
+    assert training["Epoch of loss < 0.1"][1] == "diverged (epoch 1)"
+    assert int(training["Epoch of loss < 0.1"][4]) < int(training["Epoch of loss < 0.1"][3])  # He before Xavier
+
+
+def test_presenter_mode_is_clean():
+    app = open_page(PAGE, present="1")
+    assert_readable(app)
+    assert any(expander.label == "Explanation" for expander in app.expander)
