@@ -44,7 +44,7 @@ LESSONS = (
     Lesson("initialization", "initialization", ":material/casino:"),
     Lesson("feature_scaling", "feature_scaling", ":material/straighten:"),
     Lesson("batch_norm", "batch_norm", ":material/equalizer:"),
-    Lesson("dropout", None, ":material/grain:"),
+    Lesson("dropout", "dropout", ":material/grain:"),
     Lesson("learning_rate", "optimizer_lab", ":material/speed:", (("lab_section", "learning_rate"),)),
     Lesson("sgd", "optimizer_lab", ":material/shuffle:", (("lab_section", "sgd"),)),
     Lesson("adam", "optimizer_lab", ":material/rocket_launch:", (("lab_section", "race"),)),

@@ -74,6 +74,10 @@ TEMPLATE_VALUES = {
     "initialization.start.{start}": list(literal("pages/initialization/compute.py", "STARTS")),
     "initialization.glorot.{choice}": list(literal("dl_core/variance.py", "GLOROT_CHOICES")),
     "initialization.experiment.{name}": list(literal("pages/initialization/page.py", "EXPERIMENTS")),
+    "dropout.data.{data}": list(literal("pages/dropout/compute.py", "DATA")),
+    "dropout.data.{name}": list(literal("pages/dropout/compute.py", "DATA")),
+    "dropout.experiment.{name}": list(literal("pages/dropout/page.py", "EXPERIMENTS")),
+    "dropout.show.{key}": list(literal("pages/dropout/page.py", "SHOWN")),
 }
 
 

@@ -1,0 +1,267 @@
+"""The dropout lab in AppTest: defaults, both conventions for p, the overfitting claim at the default settings, the
+thinned-network animation, caching (a display option retrains nothing), every control at its extremes, invalid URL
+values, the Russian page and every experiment link."""
+
+import ast
+import json
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import numpy as np
+import pytest
+
+from dl_core import dropout_training
+from pages.dropout import compute
+from support.apptest import assert_clean, chart_specs, html_tables, numeric_arrays, open_page
+
+PAGE = "pages/dropout/page.py"
+ROOT = Path(__file__).resolve().parents[2]
+MAX_SPEC_BYTES = 1_000_000
+# The page's defaults of the overfitting demo (checked against the page's controls below).
+DEFAULTS = {"data": "moons", "noise": 0.25, "size": 100, "width": 64, "epochs": 200, "lr": 0.01, "seed": 0,
+            "rates": (0.2, 0.5, 0.9)}
+
+
+def assert_charts_finite(app) -> None:
+    for spec in chart_specs(app):
+        for array in numeric_arrays(spec):
+            assert np.all(np.isfinite(array)), "non-finite numbers sent to a chart"
+        assert len(json.dumps(spec)) < MAX_SPEC_BYTES
+
+
+@pytest.fixture(scope="module")
+def default_page():
+    return open_page(PAGE)
+
+
+def test_defaults_render_every_section(default_page):
+    app = default_page
+    assert_clean(app)
+    assert app.title[0].value == "Dropout"
+    specs = chart_specs(app)
+    assert len(specs) == 3 + 4 + 2  # animation, masks, curves; four boundaries; two Monte-Carlo pictures
+    assert_charts_finite(app)
+    state = app.session_state
+    assert (state["do_data"], state["do_noise"], state["do_n"], state["do_width"], state["do_epochs"],
+            state["do_lr"], state["do_seed"]) == tuple(DEFAULTS[key] for key in
+                                                       ("data", "noise", "size", "width", "epochs", "lr", "seed"))
+    assert tuple(float(rate) for rate in state["do_rates"]) == DEFAULTS["rates"]
+    assert app.success and "Lowest validation loss: drop 0.5 · keep 0.5" in app.success[0].value
+    assert any("overfits" in markdown.value for markdown in app.markdown)
+    assert any("drop 0.9 · keep 0.1 is too much" in warning.value for warning in app.warning)
+
+
+def test_both_conventions_are_named_wherever_a_probability_appears():
+    app = open_page(PAGE, do_p="0.2")
+    assert_clean(app)
+    sidebar = " ".join(markdown.value for markdown in app.sidebar.markdown)
+    assert "= **0.80**: the lesson's p" in sidebar
+    strip = next(markdown.value for markdown in app.markdown if markdown.value.startswith('<div style="display: flex'))
+    assert "p<sub>drop</sub>" in strip and "p<sub>keep</sub>" in strip and ">0.2<" in strip and ">0.8<" in strip
+    assert "Two meanings of p" in app.info[0].value
+    table = next(table for table in html_tables(app) if "Network" in table)
+    assert table["p_drop (PyTorch)"] == ["0", "0.2", "0.5", "0.9"]
+    assert table["p_keep (lesson)"] == ["1", "0.8", "0.5", "0.1"]
+    curves = chart_specs(app)[2]
+    assert "p<sub>drop</sub> 0.5 · p<sub>keep</sub> 0.5" in [trace.get("name") for trace in curves["data"]]
+
+
+def test_moderate_dropout_lowers_the_validation_loss_at_the_default_settings():
+    """The page's claim, at its default seed and settings: without dropout the network overfits (its validation loss
+    ends well above its minimum); drop 0.5 ends with a lower validation loss than no dropout; drop 0.9 underfits
+    (lower accuracy on both sets than the best network)."""
+    trained = compute.training(DEFAULTS["data"], DEFAULTS["noise"], DEFAULTS["size"], DEFAULTS["width"],
+                               DEFAULTS["epochs"], DEFAULTS["lr"], DEFAULTS["seed"], DEFAULTS["rates"])
+    run = trained.run
+    final = run.val_loss[-1]
+    assert final[0] > 1.5 * run.val_loss[:, 0].min()  # overfitting without dropout
+    assert final[2] < 0.6 * final[0]  # drop 0.5 against no dropout
+    assert final[2] == final.min()
+    assert run.train_accuracy[-1, 3] < run.train_accuracy[-1].max() - 0.05  # drop 0.9 cannot fit the training set
+    assert run.val_accuracy[-1, 3] < run.val_accuracy[-1, 2] - 0.03
+
+
+def test_the_animation_frames_carry_only_what_moves_and_follow_the_masks():
+    app = open_page(PAGE, do_p="0.5", do_units="6", do_steps="12", do_seed="3")
+    assert_clean(app)
+    spec = chart_specs(app)[0]
+    frames = spec["frames"]
+    assert [frame["name"] for frame in frames] == [str(step) for step in range(1, 13)]
+    assert len(spec["layout"]["sliders"][0]["steps"]) == 12
+    run = compute.thinned(6, 0.5, 12, 3)
+    for step, frame in enumerate(frames):
+        assert frame["traces"] == [1, 2, 3, 5, 6, 11] and "layout" not in frame
+        assert all(set(trace) == {"x", "y"} for trace in frame["data"])
+        kept, dropped = frame["data"][3], frame["data"][4]
+        assert len(kept["x"]) == run.masks[0][step, 0].sum() + run.masks[1][step, 0].sum()
+        assert len(kept["x"]) + len(dropped["x"]) == 12
+        # every kept connection joins two kept units: between the hidden layers, 2 points per connection
+        assert len(frame["data"][1]["x"]) == 2 * run.masks[0][step, 0].sum() * run.masks[1][step, 0].sum()
+        assert frame["data"][5]["y"] == [pytest.approx(run.example_share[step], abs=1e-3)]
+    assert len(spec["data"]) == 12  # few traces
+
+
+def test_a_display_option_or_a_test_time_control_retrains_nothing(monkeypatch):
+    calls = []
+    real = dropout_training.train_rates
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dropout_training, "train_rates", counting)
+    app = open_page(PAGE, do_seed="321", do_epochs="50")
+    assert_clean(app)
+    assert len(calls) == 1
+    app.toggle(key="do_val").set_value(True).run()
+    app.session_state["do_shown"] = "accuracy"
+    app.run()
+    app.slider(key="do_p").set_value(0.8).run()
+    app.select_slider(key="do_masks").set_value(10000).run()
+    app.select_slider(key="do_passes").set_value(20).run()
+    app.selectbox(key="do_mc").set_value("0.9").run()
+    assert_clean(app)
+    assert len(calls) == 1
+    app.select_slider(key="do_lr").set_value(0.02).run()
+    assert len(calls) == 2
+
+
+def test_predict_then_reveal_hides_the_outcome():
+    app = open_page(PAGE, predict="true")
+    assert_clean(app)
+    assert len(chart_specs(app)) == 2 + 2  # the animation and the masks, then Monte-Carlo: no curves, no boundaries
+    question = next(radio for radio in app.radio if "lowest validation loss" in radio.label)
+    assert question.options == ["No dropout", "drop 0.2 · keep 0.8", "drop 0.5 · keep 0.5", "drop 0.9 · keep 0.1"]
+
+
+CHEAP_EXTREMES = [
+    ("slider", "do_p", 0.0), ("slider", "do_p", 0.95),
+    ("slider", "do_units", 2), ("slider", "do_units", 12),
+    ("slider", "do_steps", 5), ("slider", "do_steps", 60),
+    ("select_slider", "do_masks", 10), ("select_slider", "do_masks", 100000),
+    ("select_slider", "do_passes", 10), ("select_slider", "do_passes", 100),
+    ("selectbox", "do_mc", "0.9"), ("toggle", "do_val", True),
+]
+
+
+@pytest.mark.parametrize(("kind", "key", "value"), CHEAP_EXTREMES,
+                         ids=[f"{key}={value}" for _, key, value in CHEAP_EXTREMES])
+def test_each_display_and_test_time_control_at_its_extremes(kind, key, value):
+    app = open_page(PAGE)
+    getattr(app, kind)(key=key).set_value(value).run()
+    assert_clean(app)
+    assert_charts_finite(app)
+
+
+TRAINING_EXTREMES = {
+    "smallest": {"do_noise": "0", "do_n": "25", "do_width": "8", "do_epochs": "50", "do_lr": "0.001", "do_seed": "0"},
+    "largest": {"do_noise": "0.6", "do_n": "200", "do_width": "128", "do_epochs": "300", "do_lr": "0.1",
+                "do_seed": "9999", "do_rates": ["0.1", "0.8", "0.9", "0.95"], "do_mc": "0.95", "do_passes": "100"},
+    "circles": {"do_data": "circles"},
+    "xor": {"do_data": "xor", "do_shown": "accuracy"},
+    "spirals": {"do_data": "spirals", "do_p": "0.95"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRAINING_EXTREMES))
+def test_training_controls_at_their_extremes(name):
+    app = open_page(PAGE, **TRAINING_EXTREMES[name])
+    assert_clean(app)
+    assert_charts_finite(app)
+    for key, value in TRAINING_EXTREMES[name].items():
+        state = app.session_state[key]
+        if isinstance(value, list):
+            assert [float(item) for item in state] == [float(item) for item in value], key
+        elif isinstance(state, str):
+            assert state == value, key
+        else:
+            assert float(state) == float(value), key
+
+
+def test_no_rate_at_all_trains_only_the_network_without_dropout():
+    app = open_page(PAGE, do_rates="")
+    assert_clean(app)
+    assert app.session_state["do_rates"] == []
+    assert "Choose at least one dropout rate" in " ".join(info.value for info in app.info)
+    assert len(chart_specs(app)) == 3 + 1
+    assert_charts_finite(app)
+
+
+def test_invalid_url_values_fall_back_to_the_defaults():
+    app = open_page(PAGE, do_p="abc", do_units="99", do_masks="-3", do_data="nope", do_n="7", do_width="x",
+                    do_rates=["zzz", "0.33"], do_mc="0.33", do_seed="-5", do_passes="1e9", do_shown="pie")
+    assert_clean(app)
+    state = app.session_state
+    assert state["do_p"] == 0.5 and state["do_units"] == 8 and state["do_masks"] == 1000
+    assert state["do_data"] == "moons" and state["do_n"] == 100 and state["do_width"] == 64
+    assert state["do_rates"] == ["0.2", "0.5", "0.9"] and state["do_mc"] == "0.5" and state["do_seed"] == 0
+    assert state["do_passes"] == 50 and state["do_shown"] == "loss"
+
+
+def test_the_russian_page_is_clean_and_writes_decimal_commas():
+    app = open_page(PAGE, lang="ru")
+    assert_clean(app)
+    assert app.title[0].value == "Dropout"
+    assert "Два смысла p" in app.info[0].value
+    assert "Наименьшая ошибка на валидации: выкл. 0,5 · сохр. 0,5" in app.success[0].value
+    curves = chart_specs(app)[2]
+    assert curves["layout"]["separators"] == ", "
+    assert any("переобучается" in markdown.value for markdown in app.markdown)
+
+
+def experiments() -> dict[str, str]:
+    tree = ast.parse((ROOT / "pages" / "dropout" / "page.py").read_text(encoding="utf-8"))
+    return next(ast.literal_eval(node.value) for node in tree.body
+                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXPERIMENTS")
+
+
+@pytest.mark.parametrize("name", sorted(experiments()))
+def test_every_experiment_link_sets_the_state_it_names(name):
+    params = parse_qs(experiments()[name])
+    app = open_page(PAGE, **{key: values if len(values) > 1 or key == "do_rates" else values[0]
+                             for key, values in params.items()})
+    assert_clean(app)
+    for key, wanted in params.items():
+        state = app.session_state[key]
+        if isinstance(state, list):
+            assert [float(item) for item in state] == [float(item) for item in wanted], key
+        elif isinstance(state, int | float):
+            assert float(state) == float(wanted[0]), key
+        else:
+            assert str(state) == wanted[0], key
+
+
+def test_each_experiment_shows_what_its_line_promises():
+    """The claims the experiment lines make, measured on the page they open."""
+    queries = experiments()
+    seed5 = open_page(PAGE, **{key: value[0] if len(value) == 1 else value
+                               for key, value in parse_qs(queries["other_seed"]).items()})
+    table = next(table for table in html_tables(seed5) if "Network" in table)
+    losses = [float(value) for value in table["validation loss"]]
+    assert losses[1] > losses[0] and losses[2] > losses[0]  # drop 0.2 and 0.5 end above no dropout
+    small = open_page(PAGE, **{key: value[0] if len(value) == 1 else value
+                               for key, value in parse_qs(queries["small_network"]).items()})
+    losses = [float(value) for value in next(table for table in html_tables(small) if "Network" in table)[
+        "validation loss"]]
+    assert min(losses[1:]) > losses[0]  # every rate worse than none
+    assert small.warning and "No dropout rate beat" in small.warning[0].value
+
+
+def final(query: str) -> dict[str, list[float]]:
+    """The results table of the page an experiment opens, as numbers (accuracies as shares)."""
+    app = open_page(PAGE, **{key: value[0] if len(value) == 1 else value for key, value in parse_qs(query).items()})
+    assert_clean(app)
+    table = next(table for table in html_tables(app) if "Network" in table)
+    return {title: [float(cell.rstrip("%")) / (100 if cell.endswith("%") else 1) for cell in cells]
+            for title, cells in table.items() if title not in ("Network", "lowest validation loss (epoch)")}
+
+
+def test_too_much_dropout_and_more_data_show_what_their_lines_say():
+    queries = experiments()
+    too_much = final(queries["too_much"])  # no dropout, 0.5, 0.9, 0.95
+    assert max(too_much["training accuracy"][2:]) < min(too_much["training accuracy"][:2]) - 0.05
+    assert max(too_much["validation accuracy"][2:]) < too_much["validation accuracy"][1]
+    default, more = final(queries["overfit"]), final(queries["more_data"])
+    assert more["validation loss"][0] < default["validation loss"][0]  # less overfitting without dropout
+    gain = [result["validation loss"][0] - min(result["validation loss"]) for result in (default, more)]
+    assert gain[1] < gain[0]  # and dropout has less to gain
