@@ -91,7 +91,7 @@ with st.container() if classroom.presenting() else summary:
         st.success(t("feature_scaling.settled", step=run.settled_at)
                    + (" " + t("feature_scaling.weights_far", distance=run.distance_left) if far else ""))
     else:
-        st.info(t("feature_scaling.not_settled", steps=steps, gap=run.losses[-1] - run.min_value))
+        st.info(t("feature_scaling.not_settled", steps=steps, gap=num(run.losses[-1] - run.min_value)))
 
     metrics.show([
         metrics.Metric("λ", num(low, 4), t("feature_scaling.eig_help"), "min"),
@@ -137,7 +137,7 @@ for column, standardized in zip(st.columns(2), (False, True), strict=True):
             key=f"compare_{standardized}",
         )
         status = (t("feature_scaling.side_diverged", step=side.diverged_at) if side.diverged_at >= 0
-                  else t("feature_scaling.side_gap", gap=side.losses[-1] - side.min_value))
+                  else t("feature_scaling.side_gap", gap=num(side.losses[-1] - side.min_value)))
         st.caption(t("feature_scaling.side_caption", kappa=side.condition_number) + " " + status)
 
 course.experiments({t(f"feature_scaling.experiment.{name}"): query for name, query in EXPERIMENTS.items()})

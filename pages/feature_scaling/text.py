@@ -8,11 +8,11 @@ TEXT = {
         "$(w_1, w_2)$ and the path an optimizer takes across them. Make feature $x_1$ larger and the "
         "bowl becomes a narrow valley: a small change of $w_1$ now moves the loss a lot, the two "
         "gradients differ by orders of magnitude, and plain gradient descent starts to zig-zag.",
-        "ru": "Линейная модель $\\hat y = x_1w_1 + x_2w_2$ подбирается по данным с двумя признаками, "
-        "минимизируя среднеквадратичную ошибку. На графике — линии уровня этой ошибки над весами "
-        "$(w_1, w_2)$ и путь оптимизатора по ним. Увеличьте признак $x_1$ — и чаша превратится в узкую "
-        "долину: малое изменение $w_1$ сильно меняет ошибку, градиенты по двум весам отличаются на "
-        "порядки, и обычный градиентный спуск начинает метаться из стороны в сторону.",
+        "ru": "Линейную модель $\\hat y = x_1w_1 + x_2w_2$ обучают на данных с двумя признаками: подбирают "
+        "веса, при которых среднеквадратичная ошибка меньше всего. На графике — линии уровня этой ошибки на "
+        "плоскости весов $(w_1, w_2)$ и путь оптимизатора по ним. Увеличьте масштаб признака $x_1$ — и чаша "
+        "превратится в узкую долину: малое изменение $w_1$ сильно меняет ошибку, градиенты по двум весам "
+        "различаются на порядки, и обычный градиентный спуск начинает метаться от одного склона к другому.",
     },
     "feature_scaling.x_scale": {"en": "Scale of feature x₁", "ru": "Масштаб признака x₁"},
     "feature_scaling.x_scale_help": {
@@ -44,26 +44,26 @@ TEXT = {
     "feature_scaling.settled": {
         "en": "Near the minimum from step {step} on: from then to the last step the loss stays within 1% of its "
         "starting distance L(w⁰) − L* to the minimum.",
-        "ru": "У минимума с шага {step}: с него и до последнего шага ошибка остаётся в пределах 1% от начального "
-        "разрыва L(w⁰) − L* до минимума.",
+        "ru": "У минимума с шага {step}: с этого шага и до последнего ошибка превышает минимум не больше чем на 1% "
+        "от начального превышения L(w⁰) − L*.",
     },
     "feature_scaling.weights_far": {
         "en": "The loss is close, yet the weights are still {distance:.3g} away from the optimum: along a flat "
         "direction a large change of a weight barely changes the loss.",
-        "ru": "Ошибка близка к минимальной, но веса ещё в {distance:.3g} от оптимума: вдоль пологого направления "
-        "даже большое изменение веса почти не меняет ошибку.",
+        "ru": "Ошибка уже близка к минимальной, но до оптимальных весов ещё {distance:.3g}: вдоль пологого "
+        "направления даже большое изменение веса почти не меняет ошибку.",
     },
     "feature_scaling.not_settled": {
-        "en": "After {steps} {steps:plural:step|steps} the loss is still {gap:.3g} above the minimum "
+        "en": "After {steps} {steps:plural:step|steps} the loss is still {gap} above the minimum "
         "(or has not stayed within 1% of its starting distance to it).",
-        "ru": "После {steps} {steps:plural:шага|шагов|шагов} ошибка всё ещё на {gap:.3g} выше минимума "
-        "(или не удержалась в пределах 1% от начального разрыва).",
+        "ru": "После {steps} {steps:plural:шага|шагов|шагов} ошибка всё ещё на {gap} выше минимума "
+        "(или не удержалась в пределах 1% от начального превышения над ним).",
     },
     "feature_scaling.eig_help": {
         "en": "Eigenvalues of the Hessian 2XᵀX/n: the curvature of the surface along its two axes.",
-        "ru": "Собственные числа гессиана 2XᵀX/n: кривизна поверхности вдоль двух её осей.",
+        "ru": "Собственные числа гессиана 2XᵀX/n: кривизна поверхности вдоль двух её главных осей.",
     },
-    "feature_scaling.condition": {"en": "Condition number κ", "ru": "Обусловленность κ"},
+    "feature_scaling.condition": {"en": "Condition number κ", "ru": "Число обусловленности κ"},
     "feature_scaling.condition_help": {
         "en": "λmax / λmin. Near 1 the level lines are circles; large κ means a long narrow valley.",
         "ru": "λmax / λmin. Около 1 линии уровня — окружности; большое κ — длинная узкая долина.",
@@ -72,16 +72,17 @@ TEXT = {
     "feature_scaling.limit_help": {
         "en": "The largest learning rate at which this optimizer still converges on this surface: 2/λmax for "
         "gradient descent, 2(1 + μ)/λmax with heavy-ball momentum μ, 2(1 + μ)/((1 + 2μ)λmax) for Nesterov; "
-        "L2 regularization (weight decay) adds its coefficient to λmax.",
+        "L2 regularization (weight decay) adds its coefficient δ to λmax.",
         "ru": "Наибольшая скорость обучения, при которой этот оптимизатор ещё сходится на этой поверхности: "
-        "2/λmax для градиентного спуска, 2(1 + μ)/λmax с моментом μ, 2(1 + μ)/((1 + 2μ)λmax) для Нестерова; "
-        "L2-регуляризация (weight decay) прибавляет свой коэффициент к λmax.",
+        "2/λmax для градиентного спуска, 2(1 + μ)/λmax для Momentum с коэффициентом инерции μ, "
+        "2(1 + μ)/((1 + 2μ)λmax) для Nesterov; L2-регуляризация (weight decay) прибавляет к λmax свой "
+        "коэффициент δ.",
     },
     "feature_scaling.no_limit": {"en": "no simple limit", "ru": "нет простого предела"},
     "feature_scaling.no_limit_help": {
         "en": "AdaGrad, RMSProp, Adam and AdamW divide the step by a running size of the gradients, so no single "
         "number bounds their learning rate; the optimizer lab's stability map shows where they diverge.",
-        "ru": "AdaGrad, RMSProp, Adam и AdamW делят шаг на накопленный размер градиентов, поэтому их скорость "
+        "ru": "AdaGrad, RMSProp, Adam и AdamW делят шаг на накопленную величину градиентов, поэтому их скорость "
         "обучения не ограничена одним числом; где они расходятся, показывает карта устойчивости в лаборатории "
         "оптимизаторов.",
     },
@@ -96,7 +97,7 @@ TEXT = {
         "Right: the distance of the loss from its minimum, on a log scale (a straight line means a "
         "constant rate of convergence). Press Play to replay, or drag the step slider.",
         "ru": "Слева: линии уровня log₁₀(L − L*) (светлее — ниже) и путь; звезда — решение методом наименьших квадратов. "
-        "Справа: разрыв L − L* между ошибкой и её минимумом в логарифмической шкале (прямая линия — "
+        "Справа: на сколько ошибка выше минимума, L − L*, в логарифмической шкале (прямая линия — "
         "сходимость с постоянным темпом). Кнопка «Пуск» проигрывает спуск, ползунок выбирает шаг.",
     },
     "feature_scaling.gradients_title": {"en": "Why the scale matters: the two gradients", "ru": "Почему важен масштаб: два градиента"},
@@ -107,28 +108,28 @@ TEXT = {
         "$w_1$ is ten thousand times larger. One learning rate cannot suit both directions.",
         "ru": "Ниже — ошибка на одном объекте и две её частные производные; градиент средней ошибки — их "
         "среднее по данным. В каждую производную множителем входит свой признак: если $x_1$ в сто раз "
-        "больше, то и $\\partial L/\\partial w_1$ больше, а кривизна вдоль $w_1$ больше в десять тысяч раз. "
-        "Один шаг не может подойти обоим направлениям.",
+        "больше, то и $\\partial L/\\partial w_1$ больше во столько же раз, а кривизна вдоль $w_1$ — в десять "
+        "тысяч раз. Одна скорость обучения не может подойти обоим направлениям сразу.",
     },
     "feature_scaling.std_note": {
         "en": "Standard deviations of the features used here: x₁ {std1:.3g}, x₂ {std2:.3g}.",
-        "ru": "Стандартные отклонения признаков в этом опыте: x₁ {std1:.3g}, x₂ {std2:.3g}.",
+        "ru": "Стандартные отклонения признаков в этом опыте: x₁ — {std1:.3g}; x₂ — {std2:.3g}.",
     },
     "feature_scaling.col_step": {"en": "Step", "ru": "Шаг"},
     "feature_scaling.compare_title": {"en": "Raw versus standardized features", "ru": "Исходные и стандартизированные признаки"},
     "feature_scaling.compare_intro": {
         "en": "The same optimizer with the same settings, on the same data before and after standardization. "
-        "Standardizing makes the level lines nearly circular, so the gradient points at the minimum and "
+        "Standardizing makes the level lines nearly circular, so the negative gradient points at the minimum and "
         "the path goes straight (the optimum moves, because the weights now multiply rescaled features).",
         "ru": "Один и тот же оптимизатор с теми же настройками на тех же данных до и после стандартизации. "
-        "После неё линии уровня почти круглые, градиент смотрит прямо на минимум и путь идёт напрямик "
+        "После неё линии уровня почти круглые, антиградиент направлен прямо в минимум и путь идёт напрямик "
         "(оптимум сдвигается, потому что веса теперь умножаются на перемасштабированные признаки).",
     },
     "feature_scaling.raw_title": {"en": "Raw features", "ru": "Исходные признаки"},
     "feature_scaling.standardized_title": {"en": "Standardized features", "ru": "Стандартизированные признаки"},
     "feature_scaling.side_caption": {"en": "$\\kappa$ = {kappa:.3g}.", "ru": "$\\kappa$ = {kappa:.3g}."},
     "feature_scaling.side_diverged": {"en": "Diverged at step {step}.", "ru": "Расходимость на шаге {step}."},
-    "feature_scaling.side_gap": {"en": "Final L − L* = {gap:.3g}.", "ru": "Итоговый разрыв до минимума L − L* = {gap:.3g}."},
+    "feature_scaling.side_gap": {"en": "Final L − L* = {gap}.", "ru": "В конце L − L* = {gap}."},
     "feature_scaling.experiment.scale1": {
         "en": "Lesson 3, features on one scale: level lines are nearly circles and gradient descent goes straight in",
         "ru": "Урок 3, признаки одного масштаба: линии уровня почти окружности, градиентный спуск идёт прямо",
@@ -154,12 +155,12 @@ TEXT = {
         "ru": "Урок 8, Adam на признаках одного масштаба (η = 0,1, 25 шагов): исходный опыт",
     },
     "feature_scaling.experiment.adam": {
-        "en": "plot_gd(x_scale=0.5, lr=0.1, steps=25, optimizer='adam'): the valley is squashed, Adam goes as fast",
-        "ru": "plot_gd(x_scale=0.5, lr=0.1, steps=25, optimizer='adam'): долина сплющена, а Adam идёт так же быстро",
+        "en": "`plot_gd(x_scale=0.5, lr=0.1, steps=25, optimizer='adam')`: the valley is squashed, Adam goes as fast",
+        "ru": "`plot_gd(x_scale=0.5, lr=0.1, steps=25, optimizer='adam')`: долина сплющена, а Adam идёт так же быстро",
     },
     "feature_scaling.experiment.adam_narrower": {
         "en": "An even narrower valley (x₁ scaled ×0.1): Adam's normalised step still moves in every direction",
-        "ru": "Ещё более узкая долина (x₁ × 0,1): нормированный шаг Adam всё так же движется по всем направлениям",
+        "ru": "Ещё более узкая долина (x₁ × 0,1): Adam с его нормированным шагом всё так же движется по обоим весам",
     },
     "feature_scaling.experiment.adam_fast": {
         "en": "The learning rate ×20 (η = 2, still 25 steps): see whether Adam is at the minimum after 25 steps "
@@ -170,8 +171,8 @@ TEXT = {
     "feature_scaling.experiment.adam_off_diagonal": {
         "en": "Adam from a start off the 45° line, (−2, 1.5): the path bends. From (−1, −1) it is straight only "
         "because the start and the optimum lie on one diagonal, where both coordinates take the same step",
-        "ru": "Adam из точки не на диагонали, (−2; 1,5): путь изгибается. Из (−1, −1) он прямой лишь потому, что "
-        "старт и оптимум лежат на одной диагонали и обе координаты делают одинаковый шаг",
+        "ru": "Adam из точки не на диагонали, (−2; 1,5): путь изгибается. Из (−1; −1) он прямой лишь потому, что "
+        "старт и оптимум лежат на одной диагонали, а обе координаты делают одинаковые шаги",
     },
     "feature_scaling.predict": {
         "en": "What will {optimizer} do in {steps} {steps:plural:step|steps}?",
@@ -188,6 +189,7 @@ TEXT = {
         "en": "the second one is $dl/dw_2 = 2(x_1w_1 + x_2w_2 - y)\\,x_2$: each weight's derivative carries its own "
         "feature, which is exactly why the scale of $x_1$ matters only along $w_1$ (the table beside it shows both).",
         "ru": "вторая из них — $dl/dw_2 = 2(x_1w_1 + x_2w_2 - y)\\,x_2$: в производную по каждому весу входит свой "
-        "признак, поэтому масштаб $x_1$ влияет только на направление $w_1$ (обе видны в таблице рядом).",
+        "признак, поэтому масштаб $x_1$ влияет только на направление $w_1$ (значения обеих производных — в "
+        "таблице рядом).",
     },
 }

@@ -76,9 +76,13 @@ def update_latex(anatomy: StepAnatomy) -> str:
                            rf"\frac{{{vector(anatomy.after['exp_avg_sq'])}}}{{{number(1 - beta2**t)}}}",
                            anatomy.derived["v_hat"]))
         lines.append(rf"\frac{{\eta}}{{\sqrt{{\hat v_t}}+\epsilon}} &= {vector(anatomy.derived['effective_lr'])}")
-        decay = r" - \eta\delta\,\theta_{t-1}" if name == "adamw" else ""
-        lines.append(_line(r"\Delta\theta_t", rf"-\frac{{\eta\,\hat m_t}}{{\sqrt{{\hat v_t}}+\epsilon}}{decay}",
-                           rf"-{vector(anatomy.derived['effective_lr'])}\odot{vector(anatomy.derived['m_hat'])}"
-                           + (r" - \ldots" if decay else ""), step))
+        adaptive = rf"-{vector(anatomy.derived['effective_lr'])}\odot{vector(anatomy.derived['m_hat'])}"
+        if name == "adamw":  # AdamW multiplies the weights by (1 - eta delta), then takes Adam's step
+            shrink = number(1 - anatomy.lr * anatomy.hyper["weight_decay"])
+            lines.append(_line(r"\theta_t",
+                               r"(1-\eta\delta)\,\theta_{t-1} - \frac{\eta\,\hat m_t}{\sqrt{\hat v_t}+\epsilon}",
+                               rf"{shrink}\cdot{vector(anatomy.point)} {adaptive}", anatomy.point + step))
+            return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
+        lines.append(_line(r"\Delta\theta_t", r"-\frac{\eta\,\hat m_t}{\sqrt{\hat v_t}+\epsilon}", adaptive, step))
     lines.append(rf"\theta_t &= \theta_{{t-1}} + \Delta\theta_t = {vector(anatomy.point + step)}")
     return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"

@@ -13,7 +13,7 @@ from pages.optimizer_lab import race_figure as race_figures
 from pages.optimizer_lab.formulas import update_latex
 from ui import charts, classroom, controls, course, tables
 from ui.figures import PlaybackLabels
-from ui.i18n import t
+from ui.i18n import num, t
 from ui.numbers import number, plain
 from ui.palette import BLACK, BLUE, GREEN, OPTIMIZER_COLORS, ORANGE, VERMILLION
 
@@ -106,7 +106,7 @@ def race_section() -> None:
     run = lab.race_run(setup.problem, setup.entrants(), setup.start, setup.steps, tolerance)
     with chart_slot:
         shown = classroom.predict_then_reveal(
-            t("optimizer_lab.predict", tolerance=tolerance), (*setup.names, NOBODY), first_to_arrive(run),
+            t("optimizer_lab.predict", tolerance=num(tolerance)), (*setup.names, NOBODY), first_to_arrive(run),
             (setup, tolerance), format_func=lambda name: t("optimizer_lab.nobody") if name == NOBODY else name_of[name])
     if not shown:
         return

@@ -10,7 +10,7 @@ TEXT = {
         "method is stable. Every setting is in the page's address, so a copied link brings back exactly this race.",
         "ru": "Выберите поверхность потерь и оптимизаторы — и устройте гонку: все стартуют из одной точки и "
         "делают одинаковое число шагов. Нажмите «Пуск», чтобы увидеть движение, щёлкните по поверхности, чтобы "
-        "начать в другом месте, а на других вкладках — уроки о скорости обучения, о стохастических градиентах "
+        "начать в другом месте, а в других разделах — уроки о скорости обучения, о стохастических градиентах "
         "и о том, где каждый метод устойчив. Все настройки хранятся в адресе страницы: скопированная ссылка "
         "воспроизводит именно эту гонку.",
     },
@@ -30,7 +30,7 @@ TEXT = {
     "optimizer_lab.surface.styblinski_tang": {"en": "Styblinski–Tang function (local minima)", "ru": "Функция Стыблинского–Танга (локальные минимумы)"},
     "optimizer_lab.about.beale": {
         "en": "Beale's function: flat plateaus and steep walls, one minimum at (3, 0.5) at the end of a curved valley.",
-        "ru": "Функция Била: плоские плато и крутые стены, единственный минимум (3, 0.5) в конце изогнутой долины.",
+        "ru": "Функция Била: плоские плато и крутые стены, единственный минимум (3; 0,5) в конце изогнутой долины.",
     },
     "optimizer_lab.about.quadratic": {
         "en": "An ill-conditioned bowl: curvature 1 along one axis and κ along the other, turned by an angle. Its "
@@ -41,25 +41,25 @@ TEXT = {
     "optimizer_lab.about.regression": {
         "en": "The mean squared error of the linear regression from the feature-scaling lesson. Make feature x₁ "
         "larger and the bowl turns into a narrow valley.",
-        "ru": "Среднеквадратичная ошибка линейной регрессии из урока о масштабе признаков. Увеличьте признак "
-        "x₁ — и чаша превратится в узкую долину.",
+        "ru": "Среднеквадратичная ошибка линейной регрессии из урока о масштабе признаков. Увеличьте масштаб "
+        "признака x₁ — и чаша превратится в узкую долину.",
     },
     "optimizer_lab.about.rosenbrock": {
         "en": "Rosenbrock's banana: finding the curved valley is easy, following its almost flat floor to the "
         "minimum at (1, 1) is hard.",
         "ru": "«Банан» Розенброка: найти изогнутую долину легко, а пройти по её почти плоскому дну до минимума "
-        "(1, 1) трудно.",
+        "(1; 1) трудно.",
     },
     "optimizer_lab.about.himmelblau": {
         "en": "Himmelblau's function: four minima of the same height. Which one a run reaches depends on where "
         "it starts and how it moves.",
         "ru": "Функция Химмельблау: четыре минимума одной высоты. В какой из них придёт спуск, зависит от "
-        "старта и от способа движения.",
+        "начальной точки и от оптимизатора.",
     },
     "optimizer_lab.about.saddle": {
         "en": "A saddle point at the origin between two minima at (0, ±1). Started on the ridge, plain gradient "
         "descent stalls where the gradient almost vanishes.",
-        "ru": "Седловая точка в начале координат между двумя минимумами (0, ±1). Стартовав на гребне, обычный "
+        "ru": "Седловая точка в начале координат между двумя минимумами (0; ±1). Стартовав на гребне, обычный "
         "градиентный спуск застревает там, где градиент почти исчезает.",
     },
     "optimizer_lab.about.styblinski_tang": {
@@ -91,7 +91,7 @@ TEXT = {
         "en": "Or click anywhere on the surface in the race chart.",
         "ru": "Или щёлкните в любом месте поверхности на графике гонки.",
     },
-    "optimizer_lab.steps": {"en": "Steps (the same for every optimizer)", "ru": "Шаги (одинаково для всех)"},
+    "optimizer_lab.steps": {"en": "Steps (the same for every optimizer)", "ru": "Число шагов (одно для всех)"},
     "optimizer_lab.optimizers": {"en": "Optimizers in the race", "ru": "Оптимизаторы в гонке"},
     "optimizer_lab.no_optimizer": {
         "en": "Pick at least one optimizer in the sidebar to start a race.",
@@ -99,8 +99,8 @@ TEXT = {
     },
     "optimizer_lab.seed": {"en": "Noise seed", "ru": "Зерно шума"},
     "optimizer_lab.seed_help": {
-        "en": "Draws the minibatches and the gradient noise of the learning-rate and SGD tabs.",
-        "ru": "Задаёт мини-батчи и шум градиента на вкладках Learning rate и SGD.",
+        "en": "Draws the minibatches and the gradient noise of the learning-rate and SGD sections.",
+        "ru": "Задаёт мини-батчи и шум градиента в разделах «Скорость обучения» и «Стохастический спуск (SGD)».",
     },
     # Race
     "optimizer_lab.race_title": {"en": "The race", "ru": "Гонка"},
@@ -116,8 +116,8 @@ TEXT = {
         "Δθ is the step taken. For Adam compare the lengths of Δθ and −η∇L.",
         "ru": "Слева: поверхность в оттенках log₁₀(L − L*) (светлее — ниже), звёзды в известных минимумах и "
         "пути всех оптимизаторов. Справа: насколько ошибка каждого выше минимума, в логарифмической шкале; "
-        "по каждой кривой едет точка. «Пуск» проигрывает все пути вместе (▶ 0.25× и ▶ 0.5× — замедленно, "
-        "▶ 2× — быстрее; скорость можно менять на ходу); ✕ отмечает расходимость. Стрелки разбирают один шаг "
+        "по каждой кривой едет точка. «Пуск» проигрывает все пути вместе (▶ 0,25× и ▶ 0,5× — замедленно, "
+        "▶ 2× — быстрее; темп можно менять прямо во время показа); ✕ отмечает расходимость. Стрелки разбирают один шаг "
         "оптимизатора, выбранного в разделе «Внутри оптимизатора», от точки перед этим шагом, все в одном "
         "масштабе: −η∇L — шаг, который сделал бы обычный градиентный спуск, −ημb — то, что Momentum добавляет от прошлых "
         "градиентов (шаг Momentum — сумма этих двух стрелок), а у Adam −ηm̂ — усреднённый градиент (включая "
@@ -127,9 +127,9 @@ TEXT = {
     "optimizer_lab.click": {"en": "click: start here", "ru": "щелчок: старт здесь"},
     "optimizer_lab.all_diverged": {
         "en": "**Every optimizer diverged.** The learning rates are too large for this surface: lower them in "
-        "the sidebar (the η × μ tab shows where each method is stable).",
+        "the sidebar (the stability map shows where each method is stable).",
         "ru": "**Все оптимизаторы разошлись.** Скорости обучения слишком велики для этой поверхности: уменьшите их "
-        "в боковой панели (вкладка η × μ показывает, где каждый метод устойчив).",
+        "на боковой панели (раздел «Карта устойчивости» показывает, где каждый метод устойчив).",
     },
     "optimizer_lab.some_diverged": {"en": "Diverged: {names}.", "ru": "Разошлись: {names}."},
     "optimizer_lab.results": {"en": "Results after {steps} {steps:plural:step|steps}", "ru": "Итоги после {steps} {steps:plural:шага|шагов|шагов}"},
@@ -151,7 +151,7 @@ TEXT = {
         "шаг — график гонки откроется на этом шаге, а стрелки на нём покажут тот же шаг.",
     },
     "optimizer_lab.inspect": {"en": "Optimizer to look inside", "ru": "Какой оптимизатор разобрать"},
-    "optimizer_lab.inspect_step": {"en": "Update t", "ru": "Обновление t"},
+    "optimizer_lab.inspect_step": {"en": "Update t", "ru": "Шаг t"},
     "optimizer_lab.inside_diverged": {
         "en": "This run diverged at step {step}; its numbers from there on are not meaningful.",
         "ru": "Этот запуск разошёлся на шаге {step}; числа после него не имеют смысла.",
@@ -163,20 +163,21 @@ TEXT = {
     "optimizer_lab.inside.momentum": {
         "en": "Momentum keeps a velocity b: each step adds the new gradient to μ times the old velocity. Along a "
         "valley the gradients agree and the velocity grows; across it they alternate and cancel.",
-        "ru": "Momentum хранит скорость b: на каждом шаге к новому градиенту добавляется μ·b со старого шага. "
-        "Вдоль долины градиенты согласованы и скорость растёт, поперёк — чередуют знак и гасят друг друга.",
+        "ru": "Momentum хранит накопленный градиент b: на каждом шаге старое b умножается на μ и к нему "
+        "прибавляется новый градиент. Вдоль долины градиенты направлены одинаково, и b растёт; поперёк долины "
+        "они меняют знак и гасят друг друга.",
     },
     "optimizer_lab.inside.nesterov": {
         "en": "Nesterov momentum updates the velocity like Momentum but steps along g + μb: it looks one step of "
         "the velocity ahead, which brakes earlier before an overshoot.",
-        "ru": "Nesterov обновляет скорость как Momentum, но шагает вдоль g + μb: он смотрит на шаг скорости "
-        "вперёд и раньше тормозит перед проскоком.",
+        "ru": "Nesterov обновляет накопленный градиент b так же, как Momentum, но шагает вдоль g + μb: он "
+        "заглядывает на шаг вперёд по инерции и раньше тормозит, когда вот-вот проскочит минимум.",
     },
     "optimizer_lab.inside.adagrad": {
         "en": "AdaGrad divides each coordinate's step by the root of the sum of all its squared gradients so far: "
         "steep directions get small steps, flat ones large steps, and every step keeps shrinking.",
-        "ru": "AdaGrad делит шаг по каждой координате на корень из суммы всех её прошлых квадратов градиента: "
-        "крутые направления получают маленький шаг, пологие — большой, и шаг всё время уменьшается.",
+        "ru": "AdaGrad делит шаг по каждой координате на корень из суммы квадратов всех её градиентов до сих пор: "
+        "по крутым направлениям шаг получается маленьким, по пологим — большим, и со временем он всё уменьшается.",
     },
     "optimizer_lab.inside.rmsprop": {
         "en": "RMSProp keeps a running average v of each coordinate's squared gradient and divides by its root, so "
@@ -189,7 +190,8 @@ TEXT = {
         "(adaptive step), both corrected for starting at zero. The effective step size of each coordinate is "
         "η / (√v̂ + ε).",
         "ru": "Adam объединяет оба приёма: скользящее среднее m градиентов (инерция) и v их квадратов (адаптивный "
-        "шаг), оба с поправкой на старт с нуля. Эффективный шаг по каждой координате — η / (√v̂ + ε).",
+        "шаг), оба с поправкой на старт с нуля. Эффективная скорость обучения по каждой координате — "
+        "η / (√v̂ + ε).",
     },
     "optimizer_lab.inside.adamw": {
         "en": "AdamW is Adam with weight decay taken out of the gradient: every update first multiplies the "
@@ -200,14 +202,14 @@ TEXT = {
     },
     "optimizer_lab.effective_lr": {
         "en": "Effective step size per coordinate: w₁ {lr1:.3g}, w₂ {lr2:.3g} (η = {lr:g}).",
-        "ru": "Эффективный шаг по координатам: w₁ {lr1:.3g}, w₂ {lr2:.3g} (η = {lr:g}).",
+        "ru": "Эффективная скорость обучения по координатам: w₁ — {lr1:.3g}; w₂ — {lr2:.3g} (η = {lr:g}).",
     },
     "optimizer_lab.arrow.gradient": {"en": "−η∇L", "ru": "−η∇L"},
     "optimizer_lab.arrow.velocity": {"en": "−ημb", "ru": "−ημb"},
     "optimizer_lab.arrow.moment": {"en": "−ηm̂", "ru": "−ηm̂"},
     "optimizer_lab.arrow.step": {"en": "Δθ", "ru": "Δθ"},
     "optimizer_lab.arrows_title": {"en": "Arrows: {name}, update {step} (chosen below)",
-                         "ru": "Стрелки: {name}, обновление {step} (выбор ниже)"},
+                         "ru": "Стрелки: {name}, шаг {step} (выбор ниже)"},
     "optimizer_lab.arrows_magnified": {"en": "scale ×{factor}", "ru": "масштаб ×{factor}"},
     # Learning rate
     "optimizer_lab.lr_title": {"en": "Four learning rates", "ru": "Четыре скорости обучения"},
@@ -231,30 +233,33 @@ TEXT = {
     "optimizer_lab.lr_caption": {
         "en": "Top: L − L* against step (log scale), computed on all the data; each update used a minibatch of "
         "{batch} {batch:plural:sample|samples}; a ✕ marks divergence. Bottom: the four paths on the surface.",
-        "ru": "Сверху: L − L* по шагам (логарифмическая шкала), посчитанная по всем данным; каждое обновление "
-        "делалось по мини-батчу из {batch} {batch:plural:объекта|объектов|объектов}; ✕ — расходимость. Снизу: четыре "
-        "пути на поверхности.",
+        "ru": "Сверху: L − L* по шагам в логарифмической шкале (ошибка считается по всем данным, а каждый шаг "
+        "делается по мини-батчу из {batch} {batch:plural:объекта|объектов|объектов}); ✕ — расходимость. Снизу: "
+        "четыре пути на поверхности.",
     },
     "optimizer_lab.lr_says": {
         "en": "with a learning rate that is not large enough, training goes well at first and then gets stuck.",
-        "ru": "если learning rate недостаточно большой, поначалу обучение идёт отлично, а потом застревает.",
+        "ru": "если скорость обучения (learning rate) недостаточно большая, поначалу обучение идёт отлично, а "
+        "потом застревает.",
     },
     "optimizer_lab.lr_measured": {
         "en": "on this convex loss a small rate never gets stuck: it is slow from the start and keeps going down. "
         "The curve that starts well and then stalls is the *high* rate's: with noisy minibatch gradients its "
         "steps are too coarse to settle (CS231n's figure shows the same).",
-        "ru": "на этой выпуклой функции потерь маленькая скорость не застревает: она медленная с самого начала и "
-        "продолжает спускаться. Хорошо начинает и потом застревает кривая *высокой* скорости: с шумными "
-        "градиентами по мини-батчам её шаги слишком грубые, чтобы успокоиться (так же на рисунке CS231n).",
+        "ru": "на этой выпуклой функции потерь маленькая скорость обучения не застревает: ошибка с самого начала "
+        "падает медленно и продолжает падать. Хорошо начинает, а потом застревает кривая *высокой* скорости "
+        "обучения: с шумными градиентами по мини-батчам её шаги слишком велики, чтобы успокоиться у минимума "
+        "(так же и на рисунке CS231n).",
     },
     "optimizer_lab.schedule_title": {"en": "Learning-rate schedules", "ru": "Расписания скорости обучения"},
     "optimizer_lab.schedule_intro": {
         "en": "When the loss stops falling because the steps are too coarse for the noise of the minibatches, "
         "lowering the rate lets the model learn a little more. The same minibatch SGD as above, on the same "
         "minibatches: at a constant rate, and with a schedule that starts at the same rate and decays.",
-        "ru": "Когда ошибка перестаёт падать, потому что шаги слишком грубые для шума мини-батчей, снижение "
+        "ru": "Когда ошибка перестаёт падать, потому что при шуме мини-батчей шаги слишком крупные, снижение "
         "скорости обучения позволяет модели доучиться ещё немного. Тот же стохастический спуск на тех же "
-        "мини-батчах: с постоянной скоростью и с расписанием, которое начинается с той же скорости и убывает.",
+        "мини-батчах — с постоянной скоростью обучения и с расписанием, которое начинает с того же значения и "
+        "постепенно её снижает.",
     },
     "optimizer_lab.schedule": {"en": "Schedule", "ru": "Расписание"},
     "optimizer_lab.schedule_lr": {"en": "Starting learning rate η", "ru": "Начальная скорость обучения η"},
@@ -268,15 +273,15 @@ TEXT = {
         "en": "Over the last 20 of {steps} {steps:plural:step|steps} the loss stays on average {constant:.3g} above the minimum at a "
         "constant rate and {scheduled:.3g} with the schedule.",
         "ru": "За последние 20 из {steps} {steps:plural:шага|шагов|шагов} ошибка в среднем на {constant:.3g} выше минимума при постоянной "
-        "скорости и на {scheduled:.3g} с расписанием.",
+        "скорости обучения и на {scheduled:.3g} — с расписанием.",
     },
     # SGD
-    "optimizer_lab.sgd_per_epoch": {"en": "Count the work: loss against epochs", "ru": "Учесть работу: ошибка по эпохам"},
+    "optimizer_lab.sgd_per_epoch": {"en": "Count the work: loss against epochs", "ru": "Учесть стоимость шагов: ошибка по эпохам"},
     "optimizer_lab.sgd_per_epoch_help": {
-        "en": "An epoch is one pass over the data: as many per-sample gradients as there are samples. A full-batch "
-        "step costs one epoch, a minibatch step only batch/n of one.",
-        "ru": "Эпоха — один проход по данным: столько градиентов по объектам, сколько объектов. Шаг по всей "
-        "выборке стоит целую эпоху, шаг по мини-батчу — лишь batch/n эпохи.",
+        "en": "An epoch is one pass over the data: as many per-sample gradients as there are samples, n. A "
+        "full-batch step costs one epoch, a step on a minibatch of B samples only B/n of one.",
+        "ru": "Эпоха — один проход по данным: столько градиентов по отдельным объектам, сколько всего объектов, n. "
+        "Шаг по всей выборке стоит целую эпоху, шаг по мини-батчу из B объектов — лишь B/n эпохи.",
     },
     "optimizer_lab.epochs_axis": {"en": "epochs (gradient evaluations / n)", "ru": "эпохи (вычисления градиента / n)"},
     "optimizer_lab.sgd_title": {"en": "Minibatch gradients on the regression", "ru": "Градиенты по мини-батчам на регрессии"},
@@ -293,10 +298,10 @@ TEXT = {
         "эпохи, чтобы учесть стоимость шага: за один проход по данным SGD уходит гораздо дальше.",
     },
     "optimizer_lab.batch_size": {"en": "Batch size", "ru": "Размер батча"},
-    "optimizer_lab.seeds": {"en": "Runs (random seeds)", "ru": "Запусков (зёрен)"},
+    "optimizer_lab.seeds": {"en": "Runs (random seeds)", "ru": "Число запусков (зёрен)"},
     "optimizer_lab.sgd_lr": {"en": "Learning rate η", "ru": "Скорость обучения η"},
     "optimizer_lab.full_batch": {"en": "full batch", "ru": "вся выборка"},
-    "optimizer_lab.minibatch": {"en": "batch of {size}", "ru": "батч {size}"},
+    "optimizer_lab.minibatch": {"en": "batch of {size}", "ru": "батч из {size}"},
     "optimizer_lab.sgd_caption": {
         "en": "Smaller batches give noisier paths that still drift to the minimum, then jitter around it. The "
         "jitter shrinks with a larger batch or a smaller learning rate.",
@@ -317,7 +322,7 @@ TEXT = {
     "optimizer_lab.escape_lr": {"en": "Learning rate η", "ru": "Скорость обучения η"},
     "optimizer_lab.escape_noise": {"en": "Gradient noise σ", "ru": "Шум градиента σ"},
     "optimizer_lab.escape_momentum": {"en": "Momentum μ", "ru": "Инерция μ"},
-    "optimizer_lab.escape_runs": {"en": "Noisy runs", "ru": "Шумных запусков"},
+    "optimizer_lab.escape_runs": {"en": "Noisy runs", "ru": "Число шумных запусков"},
     "optimizer_lab.noisy_gd": {"en": "GD + noise", "ru": "GD + шум"},
     "optimizer_lab.escape_result": {
         "en": "**{left} of {runs} noisy {runs:plural:run|runs}** left the basin where GD stays for a deeper one, {reached} of them for the global minimum. Without noise — GD: {gd}; Momentum: {momentum}.",
@@ -330,22 +335,22 @@ TEXT = {
     "optimizer_lab.map_title": {"en": "Stability map", "ru": "Карта устойчивости"},
     "optimizer_lab.map_intro": {
         "en": "Every cell is a whole run of {steps} {steps:plural:step|steps} from the start point, with the learning rate of its "
-        "column and the setting of its row; all {cells} {cells:plural:run|runs} go as one batch. Blue: the loss fell by many "
+        "column and the setting of its row; all {cells} {cells:plural:run|runs} are computed at once, as one vectorised computation. Blue: the loss fell by many "
         "orders of magnitude; white: little progress; orange: it went up; dark: it diverged.",
         "ru": "Каждая клетка — целый запуск на {steps} {steps:plural:шаг|шага|шагов} из начальной точки со скоростью обучения своего "
-        "столбца и настройкой своей строки; все {cells} {cells:plural:запуск считается|запуска считаются|запусков считаются} одним батчем. Синий: ошибка упала на "
+        "столбца и настройкой своей строки; все {cells} {cells:plural:запуск считается|запуска считаются|запусков считаются} разом, одним векторным вычислением. Синий: ошибка упала на "
         "много порядков; белый: почти без продвижения; оранжевый: ошибка выросла; тёмный: расходимость.",
     },
     "optimizer_lab.map_optimizer": {"en": "Optimizer", "ru": "Оптимизатор"},
     "optimizer_lab.map_axis": {"en": "Second axis", "ru": "Вторая ось"},
-    "optimizer_lab.map_steps": {"en": "Steps per run", "ru": "Шагов на запуск"},
+    "optimizer_lab.map_steps": {"en": "Steps per run", "ru": "Шагов в каждом запуске"},
     "optimizer_lab.axis.momentum": {"en": "momentum μ", "ru": "инерция μ"},
     "optimizer_lab.axis.beta1": {"en": "β₁ (first moment)", "ru": "β₁ (первый момент)"},
     "optimizer_lab.axis.alpha": {"en": "α (smoothing of g²)", "ru": "α (сглаживание g²)"},
     "optimizer_lab.axis.eps": {"en": "ε (in the denominator)", "ru": "ε (в знаменателе)"},
     "optimizer_lab.axis.kappa": {"en": "condition number κ", "ru": "число обусловленности κ"},
     "optimizer_lab.axis.x_scale": {"en": "scale s of feature x₁", "ru": "масштаб s признака x₁"},
-    "optimizer_lab.map_progress": {"en": "log₁₀ of (L − L*) end / start", "ru": "log₁₀ отношения (L − L*) конец / начало"},
+    "optimizer_lab.map_progress": {"en": "log₁₀ of (L − L*) end / start", "ru": "log₁₀ отношения L − L*: конец / начало"},
     "optimizer_lab.map_diverged": {"en": "diverged", "ru": "расходимость"},
     "optimizer_lab.map_theory": {"en": "theory: largest stable η", "ru": "теория: наибольшая устойчивая η"},
     "optimizer_lab.map_local_theory": {"en": "theory at the minimum (local)", "ru": "теория в минимуме (локально)"},
@@ -369,7 +374,7 @@ TEXT = {
     "optimizer_lab.theory.nesterov": {
         "en": "Nesterov momentum (PyTorch's form) on a quadratic converges exactly when "
         "$0 < \\eta\\lambda_{\\max} < (2 + 2\\mu)/(1 + 2\\mu)$.",
-        "ru": "Инерция Нестерова (в форме PyTorch) на квадратичной функции сходится ровно при "
+        "ru": "Метод Нестерова (в форме PyTorch) на квадратичной функции сходится ровно при "
         "$0 < \\eta\\lambda_{\\max} < (2 + 2\\mu)/(1 + 2\\mu)$.",
     },
     "optimizer_lab.theory.none": {
@@ -387,8 +392,8 @@ TEXT = {
         "ru": "◆ отмечает скорость обучения (и настройку), с которой этот оптимизатор участвует в гонке.",
     },
     "optimizer_lab.predict": {
-        "en": "Which optimizer first gets within {tolerance:g} of the minimum loss?",
-        "ru": "Какой оптимизатор первым подойдёт к минимуму ошибки ближе чем на {tolerance:g}?",
+        "en": "Which optimizer first gets within {tolerance} of the minimum loss?",
+        "ru": "Какой оптимизатор первым подойдёт к минимуму ошибки ближе чем на {tolerance}?",
     },
     "optimizer_lab.nobody": {"en": "none of them", "ru": "ни один"},
     "optimizer_lab.experiment.four_rates": {

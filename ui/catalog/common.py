@@ -60,7 +60,7 @@ TEXT = {
         "en": "Momentum plus an adaptive step: why Adam copes with narrow valleys.",
         "ru": "Инерция плюс адаптивный шаг: почему Adam справляется с узкими долинами.",
     },
-    "lesson.backprop.title": {"en": "Backprop as matrix operations", "ru": "Backprop и матричные операции"},
+    "lesson.backprop.title": {"en": "Backprop as matrix operations", "ru": "Обратное распространение в матричном виде"},
     "lesson.backprop.line": {
         "en": "Forward and backward passes of a layer as matrix products, and why BLAS makes them fast.",
         "ru": "Прямой и обратный проход слоя как произведения матриц — и почему BLAS их ускоряет.",
@@ -95,7 +95,7 @@ TEXT = {
     "chart.pause": {"en": "Pause", "ru": "Пауза"},
     "chart.live": {
         "en": "step {step}: L = {loss:.4g}, ∂L/∂w₁ = {grad1:.3g}, ∂L/∂w₂ = {grad2:.3g}",
-        "ru": "шаг {step}: L = {loss:.4g}, ∂L/∂w₁ = {grad1:.3g}, ∂L/∂w₂ = {grad2:.3g}",
+        "ru": "шаг {step}: L = {loss:.4g}; ∂L/∂w₁ = {grad1:.3g}; ∂L/∂w₂ = {grad2:.3g}",
     },
     "chart.diverged": {"en": "diverged at step {step}", "ru": "расходимость на шаге {step}"},
     "chart.coming": {"en": "coming", "ru": "скоро"},
