@@ -56,7 +56,7 @@ def over_masks(drop_prob: float, count: int, seed: int) -> dropout_stats.OverMas
 DATA = ("moons", "circles", "xor", "spirals")
 TRAIN_SIZES = (25, 50, 100, 200)
 VAL_SIZE = 300
-WIDTHS = (8, 16, 32, 64, 128)
+WIDTHS = (4, 8, 16, 32, 64)
 RATES = (0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)  # the dropout rates (p_drop) a student can add
 MAX_RATES = 4
 BATCH = 25

@@ -99,6 +99,17 @@ def _line(x0: float, y0: float, x1: float, y1: float, axes: str = "", **line) ->
             "line": {"color": INK, "width": 1.5, "dash": "dot", **line}}
 
 
+def _panels(stacked: bool, split: float = 0.5, gap: float = 0.1) -> dict:
+    """Domains of two panels: side by side (the first ``split`` of the width, then a gap), or, on a phone, one above
+    the other with equal heights (``ui.charts`` would squeeze the second one, which suits a loss under a path)."""
+    if stacked:
+        return {"x": [0.0, 1.0], "y": [0.5 + gap / 2, 1.0], "x2": [0.0, 1.0], "y2": [0.0, 0.5 - gap / 2]}
+    return {"x": [0.0, split - gap / 2], "y": [0.0, 1.0], "x2": [split + gap / 2, 1.0], "y2": [0.0, 1.0]}
+
+
+STACKED_HEIGHT = 1.7  # a stacked figure is this much taller
+
+
 def _plain(values, decimals: int = 3) -> list[float]:
     """Finite numbers as a short plain list (what a frame carries: Plotly re-reads it every time it is shown)."""
     return np.round(np.asarray(values, dtype=float), decimals).tolist()
@@ -228,7 +239,7 @@ def thinned_figure(run: ThinnedSteps, labels: Labels) -> FinishedFigure:
 CURVE_POINTS = 240  # points of a running mean drawn (log-spaced: every mask would be 100,000 points)
 
 
-def masks_figure(over: OverMasks, unit: int, labels: Labels) -> FinishedFigure:
+def masks_figure(over: OverMasks, unit: int, labels: Labels, stacked: bool = False) -> FinishedFigure:
     """Left: the mean of unit ``unit``'s train-mode output over the first m masks, with (inverted dropout) and without
     the 1/p_keep scaling, against its eval-mode output a and the expected p_keep·a, with the ±2 standard-error band of
     the scaled mean. Right: every unit of the layer, the mean over all masks against its eval-mode output."""
@@ -240,7 +251,7 @@ def masks_figure(over: OverMasks, unit: int, labels: Labels) -> FinishedFigure:
     error = 2 * abs(value) * np.sqrt(over.drop_prob / keep) / np.sqrt(masks)
     outline = np.concatenate([value - error, (value + error)[::-1]])
     along = np.concatenate([masks, masks[::-1]])
-    top = max(float(np.max(over.running_mean[shown, unit])), value / keep if keep > 0 else value, 1e-3)
+    top = max(float(np.max(over.running_mean[shown, unit])), 1.6 * value, 1e-3)  # the band may leave the view
     largest = max(float(over.activations.max()), 1e-3)
     data = [
         {"type": "scatter", "mode": "lines", "x": typed(along), "y": typed(outline), "fill": "toself",
@@ -268,23 +279,24 @@ def masks_figure(over: OverMasks, unit: int, labels: Labels) -> FinishedFigure:
          "line": {"color": ORANGE, "width": 1.5, "dash": "dash"}},
     ]
     annotations = [
-        {"xref": "x domain", "yref": "y", "x": 1.0, "y": value, "xanchor": "right", "yanchor": "bottom",
+        {"xref": "x domain", "yref": "y", "x": 0.02, "y": value, "xanchor": "left", "yanchor": "bottom",
          "showarrow": False, "font": {"size": 14, "color": BLUE},
          "text": fill(labels.eval_format, labels.language, value=value)},
-        {"xref": "x domain", "yref": "y", "x": 1.0, "y": keep * value, "xanchor": "right", "yanchor": "top",
+        {"xref": "x domain", "yref": "y", "x": 0.02, "y": keep * value, "xanchor": "left", "yanchor": "top",
          "showarrow": False, "font": {"size": 14, "color": ORANGE},
          "text": fill(labels.shrunk_format, labels.language, value=keep * value)},
-        {"xref": "x2", "yref": "y2", "x": largest * 1.1, "y": largest * 1.1, "xanchor": "right", "yanchor": "bottom",
-         "showarrow": False, "font": {"size": 14, "color": BLUE}, "text": labels.diagonal},
-        {"xref": "x2", "yref": "y2", "x": largest * 1.1, "y": keep * largest * 1.1, "xanchor": "right",
-         "yanchor": "top", "showarrow": False, "font": {"size": 14, "color": ORANGE}, "text": labels.shrunk_line},
+        {"xref": "x2 domain", "yref": "y2 domain", "x": 0.03, "y": 1.0, "xanchor": "left", "yanchor": "top",
+         "showarrow": False, "font": {"size": 14, "color": BLUE}, "text": "- - " + labels.diagonal},
+        {"xref": "x2 domain", "yref": "y2 domain", "x": 0.03, "y": 0.9, "xanchor": "left", "yanchor": "top",
+         "showarrow": False, "font": {"size": 14, "color": ORANGE}, "text": "- - " + labels.shrunk_line},
     ]
+    domains = _panels(stacked, split=0.56, gap=0.14)
     layout = _layout(
-        440,
-        xaxis=_axis(labels.masks_axis, domain=[0.0, 0.5], **log_axis(log_range(masks, pad=0.05))),
-        yaxis=_axis(labels.output_axis, range=[min(0.0, value - 0.1), 1.15 * top]),
-        xaxis2=_axis(labels.unit_axis, domain=[0.62, 1.0], range=[-0.05 * largest, 1.15 * largest], anchor="y2"),
-        yaxis2=_axis(labels.mean_axis, range=[-0.05 * largest, 1.2 * largest], anchor="x2"),
+        int(440 * (STACKED_HEIGHT if stacked else 1)),
+        xaxis=_axis(labels.masks_axis, domain=domains["x"], **log_axis(log_range(masks, pad=0.05))),
+        yaxis=_axis(labels.output_axis, domain=domains["y"], range=[min(0.0, value - 0.1), 1.15 * top]),
+        xaxis2=_axis(labels.unit_axis, domain=domains["x2"], range=[-0.05 * largest, 1.15 * largest], anchor="y2"),
+        yaxis2=_axis(labels.mean_axis, domain=domains["y2"], range=[-0.05 * largest, 1.2 * largest], anchor="x2"),
         shapes=shapes,
         annotations=annotations,
     )
@@ -308,8 +320,8 @@ def rate_colors(rates: np.ndarray) -> list[str]:
     return [NO_DROPOUT if rate == 0.0 else RATE_COLORS[index - 1] for index, rate in enumerate(rates)]
 
 
-def curves_figure(run: RatesRun, names: list[str], colors: list[str], accuracy: bool,
-                  labels: Labels) -> FinishedFigure:
+def curves_figure(run: RatesRun, names: list[str], colors: list[str], accuracy: bool, labels: Labels,
+                  stacked: bool = False) -> FinishedFigure:
     """Loss (log axis) or accuracy over the epochs, on the training set (left) and the validation set (right), one
     line per network, measured in eval mode; a diamond marks each network's lowest validation loss."""
     if accuracy:
@@ -337,12 +349,13 @@ def curves_figure(run: RatesRun, names: list[str], colors: list[str], accuracy: 
                          "marker": {"color": color, "size": 12, "symbol": "diamond",
                                     "line": {"color": "white", "width": 1}}})
     epochs = int(run.epochs[-1])
+    domains = _panels(stacked, gap=0.1 if stacked else 0.08)
     layout = _layout(
-        430,
-        xaxis=_axis(labels.epoch_axis, domain=[0.0, 0.45], range=[0, max(epochs, 1)]),
-        yaxis=_axis(title, **value_axis),
-        xaxis2=_axis(labels.epoch_axis, domain=[0.55, 1.0], range=[0, max(epochs, 1)], anchor="y2"),
-        yaxis2=_axis("", **value_axis, anchor="x2", matches="y"),
+        int(430 * (STACKED_HEIGHT if stacked else 1)),
+        xaxis=_axis("" if stacked else labels.epoch_axis, domain=domains["x"], range=[0, max(epochs, 1)]),
+        yaxis=_axis(title, domain=domains["y"], **value_axis),
+        xaxis2=_axis(labels.epoch_axis, domain=domains["x2"], range=[0, max(epochs, 1)], anchor="y2"),
+        yaxis2=_axis(title if stacked else "", domain=domains["y2"], **value_axis, anchor="x2", matches="y"),
         annotations=[_title(labels.train_panel), _title(labels.val_panel, "2")],
     )
     layout["legend"] = legend_above(1.1, font={"size": 14})
@@ -403,17 +416,23 @@ def boundary_figure(trained: Training, index: int, points: DataSet, show_val: bo
 # ---------------------------------------------------------------- Monte-Carlo dropout
 
 
+def _colorbar(tickformat: str) -> dict:
+    """A thin horizontal colour bar under the picture, the same for both pictures so that they line up."""
+    return {"orientation": "h", "thickness": 12, "len": 0.9, "x": 0.5, "xanchor": "center", "y": -0.3,
+            "yanchor": "top", "tickfont": {"size": 14}, "tickformat": tickformat}
+
+
 def mc_mean_figure(plane: Plane, points: DataSet, labels: Labels) -> FinishedFigure:
     """The mean over the passes of the probability of class 1, with its 1/2 line and the training points."""
     mean = np.clip(plane.mean, 0.0, 1.0)
     data = [{"type": "heatmap", "x": typed(plane.axis1), "y": typed(plane.axis2), "z": typed(mean), "zmin": 0,
-             "zmax": 1, "colorscale": PROBABILITY_SCALE, "showscale": False,
+             "zmax": 1, "colorscale": PROBABILITY_SCALE, "zsmooth": "best", "colorbar": _colorbar(".1f"),
              "hovertemplate": labels.probability + " = %{z:.2f}<extra></extra>"}]
     data += _boundary_line(plane.axis1, plane.axis2, mean, INK)
     data += _points(points, False, labels)
-    layout = _layout(400, showlegend=False, annotations=[_title(labels.mean_title)],
+    layout = _layout(430, showlegend=False, annotations=[_title(labels.mean_title)],
                      **_plane_axes(plane.axis1, plane.axis2))
-    layout["margin"].update(t=40, r=10, l=50, b=50)
+    layout["margin"].update(t=40, r=10, l=50, b=110)
     return FinishedFigure({"data": data, "layout": layout})
 
 
@@ -424,11 +443,10 @@ def mc_spread_figure(plane: Plane, points: DataSet, labels: Labels) -> FinishedF
     top = max(float(spread.max()), 1e-3)
     data = [{"type": "heatmap", "x": typed(plane.axis1), "y": typed(plane.axis2), "z": typed(spread), "zmin": 0,
              "zmax": top, "colorscale": SPREAD_SCALE, "hovertemplate": labels.spread + " = %{z:.3f}<extra></extra>",
-             "colorbar": {"orientation": "h", "thickness": 12, "len": 0.9, "x": 0.5, "xanchor": "center", "y": -0.22,
-                          "yanchor": "top", "tickfont": {"size": 14}, "tickformat": ".2f"}}]
+             "zsmooth": "best", "colorbar": _colorbar(".2f")}]
     data += _boundary_line(plane.axis1, plane.axis2, np.clip(plane.mean, 0.0, 1.0), SKY_BLUE)
     data += _points(points, False, labels)
-    layout = _layout(400, showlegend=False, annotations=[_title(labels.spread_title)],
+    layout = _layout(430, showlegend=False, annotations=[_title(labels.spread_title)],
                      **_plane_axes(plane.axis1, plane.axis2))
-    layout["margin"].update(t=40, r=10, l=50, b=50)
+    layout["margin"].update(t=40, r=10, l=50, b=110)
     return FinishedFigure({"data": data, "layout": layout})

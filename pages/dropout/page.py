@@ -151,7 +151,7 @@ with classroom.aside():
              r"\operatorname{sd}[y_j] = a_j\sqrt{p_\text{drop}/p_\text{keep}}")
 over = compute.over_masks(drop_prob, masks, seed)
 unit = int(np.argmax(over.activations))
-charts.show(figures.masks_figure(over, unit, labels), key="do_masks_chart")
+charts.show(figures.masks_figure(over, unit, labels, charts.on_phone()), key="do_masks_chart")
 st.caption(t("dropout.inverted.caption", units=compute.LAYER_UNITS))
 value = float(over.activations[unit])
 standard_error = value * np.sqrt(drop_prob / keep) / np.sqrt(masks)
@@ -182,7 +182,8 @@ if classroom.predict_then_reveal(t("dropout.fit.predict", epochs=epochs), keys, 
                                  format_func=lambda key: network_name(float(key))):
     shown = controls.url_choice(st.segmented_control, t("dropout.fit.show"), SHOWN, key="do_shown", default="loss",
                                 format_func=lambda key: t(f"dropout.show.{key}"))
-    charts.show(figures.curves_figure(run, chart_names, colors, shown == "accuracy", labels), key="do_curves_chart")
+    charts.show(figures.curves_figure(run, chart_names, colors, shown == "accuracy", labels, charts.on_phone()),
+                key="do_curves_chart")
     st.caption(t("dropout.fit.curves_caption"))
     tables.show_results(run, names, colors)
     for kind, text in tables.verdicts(run, names, size):
@@ -191,8 +192,9 @@ if classroom.predict_then_reveal(t("dropout.fit.predict", epochs=epochs), keys, 
     st.markdown("#### " + t("dropout.fit.boundaries_title"))
     show_val = st.toggle(t("dropout.fit.show_val"), key="do_val", bind="query-params",
                          help=t("dropout.fit.show_val_help", val=compute.VAL_SIZE))
-    columns = st.columns(2)
     for index, (name, color) in enumerate(zip(chart_names, colors, strict=True)):
+        if index % 2 == 0:
+            columns = st.columns(2)  # a row of two; on a phone they stack in the networks' order
         with columns[index % 2]:
             charts.show(figures.boundary_figure(trained, index, points, show_val, color, name, labels),
                         key=f"do_boundary_{index}")

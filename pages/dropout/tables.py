@@ -10,7 +10,7 @@ import numpy as np
 from dl_core.dropout_training import RatesRun
 from pages.dropout.compute import DataSet, Plane
 from ui import tables
-from ui.i18n import t
+from ui.i18n import num, t
 
 OVERFIT_RISE = 1.25  # the validation loss ended this many times above its lowest: the network overfitted
 UNDERFIT_TRAIN_GAP = 0.05  # training accuracy this far below the best network's: the rate keeps it from fitting
@@ -20,17 +20,15 @@ FAR = 0.5  # a point of the plane this far from every training point counts as f
 
 
 def show_results(run: RatesRun, names: list[str], colors: list[str]) -> None:
-    """One row per network: both probabilities, the final losses and accuracies (eval mode), and the lowest
+    """One row per network (named by both probabilities): the final losses and accuracies (eval mode), and the lowest
     validation loss with its epoch."""
     lowest = run.val_loss.min(axis=0)
     at = run.epochs[run.val_loss.argmin(axis=0)]
     tables.show([
         tables.Column(t("dropout.table.network"), names),
-        tables.Column(t("dropout.table.drop"), run.drop_probs.tolist(), ".2g", t("dropout.table.drop_help")),
-        tables.Column(t("dropout.table.keep"), (1 - run.drop_probs).tolist(), ".2g", t("dropout.table.keep_help")),
         tables.Column(t("dropout.table.train_loss"), run.train_loss[-1].tolist(), ".3f"),
         tables.Column(t("dropout.table.val_loss"), run.val_loss[-1].tolist(), ".3f"),
-        tables.Column(t("dropout.table.lowest"), [f"{value:.3f} ({int(epoch)})" for value, epoch in
+        tables.Column(t("dropout.table.lowest"), [f"{num(value, 3)} ({int(epoch)})" for value, epoch in
                                                   zip(lowest, at, strict=True)], help=t("dropout.table.lowest_help")),
         tables.Column(t("dropout.table.train_accuracy"), run.train_accuracy[-1].tolist(), ".0%"),
         tables.Column(t("dropout.table.val_accuracy"), run.val_accuracy[-1].tolist(), ".0%"),

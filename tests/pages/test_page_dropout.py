@@ -17,6 +17,7 @@ from support.apptest import assert_clean, chart_specs, html_tables, numeric_arra
 PAGE = "pages/dropout/page.py"
 ROOT = Path(__file__).resolve().parents[2]
 MAX_SPEC_BYTES = 1_000_000
+NETWORK = "Network: p_drop (PyTorch) · p_keep (lesson)"  # the results table's first column
 # The page's defaults of the overfitting demo (checked against the page's controls below).
 DEFAULTS = {"data": "moons", "noise": 0.25, "size": 100, "width": 64, "epochs": 200, "lr": 0.01, "seed": 0,
             "rates": (0.2, 0.5, 0.9)}
@@ -59,9 +60,8 @@ def test_both_conventions_are_named_wherever_a_probability_appears():
     strip = next(markdown.value for markdown in app.markdown if markdown.value.startswith('<div style="display: flex'))
     assert "p<sub>drop</sub>" in strip and "p<sub>keep</sub>" in strip and ">0.2<" in strip and ">0.8<" in strip
     assert "Two meanings of p" in app.info[0].value
-    table = next(table for table in html_tables(app) if "Network" in table)
-    assert table["p_drop (PyTorch)"] == ["0", "0.2", "0.5", "0.9"]
-    assert table["p_keep (lesson)"] == ["1", "0.8", "0.5", "0.1"]
+    table = next(table for table in html_tables(app) if NETWORK in table)
+    assert table[NETWORK] == ["No dropout", "drop 0.2 · keep 0.8", "drop 0.5 · keep 0.5", "drop 0.9 · keep 0.1"]
     curves = chart_specs(app)[2]
     assert "p<sub>drop</sub> 0.5 · p<sub>keep</sub> 0.5" in [trace.get("name") for trace in curves["data"]]
 
@@ -154,8 +154,8 @@ def test_each_display_and_test_time_control_at_its_extremes(kind, key, value):
 
 
 TRAINING_EXTREMES = {
-    "smallest": {"do_noise": "0", "do_n": "25", "do_width": "8", "do_epochs": "50", "do_lr": "0.001", "do_seed": "0"},
-    "largest": {"do_noise": "0.6", "do_n": "200", "do_width": "128", "do_epochs": "300", "do_lr": "0.1",
+    "smallest": {"do_noise": "0", "do_n": "25", "do_width": "4", "do_epochs": "50", "do_lr": "0.001", "do_seed": "0"},
+    "largest": {"do_noise": "0.6", "do_n": "200", "do_width": "64", "do_epochs": "300", "do_lr": "0.1",
                 "do_seed": "9999", "do_rates": ["0.1", "0.8", "0.9", "0.95"], "do_mc": "0.95", "do_passes": "100"},
     "circles": {"do_data": "circles"},
     "xor": {"do_data": "xor", "do_shown": "accuracy"},
@@ -236,12 +236,12 @@ def test_each_experiment_shows_what_its_line_promises():
     queries = experiments()
     seed5 = open_page(PAGE, **{key: value[0] if len(value) == 1 else value
                                for key, value in parse_qs(queries["other_seed"]).items()})
-    table = next(table for table in html_tables(seed5) if "Network" in table)
+    table = next(table for table in html_tables(seed5) if NETWORK in table)
     losses = [float(value) for value in table["validation loss"]]
     assert losses[1] > losses[0] and losses[2] > losses[0]  # drop 0.2 and 0.5 end above no dropout
     small = open_page(PAGE, **{key: value[0] if len(value) == 1 else value
                                for key, value in parse_qs(queries["small_network"]).items()})
-    losses = [float(value) for value in next(table for table in html_tables(small) if "Network" in table)[
+    losses = [float(value) for value in next(table for table in html_tables(small) if NETWORK in table)[
         "validation loss"]]
     assert min(losses[1:]) > losses[0]  # every rate worse than none
     assert small.warning and "No dropout rate beat" in small.warning[0].value
@@ -251,9 +251,9 @@ def final(query: str) -> dict[str, list[float]]:
     """The results table of the page an experiment opens, as numbers (accuracies as shares)."""
     app = open_page(PAGE, **{key: value[0] if len(value) == 1 else value for key, value in parse_qs(query).items()})
     assert_clean(app)
-    table = next(table for table in html_tables(app) if "Network" in table)
+    table = next(table for table in html_tables(app) if NETWORK in table)
     return {title: [float(cell.rstrip("%")) / (100 if cell.endswith("%") else 1) for cell in cells]
-            for title, cells in table.items() if title not in ("Network", "lowest validation loss (epoch)")}
+            for title, cells in table.items() if title not in (NETWORK, "lowest validation loss (epoch)")}
 
 
 def test_too_much_dropout_and_more_data_show_what_their_lines_say():
