@@ -63,12 +63,15 @@ width = sidebar.select_slider(t("dropout.control.width"), compute.WIDTHS, value=
 epochs = sidebar.slider(t("dropout.control.epochs"), 50, 300, 200, 50, key="do_epochs", bind="query-params")
 lr = controls.log_slider(t("control.lr"), "do_lr", 0.001, 0.1, 0.01, container=sidebar,
                          help=t("dropout.control.lr_help"))
+if "do_rates" not in st.session_state:  # a link with more rates than the control takes keeps its smallest ones
+    asked = [option for option in RATE_OPTIONS if option in st.query_params.get_all("do_rates")]
+    if len(asked) > compute.MAX_RATES:
+        st.query_params["do_rates"] = asked[: compute.MAX_RATES]
 chosen = controls.url_choice(
     sidebar.multiselect, t("dropout.control.rates"), RATE_OPTIONS, key="do_rates", default=DEFAULT_RATES,
     multi=True, max_selections=compute.MAX_RATES, help=t("dropout.control.rates_help"),
     format_func=lambda option: t("dropout.rate_option", drop=float(option), keep=1 - float(option)),
 )
-chosen = chosen[: compute.MAX_RATES]  # a longer list in a link keeps its smallest rates
 rates = tuple(float(option) for option in chosen)
 sidebar.subheader(t("dropout.mc.title"))
 mc_choice = None

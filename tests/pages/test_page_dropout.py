@@ -187,6 +187,14 @@ def test_no_rate_at_all_trains_only_the_network_without_dropout():
     assert_charts_finite(app)
 
 
+def test_a_link_with_too_many_rates_keeps_the_smallest_four():
+    app = open_page(PAGE, do_rates=["0.95", "0.1", "0.2", "0.3", "0.5"], do_mc="0.95")
+    assert_clean(app)
+    assert app.session_state["do_rates"] == ["0.1", "0.2", "0.3", "0.5"]
+    assert app.session_state["do_mc"] == "0.5"  # its rate was not trained: the default network answers
+    assert len(chart_specs(app)) == 3 + 5 + 2
+
+
 def test_invalid_url_values_fall_back_to_the_defaults():
     app = open_page(PAGE, do_p="abc", do_units="99", do_masks="-3", do_data="nope", do_n="7", do_width="x",
                     do_rates=["zzz", "0.33"], do_mc="0.33", do_seed="-5", do_passes="1e9", do_shown="pie")
