@@ -19,7 +19,7 @@ import streamlit as st
 from dl_core import datasets, network, optimizers, symmetry, variance
 
 MAX_DEPTH, MAX_WIDTH = 50, 512
-SAMPLES_PER_LAYER = 8192  # values a layer's statistics are measured over: batch x width
+SAMPLES_PER_LAYER = 4096  # values a layer's statistics are measured over: batch x width (8 inputs at 512 units)
 MAX_BATCH = SAMPLES_PER_LAYER // 16  # the batch of the narrowest stack
 WIDTHS = (16, 32, 64, 100, 128, 256, 500, 512)
 SCHEMES = variance.SCHEME_NAMES

@@ -39,6 +39,7 @@ WEIGHT_SCALE = [[0.0, BLUE], [0.5, "#FFFFFF"], [1.0, VERMILLION]]
 SHARE_SCALE = [[0.0, "#FFFFFF"], [0.15, "#C6DBEF"], [0.5, "#4292C6"], [1.0, "#08306B"]]
 LAYER_RAMP = ("#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#08519C", "#08306B")  # first layer light, last dark
 GLOROT_COLORS = {"forward": BLUE, "backward": VERMILLION}
+GLOROT_FORMULAS = {"forward": "1/nᵢₙ", "backward": "1/nₒᵤₜ", "average": "2/(nᵢₙ + nₒᵤₜ)"}  # the chart's categories
 
 FONT = {"size": 16}
 TITLE_FONT = {"size": 16, "color": "#31333F"}
@@ -257,18 +258,11 @@ def depth_figure(measured: Mapping[str, tuple[np.ndarray, np.ndarray]],
     layout = _layout(
         470,
         xaxis=_axis(labels.layer_axis, domain=[0.0, 0.46], range=x_range),
-        yaxis=_axis(labels.forward_axis, **log_axis(forward_range)),
+        yaxis=_axis(f"{labels.forward_title}: {labels.forward_axis}", **log_axis(forward_range)),
         xaxis2=_axis(labels.layer_axis, domain=[0.56, 1.0], range=x_range, anchor="y2"),
-        yaxis2=_axis(labels.backward_axis, anchor="x2", **log_axis(backward_range)),
+        yaxis2=_axis(f"{labels.backward_title}: {labels.backward_axis}", anchor="x2", **log_axis(backward_range)),
         hovermode="x unified",
-        annotations=[
-            {"xref": f"x{axes} domain", "yref": f"y{axes} domain", "x": 0.0, "y": 1.0, "xanchor": "left",
-             "yanchor": "bottom", "showarrow": False, "font": {"size": 15}, "text": f"<b>{text}</b>"}
-            for axes, text in (("", labels.forward_title), ("2", labels.backward_title))
-        ],
     )
-    layout["legend"]["y"] = 1.1
-    layout["margin"]["t"] = 90
     return FinishedFigure({"data": data, "layout": layout})
 
 
@@ -318,9 +312,10 @@ def histogram_heatmap(edges: np.ndarray, shares: np.ndarray, labels: InitLabels)
 
 def glorot_figure(choices: Sequence[str], forward_theory: np.ndarray, backward_theory: np.ndarray,
                   forward_measured: np.ndarray, backward_measured: np.ndarray, labels: InitLabels) -> FinishedFigure:
-    """Per candidate variance, the forward and the backward gain as bars (the formula) with the measured value as a
-    diamond on each; a dashed line at 1, where a signal keeps its variance. Log axis."""
-    names = [labels.glorot_choices[choice] for choice in choices]
+    """Per candidate variance (named by its formula; the table beside it names it in words), the forward and the
+    backward gain as bars (the formula) with the measured value as a diamond on each; a dashed line at 1, where a
+    signal keeps its variance. Log axis."""
+    names = [GLOROT_FORMULAS[choice] for choice in choices]
     decades = _decades([forward_theory, backward_theory, forward_measured, backward_measured, np.array([1.0])])
     data = []
     for key, name, theory_values, measured_values in (
@@ -330,8 +325,6 @@ def glorot_figure(choices: Sequence[str], forward_theory: np.ndarray, backward_t
         color = GLOROT_COLORS[key]
         data.append({"type": "bar", "x": names, "y": _precise(_floored(theory_values, decades)), "name": name,
                      "offsetgroup": key, "marker": {"color": color, "opacity": 0.75},
-                     "text": [f"{value:.3g}" for value in theory_values], "textposition": "outside",
-                     "textfont": {"size": 15}, "cliponaxis": False,
                      "hovertemplate": f"{name}: %{{y:.3g}}<extra>{labels.theory}</extra>"})
         data.append({"type": "scatter", "mode": "markers", "x": names,
                      "y": _precise(_floored(measured_values, decades)), "name": f"{name}: {labels.measured}",
@@ -341,7 +334,7 @@ def glorot_figure(choices: Sequence[str], forward_theory: np.ndarray, backward_t
                      "hovertemplate": f"{name}: %{{y:.3g}}<extra>{labels.measured}</extra>"})
     data[1]["name"] = labels.measured
     layout = _layout(
-        400, barmode="group", scattermode="group", xaxis=_axis(), bargap=0.3,
+        400, barmode="group", scattermode="group", xaxis=_axis("Var(W)"), bargap=0.3,
         yaxis=_axis(labels.gain_axis, **log_axis([min(decades[0], -0.5), max(decades[1], 0.5) + 0.2])),
         shapes=[{"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": 1, "y1": 1,
                  "line": {"color": "#31333F", "width": 2, "dash": "dash"}}],

@@ -221,7 +221,8 @@ with stack_area:
         result_tables.show(columns, colors)
     with classroom.aside():
         st.markdown(t("initialization.stack.theory"))
-        st.latex(variance.LATEX["forward"] + r",\qquad " + variance.LATEX["backward"])
+        st.latex(variance.LATEX["forward"])
+        st.latex(variance.LATEX["backward"])
         st.latex(variance.LATEX["he"])
     halving = stats.post_second[:, 0] / np.maximum(stats.pre_second[:, 0], 1e-300)
     st.markdown(t("initialization.stack.he", activation=activation_names[activation], ratio=float(np.median(halving))))

@@ -12,7 +12,7 @@ from dl_core import variance
 from pages.initialization.compute import Training
 from pages.initialization.figures import SCHEME_COLORS
 from ui import tables
-from ui.i18n import t
+from ui.i18n import num, t
 from ui.numbers import number
 
 MISSING = "—"
@@ -34,7 +34,7 @@ def stack_table(names: Sequence[str], stats: variance.StackStatistics, theory: v
     depth = stats.post_std.shape[1]
 
     def measured_and_theory(measured: np.ndarray, predicted: np.ndarray) -> list[str]:
-        return [f"{number(float(measured[row]))} / {number(float(predicted[row]))}" for row in rows]
+        return [f"{num(float(measured[row]))} / {num(float(predicted[row]))}" for row in rows]
 
     columns = [
         tables.Column(t("initialization.table.scheme"), [labels[name] for name in names]),
@@ -58,7 +58,7 @@ def stack_table(names: Sequence[str], stats: variance.StackStatistics, theory: v
 
 
 def _factor(value: float) -> str:
-    return MISSING if not math.isfinite(value) else number(value, 3)
+    return MISSING if not math.isfinite(value) else num(value, 3)
 
 
 def glorot_table(gains: variance.LayerGains, fan_in: int, fan_out: int,
@@ -69,12 +69,12 @@ def glorot_table(gains: variance.LayerGains, fan_in: int, fan_out: int,
         tables.Column(t("initialization.glorot.candidate"), [labels[choice] for choice in choices]),
         tables.Column("Var(W)", list(gains.weight_variance), number),
         tables.Column(t("initialization.glorot.forward_column", fan_in=fan_in),
-                      [f"{number(float(a))} / {number(float(b))}" for a, b in zip(gains.forward_theory, gains.forward,
-                                                                                  strict=True)],
+                      [f"{num(float(a))} / {num(float(b))}" for a, b in zip(gains.forward_theory, gains.forward,
+                                                                            strict=True)],
                       help=t("initialization.glorot.forward_help")),
         tables.Column(t("initialization.glorot.backward_column", fan_out=fan_out),
-                      [f"{number(float(a))} / {number(float(b))}" for a, b in zip(gains.backward_theory,
-                                                                                  gains.backward, strict=True)],
+                      [f"{num(float(a))} / {num(float(b))}" for a, b in zip(gains.backward_theory, gains.backward,
+                                                                            strict=True)],
                       help=t("initialization.glorot.backward_help")),
     ]
 

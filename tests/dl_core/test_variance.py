@@ -158,9 +158,10 @@ def test_stack_statistics_are_the_propagation_summed_up(activation):
     stats = variance.stack_statistics(activation, names, width, depth, 2.0, drawn, batch=batch, small_std=0.05)
     stds = np.sqrt(variance.weight_variances(names, width, width, 0.05))
     run = variance.propagate(activation, names, stds, drawn, math.sqrt(2.0) * drawn.inputs)
-    np.testing.assert_allclose(stats.pre_second, np.mean(run.pre**2, axis=(2, 3)).T, rtol=1e-12)
-    np.testing.assert_allclose(stats.post_std, np.std(run.post, axis=(2, 3)).T, rtol=1e-9)
-    np.testing.assert_allclose(stats.grad_rms, np.sqrt(np.mean(run.delta**2, axis=(2, 3))).T, rtol=1e-12)
+    # the statistics multiply in float32 (scaled), propagate in float64: they agree to rounding, 1e-6 over 4 layers
+    np.testing.assert_allclose(stats.pre_second, np.mean(run.pre**2, axis=(2, 3)).T, rtol=1e-5)
+    np.testing.assert_allclose(stats.post_std, np.std(run.post, axis=(2, 3)).T, rtol=1e-5)
+    np.testing.assert_allclose(stats.grad_rms, np.sqrt(np.mean(run.delta**2, axis=(2, 3))).T, rtol=1e-5)
     np.testing.assert_allclose(stats.histogram.sum(axis=2), 1.0, rtol=1e-12)
     assert stats.samples == batch * width
     assert np.all(np.diff(stats.histogram_edges, axis=1) > 0)
@@ -174,8 +175,8 @@ def test_positively_homogeneous_stacks_scale_with_their_input(activation, scale)
     names = ("he_normal", "standard_uniform")
     one = variance.stack_statistics(activation, names, 16, 5, 1.0, drawn, batch=8)
     scaled = variance.stack_statistics(activation, names, 16, 5, scale**2, drawn, batch=8)
-    np.testing.assert_allclose(scaled.post_std, scale * one.post_std, rtol=1e-9)
-    np.testing.assert_allclose(scaled.grad_rms, one.grad_rms, rtol=1e-9)  # the gradient does not see the scale
+    np.testing.assert_allclose(scaled.post_std, scale * one.post_std, rtol=1e-6)  # float32 products: to rounding
+    np.testing.assert_allclose(scaled.grad_rms, one.grad_rms, rtol=1e-6)  # the gradient does not see the scale
 
 
 def test_extreme_stacks_stay_finite():
