@@ -28,7 +28,7 @@ TEXT = {
     },
     "feature_scaling.data": {"en": "Data and start point", "ru": "Данные и начальная точка"},
     "feature_scaling.noise": {"en": "Noise σ", "ru": "Шум σ"},
-    "feature_scaling.diverged": {"en": "**Diverged at step {step}.**", "ru": "**Расходимость на шаге {step}.**"},
+    "feature_scaling.diverged": {"en": "**Diverged at step {step}.**", "ru": "**Спуск разошёлся на шаге {step}.**"},
     "feature_scaling.diverged_limit": {
         "en": "The loss grew without bound: on this surface the learning rate of this optimizer must stay below "
         "{limit:.4g}, and it is {lr:g}.",
@@ -128,11 +128,11 @@ TEXT = {
     "feature_scaling.raw_title": {"en": "Raw features", "ru": "Исходные признаки"},
     "feature_scaling.standardized_title": {"en": "Standardized features", "ru": "Стандартизированные признаки"},
     "feature_scaling.side_caption": {"en": "$\\kappa$ = {kappa:.3g}.", "ru": "$\\kappa$ = {kappa:.3g}."},
-    "feature_scaling.side_diverged": {"en": "Diverged at step {step}.", "ru": "Расходимость на шаге {step}."},
+    "feature_scaling.side_diverged": {"en": "Diverged at step {step}.", "ru": "Спуск разошёлся на шаге {step}."},
     "feature_scaling.side_gap": {"en": "Final L − L* = {gap}.", "ru": "В конце L − L* = {gap}."},
     "feature_scaling.experiment.scale1": {
         "en": "Lesson 3, features on one scale: level lines are nearly circles and gradient descent goes straight in",
-        "ru": "Урок 3, признаки одного масштаба: линии уровня почти окружности, градиентный спуск идёт прямо",
+        "ru": "Урок 3, признаки одного масштаба: линии уровня — почти окружности, и градиентный спуск идёт прямо",
     },
     "feature_scaling.experiment.scale2": {
         "en": "Feature x₁ scaled ×2: the bowl stretches and the path starts to bend",
@@ -160,12 +160,13 @@ TEXT = {
     },
     "feature_scaling.experiment.adam_narrower": {
         "en": "An even narrower valley (x₁ scaled ×0.1): Adam's normalised step still moves in every direction",
-        "ru": "Ещё более узкая долина (x₁ × 0,1): Adam с его нормированным шагом всё так же движется по обоим весам",
+        "ru": "Ещё более узкая долина (признак x₁ умножен на 0,1): Adam с его нормированным шагом всё так же "
+        "движется по обоим весам",
     },
     "feature_scaling.experiment.adam_fast": {
         "en": "The learning rate ×20 (η = 2, still 25 steps): see whether Adam is at the minimum after 25 steps "
         "or still swinging across the valley",
-        "ru": "Скорость обучения ×20 (η = 2, те же 25 шагов): посмотрите, пришёл ли Adam в минимум за 25 шагов "
+        "ru": "Скорость обучения в 20 раз больше (η = 2, те же 25 шагов): посмотрите, пришёл ли Adam в минимум за 25 шагов "
         "или ещё раскачивается поперёк долины",
     },
     "feature_scaling.experiment.adam_off_diagonal": {

@@ -25,7 +25,7 @@ from ui.figures import (
     typed,
     weight_axes,
 )
-from ui.numbers import number
+from ui.numbers import SUPERSCRIPTS, number
 from ui.palette import BLACK
 
 GAP = 0.04
@@ -67,6 +67,12 @@ def _loss_curve(above: np.ndarray, diverged_at: int, color: str, name: str, axes
                        "marker": {"symbol": DIVERGED_SYMBOL, "size": 16, "line": {"width": 3}, "color": color},
                        "showlegend": False, "hoverinfo": "skip", "xaxis": f"x{axes}", "yaxis": f"y{axes}"})
     return traces
+
+
+def power_of_ten(exponent: float) -> str:
+    """A tick of a log axis: ``10⁻³`` below 1 (the same in every language, no decimal point or comma), else
+    ``1``, ``10``, ``100``."""
+    return "10" + str(int(exponent)).translate(SUPERSCRIPTS) if exponent < 0 else number(10.0**exponent, 1)
 
 
 def _log_axis(values: list[np.ndarray], **extra) -> dict:
@@ -284,10 +290,10 @@ def map_figure(result: MapResult, log_rows: bool, current: tuple[float, float] |
     y_axis = {"title": {"text": labels.y}}
     if log_rows:
         row_ticks = np.arange(np.ceil(rows[0]), np.floor(rows[-1]) + 1)
-        y_axis.update(tickvals=list(row_ticks), ticktext=[number(10.0**tick, 1) for tick in row_ticks])
+        y_axis.update(tickvals=list(row_ticks), ticktext=[power_of_ten(tick) for tick in row_ticks])
     layout = {
         "xaxis": {"title": {"text": labels.x}, "tickvals": list(ticks),
-                  "ticktext": [number(10.0**tick, 1) for tick in ticks]},
+                  "ticktext": [power_of_ten(tick) for tick in ticks]},
         "yaxis": y_axis,
         "height": 560, "margin": {"l": 60, "r": 10, "t": 40, "b": 50},
         "legend": legend_above(),

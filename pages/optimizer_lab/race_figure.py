@@ -363,7 +363,9 @@ def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) ->
                       "hovertext": f"{label} = ({vector[0]:.4g}, {vector[1]:.4g})"})
     title = labels.arrows_title.format(name=arrows.name, step=arrows.step)
     if factor != 1.0:
-        title += " · " + labels.magnified.format(factor=number(factor, 1))
+        # 1/5 rather than 0.2: a fraction reads the same in every language (0,2 in Russian, 0.2 in English)
+        shown = number(factor, 1) if factor >= 1 else f"1/{number(1 / factor, 1)}"
+        title += " · " + labels.magnified.format(factor=shown)
     notes.append({"x": 0.01, "y": 0.99, "xref": "x domain", "yref": "y domain", "xanchor": "left", "yanchor": "top",
                   "text": title, "showarrow": False, "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.8)"})
     return notes

@@ -95,7 +95,7 @@ TEXT = {
     "optimizer_lab.optimizers": {"en": "Optimizers in the race", "ru": "Оптимизаторы в гонке"},
     "optimizer_lab.no_optimizer": {
         "en": "Pick at least one optimizer in the sidebar to start a race.",
-        "ru": "Выберите в боковой панели хотя бы один оптимизатор, чтобы начать гонку.",
+        "ru": "Выберите на боковой панели хотя бы один оптимизатор, чтобы начать гонку.",
     },
     "optimizer_lab.seed": {"en": "Noise seed", "ru": "Зерно шума"},
     "optimizer_lab.seed_help": {
@@ -182,8 +182,8 @@ TEXT = {
     "optimizer_lab.inside.rmsprop": {
         "en": "RMSProp keeps a running average v of each coordinate's squared gradient and divides by its root, so "
         "every coordinate moves at a similar pace whatever the scale of its gradient.",
-        "ru": "RMSProp хранит скользящее среднее v квадрата градиента по каждой координате и делит на его корень, "
-        "поэтому все координаты движутся в похожем темпе, каков бы ни был масштаб их градиентов.",
+        "ru": "RMSProp хранит скользящее среднее v квадрата градиента по каждой координате и делит шаг на корень из "
+        "него, поэтому все координаты движутся в похожем темпе, каков бы ни был масштаб их градиентов.",
     },
     "optimizer_lab.inside.adam": {
         "en": "Adam combines both: a running average m of the gradients (momentum) and v of their squares "
