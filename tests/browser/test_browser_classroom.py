@@ -63,7 +63,8 @@ def test_a_click_sets_the_start_after_play_pause_and_the_step_slider(server, bro
     assert not [error for error in errors if "selectAll" in error]
 
 
-def test_playback_takes_about_the_same_time_at_any_step_count_and_2x_halves_it(server, browser):
+def measure_playback(server, browser) -> dict:
+    """Milliseconds of a playback at 1x with 200 and 210 steps, and at 2x with 200 steps."""
     durations = {}
     for steps in (200, 210):
         page, _ = open_lab(server, browser, f"lab_optimizers=GD&lab_optimizers=Adam&lab_steps={steps}")
@@ -71,6 +72,18 @@ def test_playback_takes_about_the_same_time_at_any_step_count_and_2x_halves_it(s
         if steps == 200:
             durations["2x"] = page.evaluate(TIME_PLAYBACK, "2×")
         page.close()
+    return durations
+
+
+def test_playback_takes_about_the_same_time_at_any_step_count_and_2x_halves_it(server, browser):
+    def within(durations) -> bool:
+        return (3000 < durations[200] < 10_000 and 3000 < durations[210] < 10_000
+                and abs(durations[200] - durations[210]) < 0.4 * max(durations[200], durations[210])
+                and 0.3 < durations["2x"] / durations[200] < 0.7)
+
+    durations = measure_playback(server, browser)
+    if not within(durations):  # a busy machine can hold one measurement up: measure again before judging
+        durations = measure_playback(server, browser)
     print(f"playback at 1x: {durations[200]:.0f} ms (200 steps), {durations[210]:.0f} ms (210 steps); "
           f"2x: {durations['2x']:.0f} ms")
     # Designed: 3.3 s at 1x for any step count. A busy machine can only make it longer (frames come late), so the
