@@ -28,7 +28,8 @@ EXPERIMENTS = {  # lesson 6, 7 and 8 of the module, one click each
     "escape": "lab_section=sgd&lab_escape_noise=30&lab_escape_runs=20",
     "narrow_valley": "lab_surface=regression&lab_x_scale=3",
     "equal_scale": "lab_surface=regression&lab_x_scale=1",
-    "adam_wins": "lab_surface=regression&lab_x_scale=10&lab_optimizers=GD&lab_optimizers=Momentum&lab_optimizers=Adam",
+    "adam_wins": "lab_surface=regression&lab_x_scale=10&lab_optimizers=GD&lab_optimizers=Momentum&lab_optimizers=Adam"
+                 "&lab_gd_lr=0.005",
 }
 LR_KINDS = learning_rates.NAMES  # lesson 6's four learning rates, as CS231n names them
 SECTION_CONTROLS = {  # the URL keys of each section's own controls

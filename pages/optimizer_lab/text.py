@@ -421,7 +421,9 @@ TEXT = {
         "ru": "Урок 8: та же гонка на признаках одного масштаба, где все методы идут прямо",
     },
     "optimizer_lab.experiment.adam_wins": {
-        "en": "Lesson 8: an even narrower valley (×10): GD and Momentum crawl, Adam's adaptive step does not",
-        "ru": "Урок 8: ещё более узкая долина (×10): GD и Momentum ползут, а адаптивный шаг Adam — нет",
+        "en": "Lesson 8: an even narrower valley (feature scaled ×10): GD must take η = 0.005, below its stability "
+        "limit, and crawls; Momentum and Adam reach the minimum, Adam first",
+        "ru": "Урок 8: ещё более узкая долина (признак увеличен в 10 раз): GD приходится брать η = 0,005, ниже "
+        "предела устойчивости, и он ползёт; Momentum и Adam доходят до минимума, Adam — первым",
     },
 }
