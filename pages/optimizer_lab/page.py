@@ -13,7 +13,7 @@ from pages.optimizer_lab import race_figure as race_figures
 from pages.optimizer_lab.formulas import update_latex
 from ui import charts, classroom, controls, course, tables
 from ui.figures import PlaybackLabels
-from ui.i18n import num, t
+from ui.i18n import language, num, t
 from ui.numbers import number, plain
 from ui.palette import BLACK, BLUE, GREEN, OPTIMIZER_COLORS, ORANGE, VERMILLION
 
@@ -123,6 +123,7 @@ def race_section() -> None:
         playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
         diverged=t("chart.diverged"), click=t("optimizer_lab.click"),
         arrows_title=t("optimizer_lab.arrows_title"), magnified=t("optimizer_lab.arrows_magnified"),
+        language=language(),
     )
     colors = [OPTIMIZER_COLORS[name] for name in setup.names]
     with chart_slot:

@@ -32,6 +32,7 @@ from ui.figures import (
     playback,
     weight_axes,
 )
+from ui.i18n import localised
 from ui.numbers import number
 from ui.palette import MINIMUM_COLOR
 
@@ -64,6 +65,13 @@ class RaceLabels:
     click: str  # hover text of the clickable grid
     arrows_title: str  # format string with fields name and step
     magnified: str  # format string with field factor
+    language: str = "en"  # the numbers of the hover texts are written in its style
+
+
+def pair(first: float, second: float, spec: str, language: str) -> str:
+    """A point as ``(0.25, −1.5)``; in Russian ``(0,25; −1,5)``, since the comma is the decimal sign."""
+    separator = "; " if language == "ru" else ", "
+    return f"({localised(format(first, spec), language)}{separator}{localised(format(second, spec), language)})"
 
 
 @dataclass(frozen=True)
@@ -141,9 +149,11 @@ def ground_trace(bounds: Bounds, minima: np.ndarray, labels: RaceLabels) -> dict
     mesh = np.stack(np.meshgrid(np.linspace(low1, high1, CLICK_GRID), np.linspace(low2, high2, CLICK_GRID)), axis=-1)
     grid = mesh.reshape(-1, 2)
     stars = [{"point": minimum, "color": MINIMUM_COLOR, "size": 18, "symbol": "star", "rim": (1, "black"),
-              "hover": f"{labels.minimum}: ({minimum[0]:.4g}, {minimum[1]:.4g})"} for minimum in minima]
+              "hover": f"{labels.minimum}: {pair(minimum[0], minimum[1], '.4g', labels.language)}"}
+             for minimum in minima]
     clickable = [{"point": point, "color": "rgba(0,0,0,0)", "size": 14,
-                  "hover": f"{labels.click}<br>w₁={point[0]:.2f}, w₂={point[1]:.2f}"} for point in grid]
+                  "hover": f"{labels.click}<br>(w₁, w₂) = {pair(point[0], point[1], '.2f', labels.language)}"}
+                 for point in grid]
     return {"type": "scatter", "mode": "markers", "showlegend": False, "hovertemplate": "%{hovertext}<extra></extra>",
             **_marks_data(clickable + stars, _decimals(bounds) + 1), **_UNDIMMED}
 
@@ -360,7 +370,7 @@ def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) ->
         notes.append({"x": tip[0], "y": tip[1], "xref": "x", "yref": "y", "text": f"<b>{label}</b>",
                       "showarrow": False, "font": {"size": 14, "color": color}, "bgcolor": "rgba(255,255,255,0.7)",
                       "xshift": shift[0], "yshift": shift[1],
-                      "hovertext": f"{label} = ({vector[0]:.4g}, {vector[1]:.4g})"})
+                      "hovertext": f"{label} = {pair(vector[0], vector[1], '.4g', labels.language)}"})
     title = labels.arrows_title.format(name=arrows.name, step=arrows.step)
     if factor != 1.0:
         # 1/5 rather than 0.2: a fraction reads the same in every language (0,2 in Russian, 0.2 in English)
