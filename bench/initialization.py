@@ -13,6 +13,8 @@ Targets: median rerun <= 300 ms; first-view training <= 2 s.
 
 from __future__ import annotations
 
+import os
+import statistics
 import time
 
 from bench._apptest import median_rerun, open_page, quiet_streamlit
@@ -35,6 +37,23 @@ def first_view_training() -> float:
     return time.perf_counter() - started
 
 
+def pass_alone(values: list[float]) -> tuple[float, float]:
+    """The stack's forward and backward pass by itself, for each of ``values`` of Var(x): median wall-clock seconds
+    and median CPU seconds of the computing thread (which other programs taking turns on the processor do not add
+    to, so it shows what a quiet machine would take)."""
+    from dl_core import variance
+    from pages.initialization import compute
+
+    bases = compute.bases(0)
+    walls, cpus = [], []
+    for value in values:
+        wall, cpu = time.perf_counter(), time.thread_time()
+        variance.stack_statistics("tanh", DEFAULT_SCHEMES, 512, 50, value * 1.01, bases, batch=compute.batch_for(512))
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.thread_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
 def main(argv: list[str]) -> None:
     quiet_streamlit()
     import streamlit as st
@@ -50,13 +69,16 @@ def main(argv: list[str]) -> None:
     median, timings = median_rerun(app, lambda: app.select_slider(key="init_stack_var"), values)
     depths = list(range(49, 29, -1))
     depth_median, depth_timings = median_rerun(app, lambda: app.slider(key="init_depth"), depths)
+    alone_wall, alone_cpu = pass_alone(values)
     report([
-        ("stack", "50 layers x 512 units, 5 initializers (16 inputs each), forward and backward"),
+        ("stack", "50 layers x 512 units, 5 initializers (8 inputs each), forward and backward"),
         ("moves of Var(x)", f"{len(timings)} ({values[0]:g} .. {values[-1]:g})"),
         ("median rerun", f"{median * 1e3:.0f} ms (target <= {TARGET_RERUN_S * 1e3:.0f} ms)"),
         ("slowest rerun", f"{max(timings) * 1e3:.0f} ms"),
         ("moves of the depth", f"{len(depth_timings)} ({depths[0]} .. {depths[-1]} layers of 512)"),
         ("median rerun", f"{depth_median * 1e3:.0f} ms"),
+        ("the pass alone", f"median {alone_wall * 1e3:.0f} ms wall-clock, {alone_cpu * 1e3:.0f} ms CPU of its thread"),
+        ("machine load", "{:.1f} {:.1f} {:.1f} (1, 5, 15 min) on {} cores".format(*os.getloadavg(), os.cpu_count())),
         ("first-view training", f"{training:.2f} s for {len(DEFAULT_SCHEMES)} initializers "
                                 f"(target <= {TARGET_TRAINING_S:g} s)"),
         ("whole first view", f"{first_view:.2f} s (random numbers of the stack, symmetry trap, training, ...)"),

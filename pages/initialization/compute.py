@@ -109,10 +109,16 @@ def symmetry_trap(activation: str, data: str, units: int, constant: float, std: 
 
 @dataclass(frozen=True)
 class Bienayme:
-    """The measured mean and variance of one layer's pre-activations, the formulas' values, the standard error of
-    the measurement, and their histogram (shares of the values per bin)."""
+    """One layer's pre-activations against Bienaymé's formula: the measured mean, variance and mean square, the
+    lesson's formula and the one that counts the inputs' mean, the standard error of the measured mean square, and
+    the histogram of the values (the share of all values in each bin between ``edges``)."""
 
-    sample: variance.LayerSample
+    mean: float
+    variance: float
+    mean_square: float
+    lesson: float
+    predicted: float
+    standard_error: float
     edges: np.ndarray
     shares: np.ndarray
 
@@ -124,9 +130,8 @@ def bienayme(fan_in: int, weight_variance: float, input_variance: float, input_m
     values = sample.pre_activations
     spread = 4.0 * math.sqrt(max(sample.predicted, sample.variance, 1e-300))
     counts, edges = np.histogram(values, bins=BIENAYME_BINS, range=(-spread, spread))
-    light = variance.LayerSample(np.empty((0, 0)), sample.mean, sample.variance, sample.mean_square, sample.lesson,
-                                 sample.predicted, sample.standard_error)
-    return Bienayme(light, edges, counts / values.size)
+    return Bienayme(sample.mean, sample.variance, sample.mean_square, sample.lesson, sample.predicted,
+                    sample.standard_error, edges, counts / values.size)
 
 
 # ---------------------------------------------------------------- the deep stack

@@ -196,16 +196,16 @@ def boundary_figure(x: np.ndarray, y: np.ndarray, run: SymmetryRun, labels: Init
 def bienayme_figure(result: Bienayme, labels: InitLabels) -> FinishedFigure:
     """The measured distribution of z as bars, the normal density the formula predicts over it (as a share per
     bin), and the lesson's formula dashed when the inputs' mean makes it differ."""
-    sample, edges = result.sample, result.edges
+    edges = result.edges
     centres = 0.5 * (edges[1:] + edges[:-1])
     width = float(edges[1] - edges[0])
     fine = np.linspace(float(edges[0]), float(edges[-1]), 241)
     data = [{"type": "bar", "x": typed(centres), "y": typed(100 * result.shares), "name": labels.measured,
              "marker": {"color": "#B8BFCA", "line": {"width": 0}},
              "hovertemplate": "z = %{x:.3g}: %{y:.2g}%<extra></extra>"}]
-    curves = [(sample.predicted, labels.formula, "solid")]
-    if not math.isclose(sample.lesson, sample.predicted, rel_tol=1e-9):
-        curves.append((sample.lesson, labels.lesson_formula, "dash"))
+    curves = [(result.predicted, labels.formula, "solid")]
+    if not math.isclose(result.lesson, result.predicted, rel_tol=1e-9):
+        curves.append((result.lesson, labels.lesson_formula, "dash"))
     for variance, name, dash in curves:
         spread = math.sqrt(max(variance, 1e-300))
         density = np.exp(-0.5 * (fine / spread) ** 2) / (spread * math.sqrt(2 * math.pi)) * width
@@ -354,8 +354,9 @@ def training_figure(runs: Mapping[str, Training], target: float, labels: InitLab
     data = []
     for name, losses in curves.items():
         run, label, color = runs[name], labels.schemes[name], SCHEME_COLORS[name]
-        data.append({"type": "scatter", "mode": "lines", "x": list(range(len(losses))),
-                     "y": _precise(_floored(losses, decades)), "name": label,
+        data.append({"type": "scatter", "mode": "lines+markers" if len(losses) <= 2 else "lines",
+                     "x": list(range(len(losses))), "y": _precise(_floored(losses, decades)), "name": label,
+                     "marker": {"size": 8, "color": color},
                      "line": {"color": color, "width": 3, "dash": SCHEME_DASHES.get(name, "solid")},
                      "hovertemplate": f"{label}: %{{y:.3g}}<extra></extra>"})
         if run.diverged_at >= 0:

@@ -183,15 +183,14 @@ st.subheader(t("initialization.bienayme.title"), anchor="bienayme")
 st.markdown(t("initialization.bienayme.intro"))
 st.latex(variance.LATEX["bienayme"])
 layer = compute.bienayme(fan_in, var_w, var_x, mean_x, seed)
-sample = layer.sample
-st.markdown(t("initialization.bienayme.numbers", mean=num(sample.mean), variance=num(sample.variance, 4),
-              lesson=num(sample.lesson), predicted=num(sample.predicted), error=num(2 * sample.standard_error, 2)))
+st.markdown(t("initialization.bienayme.numbers", mean=num(layer.mean), variance=num(layer.variance, 4),
+              lesson=num(layer.lesson), predicted=num(layer.predicted), error=num(2 * layer.standard_error, 2)))
 charts.show(figures.bienayme_figure(layer, chart_labels), key="init_bienayme")
 st.caption(t("initialization.bienayme.caption", batch=compute.BIENAYME_BATCH, units=compute.BIENAYME_UNITS))
 course.lesson_differs(
     t("initialization.differs.mean_says"),
-    t("initialization.differs.mean_measured", mu=mean_x, mean=num(sample.mean), predicted=num(sample.predicted),
-      lesson=num(sample.lesson)) if mean_x > 0 else t("initialization.differs.mean_measured_zero"),
+    t("initialization.differs.mean_measured", mu=mean_x, mean=num(layer.mean), predicted=num(layer.predicted),
+      lesson=num(layer.lesson)) if mean_x > 0 else t("initialization.differs.mean_measured_zero"),
 )
 
 # ---------------------------------------------------------------- 3. through a deep network
@@ -206,6 +205,7 @@ needed = {*shown, hist_scheme} | ({"xavier_normal"} if activation == "tanh" else
 names = tuple(name for name in SCHEMES if name in needed)
 stats = compute.stack(activation, names, width, depth, stack_var, small_std, seed)
 theory = compute.stack_theory(activation, names, width, depth, stack_var, small_std)
+hist_row = names.index(hist_scheme)
 with stack_area:
     if not shown:
         st.info(t("initialization.none"))
@@ -224,14 +224,14 @@ with stack_area:
         st.latex(variance.LATEX["forward"])
         st.latex(variance.LATEX["backward"])
         st.latex(variance.LATEX["he"])
-    halving = stats.post_second[:, 0] / np.maximum(stats.pre_second[:, 0], 1e-300)
-    st.markdown(t("initialization.stack.he", activation=activation_names[activation], ratio=float(np.median(halving))))
+    kept = stats.post_second[hist_row, 0] / max(stats.pre_second[hist_row, 0], 1e-300)
+    st.markdown(t("initialization.stack.he", activation=activation_names[activation], scheme=scheme_names[hist_scheme],
+                  ratio=float(kept)))
     if activation in ("relu", "leaky_relu") and depth > 1:
         drift = float(np.sqrt(HE_DRIFT * (depth - 1) / width))
         st.info(t("initialization.stack.drift", depth=depth, width=width, low=float(np.exp(-2 * drift)),
                   high=float(np.exp(2 * drift))), icon=":material/casino:")
 
-hist_row = names.index(hist_scheme)
 edges, shares = stats.histogram_edges[hist_row], stats.histogram[hist_row]
 lines_column, map_column = st.columns(2)
 with lines_column:
@@ -240,7 +240,9 @@ with lines_column:
 with map_column:
     charts.show(figures.histogram_heatmap(edges, shares, chart_labels), key="init_hist_map")
 st.caption(t("initialization.hist.caption", scheme=scheme_names[hist_scheme], activation=activation_names[activation],
-             samples=stats.histogram_samples))
+             samples=stats.histogram_samples)
+           + (" " + t("initialization.hist.zeros", activation=activation_names[activation]) if activation == "relu"
+              else ""))
 if activation == "tanh" and depth > 1:
     xavier = names.index("xavier_normal")
     course.lesson_differs(

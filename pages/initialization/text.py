@@ -204,11 +204,12 @@ TEXT = {
         "en": "**Why He has the 2.** For ReLU, $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: half of the inputs "
         "become 0. To keep the signal, $n\\,\\mathrm{{Var}}(W)\\cdot\\frac12$ must be 1, so $\\mathrm{{Var}}(W) = 2/n$, "
         "twice LeCun's and Xavier's $1/n$. The share of the second moment that {activation} keeps in layer 1, "
-        "measured here: $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
+        "measured here with {scheme}: $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
         "ru": "**Откуда у He двойка.** Для ReLU $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: половина входов "
         "обращается в 0. Чтобы сигнал сохранялся, $n\\,\\mathrm{{Var}}(W)\\cdot\\frac12$ должно равняться 1, то есть "
         "$\\mathrm{{Var}}(W) = 2/n$ — вдвое больше, чем $1/n$ у LeCun и Xavier. Доля второго момента, которую "
-        "{activation} сохраняет в слое 1, измерено здесь: $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
+        "{activation} сохраняет в слое 1, измерено здесь с инициализацией «{scheme}»: "
+        "$\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
     },
     "initialization.stack.drift": {
         "en": "He keeps the *expected* second moment steady, but one network still wanders: every layer multiplies "
@@ -231,6 +232,12 @@ TEXT = {
         "ru": "Как распределены активации каждого слоя при одной инициализации. Слева — несколько слоёв линиями, как "
         "на рисунке урока с tanh-сетью; справа — все слои сразу, по строке на слой, темнее там, где больше значений. "
         "Ось значений у всех слоёв общая, поэтому распределение, которое сужается от слоя к слою, видно сужающимся.",
+    },
+    "initialization.hist.zeros": {
+        "en": "For {activation} the first bin also holds every value that is exactly 0: about half of them, the units "
+        "switched off.",
+        "ru": "У {activation} в первом столбце ещё и все значения, равные ровно 0: примерно половина — выключенные "
+        "нейроны.",
     },
     "initialization.hist.caption": {
         "en": "{scheme}, {activation}: the first {samples} values of each layer. The value axis covers every layer's "
@@ -493,14 +500,18 @@ TEXT = {
         "ru": "Те же 5 слоёв с Xavier: гистограммы остаются почти одинаковыми",
     },
     "initialization.experiment.small_tanh": {
-        "en": "10 tanh layers of 500 units from N(0, 0.01²) (cs231n): every layer shrinks the std about 5 times, and by "
-        "layer 10 the activations are all but 0; the gradient vanishes on its way back too",
+        "en": "10 tanh layers of 500 units from N(0, 0.01²) (cs231n): every layer shrinks the std about 4.5 times "
+        "(√(500·0.01²) ≈ 0.22), by layer 10 the activations are all but 0, and the gradient vanishes on its way back",
         "ru": "10 tanh-слоёв по 500 нейронов со старта N(0; 0,01²) (cs231n): каждый слой уменьшает ст. откл. примерно в "
-        "5 раз, к слою 10 активации почти нулевые; градиент на обратном пути тоже затухает",
+        "4,5 раза (√(500·0,01²) ≈ 0,22), к слою 10 активации почти нулевые, и на обратном пути затухает градиент",
     },
     "initialization.experiment.unit_tanh": {
-        "en": "The same from N(0, 1): tanh saturates, the activations pile up at −1 and +1 in every layer",
-        "ru": "То же со старта N(0, 1): tanh насыщается, активации каждого слоя скапливаются у −1 и +1",
+        "en": "The same from N(0, 1): tanh saturates and the activations pile up at −1 and +1 in every layer; yet the "
+        "gradient does not vanish, it grows about 3 times per layer on its way back: the few units still off the "
+        "flat ends, times weights of σ = 1, more than make up for the rest",
+        "ru": "То же со старта N(0; 1): tanh насыщается, и активации каждого слоя скапливаются у −1 и +1; но градиент "
+        "не затухает, а на обратном пути растёт примерно в 3 раза за слой: немногие нейроны вне насыщения, "
+        "умноженные на веса с σ = 1, с лихвой перекрывают остальные",
     },
     "initialization.experiment.linear": {
         "en": "No activation, 50 layers of 512: LeCun keeps the variance; He's 2/n doubles it in every layer, "
