@@ -14,6 +14,7 @@ from ui.i18n import language, num, t
 DEFAULT_SCHEMES = ("small_normal", "unit_normal", "standard_uniform", "xavier_normal", "he_normal")
 FAN_INS = (1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000)
 GLOROT_FANS = (8, 16, 32, 64, 128, 256, 512, 1024)
+SEED_REPEATS = 5  # seeds of the repeated training comparison
 STUCK = 1e-12  # weights that never got further from 0 than rounding errors did not move
 HE_DRIFT = 5.0  # a ReLU layer of n units multiplies one network's second moment by a factor of variance ~5/n
 EXPERIMENTS = {  # each sets every control of the section it reproduces
@@ -51,9 +52,10 @@ EXPERIMENTS = {  # each sets every control of the section it reproduces
     "train_relu": "init_schemes=small_normal&init_schemes=unit_normal&init_schemes=standard_uniform"
                   "&init_schemes=xavier_normal&init_schemes=he_normal&init_train_act=relu&init_train_data=circles"
                   "&init_train_depth=8&init_train_epochs=25&init_train_lr=0.01&init_small_std=0.01&init_seed=0",
-    "train_seed": "init_schemes=small_normal&init_schemes=unit_normal&init_schemes=standard_uniform"
-                  "&init_schemes=xavier_normal&init_schemes=he_normal&init_train_act=tanh&init_train_data=circles"
-                  "&init_train_depth=8&init_train_epochs=25&init_train_lr=0.01&init_small_std=0.01&init_seed=1",
+    "train_seeds": "init_schemes=small_normal&init_schemes=unit_normal&init_schemes=standard_uniform"
+                   "&init_schemes=xavier_normal&init_schemes=he_normal&init_train_act=tanh&init_train_data=circles"
+                   "&init_train_depth=8&init_train_epochs=25&init_train_lr=0.01&init_small_std=0.01&init_seed=0"
+                   "&init_train_seeds=true",
 }
 
 scheme_names = {name: t(f"initialization.scheme.{name}") for name in SCHEMES}
@@ -267,17 +269,31 @@ st.markdown(t("initialization.train.intro", depth=train_depth, width=compute.TRA
               batch=compute.TRAIN_BATCH, momentum=compute.TRAIN_MOMENTUM))
 seed_box = st.container(border=True)
 seed_box.markdown(":material/casino: " + t("initialization.train.seed_note", seed=seed))
-seed_box.button(t("initialization.train.another_seed"), on_click=next_seed, icon=":material/casino:")
+seed_buttons = seed_box.columns([1, 2])
+seed_buttons[0].button(t("initialization.train.another_seed"), on_click=next_seed, icon=":material/casino:")
+over_seeds = seed_buttons[1].toggle(t("initialization.train.over_seeds", seeds=SEED_REPEATS), key="init_train_seeds",
+                                    bind="query-params", help=t("initialization.train.over_seeds_help"))
+
+
+def train_all(seeds: range) -> dict[int, dict[str, compute.Training]]:
+    """Every shown initializer trained on each seed (cached run by run), behind a progress bar."""
+    progress = st.progress(0.0, text=t("initialization.train.progress"))
+    total, done, found = len(shown) * len(seeds), 0, {}
+    for run_seed in seeds:
+        found[run_seed] = {}
+        for name in shown:
+            found[run_seed][name] = compute.training(name, train_activation, train_data, train_depth, train_epochs,
+                                                     train_lr, small_std, run_seed)
+            done += 1
+            progress.progress(done / total, text=t("initialization.train.progress"))
+    progress.empty()
+    return found
+
+
 if not shown:
     st.info(t("initialization.none"))
 else:
-    progress = st.progress(0.0, text=t("initialization.train.progress"))
-    runs = {}
-    for index, name in enumerate(shown):
-        runs[name] = compute.training(name, train_activation, train_data, train_depth, train_epochs, train_lr,
-                                      small_std, seed)
-        progress.progress((index + 1) / len(shown), text=t("initialization.train.progress"))
-    progress.empty()
+    runs = train_all(range(seed, seed + 1))[seed]
     charts.show(figures.training_figure(runs, compute.TRAIN_TARGET_LOSS, chart_labels), key="init_training")
     columns, colors = tables.training_table(runs, scheme_names)
     result_tables.show(columns, colors)
@@ -290,5 +306,14 @@ else:
         st.markdown(t("initialization.train.none_reached", target=compute.TRAIN_TARGET_LOSS, epochs=train_epochs))
     st.caption(t("initialization.train.caption", points=compute.TRAIN_POINTS,
                  share=int(100 * compute.TRAIN_VALIDATION_SHARE)))
+    if "xavier_normal" in shown or "xavier_uniform" in shown:
+        first_gain = 2 * 2 / (2 + compute.TRAIN_WIDTH)  # the first layer: 2 inputs, TRAIN_WIDTH units
+        st.caption(t("initialization.train.xavier_first", width=compute.TRAIN_WIDTH, gain=first_gain,
+                     times=1 / first_gain))
+    if over_seeds:
+        repeats = train_all(range(seed, seed + SEED_REPEATS))
+        st.markdown(t("initialization.train.seeds_title", first=seed, last=seed + SEED_REPEATS - 1))
+        columns, colors = tables.seeds_table(repeats, scheme_names)
+        result_tables.show(columns, colors)
 
 course.experiments({t(f"initialization.experiment.{name}"): query for name, query in EXPERIMENTS.items()})

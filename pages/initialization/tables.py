@@ -104,3 +104,24 @@ def training_table(runs: Mapping[str, Training], labels: Mapping[str, str]) -> t
                       help=t("initialization.train.reached_help")),
     ]
     return columns, [SCHEME_COLORS[name] for name in names]
+
+
+def seeds_table(repeats: Mapping[int, Mapping[str, Training]],
+                labels: Mapping[str, str]) -> tuple[list[tables.Column], list[str]]:
+    """Per initializer, over the seeds of ``repeats`` ({seed: {initializer: run}}): in how many runs the training loss
+    went below the target, the median epoch it did so in those runs, and how many runs diverged."""
+    names = list(next(iter(repeats.values())))
+    runs = {name: [repeats[seed][name] for seed in repeats] for name in names}
+
+    def median_epoch(name: str) -> str:
+        epochs = [run.reached_at for run in runs[name] if run.reached_at >= 0]
+        return num(float(np.median(epochs)), 3) if epochs else MISSING
+
+    return [
+        tables.Column(t("initialization.table.scheme"), [labels[name] for name in names]),
+        tables.Column(t("initialization.train.reached_count"),
+                      [f"{sum(run.reached_at >= 0 for run in runs[name])} / {len(repeats)}" for name in names]),
+        tables.Column(t("initialization.train.median_epoch"), [median_epoch(name) for name in names]),
+        tables.Column(t("initialization.train.diverged_count"),
+                      [f"{sum(run.diverged_at >= 0 for run in runs[name])} / {len(repeats)}" for name in names]),
+    ], [SCHEME_COLORS[name] for name in names]

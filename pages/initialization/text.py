@@ -300,6 +300,29 @@ TEXT = {
         "что повторяется при всех.",
     },
     "initialization.train.another_seed": {"en": "Another seed", "ru": "Другое зерно"},
+    "initialization.train.over_seeds": {"en": "Repeat over {seeds} {seeds:plural:seed|seeds}",
+                                        "ru": "Повторить на {seeds} {seeds:plural:зерне|зёрнах|зёрнах}"},
+    "initialization.train.over_seeds_help": {
+        "en": "Trains every initializer again on this seed and the next ones (a few seconds the first time) and counts "
+        "how often each one got below the target.",
+        "ru": "Заново обучает сеть с каждой инициализации на этом и следующих зёрнах (в первый раз — несколько "
+        "секунд) и считает, как часто каждая опустилась ниже цели.",
+    },
+    "initialization.train.seeds_title": {
+        "en": "**Over seeds {first}–{last}**: what holds for every seed, and what was luck.",
+        "ru": "**На зёрнах {first}–{last}**: что верно при любом зерне, а что было везением.",
+    },
+    "initialization.train.reached_count": {"en": "Runs with loss < 0.1", "ru": "Запусков с ошибкой < 0,1"},
+    "initialization.train.median_epoch": {"en": "Median epoch", "ru": "Медианная эпоха"},
+    "initialization.train.diverged_count": {"en": "Diverged", "ru": "Расходимость"},
+    "initialization.train.xavier_first": {
+        "en": "Xavier's first layer has 2 inputs and {width} {width:plural:unit|units}: 2/(nᵢₙ + nₒᵤₜ) gives it a forward gain nᵢₙ·Var(W) of "
+        "{gain:.2f}, so the inputs enter {times:.1f} times weaker in variance than with LeCun's 1/nᵢₙ: Glorot's "
+        "compromise at its most uneven.",
+        "ru": "Первый слой Xavier — 2 входа и {width} {width:plural:нейрон|нейрона|нейронов}: 2/(nᵢₙ + nₒᵤₜ) даёт ему прямое усиление nᵢₙ·Var(W) = "
+        "{gain:.2f}, и входы попадают в сеть в {times:.1f} раза слабее по дисперсии, чем с 1/nᵢₙ от LeCun: "
+        "компромисс Glorot в самом неравном случае.",
+    },
     "initialization.train.progress": {"en": "Training the network from each initializer…",
                                       "ru": "Обучаю сеть с каждой инициализации…"},
     "initialization.train.first": {
@@ -547,8 +570,10 @@ TEXT = {
         "en": "The same with ReLU: σ = 1 diverges at once; He converges first",
         "ru": "То же с ReLU: σ = 1 сразу расходится; первой сходится He",
     },
-    "initialization.experiment.train_seed": {
-        "en": "The tanh run with seed 1: see which conclusions survive a new seed",
-        "ru": "Запуск с tanh при зерне 1: посмотрите, какие выводы переживут новое зерно",
+    "initialization.experiment.train_seeds": {
+        "en": "The tanh comparison repeated over seeds 0–4: the fixed-scale starts fail on every seed; count how often "
+        "Xavier and He get below 0.1",
+        "ru": "Сравнение с tanh, повторённое на зёрнах 0–4: старты фиксированного масштаба не справляются ни при "
+        "одном зерне; посчитайте, как часто Xavier и He опускаются ниже 0,1",
     },
 }

@@ -28,7 +28,7 @@ KINDS = {
     "init_hist": ("selectbox", str), "init_g_in": ("select_slider", int), "init_g_out": ("select_slider", int),
     "init_train_act": ("selectbox", str), "init_train_data": ("selectbox", str),
     "init_train_depth": ("slider", int), "init_train_epochs": ("slider", int),
-    "init_train_lr": ("select_slider", float),
+    "init_train_lr": ("select_slider", float), "init_train_seeds": ("toggle", lambda value: value == "true"),
 }
 
 
@@ -137,6 +137,7 @@ EXTREMES = [
     ("init_g_in", 1024), ("init_g_out", 8), ("init_g_out", 1024), ("init_train_act", "relu"),
     ("init_train_act", "gelu"), ("init_train_data", "spirals"), ("init_train_depth", 1), ("init_train_depth", 12),
     ("init_train_epochs", 5), ("init_train_epochs", 40), ("init_train_lr", 0.001), ("init_train_lr", 1.0),
+    ("init_train_seeds", True),
 ]
 
 
@@ -186,7 +187,7 @@ def test_the_url_sets_every_control():
              "init_act": "elu", "init_schemes": ["lecun_normal", "he_uniform"], "init_depth": "12",
              "init_width": "64", "init_stack_var": "0.5", "init_small_std": "0.05", "init_hist": "he_uniform",
              "init_g_in": "16", "init_g_out": "512", "init_train_act": "leaky_relu", "init_train_data": "xor",
-             "init_train_depth": "3", "init_train_epochs": "6", "init_train_lr": "0.03"}
+             "init_train_depth": "3", "init_train_epochs": "6", "init_train_lr": "0.03", "init_train_seeds": "true"}
     app = open_page(PAGE, **query)
     assert_readable(app)
     assert set(query) == set(KINDS)
@@ -200,7 +201,8 @@ def test_the_url_sets_every_control():
     "query",
     [{"init_act": "swish"}, {"init_schemes": "glorot"}, {"init_width": "9"}, {"init_depth": "1000"},
      {"init_sym_std": "0.123"}, {"init_seed": "-3"}, {"init_mean_x": "nan"}, {"init_var_w": "inf"},
-     {"init_hist": "zeros"}, {"init_train_epochs": "0"}, {"init_sym_data": "iris"}, {"init_g_in": "7"}],
+     {"init_hist": "zeros"}, {"init_train_epochs": "0"}, {"init_sym_data": "iris"}, {"init_g_in": "7"},
+     {"init_train_seeds": "maybe"}],
     ids=lambda query: "&".join(f"{key}={value}" for key, value in query.items()),
 )
 def test_an_invalid_url_value_falls_back_to_the_default(query):
@@ -208,7 +210,7 @@ def test_an_invalid_url_value_falls_back_to_the_default(query):
     assert_readable(app)
     defaults = {"init_act": "tanh", "init_width": 256, "init_depth": 10, "init_sym_std": 0.1, "init_seed": 0,
                 "init_mean_x": 0.0, "init_var_w": 0.01, "init_hist": "xavier_normal", "init_train_epochs": 25,
-                "init_sym_data": "circles", "init_g_in": 256,
+                "init_sym_data": "circles", "init_g_in": 256, "init_train_seeds": False,
                 "init_schemes": ["small_normal", "unit_normal", "standard_uniform", "xavier_normal", "he_normal"]}
     for key, value in defaults.items():
         assert widget(app, key).value == value, key
@@ -267,6 +269,15 @@ def test_experiment_claims_hold():
     training = tables_of("train_relu")[2]
     assert training["Epoch of loss < 0.1"][1] == "diverged (epoch 1)"
     assert int(training["Epoch of loss < 0.1"][4]) < int(training["Epoch of loss < 0.1"][3])  # He before Xavier
+
+
+def test_repeating_over_seeds_counts_what_held_for_every_seed():
+    app = open_page(PAGE, init_schemes=["small_normal", "he_normal"], init_train_act="relu", init_train_seeds="true")
+    assert_readable(app)
+    counts = html_tables(app)[3]
+    assert counts["Runs with loss < 0.1"] == ["0 / 5", "5 / 5"]  # no seed saves the small start, every seed He's
+    assert counts["Diverged"] == ["0 / 5", "0 / 5"]
+    assert any(markdown.value.startswith("**Over seeds 0–4**") for markdown in app.markdown)
 
 
 def test_presenter_mode_is_clean():
