@@ -8,7 +8,6 @@ from dl_core import symmetry, variance
 from pages.initialization import compute, figures, tables
 from pages.initialization.compute import SCHEMES, STARTS
 from ui import charts, classroom, controls, course
-from ui import tables as result_tables
 from ui.i18n import language, num, t
 
 DEFAULT_SCHEMES = ("small_normal", "unit_normal", "standard_uniform", "xavier_normal", "he_normal")
@@ -150,7 +149,7 @@ chart_labels = figures.InitLabels(
 
 # ---------------------------------------------------------------- 1. the symmetry trap
 st.subheader(t("initialization.symmetry.title"), anchor="symmetry")
-st.markdown(t("initialization.symmetry.intro"))
+classroom.explain(t("initialization.symmetry.intro"))
 trap = compute.symmetry_trap(sym_activation, sym_data, sym_units, sym_constant, sym_std, sym_steps, sym_lr, seed)
 weight_range = max(float(np.max(np.abs(run.hidden_weights))) for run in trap.runs.values())
 start_titles = {"zeros": t("initialization.start.zeros"),
@@ -182,7 +181,7 @@ st.caption(":material/casino: " + t("initialization.symmetry.seed", seed=seed))
 
 # ---------------------------------------------------------------- 2. the variance before the activation
 st.subheader(t("initialization.bienayme.title"), anchor="bienayme")
-st.markdown(t("initialization.bienayme.intro"))
+classroom.explain(t("initialization.bienayme.intro"))
 st.latex(variance.LATEX["bienayme"])
 layer = compute.bienayme(fan_in, var_w, var_x, mean_x, seed)
 st.markdown(t("initialization.bienayme.numbers", mean=num(layer.mean), variance=num(layer.variance, 4),
@@ -197,10 +196,10 @@ course.lesson_differs(
 
 # ---------------------------------------------------------------- 3. through a deep network
 st.subheader(t("initialization.stack.title"), anchor="stack")
-st.markdown(t("initialization.stack.intro"))
+classroom.explain(t("initialization.stack.intro"))
 stack_area = st.container()  # filled once the histograms' initializer is known (it is chosen below the chart)
 st.markdown("#### " + t("initialization.hist.title"))
-st.markdown(t("initialization.hist.intro"))
+classroom.explain(t("initialization.hist.intro"))
 hist_scheme = controls.url_choice(st.selectbox, t("initialization.hist.scheme"), SCHEMES, key="init_hist",
                                   default="xavier_normal", format_func=scheme_names.get)
 needed = {*shown, hist_scheme} | ({"xavier_normal"} if activation == "tanh" else set())
@@ -220,7 +219,7 @@ with stack_area:
         st.caption(t("initialization.stack.caption", depth=depth, width=width, batch=compute.batch_for(width),
                      samples=stats.samples, seed=seed))
         columns, colors = tables.stack_table(shown, stats, theory, scheme_names)
-        result_tables.show(columns, colors)
+        tables.show(columns, colors)
     with classroom.aside():
         st.markdown(t("initialization.stack.theory"))
         st.latex(variance.LATEX["forward"])
@@ -255,18 +254,18 @@ if activation == "tanh" and depth > 1:
 
 # ---------------------------------------------------------------- 4. Glorot's compromise
 st.subheader(t("initialization.glorot.title"), anchor="glorot")
-st.markdown(t("initialization.glorot.intro"))
+classroom.explain(t("initialization.glorot.intro"))
 st.latex(variance.LATEX["glorot"])
 gains = compute.glorot(glorot_in, glorot_out, seed)
 charts.show(figures.glorot_figure(variance.GLOROT_CHOICES, gains.forward_theory, gains.backward_theory,
                                   gains.forward, gains.backward, chart_labels), key="init_glorot")
-result_tables.show(tables.glorot_table(gains, glorot_in, glorot_out, glorot_names))
+tables.show(tables.glorot_table(gains, glorot_in, glorot_out, glorot_names))
 st.caption(t("initialization.glorot.caption", fan_in=glorot_in, fan_out=glorot_out, batch=compute.GLOROT_BATCH))
 
 # ---------------------------------------------------------------- 5. training from each initializer
 st.subheader(t("initialization.train.title"), anchor="training")
-st.markdown(t("initialization.train.intro", depth=train_depth, width=compute.TRAIN_WIDTH, epochs=train_epochs,
-              batch=compute.TRAIN_BATCH, momentum=compute.TRAIN_MOMENTUM))
+classroom.explain(t("initialization.train.intro", depth=train_depth, width=compute.TRAIN_WIDTH, epochs=train_epochs,
+                    batch=compute.TRAIN_BATCH, momentum=compute.TRAIN_MOMENTUM))
 seed_box = st.container(border=True)
 seed_box.markdown(":material/casino: " + t("initialization.train.seed_note", seed=seed))
 seed_buttons = seed_box.columns([1, 2])
@@ -296,7 +295,7 @@ else:
     runs = train_all(range(seed, seed + 1))[seed]
     charts.show(figures.training_figure(runs, compute.TRAIN_TARGET_LOSS, chart_labels), key="init_training")
     columns, colors = tables.training_table(runs, scheme_names)
-    result_tables.show(columns, colors)
+    tables.show(columns, colors)
     reached = sorted((run.reached_at, name) for name, run in runs.items() if run.reached_at >= 0)
     if reached:
         epoch, first = reached[0]
@@ -314,6 +313,6 @@ else:
         repeats = train_all(range(seed, seed + SEED_REPEATS))
         st.markdown(t("initialization.train.seeds_title", first=seed, last=seed + SEED_REPEATS - 1))
         columns, colors = tables.seeds_table(repeats, scheme_names)
-        result_tables.show(columns, colors)
+        tables.show(columns, colors)
 
 course.experiments({t(f"initialization.experiment.{name}"): query for name, query in EXPERIMENTS.items()})

@@ -7,15 +7,23 @@ import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+import streamlit as st
 
 from dl_core import variance
 from pages.initialization.compute import Training
 from pages.initialization.figures import SCHEME_COLORS
 from ui import tables
-from ui.i18n import num, t
+from ui.i18n import language, num, t
 from ui.numbers import number
 
 MISSING = "—"
+
+
+def show(columns: Sequence[tables.Column], colors: Sequence[str] | None = None) -> None:
+    """``ui.tables.show`` in a box that scrolls sideways: on a phone a wide table scrolls by itself instead of
+    widening the whole page."""
+    html = tables.table_html(columns, colors, language())
+    st.markdown(f'<div style="overflow-x: auto">{html}</div>', unsafe_allow_html=True)
 
 
 def gain_per_layer(second: np.ndarray) -> float:

@@ -112,8 +112,8 @@ TEXT = {
     "initialization.symmetry.seed": {
         "en": "The data and the random start depend on the seed (now {seed}). The two equal starts draw nothing at "
         "random: their units stay equal on the data of every seed.",
-        "ru": "Данные и случайный старт зависят от зерна генератора (сейчас {seed}). Два равных старта ничего "
-        "случайного не берут: их нейроны остаются одинаковыми на данных при любом зерне.",
+        "ru": "Данные и случайный старт зависят от зерна генератора (сейчас {seed}). Два равных старта не "
+        "случайны: при любом зерне их нейроны остаются одинаковыми.",
     },
     # 2. Bienaymé
     "initialization.bienayme.title": {"en": "The variance before the activation", "ru": "Дисперсия до активации"},
@@ -207,8 +207,8 @@ TEXT = {
         "measured here with {scheme}: $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
         "ru": "**Откуда у He двойка.** Для ReLU $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: половина входов "
         "обращается в 0. Чтобы сигнал сохранялся, $n\\,\\mathrm{{Var}}(W)\\cdot\\frac12$ должно равняться 1, то есть "
-        "$\\mathrm{{Var}}(W) = 2/n$ — вдвое больше, чем $1/n$ у LeCun и Xavier. Доля второго момента, которую "
-        "{activation} сохраняет в слое 1, измерено здесь с инициализацией «{scheme}»: "
+        "$\\mathrm{{Var}}(W) = 2/n$ — вдвое больше, чем $1/n$ у LeCun и Xavier. Какую долю второго момента "
+        "{activation} сохраняет в слое 1 (измерено здесь, инициализация «{scheme}»): "
         "$\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
     },
     "initialization.stack.drift": {
@@ -236,8 +236,8 @@ TEXT = {
     "initialization.hist.zeros": {
         "en": "For {activation} the first bin also holds every value that is exactly 0: about half of them, the units "
         "switched off.",
-        "ru": "У {activation} в первом столбце ещё и все значения, равные ровно 0: примерно половина — выключенные "
-        "нейроны.",
+        "ru": "У {activation} в первый столбец попадают и все значения, равные ровно 0, — примерно половина: это "
+        "выключенные нейроны.",
     },
     "initialization.hist.caption": {
         "en": "{scheme}, {activation}: the first {samples} values of each layer. The value axis covers every layer's "
@@ -289,7 +289,7 @@ TEXT = {
         "{batch}, one learning rate and {epochs} {epochs:plural:epoch|epochs}. Only the first weights differ.",
         "ru": "Одна и та же сеть — {depth} {depth:plural:скрытый слой|скрытых слоя|скрытых слоёв} по {width} "
         "{width:plural:нейрону|нейрона|нейронов} — обучается с каждой инициализации: те же данные, те же батчи в том "
-        "же порядке, SGD с моментом {momentum:g}, батч {batch}, одна скорость обучения и {epochs} "
+        "же порядке, SGD с коэффициентом момента {momentum:g}, батч {batch}, одна скорость обучения и {epochs} "
         "{epochs:plural:эпоха|эпохи|эпох}. Различаются только начальные веса.",
     },
     "initialization.train.seed_note": {
@@ -415,8 +415,8 @@ TEXT = {
         "{random_accuracy:.0f}%. “Less powerful” means precisely this: n units act as one.",
         "ru": "с одинаковых весов {units} {units:plural:скрытый нейрон остаётся|скрытых нейрона остаются|скрытых "
         "нейронов остаются} в точности одинаковыми всё обучение (различных: {distinct}, точность {accuracy:.0f}%), а "
-        "случайный старт приходит к {random_distinct} различным и {random_accuracy:.0f}%. «Менее мощная» — именно "
-        "это: n нейронов работают как один.",
+        "со случайного старта к концу различных нейронов {random_distinct}, точность {random_accuracy:.0f}%. «Менее "
+        "мощная» — именно это: n нейронов работают как один.",
     },
     "initialization.differs.symmetry_stuck": {
         "en": "And from all-zero weights this network does not learn at all: the output weights start at 0, so no gradient "
@@ -486,8 +486,8 @@ TEXT = {
     "initialization.experiment.one_unit_xor": {
         "en": "16 ReLU units from equal weights on XOR: one distinct unit, a straight boundary, no better than a "
         "line can do; the random start solves it",
-        "ru": "16 нейронов ReLU с одинаковых весов на XOR: один различный нейрон, прямая граница — не лучше, чем "
-        "может прямая; случайный старт задачу решает",
+        "ru": "16 нейронов ReLU с одинаковых весов на XOR: различный нейрон всего один, граница прямая и не лучше "
+        "любой прямой; случайный старт задачу решает",
     },
     "initialization.experiment.moons_line": {
         "en": "On moons a straight line already gets 88%: there the equal start does as well as the random one; "

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from support.apptest import assert_clean, chart_specs, decode, html_tables, open_page
+from support.apptest import TableCells, assert_clean, chart_specs, decode, open_page
 
 PAGE = "pages/initialization/page.py"
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +62,18 @@ def assert_readable(app, charts: int = CHARTS) -> None:
     for spec in specs:
         assert all(math.isfinite(value) for value in numbers(spec)), "a chart received NaN or inf"
         assert len(json.dumps(spec)) < 400_000
+
+
+def html_tables(app) -> list[dict[str, list[str]]]:
+    """Every table of the page (each in a box that scrolls sideways), as {column title: cell texts}."""
+    found = []
+    for markdown in app.markdown:
+        if "<table>" in markdown.value:
+            parser = TableCells()
+            parser.feed(markdown.value)
+            for header, *rows in parser.tables:
+                found.append({title: [row[index] for row in rows] for index, title in enumerate(header)})
+    return found
 
 
 def widget(app, key):
