@@ -222,6 +222,11 @@ TEXT = {
         "стандартных отклонения) — от ×{low:.2f} до ×{high:.2f}. Измеренная линия, блуждающая в этих пределах, — это "
         "предсказание теории, а не сбой; усиление на слой в таблице это блуждание усредняет.",
     },
+    "initialization.predict": {
+        "en": "With {activation}, which initializer keeps the activations' spread in layer {depth} closest to layer 1?",
+        "ru": "Функция активации — {activation}. Какая инициализация сохранит разброс активаций в слое {depth} ближе "
+        "всего к слою 1?",
+    },
     "initialization.hist.title": {"en": "The distribution in every layer", "ru": "Распределение в каждом слое"},
     "initialization.hist.scheme": {"en": "Initializer of the histograms", "ru": "Инициализация для гистограмм"},
     "initialization.hist.intro": {

@@ -292,6 +292,16 @@ def test_repeating_over_seeds_counts_what_held_for_every_seed():
     assert any(markdown.value.startswith("**Over seeds 0–4**") for markdown in app.markdown)
 
 
+def test_predict_then_reveal_hides_the_deep_stack_until_the_class_has_guessed():
+    app = open_page(PAGE, predict="true", init_act="relu", init_schemes=["xavier_normal", "he_normal"],
+                    init_depth="30")
+    assert_readable(app, CHARTS - 1)  # the depth chart waits for the prediction
+    app.radio[0].set_value("xavier_normal").run()
+    app.checkbox[0].check().run()
+    assert_readable(app)
+    assert "the answer is He normal" in app.warning[0].value
+
+
 def test_presenter_mode_is_clean():
     app = open_page(PAGE, present="1")
     assert_readable(app)
