@@ -223,9 +223,9 @@ TEXT = {
         "предсказание теории, а не сбой; усиление на слой в таблице это блуждание усредняет.",
     },
     "initialization.predict": {
-        "en": "With {activation}, which initializer keeps the activations' spread in layer {depth} closest to layer 1?",
-        "ru": "Функция активации — {activation}. Какая инициализация сохранит разброс активаций в слое {depth} ближе "
-        "всего к слою 1?",
+        "en": "With {activation}, which initializer best keeps the activations' spread from layer 1 to layer {depth}?",
+        "ru": "Функция активации — {activation}. Какая инициализация лучше всех сохранит разброс активаций от слоя 1 "
+        "до слоя {depth}?",
     },
     "initialization.hist.title": {"en": "The distribution in every layer", "ru": "Распределение в каждом слое"},
     "initialization.hist.scheme": {"en": "Initializer of the histograms", "ru": "Инициализация для гистограмм"},
