@@ -26,13 +26,16 @@ so without He's factor 2 (:math:`\mathrm{Var}(W)=2/n_\text{in}`) the second mome
   Xavier/Glorot, He), each with its :math:`\mathrm{Var}(W)`.
 - :func:`draw_bases`, :func:`propagate`, :func:`stack_statistics`: the measured forward and backward statistics
   of every layer for several initializers at once (one matrix product per layer and distribution).
+- :func:`second_moment_paths`: the second moment of thousands of independent networks, layer by layer (one network
+  wanders; their mean is what the theory predicts).
 - :func:`gaussian_moments`, :func:`theory`: the recursion above, per layer.
 - :func:`bienayme_sample`, :func:`mean_square_standard_error`: one layer, measured against the formula, with the
   sampling error of the measurement.
 - :func:`glorot_variances`, :func:`layer_gains`: Glorot's forward and backward conditions on one layer.
 - :func:`init_params`: the parameters of a :class:`dl_core.network.MLP` drawn by a scheme, layer by layer.
 
-Everything is float64 and pure; randomness comes from an explicit ``np.random.Generator``.
+Everything is float64 (but for the deep stack's matrix products, taken in float32 on scaled values, see
+:func:`stack_statistics`) and pure; randomness comes from an explicit ``np.random.Generator``.
 """
 
 from __future__ import annotations

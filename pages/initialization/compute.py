@@ -151,6 +151,16 @@ def stack(activation: str, names: tuple[str, ...], width: int, depth: int, input
                                      batch=batch_for(width), small_std=small_std)
 
 
+def steadiest(stats: variance.StackStatistics, candidates) -> str:
+    """The initializer whose activations' std in the last layer is closest (by ratio) to the first layer's."""
+    def drift(name: str) -> float:
+        row = stats.names.index(name)
+        first, last = (max(float(value), 1e-300) for value in (stats.post_std[row, 0], stats.post_std[row, -1]))
+        return abs(np.log(last / first))
+
+    return min(candidates, key=drift)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def stack_theory(activation: str, names: tuple[str, ...], width: int, depth: int, input_variance: float,
                  small_std: float) -> variance.Theory:

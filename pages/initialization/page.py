@@ -63,16 +63,6 @@ data_names = {name: t(f"initialization.data.{name}") for name in compute.DATASET
 glorot_names = {choice: t(f"initialization.glorot.{choice}") for choice in variance.GLOROT_CHOICES}
 
 
-def steadiest(stats: variance.StackStatistics, candidates) -> str:
-    """The initializer whose activations' std in the last layer is closest (by ratio) to the first layer's."""
-    def drift(name: str) -> float:
-        row = stats.names.index(name)
-        first, last = (max(float(value), 1e-300) for value in (stats.post_std[row, 0], stats.post_std[row, -1]))
-        return abs(np.log(last / first))
-
-    return min(candidates, key=drift)
-
-
 def next_seed() -> None:
     st.session_state["init_seed"] = (int(st.session_state.get("init_seed", 0)) + 1) % 10_000
 
@@ -222,7 +212,7 @@ with stack_area:
         st.info(t("initialization.none"))
     elif classroom.predict_then_reveal(
         t("initialization.predict", activation=activation_names[activation], depth=depth), shown,
-        steadiest(stats, shown), (activation, shown, depth, width, stack_var, small_std, seed),
+        compute.steadiest(stats, shown), (activation, shown, depth, width, stack_var, small_std, seed),
         format_func=scheme_names.get,
     ):
         rows = {name: names.index(name) for name in shown}
