@@ -257,9 +257,9 @@ def depth_figure(measured: Mapping[str, tuple[np.ndarray, np.ndarray]],
     x_range = [0.5, depth + 0.5]
     layout = _layout(
         470,
-        xaxis=_axis(labels.layer_axis, domain=[0.0, 0.46], range=x_range),
+        xaxis=_axis(labels.layer_axis, domain=[0.0, 0.43], range=x_range),
         yaxis=_axis(f"{labels.forward_title}: {labels.forward_axis}", **log_axis(forward_range)),
-        xaxis2=_axis(labels.layer_axis, domain=[0.56, 1.0], range=x_range, anchor="y2"),
+        xaxis2=_axis(labels.layer_axis, domain=[0.59, 1.0], range=x_range, anchor="y2"),
         yaxis2=_axis(f"{labels.backward_title}: {labels.backward_axis}", anchor="x2", **log_axis(backward_range)),
         hovermode="x unified",
     )
