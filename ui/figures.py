@@ -230,3 +230,23 @@ def playback(
             "steps": [{"label": name, "method": "animate", "args": [[name], still]} for name in frame_names],
         }],
     }
+
+
+CHART_FONT = {"size": 16}  # the lab charts' look: large enough for a projector, dark enough for its contrast
+CHART_TITLE_FONT = {"size": 16, "color": "#31333F"}
+CHART_TICK_FONT = {"size": 15, "color": "#31333F"}
+CHART_GRID = "#E6E9EF"
+CHART_MARGIN = {"l": 60, "r": 20, "t": 60, "b": 60}
+
+
+def chart_axis(title: str = "", **extra) -> dict:
+    """An axis of the lab charts' look, with ``title``; ``extra`` adds or overrides attributes."""
+    return {"title": {"text": title, "font": CHART_TITLE_FONT}, "tickfont": CHART_TICK_FONT, "gridcolor": CHART_GRID,
+            "zerolinecolor": "#B8BFCA", "automargin": True, **extra}
+
+
+def chart_layout(height: int, margin: dict | None = None, **extra) -> dict:
+    """A layout of the lab charts' look: fonts, a legend above the plot, white background, hover text size."""
+    return {"height": height, "font": CHART_FONT, "legend": legend_above(1.02, font={"size": 15}),
+            "margin": dict(margin or CHART_MARGIN), "plot_bgcolor": "white", "hoverlabel": {"font": {"size": 15}},
+            **extra}

@@ -12,14 +12,20 @@ import numpy as np
 
 from dl_core.lockstep_training import LockstepRun
 from pages.batch_norm.compute import BySize, LayerBatch, Sweep, TrainEval
-from ui.figures import FinishedFigure, PlaybackLabels, legend_above, log_axis, log_range, playback, typed
+from ui.figures import (
+    FinishedFigure,
+    PlaybackLabels,
+    chart_axis,
+    chart_layout,
+    legend_above,
+    log_axis,
+    log_range,
+    playback,
+    typed,
+)
 from ui.i18n import fill
 from ui.palette import BLACK, BLUE, GREEN, ORANGE, PURPLE, SKY_BLUE, VERMILLION
 
-FONT = {"size": 16}
-TITLE_FONT = {"size": 16, "color": "#31333F"}
-TICK_FONT = {"size": 15, "color": "#31333F"}
-GRID = "#E6E9EF"
 LIGHT = "#9AA5B1"
 UNIT_COLORS = (ORANGE, SKY_BLUE, GREEN, PURPLE)
 WITHOUT, WITH = VERMILLION, BLUE  # the network without batch norm, and with it
@@ -78,17 +84,6 @@ class Labels:
     not_trained: str
 
 
-def _axis(title: str = "", **extra) -> dict:
-    return {"title": {"text": title, "font": TITLE_FONT}, "tickfont": TICK_FONT, "gridcolor": GRID,
-            "zerolinecolor": "#B8BFCA", "automargin": True, **extra}
-
-
-def _layout(height: int, **extra) -> dict:
-    return {"height": height, "font": FONT, "legend": legend_above(1.02, font={"size": 15}),
-            "margin": {"l": 60, "r": 20, "t": 60, "b": 60}, "plot_bgcolor": "white",
-            "hoverlabel": {"font": {"size": 15}}, **extra}
-
-
 def _title(text: str, axes: str = "", y: float = 1.0) -> dict:
     """A panel's title above its top-left corner."""
     return {"xref": f"x{axes} domain", "yref": f"y{axes} domain", "x": 0.0, "y": y, "xanchor": "left",
@@ -140,7 +135,7 @@ def layer_figure(batch: LayerBatch, labels: Labels) -> FinishedFigure:
     rows = (batch.z, batch.z_hat, batch.y, sigmoid(batch.y))
     gap = 0.13  # room for a row's tick labels and the next row's title, also at a projector's 560 px
     height = (1.0 - 3 * gap) / 4
-    data, annotations, layout = [], [], _layout(900, showlegend=False)
+    data, annotations, layout = [], [], chart_layout(900, showlegend=False)
     colors = [UNIT_COLORS[unit] for unit in range(units)]
     for row, values in enumerate(rows):
         axes = "" if row == 0 else str(row + 1)
@@ -161,8 +156,8 @@ def layer_figure(batch: LayerBatch, labels: Labels) -> FinishedFigure:
             "customdata": [float(v) for v in stds],
         })
         top = 1.0 - row * (height + gap)
-        layout[f"xaxis{axes}"] = _axis(anchor=f"y{axes}", **({"range": [-0.03, 1.03]} if row == 3 else {}))
-        layout[f"yaxis{axes}"] = _axis(
+        layout[f"xaxis{axes}"] = chart_axis(anchor=f"y{axes}", **({"range": [-0.03, 1.03]} if row == 3 else {}))
+        layout[f"yaxis{axes}"] = chart_axis(
             labels.unit_axis, domain=[top - height, top], anchor=f"x{axes}", range=[units + 0.5, 0.5],
             tickvals=list(range(1, units + 1)), ticktext=[str(unit) for unit in range(1, units + 1)], showgrid=False,
             zeroline=False, fixedrange=True,
@@ -229,12 +224,12 @@ def stream_figure(stream, show_debiased: bool, debiased: tuple[np.ndarray, np.nd
                          "hovertemplate": "%{x}: %{y:.4g}<extra></extra>", **common})
     x_range = [0, int(steps[-1])]
     domains = _panels(stacked, gap=0.16 if stacked else 0.1)
-    layout = _layout(
+    layout = chart_layout(
         _height(360, stacked, 110),
-        xaxis=_axis("" if stacked else labels.step, domain=domains["x"], range=x_range),
-        yaxis=_axis(domain=domains["y"], range=list(ranges[0])),
-        xaxis2=_axis(labels.step, domain=domains["x2"], range=x_range, anchor="y2"),
-        yaxis2=_axis(domain=domains["y2"], range=list(ranges[1]), anchor="x2"),
+        xaxis=chart_axis("" if stacked else labels.step, domain=domains["x"], range=x_range),
+        yaxis=chart_axis(domain=domains["y"], range=list(ranges[0])),
+        xaxis2=chart_axis(labels.step, domain=domains["x2"], range=x_range, anchor="y2"),
+        yaxis2=chart_axis(domain=domains["y2"], range=list(ranges[1]), anchor="x2"),
         annotations=[_title(labels.mean_panel), _title(labels.var_panel, "2")],
         hovermode="closest",
     )
@@ -290,13 +285,13 @@ def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels:
                             "text": labels.no_train_output, "font": {"size": 15, "color": EVAL}})
     domains = _panels(stacked, split=0.5 if stacked else 0.51, gap=0.26 if stacked else 0.12)
     no_bars = {} if result.train_outputs is not None else {"range": [min(values) - 1.0, max(values) + 1.0]}
-    layout = _layout(
+    layout = chart_layout(
         _height(360, stacked, 100),
-        xaxis=_axis(labels.output_axis, domain=domains["x"], **no_bars),
-        yaxis=_axis(domain=domains["y"], rangemode="tozero"),
-        xaxis2=_axis("N", domain=domains["x2"], anchor="y2", **log_axis([np.log10(1.6), np.log10(320)]),
+        xaxis=chart_axis(labels.output_axis, domain=domains["x"], **no_bars),
+        yaxis=chart_axis(domain=domains["y"], rangemode="tozero"),
+        xaxis2=chart_axis("N", domain=domains["x2"], anchor="y2", **log_axis([np.log10(1.6), np.log10(320)]),
                      tickvals=SIZE_TICKS, ticktext=[str(size) for size in SIZE_TICKS]),
-        yaxis2=_axis(labels.output_axis, domain=domains["y2"], anchor="x2"),
+        yaxis2=chart_axis(labels.output_axis, domain=domains["y2"], anchor="x2"),
         shapes=shapes, annotations=annotations, bargap=0.0,
     )
     layout["legend"] = legend_above(1.1, font={"size": 15})
@@ -337,10 +332,10 @@ def loss_figure(runs: dict[bool, LockstepRun], guess: float, labels: Labels) -> 
                          "name": fill(labels.eval_mode_format, labels.language, name=name),
                          "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"})
     decades = log_range(shown, pad=0.1)
-    layout = _layout(
+    layout = chart_layout(
         450,
-        xaxis=_axis(labels.step, rangemode="tozero"),
-        yaxis=_axis(labels.loss_axis, **log_axis(decades)),
+        xaxis=chart_axis(labels.step, rangemode="tozero"),
+        yaxis=chart_axis(labels.loss_axis, **log_axis(decades)),
         shapes=[_hline(guess, width=2)],
         annotations=[{"xref": "x domain", "yref": "y", "x": 1.0, "y": float(np.log10(guess)), "xanchor": "right",
                       "yanchor": "bottom", "showarrow": False, "text": labels.constant_guess,
@@ -400,12 +395,13 @@ def distribution_figure(runs: dict[bool, LockstepRun], show_outputs: bool, label
     panel_px = max(300, 40 + 36 * depth)
     height = _height(panel_px, stacked, 230)
     plot_px = height - 40 - 190
-    layout = _layout(
+    layout = chart_layout(
         height,
-        xaxis=_axis("" if stacked else labels.distribution_axis, domain=domains["x"], range=x_range, fixedrange=True),
-        yaxis=_axis(labels.layer_axis, domain=domains["y"], **y_axis),
-        xaxis2=_axis(labels.distribution_axis, domain=domains["x2"], range=x_range, anchor="y2", fixedrange=True),
-        yaxis2=_axis(labels.layer_axis if stacked else "", domain=domains["y2"], anchor="x2", **y_axis),
+        xaxis=chart_axis("" if stacked else labels.distribution_axis, domain=domains["x"], range=x_range,
+                         fixedrange=True),
+        yaxis=chart_axis(labels.layer_axis, domain=domains["y"], **y_axis),
+        xaxis2=chart_axis(labels.distribution_axis, domain=domains["x2"], range=x_range, anchor="y2", fixedrange=True),
+        yaxis2=chart_axis(labels.layer_axis if stacked else "", domain=domains["y2"], anchor="x2", **y_axis),
         annotations=[_title(labels.without_bn), _title(labels.with_bn, "2")],
         showlegend=False,
         **playback([frame["name"] for frame in frames], last, labels.playback, buttons_y=-70 / plot_px,
@@ -428,12 +424,12 @@ def gamma_beta_figure(run: LockstepRun, depth: int, labels: Labels, stacked: boo
                      "hovertemplate": "%{y:.3g}<extra></extra>", "showlegend": False})
     x_range = [0.5, depth + 0.5]
     domains = _panels(stacked, gap=0.16 if stacked else 0.1)
-    layout = _layout(
+    layout = chart_layout(
         _height(340, stacked, 60),
-        xaxis=_axis("" if stacked else labels.layer_axis, domain=domains["x"], range=x_range, dtick=1),
-        yaxis=_axis(labels.gamma_axis, domain=domains["y"]),
-        xaxis2=_axis(labels.layer_axis, domain=domains["x2"], range=x_range, dtick=1, anchor="y2"),
-        yaxis2=_axis(labels.beta_axis, domain=domains["y2"], anchor="x2"),
+        xaxis=chart_axis("" if stacked else labels.layer_axis, domain=domains["x"], range=x_range, dtick=1),
+        yaxis=chart_axis(labels.gamma_axis, domain=domains["y"]),
+        xaxis2=chart_axis(labels.layer_axis, domain=domains["x2"], range=x_range, dtick=1, anchor="y2"),
+        yaxis2=chart_axis(labels.beta_axis, domain=domains["y2"], anchor="x2"),
         shapes=[_hline(1.0, width=2), _hline(0.0, "2", width=2)],
         showlegend=False,
     )
@@ -461,10 +457,10 @@ def sweep_figure(sweeps: dict[bool, Sweep], threshold: float, chosen_lr: float, 
                      "<extra></extra>"})
     decades = log_range(shown, pad=0.15)
     lrs = next(iter(sweeps.values())).lrs
-    layout = _layout(
+    layout = chart_layout(
         430,
-        xaxis=_axis(labels.lr_axis, **log_axis([float(np.log10(lrs[0])) - 0.2, float(np.log10(lrs[-1])) + 0.2])),
-        yaxis=_axis(labels.final_loss_axis, **log_axis(decades)),
+        xaxis=chart_axis(labels.lr_axis, **log_axis([float(np.log10(lrs[0])) - 0.2, float(np.log10(lrs[-1])) + 0.2])),
+        yaxis=chart_axis(labels.final_loss_axis, **log_axis(decades)),
         shapes=[_hline(threshold, color=BLACK, width=2, dash="dash"), _vline(chosen_lr, color=LIGHT, width=2)],
         annotations=[{"xref": "x domain", "yref": "y", "x": 1.0, "y": float(np.log10(threshold)), "xanchor": "right",
                       "yanchor": "top", "showarrow": False, "text": labels.threshold,

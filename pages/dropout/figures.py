@@ -15,14 +15,20 @@ import numpy as np
 from dl_core.dropout_stats import OverMasks, ThinnedSteps, kept_share_band
 from dl_core.dropout_training import RatesRun
 from pages.dropout.compute import DataSet, Plane, Training
-from ui.figures import FinishedFigure, PlaybackLabels, legend_above, log_axis, log_range, playback, typed
+from ui.figures import (
+    FinishedFigure,
+    PlaybackLabels,
+    chart_axis,
+    chart_layout,
+    legend_above,
+    log_axis,
+    log_range,
+    playback,
+    typed,
+)
 from ui.i18n import fill
 from ui.palette import BLACK, BLUE, GREEN, ORANGE, SKY_BLUE, VERMILLION
 
-FONT = {"size": 16}
-TITLE_FONT = {"size": 16, "color": "#31333F"}
-TICK_FONT = {"size": 15, "color": "#31333F"}
-GRID = "#E6E9EF"
 INK = "#31333F"
 FAINT = "#D5DAE1"
 RATE_COLORS = (BLUE, GREEN, ORANGE, VERMILLION)  # the chosen rates, smallest first; no dropout is black
@@ -75,17 +81,6 @@ class Labels:
     spread: str
     mean_title: str
     spread_title: str
-
-
-def _axis(title: str = "", **extra) -> dict:
-    return {"title": {"text": title, "font": TITLE_FONT}, "tickfont": TICK_FONT, "gridcolor": GRID,
-            "zerolinecolor": "#B8BFCA", "automargin": True, **extra}
-
-
-def _layout(height: int, **extra) -> dict:
-    return {"height": height, "font": FONT, "legend": legend_above(1.02, font={"size": 15}),
-            "margin": {"l": 60, "r": 20, "t": 60, "b": 60}, "plot_bgcolor": "white",
-            "hoverlabel": {"font": {"size": 15}}, **extra}
 
 
 def _title(text: str, axes: str = "") -> dict:
@@ -219,12 +214,12 @@ def thinned_figure(run: ThinnedSteps, labels: Labels) -> FinishedFigure:
         for x, text in ((layer_x[0], labels.layers[0]), (layer_x[3], labels.layers[3]))
     ]
     hidden_axis = {"visible": False, "fixedrange": True}
-    layout = _layout(
+    layout = chart_layout(
         560,
         xaxis={**hidden_axis, "domain": [0.0, 0.55], "range": [-0.4, 3.4]},
         yaxis={**hidden_axis, "range": [-top - 1.5, top + 0.6]},
-        xaxis2=_axis(labels.step, domain=[0.65, 1.0], range=[0.5, steps + 0.5], anchor="y2", fixedrange=True),
-        yaxis2=_axis(labels.share_axis, range=[-0.02, 1.02], anchor="x2", tickformat=".0%", fixedrange=True),
+        xaxis2=chart_axis(labels.step, domain=[0.65, 1.0], range=[0.5, steps + 0.5], anchor="y2", fixedrange=True),
+        yaxis2=chart_axis(labels.share_axis, range=[-0.02, 1.02], anchor="x2", tickformat=".0%", fixedrange=True),
         annotations=annotations,
         **playback([frame["name"] for frame in frames], 0, labels.playback, speeds=SPEEDS, buttons_y=-0.12,
                    slider_y=-0.24),
@@ -291,12 +286,12 @@ def masks_figure(over: OverMasks, unit: int, labels: Labels, stacked: bool = Fal
          "showarrow": False, "font": {"size": 14, "color": ORANGE}, "text": "- - " + labels.shrunk_line},
     ]
     domains = _panels(stacked, split=0.56, gap=0.14)
-    layout = _layout(
+    layout = chart_layout(
         int(440 * (STACKED_HEIGHT if stacked else 1)),
-        xaxis=_axis(labels.masks_axis, domain=domains["x"], **log_axis(log_range(masks, pad=0.05))),
-        yaxis=_axis(labels.output_axis, domain=domains["y"], range=[min(0.0, value - 0.1), 1.15 * top]),
-        xaxis2=_axis(labels.unit_axis, domain=domains["x2"], range=[-0.05 * largest, 1.15 * largest], anchor="y2"),
-        yaxis2=_axis(labels.mean_axis, domain=domains["y2"], range=[-0.05 * largest, 1.2 * largest], anchor="x2"),
+        xaxis=chart_axis(labels.masks_axis, domain=domains["x"], **log_axis(log_range(masks, pad=0.05))),
+        yaxis=chart_axis(labels.output_axis, domain=domains["y"], range=[min(0.0, value - 0.1), 1.15 * top]),
+        xaxis2=chart_axis(labels.unit_axis, domain=domains["x2"], range=[-0.05 * largest, 1.15 * largest], anchor="y2"),
+        yaxis2=chart_axis(labels.mean_axis, domain=domains["y2"], range=[-0.05 * largest, 1.2 * largest], anchor="x2"),
         shapes=shapes,
         annotations=annotations,
     )
@@ -350,12 +345,12 @@ def curves_figure(run: RatesRun, names: list[str], colors: list[str], accuracy: 
                                     "line": {"color": "white", "width": 1}}})
     epochs = int(run.epochs[-1])
     domains = _panels(stacked, gap=0.1 if stacked else 0.08)
-    layout = _layout(
+    layout = chart_layout(
         int(430 * (STACKED_HEIGHT if stacked else 1)),
-        xaxis=_axis("" if stacked else labels.epoch_axis, domain=domains["x"], range=[0, max(epochs, 1)]),
-        yaxis=_axis(title, domain=domains["y"], **value_axis),
-        xaxis2=_axis(labels.epoch_axis, domain=domains["x2"], range=[0, max(epochs, 1)], anchor="y2"),
-        yaxis2=_axis(title if stacked else "", domain=domains["y2"], **value_axis, anchor="x2", matches="y"),
+        xaxis=chart_axis("" if stacked else labels.epoch_axis, domain=domains["x"], range=[0, max(epochs, 1)]),
+        yaxis=chart_axis(title, domain=domains["y"], **value_axis),
+        xaxis2=chart_axis(labels.epoch_axis, domain=domains["x2"], range=[0, max(epochs, 1)], anchor="y2"),
+        yaxis2=chart_axis(title if stacked else "", domain=domains["y2"], **value_axis, anchor="x2", matches="y"),
         annotations=[_title(labels.train_panel), _title(labels.val_panel, "2")],
     )
     layout["legend"] = legend_above(1.1, font={"size": 14})
@@ -381,9 +376,9 @@ def _points(points: DataSet, show_val: bool, labels: Labels) -> list[dict]:
 
 def _plane_axes(axis1: np.ndarray, axis2: np.ndarray) -> dict:
     return {
-        "xaxis": _axis("x₁", range=[float(axis1[0]), float(axis1[-1])], showgrid=False, zeroline=False,
+        "xaxis": chart_axis("x₁", range=[float(axis1[0]), float(axis1[-1])], showgrid=False, zeroline=False,
                        constrain="domain"),
-        "yaxis": _axis("x₂", range=[float(axis2[0]), float(axis2[-1])], showgrid=False, zeroline=False,
+        "yaxis": chart_axis("x₂", range=[float(axis2[0]), float(axis2[-1])], showgrid=False, zeroline=False,
                        scaleanchor="x", scaleratio=1, constrain="domain"),
     }
 
@@ -407,7 +402,7 @@ def boundary_figure(trained: Training, index: int, points: DataSet, show_val: bo
              "hovertemplate": labels.probability + " = %{z:.2f}<extra></extra>"}]
     data += _boundary_line(trained.axis1, trained.axis2, probability, INK)
     data += _points(points, show_val, labels)
-    layout = _layout(380, showlegend=False, annotations=[{**_title(title), "font": {"size": 15, "color": color}}],
+    layout = chart_layout(380, showlegend=False, annotations=[{**_title(title), "font": {"size": 15, "color": color}}],
                      **_plane_axes(trained.axis1, trained.axis2))
     layout["margin"].update(t=40, r=10, l=50, b=50)
     return FinishedFigure({"data": data, "layout": layout})
@@ -430,7 +425,7 @@ def mc_mean_figure(plane: Plane, points: DataSet, labels: Labels) -> FinishedFig
              "hovertemplate": labels.probability + " = %{z:.2f}<extra></extra>"}]
     data += _boundary_line(plane.axis1, plane.axis2, mean, INK)
     data += _points(points, False, labels)
-    layout = _layout(430, showlegend=False, annotations=[_title(labels.mean_title)],
+    layout = chart_layout(430, showlegend=False, annotations=[_title(labels.mean_title)],
                      **_plane_axes(plane.axis1, plane.axis2))
     layout["margin"].update(t=40, r=10, l=50, b=110)
     return FinishedFigure({"data": data, "layout": layout})
@@ -446,7 +441,7 @@ def mc_spread_figure(plane: Plane, points: DataSet, labels: Labels) -> FinishedF
              "zsmooth": "best", "colorbar": _colorbar(".2f")}]
     data += _boundary_line(plane.axis1, plane.axis2, np.clip(plane.mean, 0.0, 1.0), SKY_BLUE)
     data += _points(points, False, labels)
-    layout = _layout(430, showlegend=False, annotations=[_title(labels.spread_title)],
+    layout = chart_layout(430, showlegend=False, annotations=[_title(labels.spread_title)],
                      **_plane_axes(plane.axis1, plane.axis2))
     layout["margin"].update(t=40, r=10, l=50, b=110)
     return FinishedFigure({"data": data, "layout": layout})

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pages.initialization.compute import Bienayme, SymmetryRun, Training
-from ui.figures import FinishedFigure, legend_above, log_axis, log_range, typed
+from ui.figures import FinishedFigure, chart_axis, chart_layout, log_axis, log_range, typed
 from ui.i18n import fill
 from ui.palette import BLACK, BLUE, GREEN, ORANGE, PURPLE, SKY_BLUE, VERMILLION
 
@@ -41,10 +41,6 @@ LAYER_RAMP = ("#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#08519C", "#08306B") 
 GLOROT_COLORS = {"forward": BLUE, "backward": VERMILLION}
 GLOROT_FORMULAS = {"forward": "1/nᵢₙ", "backward": "1/nₒᵤₜ", "average": "2/(nᵢₙ + nₒᵤₜ)"}  # the chart's categories
 
-FONT = {"size": 16}
-TITLE_FONT = {"size": 16, "color": "#31333F"}
-TICK_FONT = {"size": 14, "color": "#31333F"}
-GRID = "#E6E9EF"
 MAX_HEATMAP_COLUMNS = 200
 
 
@@ -86,15 +82,9 @@ class InitLabels:
     language: str
 
 
-def _axis(title: str = "", **extra) -> dict:
-    return {"title": {"text": title, "font": TITLE_FONT}, "tickfont": TICK_FONT, "gridcolor": GRID,
-            "zerolinecolor": "#B8BFCA", "automargin": True, **extra}
-
-
 def _layout(height: int, **extra) -> dict:
-    return {"height": height, "font": FONT, "legend": legend_above(1.02, font={"size": 15}),
-            "margin": {"l": 60, "r": 20, "t": 50, "b": 55}, "plot_bgcolor": "white",
-            "hoverlabel": {"font": {"size": 15}}, **extra}
+    """This lab's charts keep a little less room above and below."""
+    return chart_layout(height, margin={"l": 60, "r": 20, "t": 50, "b": 55}, **extra)
 
 
 def _title(text: str) -> dict:
@@ -149,8 +139,8 @@ def weights_heatmap(run: SymmetryRun, weight_range: float, labels: InitLabels, t
     layout = _layout(
         110 + 16 * inputs * units,
         title=_title(title),
-        xaxis=_axis(labels.step_axis),
-        yaxis=_axis(autorange="reversed", showgrid=False, type="category",
+        xaxis=chart_axis(labels.step_axis),
+        yaxis=chart_axis(autorange="reversed", showgrid=False, type="category",
                     tickvals=[row for index, row in enumerate(rows) if index % units % every == 0]),
         shapes=[{"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": units - 0.5,
                  "y1": units - 0.5, "line": {"color": "#31333F", "width": 2}}],
@@ -182,8 +172,8 @@ def boundary_figure(x: np.ndarray, y: np.ndarray, run: SymmetryRun, labels: Init
                                                                                 float(run.axis2[-1]))
     layout = _layout(
         360, title=_title(title), showlegend=False,
-        xaxis=_axis("x₁", range=[low1, high1], showgrid=False, zeroline=False, constrain="domain"),
-        yaxis=_axis("x₂", range=[low2, high2], showgrid=False, zeroline=False, scaleanchor="x", scaleratio=1,
+        xaxis=chart_axis("x₁", range=[low1, high1], showgrid=False, zeroline=False, constrain="domain"),
+        yaxis=chart_axis("x₂", range=[low2, high2], showgrid=False, zeroline=False, scaleanchor="x", scaleratio=1,
                     constrain="domain"),
     )
     layout["margin"].update(t=40, r=10)
@@ -212,8 +202,8 @@ def bienayme_figure(result: Bienayme, labels: InitLabels) -> FinishedFigure:
         data.append({"type": "scatter", "mode": "lines", "x": typed(fine), "y": typed(100 * density), "name": name,
                      "line": {"color": BLUE if dash == "solid" else VERMILLION, "width": 3, "dash": dash},
                      "hoverinfo": "skip"})
-    layout = _layout(360, bargap=0.02, xaxis=_axis(labels.pre_axis),
-                     yaxis=_axis(labels.share_axis, ticksuffix="%", rangemode="tozero"))
+    layout = _layout(360, bargap=0.02, xaxis=chart_axis(labels.pre_axis),
+                     yaxis=chart_axis(labels.share_axis, ticksuffix="%", rangemode="tozero"))
     return FinishedFigure({"data": data, "layout": layout})
 
 
@@ -257,10 +247,10 @@ def depth_figure(measured: Mapping[str, tuple[np.ndarray, np.ndarray]],
     x_range = [0.5, depth + 0.5]
     layout = _layout(
         470,
-        xaxis=_axis(labels.layer_axis, domain=[0.0, 0.43], range=x_range),
-        yaxis=_axis(f"{labels.forward_title}: {labels.forward_axis}", **log_axis(forward_range)),
-        xaxis2=_axis(labels.layer_axis, domain=[0.59, 1.0], range=x_range, anchor="y2"),
-        yaxis2=_axis(f"{labels.backward_title}: {labels.backward_axis}", anchor="x2", **log_axis(backward_range)),
+        xaxis=chart_axis(labels.layer_axis, domain=[0.0, 0.43], range=x_range),
+        yaxis=chart_axis(f"{labels.forward_title}: {labels.forward_axis}", **log_axis(forward_range)),
+        xaxis2=chart_axis(labels.layer_axis, domain=[0.59, 1.0], range=x_range, anchor="y2"),
+        yaxis2=chart_axis(f"{labels.backward_title}: {labels.backward_axis}", anchor="x2", **log_axis(backward_range)),
         hovermode="x unified",
     )
     return FinishedFigure({"data": data, "layout": layout})
@@ -284,8 +274,8 @@ def histogram_lines_figure(edges: np.ndarray, shares: np.ndarray, layers: Sequen
                      "y": typed(100 * shares[layer - 1]), "name": name,
                      "line": {"color": ramp[index % len(ramp)], "width": 3, "shape": "hvh"},
                      "hovertemplate": f"{name}: %{{y:.2g}}%<extra></extra>"})
-    layout = _layout(380, xaxis=_axis(labels.value_axis, exponentformat="power"),
-                     yaxis=_axis(labels.share_axis, ticksuffix="%", rangemode="tozero"), hovermode="x unified")
+    layout = _layout(380, xaxis=chart_axis(labels.value_axis, exponentformat="power"),
+                     yaxis=chart_axis(labels.share_axis, ticksuffix="%", rangemode="tozero"), hovermode="x unified")
     layout["margin"]["t"] = 60
     return FinishedFigure({"data": data, "layout": layout})
 
@@ -301,8 +291,8 @@ def histogram_heatmap(edges: np.ndarray, shares: np.ndarray, labels: InitLabels)
                      "tickfont": {"size": 14}},
         "hovertemplate": labels.layer_axis + " %{y}, a = %{x:.3g}: %{z:.2g}%<extra></extra>",
     }]
-    layout = _layout(380, xaxis=_axis(labels.value_axis, exponentformat="power", showgrid=False),
-                     yaxis=_axis(labels.layer_axis, autorange="reversed", showgrid=False))
+    layout = _layout(380, xaxis=chart_axis(labels.value_axis, exponentformat="power", showgrid=False),
+                     yaxis=chart_axis(labels.layer_axis, autorange="reversed", showgrid=False))
     layout["margin"].update(t=60, r=10)
     return FinishedFigure({"data": data, "layout": layout})
 
@@ -334,8 +324,8 @@ def glorot_figure(choices: Sequence[str], forward_theory: np.ndarray, backward_t
                      "hovertemplate": f"{name}: %{{y:.3g}}<extra>{labels.measured}</extra>"})
     data[1]["name"] = labels.measured
     layout = _layout(
-        400, barmode="group", scattermode="group", xaxis=_axis("Var(W)"), bargap=0.3,
-        yaxis=_axis(labels.gain_axis, **log_axis([min(decades[0], -0.5), max(decades[1], 0.5) + 0.2])),
+        400, barmode="group", scattermode="group", xaxis=chart_axis("Var(W)"), bargap=0.3,
+        yaxis=chart_axis(labels.gain_axis, **log_axis([min(decades[0], -0.5), max(decades[1], 0.5) + 0.2])),
         shapes=[{"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": 1, "y1": 1,
                  "line": {"color": "#31333F", "width": 2, "dash": "dash"}}],
     )
@@ -367,8 +357,8 @@ def training_figure(runs: Mapping[str, Training], target: float, labels: InitLab
                          + "<extra>" + label + "</extra>"})
     epochs = len(next(iter(runs.values())).train_loss) - 1
     layout = _layout(
-        440, xaxis=_axis(labels.epoch_axis, range=[-0.3, epochs + 0.3]),
-        yaxis=_axis(labels.loss_axis, **log_axis(decades)), hovermode="x unified",
+        440, xaxis=chart_axis(labels.epoch_axis, range=[-0.3, epochs + 0.3]),
+        yaxis=chart_axis(labels.loss_axis, **log_axis(decades)), hovermode="x unified",
         shapes=[{"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": target, "y1": target,
                  "line": {"color": "#31333F", "width": 1.5, "dash": "dot"}}],
         annotations=[{"xref": "paper", "yref": "y", "x": 1.0, "y": math.log10(target), "xanchor": "right",
