@@ -114,9 +114,18 @@ def race_section() -> None:
     index = setup.names.index(inspected)
     anatomy = race.anatomy(inspected, setup.hypers[inspected], run.points[:, index], run.grads[:, index],
                            run.states[index], step)
-    arrows = race_figures.step_arrows(anatomy, OPTIMIZER_COLORS[inspected], race_figures.ArrowWords(
+    words = race_figures.ArrowWords(
         gradient=t("optimizer_lab.arrow.gradient"), velocity=t("optimizer_lab.arrow.velocity"),
-        moment=t("optimizer_lab.arrow.moment"), step=t("optimizer_lab.arrow.step"), name=name_of[inspected]))
+        moment=t("optimizer_lab.arrow.moment"), step=t("optimizer_lab.arrow.step"), name=name_of[inspected])
+
+    def arrows_at(at: int) -> race_figures.StepArrows | None:
+        """The inspected optimizer's update ``at`` as arrows (none before the first update)."""
+        if at < 1:
+            return None
+        taken = race.anatomy(inspected, setup.hypers[inspected], run.points[:, index], run.grads[:, index],
+                             run.states[index], at)
+        return race_figures.step_arrows(taken, OPTIMIZER_COLORS[inspected], words)
+
     labels = race_figures.RaceLabels(
         names=tuple(name_of[name] for name in setup.names), minimum=t("chart.minimum"),
         loss_axis=t("chart.loss_above_min"), step_axis=t("chart.step"),
@@ -128,7 +137,7 @@ def race_section() -> None:
     colors = [OPTIMIZER_COLORS[name] for name in setup.names]
     with chart_slot:
         charts.show(
-            race_figures.race_figure(grid, picture, run.points, run.losses, run.diverged_at, colors, arrows, step,
+            race_figures.race_figure(grid, picture, run.points, run.losses, run.diverged_at, colors, arrows_at, step,
                                      labels),
             key=RACE_CHART, on_select=pick_start, selection_mode="points",
         )

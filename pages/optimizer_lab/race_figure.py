@@ -4,13 +4,14 @@ Playback speed is set by the work Plotly does per frame, which grows with the nu
 (every trace of the figure is re-derived in every frame) far more than with the number of points.
 So the race has one trace per path and shares the rest: the current points of all entrants are one
 trace (on each chart), the minima and the clickable grid one; the loss curves are layout shapes and
-the arrows of one update are layout annotations, drawn once. A frame carries only the paths and the
-current points, as plain JSON lists rounded to what the chart can show: Plotly re-reads a frame's
+the arrows of one update are layout annotations. A frame carries only the paths, the current points
+and the arrows of its own step, as plain JSON lists rounded to what the chart can show: Plotly re-reads a frame's
 arrays every time it is shown, and decoding binary arrays there costs more than parsing a few numbers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -183,7 +184,7 @@ def race_figure(
     losses: np.ndarray,
     diverged_at: np.ndarray,
     colors: list[str],
-    arrows: StepArrows | None,
+    arrows_at: Callable[[int], StepArrows | None],
     shown_step: int,
     labels: RaceLabels,
 ) -> FinishedFigure:
@@ -192,12 +193,13 @@ def race_figure(
     ``points (steps+1, K, 2)``, ``losses (steps+1, K)``, ``diverged_at (K,)``. The figure opens at
     ``shown_step``; Play goes on from there (from step 0 at the last step). Paths are clipped to the view
     and losses floored for the log axis, so no NaN or inf reaches the chart; a loss curve stops where its run
-    diverged, and the entrant's marker turns into a cross from that step on. ``arrows``, if given, are drawn
-    on the surface (see ``arrow_annotations``) and stay while the race plays.
+    diverged, and the entrant's marker turns into a cross from that step on. ``arrows_at(step)`` gives the
+    arrows of update ``step`` (or None): each frame draws its own step's (see ``arrow_annotations``), so the
+    arrows follow the moving points while the race plays and show the update of the step where it stops.
 
     Plotly re-derives every trace of the figure in every frame, so the figure has few traces: a path per
     entrant, one for the minima and the clickable grid, one for the current points of all entrants (on each
-    chart); the loss curves are shapes and the arrows annotations, drawn once. A frame carries each
+    chart); the loss curves are shapes, drawn once, and the arrows annotations. A frame carries each
     path so far, without the points closer than a fraction of a pixel to the previous one (see ``thinned``),
     and fewer frames are made when the paths are long and restless, to keep the figure small.
     """
@@ -241,11 +243,15 @@ def race_figure(
     # left without its drawing and the next click on the chart would fail (its selection style has nothing to
     # restyle), until the page reran.
     ground = entrants
-    frames = [{"name": str(step), "traces": [*moving, ground], "data": [*step_data(step), {}]}
-              for step in steps_shown]
+
+    def notes_at(step: int) -> list[dict]:
+        arrows = arrows_at(step)
+        return arrow_annotations(arrows, grid.bounds, labels) if arrows else []
+
+    frames = [{"name": str(step), "traces": [*moving, ground], "data": [*step_data(step), {}],
+               "layout": {"annotations": notes_at(step)}} for step in steps_shown]
     for trace_index, values in zip(moving, step_data(shown_step), strict=True):
         data[trace_index].update(values)
-    notes = arrow_annotations(arrows, grid.bounds, labels) if arrows else []
 
     names = [str(step) for step in steps_shown]
     finite = above[np.arange(steps + 1)[:, None] <= last_good[None, :]]
@@ -256,7 +262,7 @@ def race_figure(
         "yaxis2": log_axis(log_range(finite), anchor="x2", title={"text": labels.loss_axis}),
         "images": [picture],
         "shapes": loss_curves,
-        "annotations": notes,
+        "annotations": notes_at(shown_step),
         "height": 640,
         "margin": {"l": 50, "r": 20, "t": 40, "b": 150},
         "legend": legend_above(),

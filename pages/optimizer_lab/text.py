@@ -108,18 +108,18 @@ TEXT = {
         "en": "Left: the surface, shaded by log₁₀(L − L*) (lighter is lower), stars at the known minima, and "
         "every optimizer's path. Right: how far each loss is above the minimum, on a log scale, with a dot "
         "riding along each curve. Play runs all paths together (▶ 0.25× and ▶ 0.5× in slow motion, ▶ 2× fast; "
-        "a speed can be changed while playing); ✕ marks a run that diverged. The arrows take apart one update "
-        "of the optimizer chosen under “Inside the optimizer”, from the point before it, all to the same "
-        "scale: −η∇L is the step plain gradient descent would take, −ημb what Momentum brings from past "
+        "a speed can be changed while playing); ✕ marks a run that diverged. The arrows take apart the update "
+        "shown (they move with the race and stay where it stops) of the optimizer chosen under “Inside the "
+        "optimizer”, from the point before it, all to the same scale: −η∇L is the step plain gradient descent would take, −ημb what Momentum brings from past "
         "gradients (for Momentum the step is the sum of the two), or for Adam −ηm̂, the averaged gradient "
         "(the current one included) scaled by η, which Adam then divides coordinate by coordinate by √v̂ + ε; "
         "Δθ is the step taken. For Adam compare the lengths of Δθ and −η∇L.",
         "ru": "Слева: поверхность в оттенках log₁₀(L − L*) (светлее — ниже), звёзды в известных минимумах и "
         "пути всех оптимизаторов. Справа: насколько ошибка каждого выше минимума, в логарифмической шкале; "
         "по каждой кривой едет точка. «Пуск» проигрывает все пути вместе (▶ 0,25× и ▶ 0,5× — замедленно, "
-        "▶ 2× — быстрее; темп можно менять прямо во время показа); ✕ отмечает расходимость. Стрелки разбирают один шаг "
-        "оптимизатора, выбранного в разделе «Внутри оптимизатора», от точки перед этим шагом, все в одном "
-        "масштабе: −η∇L — шаг, который сделал бы обычный градиентный спуск, −ημb — то, что Momentum добавляет от прошлых "
+        "▶ 2× — быстрее; темп можно менять прямо во время показа); ✕ отмечает расходимость. Стрелки разбирают показанный шаг "
+        "оптимизатора, выбранного в разделе «Внутри оптимизатора» (они движутся вместе с показом и остаются там, "
+        "где он остановился), от точки перед этим шагом, все в одном масштабе: −η∇L — шаг, который сделал бы обычный градиентный спуск, −ημb — то, что Momentum добавляет от прошлых "
         "градиентов (шаг Momentum — сумма этих двух стрелок), а у Adam −ηm̂ — усреднённый градиент (включая "
         "текущий), умноженный на η, который Adam затем делит по каждой координате на √v̂ + ε; Δθ — сделанный "
         "шаг. У Adam сравните длины Δθ и −η∇L.",
@@ -208,8 +208,8 @@ TEXT = {
     "optimizer_lab.arrow.velocity": {"en": "−ημb", "ru": "−ημb"},
     "optimizer_lab.arrow.moment": {"en": "−ηm̂", "ru": "−ηm̂"},
     "optimizer_lab.arrow.step": {"en": "Δθ", "ru": "Δθ"},
-    "optimizer_lab.arrows_title": {"en": "Arrows: {name}, update {step} (chosen below)",
-                         "ru": "Стрелки: {name}, шаг {step} (выбор ниже)"},
+    "optimizer_lab.arrows_title": {"en": "Arrows: {name}, update {step}",
+                         "ru": "Стрелки: {name}, шаг {step}"},
     "optimizer_lab.arrows_magnified": {"en": "scale ×{factor}", "ru": "масштаб ×{factor}"},
     # Learning rate
     "optimizer_lab.lr_title": {"en": "Four learning rates", "ru": "Четыре скорости обучения"},

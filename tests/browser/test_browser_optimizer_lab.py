@@ -84,3 +84,28 @@ def test_a_click_on_the_surface_moves_the_start(server, browser):  # noqa: F811
     settle(page)
     assert "lab_w2=0" in page.url
     assert page.locator('[data-testid="stNumberInput"] input').first.input_value() == "0.00"
+
+
+ARROWS_TITLE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')[0].querySelectorAll('.annotation-text'))
+    .map(note => note.textContent).find(text => text.startsWith('Arrows:')) || null"""
+
+
+def test_the_update_arrows_follow_the_playhead(server, browser):  # noqa: F811
+    """The arrows of the inspected optimizer's update move with the race and show the step where it stops."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/optimizer_lab?lab_steps=200&lab_inspect=adam", timeout=60_000)
+    settle(page)
+    page.wait_for_selector(".js-plotly-plot .imagelayer image", state="attached", timeout=30_000)
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    assert page.evaluate(ARROWS_TITLE).startswith("Arrows: Adam, update 200")
+    page.evaluate(COUNT_FRAMES)
+    page.locator(".js-plotly-plot .updatemenu-button", has_text="Play").first.click()
+    page.wait_for_function("() => window.labFrames.length > 10", timeout=30_000)
+    page.locator(".js-plotly-plot .updatemenu-button", has_text="Pause").first.click()
+    page.wait_for_timeout(300)
+    shown = page.evaluate("() => document.querySelectorAll('.js-plotly-plot')[0].layout.sliders[0].active")
+    step = page.evaluate(f"() => document.querySelectorAll('.js-plotly-plot')[0].layout.sliders[0].steps[{shown}]"
+                         ".label")
+    title = page.evaluate(ARROWS_TITLE)
+    assert 0 < int(step) < 200, "paused mid-race"
+    assert title is not None and title.startswith(f"Arrows: Adam, update {step}"), (title, step)

@@ -75,15 +75,25 @@ def test_the_race_has_one_path_per_optimizer_in_every_frame():
     assert len(frames) >= 40
     names = [frame["name"] for frame in frames]
     assert names[0] == "0" and names[-1] == "500"
+    with_arrows = 0
     for frame in frames:
         assert set(paths) <= set(frame["traces"]), "every frame moves every path"
         # 7 paths, the points on the surface and on the loss chart, and the ground trace (an empty update, see
         # race_figure: without it a click after playback would fail)
         assert len(frame["traces"]) == len(frame["data"]) == 10 and frame["data"][-1] == {}
-        assert "layout" not in frame  # a frame never changes the layout (which would slow playback down)
+        # A frame changes no layout but the inspected optimizer's arrows, which follow the playhead: its own step's
+        assert set(frame["layout"]) == {"annotations"}
+        titles = [note["text"] for note in frame["layout"]["annotations"] if note.get("xref") == "x domain"]
+        arrows = [note for note in frame["layout"]["annotations"] if note.get("showarrow")]
+        if frame["name"] == "0":
+            assert titles == [] and arrows == []  # no update before the first step
+        elif titles:
+            assert titles[0].startswith(f"Arrows: Adam, update {frame['name']}") and arrows
+            with_arrows += 1
         for trace_index, trace in zip(frame["traces"], frame["data"], strict=True):
             if trace_index in paths:
                 assert trace["x"][0] == pytest.approx(-1.5) and trace["y"][0] == pytest.approx(-1.5)  # the start
+    assert with_arrows >= len(frames) // 2  # until Adam's updates become too small to draw
     last = {index: trace for index, trace in zip(frames[-1]["traces"], frames[-1]["data"], strict=True)}
     first = {index: trace for index, trace in zip(frames[0]["traces"], frames[0]["data"], strict=True)}
     assert all(len(last[index]["x"]) > len(first[index]["x"]) == 1 for index in paths)  # the paths grow
