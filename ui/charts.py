@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.classroom import presenting
+from ui.classroom import FITTED_CHART_KEY, presenting
 from ui.figures import FinishedFigure
 from ui.i18n import language
 
@@ -21,6 +21,7 @@ PRESENTER_HEIGHT = 560  # px: a chart and its play controls fit a 1280x720 proje
 PHONE_STACK = {"xaxis": [0.0, 1.0], "yaxis": [0.45, 1.0], "xaxis2": [0.0, 1.0], "yaxis2": [0.0, 0.3]}
 PHONE_BUTTONS = 3  # play buttons that fit a phone's width: Play, 2x and Pause
 PHONE_HEIGHT_FACTOR = 1.5
+DEFAULT_HEIGHT = 450  # px: Plotly's height for a figure that names none
 
 
 def in_language(figure: FinishedFigure, language_code: str) -> FinishedFigure:
@@ -46,7 +47,7 @@ def for_phone(figure: FinishedFigure) -> FinishedFigure:
     if side_by_side(layout):
         for axis, domain in PHONE_STACK.items():
             layout[axis] = {**layout[axis], "domain": domain}
-        layout["height"] = int(layout.get("height", 450) * PHONE_HEIGHT_FACTOR)
+        layout["height"] = int(layout.get("height", DEFAULT_HEIGHT) * PHONE_HEIGHT_FACTOR)
     if layout.get("updatemenus"):
         layout["updatemenus"] = [{**menu, "buttons": fewer_buttons(menu["buttons"])} for menu in layout["updatemenus"]]
     return FinishedFigure({**spec, "layout": layout})
@@ -78,10 +79,16 @@ def on_phone() -> bool:
 def show(figure: FinishedFigure, *, key: str, container=st, **options):
     """``st.plotly_chart`` of ``figure`` across the width of ``container``, in the page's language, stacked on a
     phone and fitted to a projector in presenter mode; ``options`` go to ``st.plotly_chart`` (``on_select``,
-    ``selection_mode``)."""
+    ``selection_mode``).
+
+    The chart fills a box as tall as the figure's height, which the classroom's style shortens to the screen's
+    height under the header (``ui.classroom.BASE_STYLE``): on a 1280x720 projector or at 150 % zoom a chart and
+    its play controls fit on the screen."""
     figure = in_language(figure, language())
     if on_phone():
         figure = for_phone(figure)
     if presenting():
         figure = for_presenter(figure)
-    return container.plotly_chart(figure, key=key, width="stretch", config=CONFIG, **options)
+    height = int(figure.to_dict().get("layout", {}).get("height", DEFAULT_HEIGHT))
+    box = container.container(key=FITTED_CHART_KEY + key, height=height, border=False)
+    return box.plotly_chart(figure, key=key, width="stretch", height="stretch", config=CONFIG, **options)

@@ -19,10 +19,18 @@ PREDICT_KEY = "predict"
 
 # Streamlit's own full-screen button of a chart drops the chart's animation frames (playback then fails until the
 # page reruns): presenter mode is the way to show a chart large, so that button is hidden for Plotly charts.
-BASE_STYLE = """
-[data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) button[aria-label="Fullscreen"] {
+FITTED_CHART_KEY = "fit-"  # key prefix of the box around each chart, whose height follows the screen (ui.charts)
+FITTED_CHART_MARGIN = 96  # px above a chart that fills the screen: the app's header and a little room
+FITTED_CHART_MIN = 320  # px: below this a chart would be unreadable; the page scrolls instead
+BASE_STYLE = f"""
+[data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) button[aria-label="Fullscreen"] {{
   display: none;
-}
+}}
+/* A chart is as tall as it was designed, but never taller than the screen under the header (a projector at
+   1280x720, a browser zoomed to 150 %), so a chart and its play controls can always be seen whole. */
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-{FITTED_CHART_KEY}"]) {{
+  max-height: max({FITTED_CHART_MIN}px, calc(100vh - {FITTED_CHART_MARGIN}px));
+}}
 """
 PRESENTER_STYLE = """
 html { font-size: 20px; }

@@ -5,7 +5,9 @@ import os
 
 import pytest
 
+from pages import lesson_pages
 from support.browser import CHROMIUM, settle
+from ui.classroom import FITTED_CHART_MARGIN, FITTED_CHART_MIN
 
 pytestmark = [
     pytest.mark.browser,
@@ -100,13 +102,26 @@ def test_charts_have_no_full_screen_button_that_would_drop_their_frames(server, 
     assert page.locator('button[aria-label="Fullscreen"]:visible').count() == 0
 
 
-@pytest.mark.parametrize("path", ["/", "/activations", "/feature_scaling", "/optimizer_lab?lang=ru"])
-def test_no_request_leaves_the_apps_own_server(server, browser, path):
+CHART_HEIGHTS = "() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(chart => chart._fullLayout.height)"
+PATHS = ["/", *(f"/{page.url_path}" for page in lesson_pages())]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_page_stays_on_its_server_and_its_charts_fit_a_projector_and_a_zoomed_browser(server, browser, path):
+    """No request leaves the app's own server (a classroom may be offline), and every chart with its play
+    controls fits the screen under the header: on a 1280x720 projector, and at 150 % zoom (853x480 CSS pixels)."""
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     outside = []
     page.on("request", lambda request: outside.append(request.url)
             if not request.url.startswith((server, "data:", "blob:")) else None)
-    page.goto(server + path, timeout=60_000)
+    page.goto(server + path + ("&" if "?" in path else "?") + "lang=ru", timeout=60_000)
     settle(page)
     page.wait_for_timeout(1500)
     assert not outside
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert all(height <= 720 - FITTED_CHART_MARGIN for height in page.evaluate(CHART_HEIGHTS))
+    page.set_viewport_size({"width": 853, "height": 480})
+    page.wait_for_timeout(1500)
+    heights = page.evaluate(CHART_HEIGHTS)
+    assert all(height <= max(FITTED_CHART_MIN, 480 - FITTED_CHART_MARGIN) for height in heights), heights
+    page.close()
