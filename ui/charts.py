@@ -22,12 +22,17 @@ PHONE_STACK = {"xaxis": [0.0, 1.0], "yaxis": [0.45, 1.0], "xaxis2": [0.0, 1.0], 
 PHONE_BUTTONS = 3  # play buttons that fit a phone's width: Play, 2x and Pause
 PHONE_HEIGHT_FACTOR = 1.5
 DEFAULT_HEIGHT = 450  # px: Plotly's height for a figure that names none
+MIN_FONT_SIZE = 14  # px: the smallest chart text a class reads from the back of the room (Plotly's default is 12)
 
 
 def in_language(figure: FinishedFigure, language_code: str) -> FinishedFigure:
-    """The figure with its numbers written in the language's style."""
+    """The figure with its numbers written in the language's style, and its text no smaller than
+    ``MIN_FONT_SIZE`` where it names no size of its own."""
     spec = figure.to_dict()
-    return FinishedFigure({**spec, "layout": {**spec.get("layout", {}), "separators": SEPARATORS[language_code]}})
+    layout = spec.get("layout", {})
+    font = layout.get("font", {})
+    font = {**font, "size": max(font.get("size", MIN_FONT_SIZE), MIN_FONT_SIZE)}
+    return FinishedFigure({**spec, "layout": {**layout, "separators": SEPARATORS[language_code], "font": font}})
 
 
 def side_by_side(layout: dict) -> bool:

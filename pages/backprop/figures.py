@@ -14,11 +14,13 @@ from dl_core import graph, matmul
 from ui.figures import FinishedFigure, legend_above, log_axis, log_range
 from ui.i18n import fill, localised
 from ui.numbers import number
-from ui.palette import BLUE, GREEN, ORANGE, PURPLE, SKY_BLUE, VERMILLION
+from ui.palette import BLUE, GREEN, ORANGE, PURPLE, SKY_BLUE, VERMILLION, text_color
 
 FONT = 15  # every text on these charts: at least 14 px
 SMALL = 14
 GREY, LIGHT_GREY, INK = "#8A94A0", "#C9D0D8", "#1F2328"
+GREY_TEXT = text_color(GREY)  # what is not known yet, faded but readable
+GRADIENT_TEXT = text_color(VERMILLION)  # a gradient's number, in the backward pass's colour
 CURRENT_FILL = "#FFF1BF"
 KIND_COLORS = {"input": GREEN, "target": GREY, "sum": BLUE, "activation": ORANGE, "loss": VERMILLION}
 
@@ -110,11 +112,11 @@ def graph_figure(passed: graph.GraphPass, step: int, labels: GraphLabels, vertic
                 key, index = parameter
                 gradient = fill(labels.weight_gradient, language, name=labels.params[parameter],
                                 value=_fmt(passed.param_grads[key][index], language))
-                lines.append(f"<span style='color:{VERMILLION}'>{gradient}</span>")
+                lines.append(f"<span style='color:{GRADIENT_TEXT}'>{gradient}</span>")
         elif child in visited and parent != "y":
             symbol = (f"{labels.activation}′({labels.names[parent]})" if graph.NODE[child].kind == "activation"
                       else f"2({labels.names['y_hat']} − {labels.names['y']})")
-            lines.append(f"<span style='color:{VERMILLION}'>{symbol} = "
+            lines.append(f"<span style='color:{GRADIENT_TEXT}'>{symbol} = "
                          f"{_fmt(passed.local[parent, child], language)}</span>")
         if lines:
             along = _label_at(parent, child, vertical)
@@ -128,14 +130,15 @@ def graph_figure(passed: graph.GraphPass, step: int, labels: GraphLabels, vertic
         name, is_known = labels.names[node.name], node.name in known
         value = _fmt(passed.values[node.name], language) if is_known else labels.unknown
         notes.append({"x": x, "y": y, "text": f"<b>{name}</b>", "showarrow": False,
-                      "font": {"size": FONT + 1, "color": INK if is_known else GREY}})
+                      "font": {"size": FONT + 1, "color": INK if is_known else GREY_TEXT}})
         notes.append({"x": x, "y": y, "yshift": 25, "yanchor": "bottom", "text": value, "showarrow": False,
-                      "font": {"size": FONT, "color": INK if is_known else GREY}, "bgcolor": "rgba(255,255,255,0.88)"})
+                      "font": {"size": FONT, "color": INK if is_known else GREY_TEXT},
+                      "bgcolor": "rgba(255,255,255,0.88)"})
         gradient = labels.not_yet
         if node.name in visited:
             gradient = fill(labels.gradient, language, name=name, value=_fmt(passed.grads[node.name], language))
             notes.append({"x": x, "y": y, "yshift": -25, "yanchor": "top", "text": gradient, "showarrow": False,
-                          "font": {"size": FONT, "color": VERMILLION}, "bgcolor": "rgba(255,255,255,0.88)"})
+                          "font": {"size": FONT, "color": GRADIENT_TEXT}, "bgcolor": "rgba(255,255,255,0.88)"})
         xs.append(x)
         ys.append(y)
         rings.append(KIND_COLORS[node.kind] if is_known else LIGHT_GREY)
@@ -221,7 +224,7 @@ def shapes_figure(batch: int, features: int, outputs: int, labels: ShapeLabels, 
                           "showarrow": False, "font": {"size": FONT, "color": INK}})
             notes.append({"x": x + cols / 2, "y": block_top - rows, "yanchor": "top",
                           "text": localised(f"{rows}×{cols}", language), "showarrow": False,
-                          "font": {"size": SMALL, "color": GREY}})
+                          "font": {"size": SMALL, "color": GREY_TEXT}})
             x += cols
             if position < 2:
                 notes.append({"x": x + GAP / 2, "y": middle, "text": "·" if position == 0 else "=",

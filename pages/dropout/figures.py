@@ -27,7 +27,7 @@ from ui.figures import (
     typed,
 )
 from ui.i18n import fill
-from ui.palette import BLACK, BLUE, GREEN, ORANGE, SKY_BLUE, VERMILLION
+from ui.palette import BLACK, BLUE, GREEN, ORANGE, SKY_BLUE, VERMILLION, text_color
 
 INK = "#31333F"
 FAINT = "#D5DAE1"
@@ -278,12 +278,12 @@ def masks_figure(over: OverMasks, unit: int, labels: Labels, stacked: bool = Fal
          "showarrow": False, "font": {"size": 14, "color": BLUE},
          "text": fill(labels.eval_format, labels.language, value=value)},
         {"xref": "x domain", "yref": "y", "x": 0.02, "y": keep * value, "xanchor": "left", "yanchor": "top",
-         "showarrow": False, "font": {"size": 14, "color": ORANGE},
+         "showarrow": False, "font": {"size": 14, "color": text_color(ORANGE)},
          "text": fill(labels.shrunk_format, labels.language, value=keep * value)},
         {"xref": "x2 domain", "yref": "y2 domain", "x": 0.03, "y": 1.0, "xanchor": "left", "yanchor": "top",
          "showarrow": False, "font": {"size": 14, "color": BLUE}, "text": "- - " + labels.diagonal},
         {"xref": "x2 domain", "yref": "y2 domain", "x": 0.03, "y": 0.9, "xanchor": "left", "yanchor": "top",
-         "showarrow": False, "font": {"size": 14, "color": ORANGE}, "text": "- - " + labels.shrunk_line},
+         "showarrow": False, "font": {"size": 14, "color": text_color(ORANGE)}, "text": "- - " + labels.shrunk_line},
     ]
     domains = _panels(stacked, split=0.56, gap=0.14)
     layout = chart_layout(
@@ -402,8 +402,8 @@ def boundary_figure(trained: Training, index: int, points: DataSet, show_val: bo
              "hovertemplate": labels.probability + " = %{z:.2f}<extra></extra>"}]
     data += _boundary_line(trained.axis1, trained.axis2, probability, INK)
     data += _points(points, show_val, labels)
-    layout = chart_layout(380, showlegend=False, annotations=[{**_title(title), "font": {"size": 15, "color": color}}],
-                     **_plane_axes(trained.axis1, trained.axis2))
+    title_note = {**_title(title), "font": {"size": 15, "color": text_color(color)}}
+    layout = chart_layout(380, showlegend=False, annotations=[title_note], **_plane_axes(trained.axis1, trained.axis2))
     layout["margin"].update(t=40, r=10, l=50, b=50)
     return FinishedFigure({"data": data, "layout": layout})
 

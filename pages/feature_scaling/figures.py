@@ -85,7 +85,7 @@ def descent_animation(
         if 0 <= diverged_at <= step:
             text += "<br><b>" + labels.diverged.format(step=diverged_at) + "</b>"
         return {"xref": "paper", "yref": "paper", "x": 0.0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
-                "showarrow": False, "align": "left", "font": {"size": 13}, "text": text}
+                "showarrow": False, "align": "left", "font": {"size": 14}, "text": text}
 
     frames = [
         {

@@ -35,7 +35,7 @@ from ui.figures import (
 )
 from ui.i18n import localised
 from ui.numbers import number
-from ui.palette import MINIMUM_COLOR
+from ui.palette import MINIMUM_COLOR, text_color
 
 MIN_FRAMES = 40
 FRAME_POINT_BUDGET = 60_000  # path points over all frames: about 0.8 MB of figure
@@ -374,7 +374,8 @@ def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) ->
         # direction in the data is the same direction on the screen).
         shift = LABEL_ALONG * along + LABEL_ACROSS * side * across
         notes.append({"x": tip[0], "y": tip[1], "xref": "x", "yref": "y", "text": f"<b>{label}</b>",
-                      "showarrow": False, "font": {"size": 14, "color": color}, "bgcolor": "rgba(255,255,255,0.7)",
+                      "showarrow": False, "font": {"size": 14, "color": text_color(color[:7])},
+                      "bgcolor": "rgba(255,255,255,0.7)",
                       "xshift": shift[0], "yshift": shift[1],
                       "hovertext": f"{label} = {pair(vector[0], vector[1], '.4g', labels.language)}"})
     title = labels.arrows_title.format(name=arrows.name, step=arrows.step)
@@ -383,5 +384,5 @@ def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) ->
         shown = number(factor, 1) if factor >= 1 else f"1/{number(1 / factor, 1)}"
         title += " · " + labels.magnified.format(factor=shown)
     notes.append({"x": 0.01, "y": 0.99, "xref": "x domain", "yref": "y domain", "xanchor": "left", "yanchor": "top",
-                  "text": title, "showarrow": False, "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.8)"})
+                  "text": title, "showarrow": False, "font": {"size": 14}, "bgcolor": "rgba(255,255,255,0.8)"})
     return notes
