@@ -15,9 +15,10 @@ from ui.i18n import language
 
 SEPARATORS = {"en": ".,", "ru": ", "}  # decimal mark, then the thousands separator
 CONFIG = {"displaylogo": False, "scrollZoom": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+PHONE_CONFIG = {**CONFIG, "displayModeBar": False}  # a touch screen shows the toolbar for good, over the legend
 
 
-PRESENTER_HEIGHT = 560  # px: a chart and its play controls fit a 1280x720 projector under the page's title
+PRESENTER_GROWTH = 1.5  # presenter mode: charts grow to fill the screen (the classroom style caps them at its height)
 PHONE_STACK = {"xaxis": [0.0, 1.0], "yaxis": [0.45, 1.0], "xaxis2": [0.0, 1.0], "yaxis2": [0.0, 0.3]}
 PHONE_BUTTONS = 3  # play buttons that fit a phone's width: Play, 2x and Pause
 PHONE_HEIGHT_FACTOR = 1.5
@@ -68,12 +69,12 @@ def fewer_buttons(buttons: list[dict]) -> list[dict]:
 
 
 def for_presenter(figure: FinishedFigure) -> FinishedFigure:
-    """In presenter mode no chart is taller than ``PRESENTER_HEIGHT``, so it fits a projector's screen."""
+    """In presenter mode a chart is ``PRESENTER_GROWTH`` times as tall as designed, to fill a projector's screen
+    (the classroom style shortens it to the screen's height, see ``show``)."""
     spec = figure.to_dict()
     layout = spec.get("layout", {})
-    if layout.get("height", 0) <= PRESENTER_HEIGHT:
-        return figure
-    return FinishedFigure({**spec, "layout": {**layout, "height": PRESENTER_HEIGHT}})
+    return FinishedFigure({**spec, "layout": {**layout,
+                                              "height": int(layout.get("height", DEFAULT_HEIGHT) * PRESENTER_GROWTH)}})
 
 
 def on_phone() -> bool:
@@ -90,10 +91,12 @@ def show(figure: FinishedFigure, *, key: str, container=st, **options):
     height under the header (``ui.classroom.BASE_STYLE``): on a 1280x720 projector or at 150 % zoom a chart and
     its play controls fit on the screen."""
     figure = in_language(figure, language())
-    if on_phone():
+    phone = on_phone()
+    if phone:
         figure = for_phone(figure)
     if presenting():
         figure = for_presenter(figure)
     height = int(figure.to_dict().get("layout", {}).get("height", DEFAULT_HEIGHT))
     box = container.container(key=FITTED_CHART_KEY + key, height=height, border=False)
-    return box.plotly_chart(figure, key=key, width="stretch", height="stretch", config=CONFIG, **options)
+    return box.plotly_chart(figure, key=key, width="stretch", height="stretch",
+                           config=PHONE_CONFIG if phone else CONFIG, **options)
