@@ -64,19 +64,39 @@ class Slider:
     values: int  # 1, or 2 for a range slider
     integer: bool
 
+    current: tuple  # where it stands: options as shown, or numbers
+
     @classmethod
     def from_proto(cls, proto, fragment: str) -> Slider:
-        return cls(proto.id, proto.query_param_key, fragment, tuple(proto.options), proto.min, proto.max,
-                   proto.step or 1.0, max(len(proto.default), 1),
-                   proto.data_type == SliderProto.INT)
+        options = tuple(proto.options)
+        if options:  # a select slider's default is the index of its option
+            current = tuple(options[int(index)] for index in proto.default)
+        else:
+            current = tuple(proto.value) or tuple(proto.default)
+        return cls(proto.id, proto.query_param_key, fragment, options, proto.min, proto.max, proto.step or 1.0,
+                   max(len(proto.default), 1), proto.data_type == SliderProto.INT, current)
 
-    def pick(self, rng: random.Random) -> list:
-        """Values a student might drag this slider to: any position of its range."""
-        if self.options:
-            return sorted(rng.sample(self.options, self.values), key=self.options.index)
-        positions = int(round((self.high - self.low) / self.step))
-        values = sorted(self.low + rng.randint(0, positions) * self.step for _ in range(self.values))
-        return [int(round(value)) if self.integer else round(value, 10) for value in values]
+    def positions(self) -> int:
+        return len(self.options) - 1 if self.options else int(round((self.high - self.low) / self.step))
+
+    def pick(self, rng: random.Random, current: tuple | None = None) -> list:
+        """Where a student drags this slider from ``current`` (its value as drawn, by default): up to a tenth of
+        its range (at least one step) either way, as a hand moves a slider while watching the chart."""
+        current = current or self.current
+        reach = max(1, self.positions() // 10)
+        values = []
+        for value in current:
+            if self.options:
+                here = self.options.index(value) if value in self.options else 0
+            else:
+                here = int(round((float(value) - self.low) / self.step))
+            within = [there for there in range(here - reach, here + reach + 1)
+                      if there != here and 0 <= there <= self.positions()]
+            there = rng.choice(within) if within else here
+            values.append(self.options[there] if self.options else self.low + there * self.step)
+        if not self.options:
+            values = [int(round(value)) if self.integer else round(value, 10) for value in values]
+        return sorted(values, key=self.options.index) if self.options else sorted(values)
 
     def state(self, values: list):
         """The widget state a browser sends for ``values`` (a select slider sends its options as shown)."""
@@ -119,15 +139,20 @@ class Student:
         self.cookies = cookies  # a proxy's stickiness cookie, sent back as a browser would
         self.page = Page()
         self.socket = None
+        self.moved: dict[str, list] = {}  # where this student left each slider of the open page
+        self.session_id = ""  # the server's id of this tab's session (from new_session)
 
     @property
     def stream_url(self) -> str:
         return "ws" + self.base.removeprefix("http") + "/_stcore/stream"
 
-    async def connect(self) -> None:
+    async def connect(self, resume: str = "") -> None:
+        """Open the websocket; with ``resume`` (a session id) ask for that session back, as a browser does after
+        its connection dropped (the id rides in the subprotocol list, after the XSRF token's place)."""
         headers = {"Cookie": self.cookies} if self.cookies else None
+        protocols = ["streamlit", "none", resume] if resume else ["streamlit"]
         self.socket = await websockets.connect(
-            self.stream_url, subprotocols=["streamlit"], max_size=MAX_MESSAGE, additional_headers=headers,
+            self.stream_url, subprotocols=protocols, max_size=MAX_MESSAGE, additional_headers=headers,
             open_timeout=self.timeout, compression=None,
         )
         cookie = self.socket.response.headers.get("Set-Cookie")
@@ -145,23 +170,37 @@ class Student:
         started = time.perf_counter()
         await self.close()
         self.page = Page(path=path, query=query)
+        self.moved = {}
         try:
             await asyncio.wait_for(self.connect(), self.timeout)
         except (OSError, TimeoutError, websockets.WebSocketException) as error:
             return Outcome("open", path, time.perf_counter() - started, f"connect: {error!r}")
         return await self._run("open", BackMsg(), started)
 
+    async def reconnect(self) -> Outcome:
+        """Drop the connection and come back to the same session (if the server still has it), then rerun the
+        page as a browser does after reconnecting. ``session_id`` tells whether the session was kept."""
+        started = time.perf_counter()
+        resume = self.session_id
+        await self.close()
+        try:
+            await asyncio.wait_for(self.connect(resume), self.timeout)
+        except (OSError, TimeoutError, websockets.WebSocketException) as error:
+            return Outcome("open", self.page.path, time.perf_counter() - started, f"connect: {error!r}")
+        return await self._run("open", BackMsg(), started)
+
     async def move(self, key: str, values: list | None = None, rng: random.Random | None = None) -> Outcome:
-        """Move the bound slider ``key`` of the open page to ``values`` (or to a random position)."""
+        """Move the bound slider ``key`` of the open page to ``values`` (or drag it from where it stands)."""
         slider = self.page.sliders[key]
-        values = values if values is not None else slider.pick(rng or random.Random())
+        values = values if values is not None else slider.pick(rng or random.Random(), self.moved.get(key))
+        self.moved[key] = list(values)
         message = BackMsg()
         message.rerun_script.widget_states.widgets.append(slider.state(values))
         message.rerun_script.fragment_id = slider.fragment
         return await self._run("move", message, time.perf_counter())
 
     async def move_any(self, rng: random.Random) -> Outcome:
-        """Move one of the page's bound sliders, chosen at random, to a random position."""
+        """Drag one of the page's bound sliders, chosen at random."""
         if not self.page.sliders:
             return await self.open(self.page.path, self.page.query)
         return await self.move(rng.choice(sorted(self.page.sliders)), rng=rng)
@@ -214,6 +253,8 @@ class Student:
                 sliders[element.slider.query_param_key] = Slider.from_proto(element.slider, forward.delta.fragment_id)
             elif which == "markdown":
                 links.extend(LINK.findall(element.markdown.body))
+        elif kind == "new_session":
+            self.session_id = forward.new_session.initialize.session_id
         elif kind == "navigation":
             self.page.script_hash = forward.navigation.page_script_hash
         elif kind == "page_info_changed":

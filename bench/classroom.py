@@ -8,8 +8,8 @@
 Scenarios (each on its own fresh server unless --url is given):
   one          1 student, 30 actions one after another
   class        N students, each acting every 5 s on average for the given time: a quarter of the actions open a
-               lesson page (with one of its experiment links, as a new tab), the rest move a bound slider of the
-               open page to a random position
+               lesson page (with one of its experiment links, as a new tab), the rest drag a bound slider of the
+               open page (up to a tenth of its range)
   same-slider  N students on the feature-scaling page set the learning rate to 2 at the same moment
   same-page    N students open the optimizer lab at the same moment
   soak         the class scenario for longer, printing the server's memory every --every seconds; then every student
@@ -82,8 +82,25 @@ def line(name: str, outcomes: list[Outcome], memory: Memory, load_before: float)
     text = (f"{name:<34} n={len(seconds):<5} p50 {1000 * statistics.median(seconds):6.0f} ms  "
             f"p95 {1000 * percentile(seconds, 0.95):6.0f} ms  max {1000 * max(seconds):6.0f} ms  "
             f"errors {len(errors)}  memory {memory.summary()}  load {load_before:.2f}->{load_average():.2f}")
+    if len({(outcome.kind, outcome.page) for outcome in outcomes}) > 1:
+        text += breakdown(outcomes)
     for error in errors[:3]:
         text += f"\n    error on {error.page or 'home'} ({error.kind}): {error.error[:300]}"
+    return text
+
+
+def breakdown(outcomes: list[Outcome]) -> str:
+    """p50 / p95 / max and megabytes received per action kind and page, slowest first."""
+    groups: dict[tuple[str, str], list[Outcome]] = {}
+    for outcome in outcomes:
+        groups.setdefault((outcome.kind, outcome.page or "home"), []).append(outcome)
+    rows = sorted(groups.items(), key=lambda item: -percentile([o.seconds for o in item[1]], 0.95))
+    text = ""
+    for (kind, page), group in rows:
+        seconds = [outcome.seconds for outcome in group]
+        text += (f"\n    {kind:<5} {page:<16} n={len(group):<4} p50 {1000 * statistics.median(seconds):6.0f} ms  "
+                 f"p95 {1000 * percentile(seconds, 0.95):6.0f} ms  max {1000 * max(seconds):6.0f} ms  "
+                 f"{sum(outcome.received for outcome in group) / len(group) / 1e6:.2f} MB received per action")
     return text
 
 
