@@ -156,7 +156,7 @@ class Student:
             open_timeout=self.timeout, compression=None,
         )
         cookie = self.socket.response.headers.get("Set-Cookie")
-        if cookie and not self.cookies:
+        if cookie:  # as a browser does: the proxy's latest word on which replica serves this tab
             self.cookies = cookie.split(";", 1)[0]
 
     async def close(self) -> None:
