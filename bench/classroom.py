@@ -31,6 +31,7 @@ import statistics
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from bench._students import Outcome, Student, load_average, rss_mb
 from deploy.local import Stack
@@ -235,6 +236,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
                         help="a Streamlit setting for the servers started here, e.g. server.disconnectedSessionTTL=30")
     args = parser.parse_args(argv)
+    if args.url and urlsplit(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        parser.error("--url must be on this machine (127.0.0.1): the load test stays on the loopback interface")
     unknown = [name for name in args.scenarios if name not in SCENARIOS]
     if unknown:
         parser.error(f"unknown scenario {', '.join(unknown)}: choose from {', '.join(SCENARIOS)}")
