@@ -146,8 +146,10 @@ async def one(base: str, actions: int = 30, seed: int = 0) -> list[Outcome]:
     return outcomes
 
 
-async def in_class(base: str, students: int, seconds: float, seed: int = 0) -> list[Outcome]:
-    outcomes: list[Outcome] = []
+async def in_class(base: str, students: int, seconds: float, seed: int = 0,
+                   outcomes: list[Outcome] | None = None) -> list[Outcome]:
+    """The class scenario; ``outcomes`` (if given) is filled as the actions finish."""
+    outcomes = [] if outcomes is None else outcomes
     until = time.perf_counter() + seconds
     await asyncio.gather(*(student_in_class(number, base, until, seed, outcomes) for number in range(students)))
     return outcomes
@@ -189,7 +191,7 @@ async def soak(base: str, students: int, seconds: float, every: float, memory: M
                   f"load {load_average():.2f}", flush=True)
 
     reporter = asyncio.create_task(report())
-    outcomes.extend(await in_class(base, students, seconds))
+    await in_class(base, students, seconds, outcomes=outcomes)
     print(f"  class over: every page closed; following memory for {after:.0f} s", flush=True)
     await asyncio.sleep(after)
     reporter.cancel()
