@@ -137,9 +137,10 @@ def bienayme(fan_in: int, weight_variance: float, input_variance: float, input_m
 # ---------------------------------------------------------------- the deep stack
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
+@st.cache_resource(max_entries=1, show_spinner=False)
 def bases(seed: int) -> variance.Bases:
-    """The random numbers of every stack of this seed (about 110 MB, shared by all sessions, never mutated)."""
+    """The random numbers of every stack of this seed (about 110 MB, shared by all sessions, never mutated). One seed
+    at a time: another seed's stacks redraw them (0.3 s), which keeps 110 MB off a server's memory ceiling."""
     return variance.draw_bases(MAX_DEPTH, MAX_WIDTH, MAX_BATCH, np.random.default_rng([seed, 3]))
 
 

@@ -1,0 +1,69 @@
+"""The simulated students of ``python -m bench classroom``: they count an exception on a page as an error, follow a
+page's sliders and drag them within their range."""
+
+import asyncio
+import random
+
+import pytest
+
+from bench._students import Slider, Student
+from deploy.local import Stack
+
+FAULTY_APP = """
+import streamlit as st
+
+x = st.slider("x", 0, 10, 1, key="x", bind="query-params")
+if x >= 5:
+    raise ValueError("x is too large")
+st.markdown("- [an experiment](?x=3)")
+"""
+
+
+@pytest.fixture(scope="module")
+def faulty(tmp_path_factory):
+    script = tmp_path_factory.mktemp("faulty") / "faulty.py"
+    script.write_text(FAULTY_APP)
+    with Stack(1, proxy=False, app=str(script)) as stack:
+        yield stack.url
+
+
+def test_an_exception_on_the_page_is_an_error(faulty):
+    async def visit():
+        student = Student(faulty, timeout=30)
+        opened = await student.open("")
+        slider = student.page.sliders["x"]
+        broken = await student.move("x", [7])
+        mended = await student.move("x", [2])
+        from_url = await student.open("", "x=9")
+        await student.close()
+        return opened, slider, broken, mended, from_url, student
+
+    opened, slider, broken, mended, from_url, student = asyncio.run(visit())
+    assert opened.error == "" and mended.error == ""
+    assert (slider.low, slider.high, slider.current, slider.integer) == (0, 10, (1.0,), True)
+    # The app's config hides error details (client.showErrorDetails = "none"): the exception element still counts.
+    assert broken.error.startswith("exception") and from_url.error.startswith("exception")
+    assert student.session_id and opened.received > 0
+
+
+def test_the_experiment_links_of_a_page_are_read(faulty):
+    async def visit():
+        student = Student(faulty, timeout=30)
+        await student.open("")
+        await student.close()
+        return student.page.links
+
+    assert asyncio.run(visit()) == ["x=3"]
+
+
+def test_a_drag_stays_within_the_range_and_near_where_the_slider_stands():
+    numeric = Slider("id", "steps", "", (), 1.0, 500.0, 1.0, 1, True, (50.0,))
+    options = tuple(str(value) for value in (0.001, 0.01, 0.1, 1.0, 2.0, 10.0))
+    select = Slider("id2", "lr", "", options, 0.0, 0.0, 1.0, 1, False, ("0.1",))
+    rng = random.Random(0)
+    for _ in range(200):
+        (value,) = numeric.pick(rng)
+        assert isinstance(value, int) and 1 <= value <= 500 and value != 50 and abs(value - 50) <= 50
+        (choice,) = select.pick(rng)
+        assert choice in options and choice != "0.1"
+    assert numeric.pick(rng, (500.0,))[0] < 500  # from the end of the range, only inwards
