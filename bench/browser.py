@@ -24,9 +24,11 @@ WATCH_DRAWS = """() => { window.benchDraws = []; const watch = () => document.qu
     .forEach(chart => { if (!chart.benchWatched) { chart.benchWatched = true;
         chart.on('plotly_afterplot', () => window.benchDraws.push(performance.now())); } });
     watch(); new MutationObserver(watch).observe(document.body, {childList: true, subtree: true}); }"""
-PAGES = {"home": "/", "activations": "/activations", "initialization": "/initialization",
-         "feature scaling": "/feature_scaling", "batch norm": "/batch_norm", "dropout": "/dropout",
-         "optimizer lab": "/optimizer_lab", "backprop": "/backprop"}
+# Each page's path and the slider moved (its label; None: the first slider), one that redraws without retraining
+PAGES = {"home": ("/", None), "activations": ("/activations", None), "initialization": ("/initialization", "nᵢₙ"),
+         "feature scaling": ("/feature_scaling", None), "batch norm": ("/batch_norm", "γ"),
+         "dropout": ("/dropout", None), "optimizer lab": ("/optimizer_lab", None),
+         "backprop": ("/backprop", "Input x₁")}
 
 
 def free_port() -> int:
@@ -74,14 +76,16 @@ def first_load(browser, url: str, repeats: int, ready: str = "h1") -> list[float
     return timings
 
 
-def slider_moves(browser, url: str, moves: int) -> list[float]:
-    """Seconds from a key press on the first slider to the last chart drawn after the rerun."""
+def slider_moves(browser, url: str, moves: int, label: str | None = None) -> list[float]:
+    """Seconds from a key press on the slider labelled ``label`` (default: the first) to the last chart drawn
+    after the rerun."""
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     page.goto(url, timeout=60_000)
     page.wait_for_function(IDLE, timeout=60_000)
     page.wait_for_timeout(1000)
     page.evaluate(WATCH_DRAWS)
-    thumb = page.get_by_role("slider").first
+    sliders = page.locator('[data-testid="stSlider"]', has_text=label) if label else page
+    thumb = sliders.get_by_role("slider").first
     timings = []
     for move in range(moves):
         page.evaluate("() => { window.benchDraws = []; }")
@@ -128,6 +132,8 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench browser", description=__doc__)
     parser.add_argument("--moves", type=int, default=10)
     parser.add_argument("--loads", type=int, default=3)
+    parser.add_argument("--pages", nargs="*", choices=list(PAGES), default=list(PAGES), help="pages to measure")
+    parser.add_argument("--no-playback", action="store_true", help="skip the playback measurements")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -142,14 +148,15 @@ def main(argv: list[str]) -> None:
                  ("baseline: slider to chart", f"{move * 1000:.0f} ms")]
         with server("app.py") as app:
             first_load(browser, app, 1)  # warm the server's caches
-            for name, path in PAGES.items():
+            for name in args.pages:
+                path, label = PAGES[name]
                 page_load = statistics.median(first_load(browser, app + path, args.loads))
                 rows.append((f"{name}: first load", f"{page_load * 1000:.0f} ms = {page_load / load:.2f}x baseline"))
                 if name != "home":
-                    page_move = statistics.median(slider_moves(browser, app + path, args.moves))
+                    page_move = statistics.median(slider_moves(browser, app + path, args.moves, label))
                     rows.append((f"{name}: slider to chart", f"{page_move * 1000:.0f} ms = {page_move / move:.2f}x "
                                                              "baseline"))
-            for name, path in PLAYBACKS.items():
+            for name, path in ({} if args.no_playback else PLAYBACKS).items():
                 fps, designed, stall = playback_fps(browser, app + path)
                 rows.append((name, f"{fps:.1f} frames per second (designed {designed:.1f}), "
                                    f"longest gap {stall:.0f} ms"))
