@@ -155,26 +155,30 @@ bug = controls.url_choice(st.selectbox, t("backprop.bug"), graph.BUGS, key="bp_b
                           format_func=lambda name: t(f"backprop.bug.{name}"), legacy=LEGACY_BUGS)
 checked = compute.graph_check(weights, x1, x2, target, activation, bug)
 failed = int((~checked.passed).sum())
-kinks = int(checked.at_kink.sum())
-if checked.flat:
-    st.warning(t("backprop.check.flat"))
-elif failed:
-    st.error(t("backprop.check.failed", bad=failed, total=len(graph.PARAMETERS), worst=num(checked.worst, 2)))
-elif bug != "none":
-    st.warning(t("backprop.check.missed", worst=num(checked.worst, 2)))
-else:
-    st.success(t("backprop.check.passed", total=len(graph.PARAMETERS), worst=num(checked.worst, 2)))
-if kinks:
-    st.info(t("backprop.check.kink", count=kinks))
-verdicts = [f"{formulas.parameter_text(parameter)} " + (t("backprop.check.kink_mark") if kink else "✓" if ok else "✗")
-            for parameter, ok, kink in zip(graph.PARAMETERS, checked.passed, checked.at_kink, strict=True)]
-st.markdown(matrices.scrollable([
-    tables.Column(t("backprop.check.parameter"), verdicts),
-    tables.Column(t("backprop.check.backprop"), list(checked.backprop), num),
-    tables.Column(t("backprop.check.numeric"), list(checked.numeric), num),
-    tables.Column(t("backprop.check.error"), list(checked.relative_error), lambda error: num(error, 2),
-                  help=t("backprop.check.error_help")),
-], language_code), unsafe_allow_html=True)
+if classroom.predict_then_reveal(t("backprop.predict"), ("pass", "fail"), "fail" if failed else "pass",
+                                 (weights, x1, x2, target, activation, bug),
+                                 format_func=lambda choice: t(f"backprop.predict.{choice}")):
+    kinks = int(checked.at_kink.sum())
+    if checked.flat:
+        st.warning(t("backprop.check.flat"))
+    elif failed:
+        st.error(t("backprop.check.failed", bad=failed, total=len(graph.PARAMETERS), worst=num(checked.worst, 2)))
+    elif bug != "none":
+        st.warning(t("backprop.check.missed", worst=num(checked.worst, 2)))
+    else:
+        st.success(t("backprop.check.passed", total=len(graph.PARAMETERS), worst=num(checked.worst, 2)))
+    if kinks:
+        st.info(t("backprop.check.kink", count=kinks))
+    verdicts = [f"{formulas.parameter_text(parameter)} "
+                + (t("backprop.check.kink_mark") if kink else "✓" if ok else "✗")
+                for parameter, ok, kink in zip(graph.PARAMETERS, checked.passed, checked.at_kink, strict=True)]
+    st.markdown(matrices.scrollable([
+        tables.Column(t("backprop.check.parameter"), verdicts),
+        tables.Column(t("backprop.check.backprop"), list(checked.backprop), num),
+        tables.Column(t("backprop.check.numeric"), list(checked.numeric), num),
+        tables.Column(t("backprop.check.error"), list(checked.relative_error), lambda error: num(error, 2),
+                      help=t("backprop.check.error_help")),
+    ], language_code), unsafe_allow_html=True)
 if bug != "none":
     planted, right = st.columns(2)
     planted.markdown(t("backprop.check.planted"))

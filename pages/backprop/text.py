@@ -188,6 +188,12 @@ TEXT = {
         "потерь, у которой градиент равен dOut): наибольшая относительная ошибка {error}.",
     },
     # 3. Gradient check
+    "backprop.predict": {
+        "en": "Before you look: will the gradient check pass for every parameter?",
+        "ru": "Прежде чем смотреть: пройдёт ли проверка градиента по всем параметрам?",
+    },
+    "backprop.predict.pass": {"en": "It passes", "ru": "Пройдёт"},
+    "backprop.predict.fail": {"en": "It fails: a gradient is wrong", "ru": "Не пройдёт: какой-то градиент неверен"},
     "backprop.check.title": {"en": "Gradient check, live", "ru": "Проверка градиента на лету"},
     "backprop.check.intro": {
         "en": "Each of the 13 gradients of the backward pass against a centred difference, "

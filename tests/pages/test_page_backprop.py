@@ -359,3 +359,17 @@ def test_on_a_phone_the_graph_runs_bottom_to_top():
     assert tall["layout"]["height"] > wide["layout"]["height"]
     sizes = [note["font"]["size"] for spec in (wide, tall) for note in spec["layout"]["annotations"]]
     assert min(sizes) >= 14
+
+
+def test_predict_then_reveal_hides_the_gradient_checks_verdict_until_a_prediction():
+    """With a planted bug the class first predicts whether the check passes; the verdict and its table come after."""
+    app = open_page(PAGE, predict="true", bp_bug="no_activation_grad")
+    assert_clean(app)
+    assert not app.error and not any("Centred diff." in table for table in html_tables(app))
+    question = next(radio for radio in app.radio if radio.label.startswith("Before you look"))
+    question.set_value("pass").run()
+    next(box for box in app.checkbox if box.label == "Reveal").check().run()
+    assert_clean(app)
+    assert app.error, "the planted bug fails the check"
+    assert any("Centred diff." in table for table in html_tables(app))
+    assert any(warning.value.startswith("Not this time") for warning in app.warning)  # the prediction was wrong
