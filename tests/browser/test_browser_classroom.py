@@ -65,6 +65,9 @@ def test_a_click_sets_the_start_after_play_pause_and_the_step_slider(server, bro
     assert not [error for error in errors if "selectAll" in error]
 
 
+SLOWEST = 15_000  # ms for a designed 3.3 s: frames come late on a machine busy with other work, never early
+
+
 def measure_playback(server, browser) -> dict:
     """Milliseconds of a playback at 1x with 200 and 210 steps, and at 2x with 200 steps."""
     durations = {}
@@ -79,7 +82,7 @@ def measure_playback(server, browser) -> dict:
 
 def test_playback_takes_about_the_same_time_at_any_step_count_and_2x_halves_it(server, browser):
     def within(durations) -> bool:
-        return (3000 < durations[200] < 10_000 and 3000 < durations[210] < 10_000
+        return (3000 < durations[200] < SLOWEST and 3000 < durations[210] < SLOWEST
                 and abs(durations[200] - durations[210]) < 0.4 * max(durations[200], durations[210])
                 and 0.3 < durations["2x"] / durations[200] < 0.7)
 
@@ -90,7 +93,7 @@ def test_playback_takes_about_the_same_time_at_any_step_count_and_2x_halves_it(s
           f"2x: {durations['2x']:.0f} ms")
     # Designed: 3.3 s at 1x for any step count. A busy machine can only make it longer (frames come late), so the
     # bounds are loose; before the fix, 200 steps played in 3.4 s and 210 steps in 1.3 s, and 2x took 70-80%.
-    assert 3000 < durations[200] < 10_000 and 3000 < durations[210] < 10_000
+    assert 3000 < durations[200] < SLOWEST and 3000 < durations[210] < SLOWEST
     assert abs(durations[200] - durations[210]) < 0.4 * max(durations[200], durations[210])
     assert 0.3 < durations["2x"] / durations[200] < 0.7
 
