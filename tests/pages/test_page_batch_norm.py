@@ -142,6 +142,8 @@ def test_a_batch_of_one_is_explained_not_a_crash():
     assert any("at least 2 samples" in code.value for code in app.code)  # the engine's own message
     modes = chart_specs(app)[2]
     assert all(trace["type"] != "bar" for trace in modes["data"])  # no train-mode outputs to draw
+    note = next(note for note in modes["layout"]["annotations"] if "train mode gives no output" in note["text"])
+    assert note["bgcolor"].startswith("rgba(255, 255, 255")  # legible where it crosses the eval and ideal lines
     assert html_tables(app)[1]["Train mode"] == ["—"]
     all_finite(app)
 
