@@ -4,6 +4,7 @@ values, the Russian page and every experiment link."""
 
 import ast
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -215,6 +216,20 @@ def test_the_russian_page_is_clean_and_writes_decimal_commas():
     curves = chart_specs(app)[2]
     assert curves["layout"]["separators"] == ", "
     assert any("переобучается" in markdown.value for markdown in app.markdown)
+    binomial = next(markdown.value for markdown in app.markdown if markdown.value.startswith("Сколько из"))
+    assert re.search(r"в \d+% шагов из 20 ", binomial)  # a share of the steps, then how many there were
+    assert data_names_agree()
+
+
+def data_names_agree() -> bool:
+    """The three labs call each data set by the same name, in both languages."""
+    from pages.batch_norm.text import TEXT as BATCH_NORM
+    from pages.dropout.text import TEXT as DROPOUT
+    from pages.initialization.text import TEXT as INITIALIZATION
+
+    return all(len({str(texts[f"{lab}.data.{name}"]) for lab, texts in (("batch_norm", BATCH_NORM),
+               ("dropout", DROPOUT), ("initialization", INITIALIZATION))}) == 1
+               for name in ("moons", "circles", "xor", "spirals"))
 
 
 def experiments() -> dict[str, str]:
