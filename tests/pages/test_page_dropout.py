@@ -288,3 +288,11 @@ def test_too_much_dropout_and_more_data_show_what_their_lines_say():
     assert more["validation loss"][0] < default["validation loss"][0]  # less overfitting without dropout
     gain = [result["validation loss"][0] - min(result["validation loss"]) for result in (default, more)]
     assert gain[1] < gain[0]  # and dropout has less to gain
+
+
+def test_on_a_phone_the_play_buttons_sit_below_the_step_axis(monkeypatch):
+    wide = chart_specs(open_page(PAGE))[0]["layout"]
+    monkeypatch.setattr("ui.charts.on_phone", lambda: True)
+    narrow = chart_specs(open_page(PAGE))[0]["layout"]
+    assert narrow["updatemenus"][0]["y"] < wide["updatemenus"][0]["y"]  # clear of the stacked panel's axis title
+    assert narrow["sliders"][0]["y"] < narrow["updatemenus"][0]["y"] and narrow["margin"]["b"] > wide["margin"]["b"]
