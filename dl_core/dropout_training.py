@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core import activations, optimizers
-from dl_core.lockstep_training import cross_entropy, stack_params
+from dl_core.lockstep_training import FlatParams, cross_entropy, stack_params
 from dl_core.network import MLP
 
 Params = dict[str, np.ndarray]
@@ -159,10 +159,10 @@ def loss_and_grads(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray, drop_
             if multiplier is not None:
                 dout = dout * multiplier
             dout = dout * grad(z, activated)
-        grads[f"W{index}"] = np.swapaxes(hidden, -1, -2) @ dout
+        grads[f"W{index}"] = hidden.mT @ dout
         grads[f"b{index}"] = dout.sum(axis=1, keepdims=True)
         if index > 1:
-            dout = dout @ np.swapaxes(params[f"W{index}"], -1, -2)
+            dout = dout @ params[f"W{index}"].mT
     return losses, {key: grads[key] for key in params}
 
 
@@ -220,7 +220,7 @@ def train_rates(
     copies = len(drop_probs)
     rng = np.random.default_rng(seed)
     params = stack_params(mlp.init(rng, initializer), copies)
-    flat = _Flat(params)
+    flat = FlatParams(params)
     theta = flat.pack(params)  # Adam is elementwise: one (K, P) array steps as the dict of arrays would
     rule = optimizers.adam(lr)
     optimizer_state = rule.init(theta)
@@ -266,22 +266,6 @@ def train_rates(
 
     stacked = [np.array(values) for values in zip(*records, strict=True)]
     return RatesRun(drop_probs, np.array(recorded), *stacked, diverged_at=diverged_at, params=params)
-
-
-class _Flat:
-    """The K copies' parameters as one array ``(K, P)`` and back (views, no copy)."""
-
-    def __init__(self, params: Params):
-        self.shapes = {key: value.shape for key, value in params.items()}
-        sizes = [int(np.prod(shape[1:])) for shape in self.shapes.values()]
-        self.bounds = dict(zip(self.shapes, np.cumsum([0, *sizes]).tolist(), strict=False))
-        self.ends = dict(zip(self.shapes, np.cumsum(sizes).tolist(), strict=True))
-
-    def pack(self, params: Params) -> np.ndarray:
-        return np.concatenate([params[key].reshape(len(params[key]), -1) for key in self.shapes], axis=1)
-
-    def unpack(self, theta: np.ndarray) -> Params:
-        return {key: theta[:, self.bounds[key] : self.ends[key]].reshape(shape) for key, shape in self.shapes.items()}
 
 
 @dataclass(frozen=True)

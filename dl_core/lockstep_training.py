@@ -133,6 +133,25 @@ def stack_params(params: Params, copies: int) -> Params:
             for key, value in params.items()}
 
 
+class FlatParams:
+    """The K copies' parameters as one array ``(K, P)`` and back (views, no copy).
+
+    Every rule of :mod:`dl_core.optimizers` is elementwise, so it steps the one array exactly as it would step
+    the dict of arrays, in one call instead of one per entry."""
+
+    def __init__(self, params: Params):
+        self.shapes = {key: value.shape for key, value in params.items()}
+        sizes = [int(np.prod(shape[1:])) for shape in self.shapes.values()]
+        self.bounds = dict(zip(self.shapes, np.cumsum([0, *sizes]).tolist(), strict=False))
+        self.ends = dict(zip(self.shapes, np.cumsum(sizes).tolist(), strict=True))
+
+    def pack(self, params: Params) -> np.ndarray:
+        return np.concatenate([params[key].reshape(len(params[key]), -1) for key in self.shapes], axis=1)
+
+    def unpack(self, theta: np.ndarray) -> Params:
+        return {key: theta[:, self.bounds[key] : self.ends[key]].reshape(shape) for key, shape in self.shapes.items()}
+
+
 def initial_state(mlp: MLP, copies: int) -> State:
     """Running statistics mean 0, variance 1 for K networks (``(K, 1, width)`` each), or ``()`` without batch norm."""
     return tuple(BatchNormStats(np.zeros((copies, 1, width)), np.ones((copies, 1, width)))
@@ -216,10 +235,10 @@ def loss_and_grads(mlp: MLP, params: Params, state: State, x: np.ndarray, y: np.
             dout = dout * grad(z_in, out)
             if batchnorm_cache is not None:
                 dout, grads[f"gamma{index}"], grads[f"beta{index}"] = _batchnorm_backward(dout, batchnorm_cache)
-        grads[f"W{index}"] = np.swapaxes(hidden, -1, -2) @ dout
+        grads[f"W{index}"] = hidden.mT @ dout
         grads[f"b{index}"] = dout.sum(axis=1, keepdims=True)
         if index > 1:
-            dout = dout @ np.swapaxes(params[f"W{index}"], -1, -2)
+            dout = dout @ params[f"W{index}"].mT
     return losses, {key: grads[key] for key in params}, new_state
 
 
@@ -303,10 +322,13 @@ def train_lockstep(
     copies = len(lrs)
     rng = np.random.default_rng(seed)
     params = stack_params(mlp.init(rng, initializer), copies)
+    flat = FlatParams(params)
+    theta = flat.pack(params)  # the rule is elementwise: one (K, P) array steps as the dict of arrays would
+    params = flat.unpack(theta)
     state = initial_state(mlp, copies)
     order = minibatches(len(x), batch_size, steps, rng)
-    rule = optimizers.make(optimizer, lr=lrs[:, None, None])
-    optimizer_state = rule.init(params)
+    rule = optimizers.make(optimizer, lr=lrs[:, None])
+    optimizer_state = rule.init(theta)
     snapshot_steps = sorted({*range(0, steps, snapshot_every), steps})
     recording = probe is not None
     if recording and (pre_edges is None or activation_edges is None):
@@ -339,7 +361,7 @@ def train_lockstep(
             max_loss = DIVERGENCE_FACTOR * (1.0 + float(np.max(np.abs(losses[0]))))
         active = np.ones(copies, dtype=bool)
         last_loss = losses[0].copy()
-        previous = params, state
+        previous = theta, state
         for step in range(steps):
             batch = order[step]
             step_losses, grads, new_state = loss_and_grads(mlp, params, state, x[batch], y[batch])
@@ -347,15 +369,19 @@ def train_lockstep(
             if blown.any():  # back to the parameters before the step that blew up, and stop there
                 diverged_at[blown] = step
                 active &= ~blown
-                params, state = _where(blown, previous[0], params), _where_state(blown, previous[1], state)
+                theta = np.where(blown[:, None], previous[0], theta)
+                params, state = flat.unpack(theta), _where_state(blown, previous[1], state)
                 step_losses, grads, new_state = loss_and_grads(mlp, params, state, x[batch], y[batch])
             last_loss = np.where(active, step_losses, last_loss)
             batch_losses[step] = last_loss
-            updates, optimizer_state = rule.update(grads, optimizer_state, params)
-            keep = active[:, None, None]
-            previous = params, state
-            params = {key: value + np.where(keep, updates[key], 0.0) for key, value in params.items()}
-            state = _where_state(active, new_state, state)
+            updates, optimizer_state = rule.update(flat.pack(grads), optimizer_state, theta)
+            previous = theta, state
+            if active.all():
+                theta, state = theta + updates, new_state
+            else:  # a stopped copy keeps its parameters and running statistics
+                theta = np.where(active[:, None], theta + updates, theta)
+                state = _where_state(active, new_state, state)
+            params = flat.unpack(theta)
             if step + 1 in snapshot_steps:
                 snapshot(params, state)
                 if on_progress is not None:
@@ -380,11 +406,6 @@ def train_lockstep(
         state=state,
         histograms=histograms,
     )
-
-
-def _where(chosen: np.ndarray, when_chosen: Params, otherwise: Params) -> Params:
-    mask = chosen[:, None, None]
-    return {key: np.where(mask, when_chosen[key], value) for key, value in otherwise.items()}
 
 
 def _where_state(chosen: np.ndarray, when_chosen: State, otherwise: State) -> State:

@@ -282,7 +282,8 @@ def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels:
         shapes.append(_vline(batch_size, "2", color=LIGHT, width=2, dash="dash"))
     else:
         annotations.append({"xref": "x domain", "yref": "y domain", "x": 0.5, "y": 0.6, "showarrow": False,
-                            "text": labels.no_train_output, "font": {"size": 15, "color": EVAL}})
+                            "text": labels.no_train_output, "font": {"size": 15, "color": EVAL},
+                            "bgcolor": "rgba(255, 255, 255, 0.9)"})  # readable where it crosses the lines
     domains = _panels(stacked, split=0.5 if stacked else 0.51, gap=0.26 if stacked else 0.12)
     no_bars = {} if result.train_outputs is not None else {"range": [min(values) - 1.0, max(values) + 1.0]}
     layout = chart_layout(

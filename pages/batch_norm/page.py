@@ -18,6 +18,11 @@ BATCH_SIZES = (1, 2, 3, 4, 8, 16, 32, 64, 128, 256)
 SHOWN = ("outputs", "inputs")  # what the distribution chart shows of each layer: the activation's outputs or inputs
 OUTCOMES = ("with_bn", "without_bn")  # which network a student can predict ends lower
 PAPER = "https://arxiv.org/abs/1502.03167"
+TRANSFORM_LATEX = (  # two formulas a line; on a phone each gets its own line
+    r"\begin{gathered}\mu_B = \frac{1}{N}\sum_{n} z_n,\qquad \sigma_B^2 = \frac{1}{N}\sum_{n}(z_n - \mu_B)^2"
+    r"\\ \hat z_n = \frac{z_n - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}},\qquad y_n = \gamma\,\hat z_n + \beta"
+    r"\end{gathered}"
+)
 EXPERIMENTS = {
     "undo": "bn_layer_n=32&bn_undo=true",
     "wide_gamma": "bn_layer_n=32&bn_gamma=3&bn_beta=0&bn_undo=false",
@@ -37,12 +42,11 @@ EXPERIMENTS = {
     "shallow": "bn_act=sigmoid&bn_depth=2&bn_lr=0.3&bn_steps=300&bn_data=moons",
 }
 
+phone = charts.on_phone()  # two-panel charts are drawn one above the other, long formulas break into lines
 st.title(t("batch_norm.title"))
 with classroom.aside():  # the introduction and the transform: one fold in presenter mode
     st.markdown(t("batch_norm.intro", paper=PAPER))
-    st.latex(r"\begin{gathered}\mu_B = \frac{1}{N}\sum_{n} z_n,\qquad \sigma_B^2 = \frac{1}{N}\sum_{n}(z_n - \mu_B)^2"
-             r"\\ \hat z_n = \frac{z_n - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}},\qquad y_n = \gamma\,\hat z_n + \beta"
-             r"\end{gathered}")
+    st.latex(TRANSFORM_LATEX.replace(r"\qquad", r"\\") if phone else TRANSFORM_LATEX)
 
 sidebar = classroom.controls_area()
 sidebar.header(t("control.header"))
@@ -79,7 +83,6 @@ data = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.data"), compute
                            default="moons", format_func=lambda name: t(f"batch_norm.data.{name}"))
 seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="bn_seed", bind="query-params"))
 classroom.reset_button(sidebar)
-phone = charts.on_phone()  # two-panel charts are drawn one above the other
 
 labels = figures.Labels(
     language=language(), unit_axis=t("batch_norm.chart.unit"),

@@ -54,7 +54,7 @@ TEXT = {
     },
     "batch_norm.stream.names": {
         "en": "**Two names for one number.** PyTorch's `momentum` m (default 0.1) is the weight of the new batch; here m = {momentum:g}. The lesson's discount is the factor 1 − m = {discount:g} that multiplies the old value. Keras and TensorFlow call that factor their `momentum` (default 0.99, which is m = 0.01 in PyTorch's terms). The running variance takes the unbiased batch variance (divided by N − 1), while the batch itself is normalised with the biased one (divided by N).",
-        "ru": "**Два названия одного числа.** `momentum` m в PyTorch (по умолчанию 0,1) — это вес нового батча; здесь m = {momentum:g}. Дисконт из урока — это множитель 1 − m = {discount:g}, на который умножается старое значение. В Keras и TensorFlow `momentum` называют как раз этот множитель (по умолчанию 0,99, то есть m = 0,01 в терминах PyTorch). В скользящую дисперсию идёт несмещённая дисперсия батча (деленная на N − 1), а сам батч нормируется смещённой (деленной на N).",
+        "ru": "**Два названия одного числа.** `momentum` m в PyTorch (по умолчанию 0,1) — это вес нового батча; здесь m = {momentum:g}. Дисконт из урока — это множитель 1 − m = {discount:g}, на который умножается старое значение. В Keras и TensorFlow `momentum` называют как раз этот множитель (по умолчанию 0,99, то есть m = 0,01 в терминах PyTorch). В скользящую дисперсию идёт несмещённая дисперсия батча (делённая на N − 1), а сам батч нормируется смещённой (делённой на N).",
     },
     "batch_norm.stream.momentum": {"en": "Momentum m (PyTorch); discount 1 − m", "ru": "Momentum m (PyTorch); дисконт 1 − m"},
     "batch_norm.stream.momentum_help": {
@@ -75,7 +75,7 @@ TEXT = {
         "en": "After this many steps the start (or any one batch) weighs half as much in the estimate: ln 2 / (−ln(1 − m)).",
         "ru": "Через столько шагов вес старта (или любого одного батча) в оценке уменьшается вдвое: ln 2 / (−ln(1 − m)).",
     },
-    "batch_norm.stream.forget": {"en": "Start weighs < 1% after, steps", "ru": "Вес старта < 1% через, шагов"},
+    "batch_norm.stream.forget": {"en": "Steps until the start weighs < 1%", "ru": "Шагов до веса старта < 1%"},
     "batch_norm.stream.forget_help": {
         "en": "The first step at which the starting value (mean 0, variance 1) weighs at most 1% of the estimate: (1 − m)ᵗ ≤ 0.01.",
         "ru": "Первый шаг, на котором стартовое значение (среднее 0, дисперсия 1) весит в оценке не больше 1%: (1 − m)ᵗ ≤ 0,01.",
@@ -127,11 +127,11 @@ TEXT = {
     "batch_norm.table.unit": {"en": "Unit", "ru": "Нейрон"},
     "batch_norm.table.hat_help": {
         "en": "Mean (0 where rounding leaves less than 10⁻¹²) and biased variance (divided by N): σ²_B/(σ²_B + ε), just below 1.",
-        "ru": "Среднее (0, если округление оставляет меньше 10⁻¹²) и смещённая дисперсия (деленная на N): σ²_B/(σ²_B + ε), чуть меньше 1.",
+        "ru": "Среднее (0, если округление оставляет меньше 10⁻¹²) и смещённая дисперсия (делённая на N): σ²_B/(σ²_B + ε), чуть меньше 1.",
     },
     "batch_norm.table.layer_caption": {
         "en": "Each cell: mean / variance of the unit over the batch (biased, divided by N, as batch norm computes it).",
-        "ru": "В каждой клетке: среднее / дисперсия нейрона по батчу (смещённая, деленная на N, как её считает батч-нормализация).",
+        "ru": "В каждой клетке: среднее / дисперсия нейрона по батчу (смещённая, делённая на N, как её считает батч-нормализация).",
     },
     "batch_norm.table.sample": {"en": "Sample", "ru": "Объект"},
     "batch_norm.table.train": {"en": "Train mode", "ru": "Режим обучения"},
@@ -154,10 +154,10 @@ TEXT = {
     "batch_norm.act.relu": {"en": "ReLU", "ru": "ReLU"},
     "batch_norm.init.xavier_normal": {"en": "Xavier (Glorot), normal", "ru": "Xavier (Glorot), нормальная"},
     "batch_norm.init.he_normal": {"en": "He, normal", "ru": "He, нормальная"},
-    "batch_norm.data.moons": {"en": "two moons", "ru": "две луны"},
-    "batch_norm.data.circles": {"en": "two circles", "ru": "две окружности"},
+    "batch_norm.data.moons": {"en": "moons", "ru": "полумесяцы"},
+    "batch_norm.data.circles": {"en": "circles", "ru": "круги"},
     "batch_norm.data.xor": {"en": "XOR", "ru": "XOR"},
-    "batch_norm.data.spirals": {"en": "two spirals", "ru": "две спирали"},
+    "batch_norm.data.spirals": {"en": "spirals", "ru": "спирали"},
     "batch_norm.deep.training": {
         "en": "Training two networks for {steps} {steps:plural:step|steps}…",
         "ru": "Обучаем две сети: {steps} {steps:plural:шаг|шага|шагов}…",

@@ -132,7 +132,7 @@ def connections(x_from: float, y_from: np.ndarray, x_to: float, y_to: np.ndarray
     return xs.ravel().tolist(), ys.ravel().tolist()
 
 
-def thinned_figure(run: ThinnedSteps, labels: Labels) -> FinishedFigure:
+def thinned_figure(run: ThinnedSteps, labels: Labels, stacked: bool = False) -> FinishedFigure:
     """Left: a network of two inputs, two hidden layers and two outputs, drawn with the units dropout keeps (filled,
     connected) and drops (hollow, cut off) for the first example of the batch at each training step. Right: the share
     of hidden units kept at each step, for that example's network and for the whole batch, against the expected
@@ -221,11 +221,12 @@ def thinned_figure(run: ThinnedSteps, labels: Labels) -> FinishedFigure:
         xaxis2=chart_axis(labels.step, domain=[0.65, 1.0], range=[0.5, steps + 0.5], anchor="y2", fixedrange=True),
         yaxis2=chart_axis(labels.share_axis, range=[-0.02, 1.02], anchor="x2", tickformat=".0%", fixedrange=True),
         annotations=annotations,
-        **playback([frame["name"] for frame in frames], 0, labels.playback, speeds=SPEEDS, buttons_y=-0.12,
-                   slider_y=-0.24),
+        # On a phone the panels stack and the legend wraps to many lines: the buttons go lower, below the step axis.
+        **playback([frame["name"] for frame in frames], 0, labels.playback, speeds=SPEEDS,
+                   buttons_y=-0.2 if stacked else -0.12, slider_y=-0.3 if stacked else -0.24),
     )
     layout["legend"] = legend_above(1.02, font={"size": 14})
-    layout["margin"].update(t=110, b=130)
+    layout["margin"].update(t=110, b=170 if stacked else 130)
     return FinishedFigure({"data": data, "layout": layout, "frames": frames})
 
 

@@ -120,7 +120,7 @@ def network_name(rate: float, chart: bool = False) -> str:
 st.subheader(t("dropout.thinned.title"))
 classroom.explain(t("dropout.thinned.intro", batch=compute.DRAWN_BATCH))
 thinned = compute.thinned(draw_width, drop_prob, steps, seed)
-charts.show(figures.thinned_figure(thinned, labels), key="do_thinned_chart")
+charts.show(figures.thinned_figure(thinned, labels, charts.on_phone()), key="do_thinned_chart")
 st.caption(t("dropout.thinned.caption", batch=compute.DRAWN_BATCH, scale=1 / keep))
 low, high = kept_share_band(thinned.units, drop_prob)
 metrics.show([

@@ -36,10 +36,10 @@ TEXT = {
     },
     "dropout.control.mc_rate": {"en": "Network to ask (trained with)", "ru": "Какую сеть спрашивать (обучена с)"},
     "dropout.control.passes": {"en": "Passes with dropout on", "ru": "Проходов с включённым dropout"},
-    "dropout.data.moons": {"en": "Two moons", "ru": "Две луны"},
-    "dropout.data.circles": {"en": "Circles", "ru": "Круги"},
+    "dropout.data.moons": {"en": "moons", "ru": "полумесяцы"},
+    "dropout.data.circles": {"en": "circles", "ru": "круги"},
     "dropout.data.xor": {"en": "XOR", "ru": "XOR"},
-    "dropout.data.spirals": {"en": "Spirals", "ru": "Спирали"},
+    "dropout.data.spirals": {"en": "spirals", "ru": "спирали"},
     "dropout.rate_option": {"en": "drop {drop:.2g} · keep {keep:.2g}", "ru": "выкл. {drop:.2g} · сохр. {keep:.2g}"},
     "dropout.rate_name": {"en": "p<sub>drop</sub> {drop:.2g} · p<sub>keep</sub> {keep:.2g}", "ru": "p<sub>drop</sub> {drop:.2g} · p<sub>keep</sub> {keep:.2g}"},
     "dropout.no_dropout": {"en": "No dropout", "ru": "Без dropout"},
@@ -92,8 +92,8 @@ TEXT = {
         "ru": "Каждый скрытый нейрон каждого из {batch} {batch:plural:объекта|объектов|объектов} получает на каждом шаге свой бросок монетки, так что за один шаг батч обучает сразу {batch} {batch:plural:разную прореженную сеть|разные прореженные сети|разных прореженных сетей}; на рисунке одна из них. Оставленные нейроны передают дальше своё значение, умноженное на $1/p_\\text{{keep}}$ = {scale:.3g} (см. следующий раздел).",
     },
     "dropout.thinned.binomial": {
-        "en": "How many of the {units} hidden {units:plural:unit|units} stay is a binomial count: on average a share $p_\\text{{keep}}$ = {keep:.2f} of them, give or take σ = {sigma:.2f} ($\\sigma = \\sqrt{{p_\\text{{keep}}\\,p_\\text{{drop}}/n}}$). The shaded band $p_\\text{{keep}} \\pm 2\\sigma$ held the drawn network's share in {inside:.0%} of the {steps} {steps:plural:step|steps} (about 95 % is expected when n is large; a network this small is coarse). Over the whole batch ({batch_units} {batch_units:plural:unit|units}) the share varies far less: between {batch_low:.1%} and {batch_high:.1%}.",
-        "ru": "Сколько из {units} {units:plural:скрытого нейрона|скрытых нейронов|скрытых нейронов} останется — биномиальная величина: в среднем доля $p_\\text{{keep}}$ = {keep:.2f}, плюс-минус σ = {sigma:.2f} ($\\sigma = \\sqrt{{p_\\text{{keep}}\\,p_\\text{{drop}}/n}}$). В закрашенную полосу $p_\\text{{keep}} \\pm 2\\sigma$ доля нарисованной сети попала в {inside:.0%} из {steps} {steps:plural:шага|шагов|шагов} (при большом n ожидается около 95 %; у такой маленькой сети доля меняется крупными скачками). По всему батчу ({batch_units} {batch_units:plural:нейрон|нейрона|нейронов}) доля колеблется гораздо меньше: от {batch_low:.1%} до {batch_high:.1%}.",
+        "en": "How many of the {units} hidden {units:plural:unit|units} stay is a binomial count: on average a share $p_\\text{{keep}}$ = {keep:.2f} of them, give or take σ = {sigma:.2f} ($\\sigma = \\sqrt{{p_\\text{{keep}}\\,p_\\text{{drop}}/n}}$). The shaded band $p_\\text{{keep}} \\pm 2\\sigma$ held the drawn network's share in {inside:.0%} of the {steps} {steps:plural:step|steps} (about 95% is expected when n is large; a network this small is coarse). Over the whole batch ({batch_units} {batch_units:plural:unit|units}) the share varies far less: between {batch_low:.1%} and {batch_high:.1%}.",
+        "ru": "Сколько из {units} {units:plural:скрытого нейрона|скрытых нейронов|скрытых нейронов} останется — биномиальная величина: в среднем доля $p_\\text{{keep}}$ = {keep:.2f}, плюс-минус σ = {sigma:.2f} ($\\sigma = \\sqrt{{p_\\text{{keep}}\\,p_\\text{{drop}}/n}}$). Доля оставленных нейронов нарисованной сети попадала в закрашенную полосу $p_\\text{{keep}} \\pm 2\\sigma$ в {inside:.0%} шагов из {steps} (при большом n ожидается около 95%; у такой маленькой сети доля меняется крупными скачками). По всему батчу ({batch_units} {batch_units:plural:нейрон|нейрона|нейронов}) доля колеблется гораздо меньше: от {batch_low:.1%} до {batch_high:.1%}.",
     },
     "dropout.metric.drop_help": {"en": "PyTorch's p: the probability of dropping a unit.", "ru": "p в PyTorch: вероятность выключить нейрон."},
     "dropout.metric.keep_help": {"en": "The lesson's p: the probability of keeping a unit, 1 − p_drop.", "ru": "p из урока: вероятность сохранить нейрон, 1 − p_drop."},
@@ -103,8 +103,8 @@ TEXT = {
     "dropout.metric.expected_kept_help": {"en": "n · p_keep", "ru": "n · p_keep"},
     "dropout.metric.band": {"en": "band ± 2σ", "ru": "полоса ± 2σ"},
     "dropout.metric.band_help": {
-        "en": "p_keep ± 2σ: where the kept share of one network lies about 95 % of the time (binomial count, normal approximation).",
-        "ru": "p_keep ± 2σ: где доля оставленных нейронов одной сети лежит примерно в 95 % случаев (биномиальная величина, нормальное приближение).",
+        "en": "p_keep ± 2σ: where the kept share of one network lies about 95% of the time (binomial count, normal approximation).",
+        "ru": "p_keep ± 2σ: где доля оставленных нейронов одной сети лежит примерно в 95% случаев (биномиальная величина, нормальное приближение).",
     },
     "dropout.metric.measured_share": {"en": "kept, measured", "ru": "осталось, измерено"},
     "dropout.metric.measured_share_help": {
@@ -284,12 +284,12 @@ TEXT = {
         "ru": "Картинка из урока — сеть и её прореженные версии при вероятности сохранить 0,5: нажмите «Пуск», на каждом шаге новая прореженная сеть.",
     },
     "dropout.experiment.lesson_p": {
-        "en": "The lesson's p = 0.8 is PyTorch's p = 0.2: about 80 % of the units stay at each step.",
-        "ru": "p = 0,8 из урока — это p = 0,2 в PyTorch: на каждом шаге остаётся около 80 % нейронов.",
+        "en": "The lesson's p = 0.8 is PyTorch's p = 0.2: about 80% of the units stay at each step.",
+        "ru": "p = 0,8 из урока — это p = 0,2 в PyTorch: на каждом шаге остаётся около 80% нейронов.",
     },
     "dropout.experiment.half_gone": {
-        "en": "Drop probability 0.8: most units are gone, and the kept share jumps around its expected 20 %.",
-        "ru": "Вероятность выключить 0,8: большинства нейронов нет, а доля оставшихся скачет вокруг ожидаемых 20 %.",
+        "en": "Drop probability 0.8: most units are gone, and the kept share jumps around its expected 20%.",
+        "ru": "Вероятность выключить 0,8: большинства нейронов нет, а доля оставшихся скачет вокруг ожидаемых 20%.",
     },
     "dropout.experiment.expected": {
         "en": "Inverted dropout: after 100,000 masks the mean output equals the eval-mode output; zeros alone give half of it.",

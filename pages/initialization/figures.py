@@ -274,10 +274,28 @@ def histogram_lines_figure(edges: np.ndarray, shares: np.ndarray, layers: Sequen
                      "y": typed(100 * shares[layer - 1]), "name": name,
                      "line": {"color": ramp[index % len(ramp)], "width": 3, "shape": "hvh"},
                      "hovertemplate": f"{name}: %{{y:.2g}}%<extra></extra>"})
-    layout = _layout(380, xaxis=chart_axis(labels.value_axis, exponentformat="power"),
-                     yaxis=chart_axis(labels.share_axis, ticksuffix="%", rangemode="tozero"), hovermode="x unified")
+    shown = shares[[layer - 1 for layer in layers]]
+    cap = spike_cap(shown)
+    yaxis = chart_axis(labels.share_axis, ticksuffix="%", rangemode="tozero",
+                       **({} if cap is None else {"range": [0.0, 115 * cap]}))
+    layout = _layout(380, xaxis=chart_axis(labels.value_axis, exponentformat="power"), yaxis=yaxis,
+                     hovermode="x unified")
     layout["margin"]["t"] = 60
+    if cap is not None:  # the first bin's peak leaves the chart: its height is written at its top
+        layout["annotations"] = [{"x": float(centres[0]), "y": 115 * cap, "xref": "x", "yref": "y",
+                                  "text": f"▲ {100 * float(shown[:, 0].max()):.0f}%", "showarrow": False,
+                                  "xanchor": "left", "yanchor": "top", "font": {"size": 14}}]
     return FinishedFigure({"data": data, "layout": layout})
+
+
+SPIKE = 3.0  # a first bin this many times higher than every other bin is cut, so the rest of the shape shows
+
+
+def spike_cap(shares: np.ndarray) -> float | None:
+    """For distributions ``(layers, bins)`` whose first bin towers over the rest (ReLU's exact zeros: about half of
+    all values), the largest share of the other bins, where the chart's scale ends; otherwise None."""
+    rest = float(shares[:, 1:].max()) if shares.shape[1] > 1 else 0.0
+    return rest if rest > 0 and float(shares[:, 0].max()) > SPIKE * rest else None
 
 
 def histogram_heatmap(edges: np.ndarray, shares: np.ndarray, labels: InitLabels) -> FinishedFigure:
@@ -286,7 +304,8 @@ def histogram_heatmap(edges: np.ndarray, shares: np.ndarray, labels: InitLabels)
     depth = shares.shape[0]
     data = [{
         "type": "heatmap", "x": _precise(centres), "y": list(range(1, depth + 1)), "z": typed(100 * shares),
-        "zmin": 0, "colorscale": SHARE_SCALE,
+        "zmin": 0, "colorscale": SHARE_SCALE,  # a towering first bin is drawn in the darkest colour, not the scale
+        **({} if (cap := spike_cap(shares)) is None else {"zmax": 100 * cap}),
         "colorbar": {"title": {"text": labels.share_axis, "font": {"size": 14}}, "ticksuffix": "%", "thickness": 12,
                      "tickfont": {"size": 14}},
         "hovertemplate": labels.layer_axis + " %{y}, a = %{x:.3g}: %{z:.2g}%<extra></extra>",

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from dl_core import datasets, gradcheck, layers
 from dl_core.lockstep_training import (
+    FlatParams,
     LockstepRun,
     constant_guess_loss,
     cross_entropy,
@@ -117,6 +118,35 @@ def test_a_copy_that_blows_up_stops_and_leaves_the_others_alone(data):
     stopped = together.diverged_at[1]
     frozen = together.batch_losses[stopped:, 1]
     assert (frozen == frozen[0]).all()  # frozen at its last good loss
+
+
+def test_a_stopped_copy_with_batch_norm_keeps_its_weights_and_running_statistics(data):
+    x, y = data
+    mlp = MLP((2, 8, 8, 2), activation="tanh", batch_norm=True)
+    settings = dict(batch_size=20, seed=2, initializer="he_normal", max_loss=50.0)
+    short = train_lockstep(mlp, [0.05, 30.0], x, y, steps=40, **settings)
+    stopped = int(short.diverged_at[1])
+    assert short.diverged_at[0] == -1 and 3 <= stopped < 39
+    # Step `stopped` met a blown-up loss: the copy went back to the parameters before the update that caused it
+    # (those of step stopped - 1) and kept them, with their running statistics, to the end.
+    until = train_lockstep(mlp, [0.05, 30.0], x, y, steps=stopped - 1, **settings)
+    for key, value in short.params.items():
+        np.testing.assert_array_equal(value[1], until.params[key][1], err_msg=key)
+    for late, early in zip(short.state, until.state, strict=True):
+        np.testing.assert_array_equal(late.mean[1], early.mean[1])
+        np.testing.assert_array_equal(late.var[1], early.var[1])
+
+
+def test_flat_params_are_one_array_of_views_in_and_out():
+    rng = np.random.default_rng(0)
+    params = stack_params(MLP((2, 3, 4, 2), batch_norm=True).init(rng, "he_normal"), 3)
+    flat = FlatParams(params)
+    theta = flat.pack(params)
+    assert theta.shape == (3, sum(value[0].size for value in params.values()))
+    back = flat.unpack(theta)
+    for key, value in params.items():
+        np.testing.assert_array_equal(back[key], value, err_msg=key)
+        assert back[key].shape == value.shape and np.shares_memory(back[key], theta)
 
 
 def test_the_probe_histograms_hold_every_value(data):

@@ -105,7 +105,7 @@ def test_the_running_estimates_start_at_pytorchs_zero_and_one_and_name_both_conv
     names = markdown_with(app, "Two names for one number")
     assert "PyTorch" in names and "discount" in names and "Keras" in names and "1 − m = 0.9" in names
     metrics = metric_values(app, 0)
-    assert metrics["m"] == "0.1" and metrics["1 − m"] == "0.9" and metrics["Start weighs < 1% after, steps"] == "44"
+    assert metrics["m"] == "0.1" and metrics["1 − m"] == "0.9" and metrics["Steps until the start weighs < 1%"] == "44"
     assert as_float(metrics["μ_run"]) == pytest.approx(3.0, abs=0.5)
     bias = markdown_with(app, "The early bias")
     assert "after 10 steps the start still weighs 35%" in bias
@@ -142,6 +142,8 @@ def test_a_batch_of_one_is_explained_not_a_crash():
     assert any("at least 2 samples" in code.value for code in app.code)  # the engine's own message
     modes = chart_specs(app)[2]
     assert all(trace["type"] != "bar" for trace in modes["data"])  # no train-mode outputs to draw
+    note = next(note for note in modes["layout"]["annotations"] if "train mode gives no output" in note["text"])
+    assert note["bgcolor"].startswith("rgba(255, 255, 255")  # legible where it crosses the eval and ideal lines
     assert html_tables(app)[1]["Train mode"] == ["—"]
     all_finite(app)
 
@@ -263,6 +265,15 @@ def test_russian():
     all_finite(app)
 
 
+def test_on_a_phone_the_transform_takes_one_line_per_formula(monkeypatch):
+    wide = open_page(PAGE)
+    monkeypatch.setattr("ui.charts.on_phone", lambda: True)
+    narrow = open_page(PAGE)
+    assert_clean(narrow)
+    assert wide.latex[0].value.count("\\\\") == 1 and "\\qquad" in wide.latex[0].value  # two lines of two
+    assert narrow.latex[0].value.count("\\\\") == 3 and "\\qquad" not in narrow.latex[0].value  # four lines
+
+
 def test_presenter_mode():
     app = open_page(PAGE, present="1")
     assert_clean(app)
@@ -292,7 +303,7 @@ def test_an_experiment_link_runs_and_sets_every_control_it_names(name, query):
 
 def test_the_experiment_claims_about_the_running_statistics():
     keras = open_page(PAGE, **{key: values[0] for key, values in parse_qs(experiments()["keras"]).items()})
-    assert metric_values(keras, 0)["Start weighs < 1% after, steps"] == "459"
+    assert metric_values(keras, 0)["Steps until the start weighs < 1%"] == "459"
     early = open_page(PAGE, **{key: values[0] for key, values in parse_qs(experiments()["too_early"]).items()})
     eval_output = as_float(re.search(r"always (\S+) \(ideal: (\S+)\)", markdown_with(early, "always")).group(1))
     ideal = as_float(re.search(r"\(ideal: (\S+)\)", markdown_with(early, "always")).group(1))

@@ -4,6 +4,7 @@ values, the Russian page and every experiment link."""
 
 import ast
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -215,6 +216,20 @@ def test_the_russian_page_is_clean_and_writes_decimal_commas():
     curves = chart_specs(app)[2]
     assert curves["layout"]["separators"] == ", "
     assert any("переобучается" in markdown.value for markdown in app.markdown)
+    binomial = next(markdown.value for markdown in app.markdown if markdown.value.startswith("Сколько из"))
+    assert re.search(r"в \d+% шагов из 20 ", binomial)  # a share of the steps, then how many there were
+    assert data_names_agree()
+
+
+def data_names_agree() -> bool:
+    """The three labs call each data set by the same name, in both languages."""
+    from pages.batch_norm.text import TEXT as BATCH_NORM
+    from pages.dropout.text import TEXT as DROPOUT
+    from pages.initialization.text import TEXT as INITIALIZATION
+
+    return all(len({str(texts[f"{lab}.data.{name}"]) for lab, texts in (("batch_norm", BATCH_NORM),
+               ("dropout", DROPOUT), ("initialization", INITIALIZATION))}) == 1
+               for name in ("moons", "circles", "xor", "spirals"))
 
 
 def experiments() -> dict[str, str]:
@@ -273,3 +288,11 @@ def test_too_much_dropout_and_more_data_show_what_their_lines_say():
     assert more["validation loss"][0] < default["validation loss"][0]  # less overfitting without dropout
     gain = [result["validation loss"][0] - min(result["validation loss"]) for result in (default, more)]
     assert gain[1] < gain[0]  # and dropout has less to gain
+
+
+def test_on_a_phone_the_play_buttons_sit_below_the_step_axis(monkeypatch):
+    wide = chart_specs(open_page(PAGE))[0]["layout"]
+    monkeypatch.setattr("ui.charts.on_phone", lambda: True)
+    narrow = chart_specs(open_page(PAGE))[0]["layout"]
+    assert narrow["updatemenus"][0]["y"] < wide["updatemenus"][0]["y"]  # clear of the stacked panel's axis title
+    assert narrow["sliders"][0]["y"] < narrow["updatemenus"][0]["y"] and narrow["margin"]["b"] > wide["margin"]["b"]

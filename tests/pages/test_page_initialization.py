@@ -306,3 +306,21 @@ def test_presenter_mode_is_clean():
     app = open_page(PAGE, present="1")
     assert_readable(app)
     assert any(expander.label == "Explanation" for expander in app.expander)
+
+
+def test_relus_exact_zeros_do_not_flatten_the_rest_of_the_histograms():
+    relu = open_page(PAGE, init_act="relu", init_schemes="he_normal", init_hist="he_normal", init_depth="20",
+                     init_width="256")
+    assert_clean(relu)
+    lines, heatmap = chart_specs(relu)[8], chart_specs(relu)[9]
+    first_bins = [decode(trace["y"])[0] for trace in lines["data"]]
+    top = lines["layout"]["yaxis"]["range"][1]
+    assert max(first_bins) > 40 and top < max(first_bins) / 2  # about half the values are 0: that bin is cut
+    assert all(decode(trace["y"])[1:].max() <= top for trace in lines["data"])  # every other bin is drawn whole
+    assert lines["layout"]["annotations"][0]["text"] == f"▲ {max(first_bins):.0f}%"
+    assert heatmap["data"][0]["zmax"] < decode(heatmap["data"][0]["z"]).max()
+    tanh = open_page(PAGE, init_act="tanh", init_schemes="xavier_normal", init_hist="xavier_normal",
+                     init_depth="20", init_width="256")
+    lines, heatmap = chart_specs(tanh)[8], chart_specs(tanh)[9]
+    assert "range" not in lines["layout"]["yaxis"] and not lines["layout"].get("annotations")
+    assert "zmax" not in heatmap["data"][0]
