@@ -10,7 +10,8 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Chromium at /usr/bin/chromium"),
 ]
-PATH_X = "() => Array.from(document.querySelectorAll('.js-plotly-plot')[0]._fullData[1].x)"
+# (empty while the chart is being replaced in a rerun)
+PATH_X = "() => Array.from(document.querySelectorAll('.js-plotly-plot')[0]?._fullData?.[1]?.x ?? [])"
 PATH_LENGTH = "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData[1].x.length"
 
 

@@ -38,6 +38,7 @@ TEMPLATE_VALUES = {
     "activations.name.{name}": ACTIVATION_NAMES,
     "hyper.{hyper}": sorted({hyper for hypers in DEFAULTS.values() for hyper in hypers} - {"lr"}),
     "lesson.{lesson.key}.line": LESSON_KEYS,
+    "backprop.predict.{choice}": ["pass", "fail"],
     "lesson.{lesson.key}.title": LESSON_KEYS,
     "optimizer.{name}": NAMES,
     "optimizer.{optimizer}": NAMES,

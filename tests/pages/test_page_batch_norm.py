@@ -274,11 +274,13 @@ def test_on_a_phone_the_transform_takes_one_line_per_formula(monkeypatch):
     assert narrow.latex[0].value.count("\\\\") == 3 and "\\qquad" not in narrow.latex[0].value  # four lines
 
 
-def test_presenter_mode():
+def test_presenter_mode(default_page):
+    """Every chart grows to fill a projector's screen (the browser caps it at the screen's height)."""
     app = open_page(PAGE, present="1")
     assert_clean(app)
     assert len(chart_specs(app)) == CHARTS
-    assert all(spec["layout"]["height"] <= 560 for spec in chart_specs(app))
+    normal = [spec["layout"]["height"] for spec in chart_specs(default_page)]
+    assert [spec["layout"]["height"] for spec in chart_specs(app)] == [int(height * 1.5) for height in normal]
 
 
 def experiments() -> dict[str, str]:
