@@ -36,6 +36,7 @@ TRAIN_COLOR, VAL_COLOR = BLACK, ORANGE  # the training and validation curves
 RUN_COLORS = (BLACK, PURPLE)  # configuration A and B in the comparison
 BAND_COLOR, MEDIAN_COLOR = "rgba(86,180,233,0.35)", BLUE
 FIELD_STRIDE = 3  # the coloured squares sit on every third grid point each way; the boundary uses every point
+COMPARISON_STRIDE = 2  # the comparison plays every other snapshot: it draws two fields per frame
 LAYER_GAP = 0.25  # the space between two layers' panels, as a share of one panel's width
 SPEEDS = (2.0,)
 LOSS_FLOOR = 1e-4
@@ -68,7 +69,7 @@ def level_segments(values: np.ndarray, axis1: np.ndarray, axis2: np.ndarray, lev
     ``(K, 2, 2)`` (marching squares, with the crossings interpolated linearly along the cells' edges; a saddle cell is
     split by its centre's value)."""
     above = values >= level
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # Crossing points on horizontal edges (i2, i1)-(i2, i1+1) and vertical edges (i2, i1)-(i2+1, i1).
         share_h = np.clip((level - values[:, :-1]) / (values[:, 1:] - values[:, :-1]), 0.0, 1.0)
         share_v = np.clip((level - values[:-1, :]) / (values[1:, :] - values[:-1, :]), 0.0, 1.0)
@@ -459,7 +460,7 @@ def comparison_figure(runs: tuple[Recording, Recording], plane: Plane, labels: L
     marker = _marker_px(height, planes[0][1], margin, len(plane.axis1[::FIELD_STRIDE]), 170 if phone else 330)
 
     def moving(upto: int) -> list[dict]:
-        x = _series(steps, upto) if upto == last else {}
+        x = {"x": steps[: upto + 1].tolist()}
         traces = []
         for run in runs:
             traces += [{"marker": _field_marker(_coarse(plane, run.probability[upto]), marker)},
@@ -485,7 +486,8 @@ def comparison_figure(runs: tuple[Recording, Recording], plane: Plane, labels: L
                                "solid" if position == 0 else "dash", legend))
     for index, values in zip(moved, moving(last), strict=True):
         data[index].update(values)
-    frames = [{"name": str(int(steps[k])), "traces": moved, "data": moving(k)} for k in range(last + 1)]
+    shown = np.union1d(np.arange(0, last + 1, COMPARISON_STRIDE), [last])  # two fields: every other snapshot
+    frames = [{"name": str(int(steps[k])), "traces": moved, "data": moving(int(k))} for k in shown]
     losses = np.concatenate([_losses(run.val_loss) for run in runs])
     loss_decades = log_range(losses, 0.15)
     layout = chart_layout(height, margin)
@@ -504,7 +506,7 @@ def comparison_figure(runs: tuple[Recording, Recording], plane: Plane, labels: L
         "annotations": notes, "hovermode": "closest", "dragmode": False,
         "legend": {"orientation": "h", "x": 0.0, "y": 1.06, "xanchor": "left", "yanchor": "bottom",
                    "font": {"size": 14}},
-        **playback([frame["name"] for frame in frames], last, labels.playback, speeds=SPEEDS,
+        **playback([frame["name"] for frame in frames], len(frames) - 1, labels.playback, speeds=SPEEDS,
                    buttons_y=-0.05, slider_y=-0.11),
     })
     return FinishedFigure({"data": data, "layout": layout, "frames": frames})

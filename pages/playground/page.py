@@ -5,6 +5,7 @@ layer computes; and two configurations side by side."""
 import numpy as np
 import streamlit as st
 
+from dl_core import symmetry
 from dl_core.activations import ACTIVATIONS
 from dl_core.initializers import INITIALIZERS
 from dl_core.optimizers import DEFAULTS
@@ -29,23 +30,25 @@ LEARNING_RATES = {"gd": 0.1, "momentum": 0.03, "nesterov": 0.03, "adagrad": 0.1,
 DEAD = 0.9  # a hidden layer whose share without gradient ends above this is called saturated or dead
 VANISHED = 0.01  # the first layer's gradient below this share of the last one's: it vanished
 EXPERIMENTS = {
-    "vanishing": "pg_data=moons&pg_act=sigmoid&pg_layers=8&pg_width=16&pg_init=xavier_normal&pg_opt=gd&pg_gd_lr=0.1"
+    "vanishing": "pg_data=moons&pg_act=sigmoid&pg_layers=8&pg_width=16&pg_init=xavier_normal&pg_opt=GD&pg_gd_lr=0.1"
                  "&pg_steps=1000&pg_seed=0",
-    "relu_deep": "pg_data=moons&pg_act=relu&pg_layers=8&pg_width=16&pg_init=he_normal&pg_opt=gd&pg_gd_lr=0.1"
+    "relu_deep": "pg_data=moons&pg_act=relu&pg_layers=8&pg_width=16&pg_init=he_normal&pg_opt=GD&pg_gd_lr=0.1"
                  "&pg_steps=1000&pg_seed=0",
-    "zeros": "pg_data=moons&pg_act=tanh&pg_init=zeros&pg_layers=2&pg_width=16&pg_opt=adam&pg_adam_lr=0.01&pg_seed=0",
-    "constant": "pg_data=moons&pg_act=tanh&pg_init=constant&pg_layers=2&pg_width=16&pg_opt=adam&pg_adam_lr=0.01"
+    "zeros": "pg_data=moons&pg_act=tanh&pg_init=zeros&pg_layers=2&pg_width=16&pg_opt=Adam&pg_adam_lr=0.01&pg_seed=0",
+    "constant": "pg_data=moons&pg_act=tanh&pg_init=constant&pg_layers=2&pg_width=16&pg_opt=Adam&pg_adam_lr=0.01"
                 "&pg_seed=0",
     "dropout": "pg_data=spirals&pg_noise=0.25&pg_n=200&pg_layers=3&pg_width=64&pg_act=relu&pg_drop=0"
-               "&pg_opt=adam&pg_adam_lr=0.01&pg_steps=2000&pg_seed=0&pg_compare=true&pg_b_act=relu&pg_b_bn=false"
-               "&pg_b_drop=0.3&pg_b_opt=adam&pg_b_lr=0.01",
-    "bn_lr": "pg_data=moons&pg_act=sigmoid&pg_layers=4&pg_width=16&pg_init=xavier_normal&pg_bn=false&pg_opt=gd"
-             "&pg_gd_lr=3&pg_steps=1000&pg_seed=0&pg_compare=true&pg_b_act=sigmoid&pg_b_init=xavier_normal"
-             "&pg_b_bn=true&pg_b_opt=gd&pg_b_lr=3",
-    "adam_sgd": "pg_data=spirals&pg_noise=0.05&pg_layers=3&pg_width=32&pg_act=tanh&pg_init=xavier_normal&pg_opt=gd"
+               "&pg_opt=Adam&pg_adam_lr=0.01&pg_steps=2000&pg_seed=0&pg_compare=true&pg_b_act=relu&pg_b_bn=false"
+               "&pg_b_drop=0.3&pg_b_opt=Adam&pg_b_lr=0.01",
+    "bn_lr": "pg_data=moons&pg_act=relu&pg_layers=4&pg_width=16&pg_init=he_normal&pg_bn=false&pg_opt=GD"
+             "&pg_gd_lr=3&pg_steps=1000&pg_seed=0&pg_compare=true&pg_b_act=relu&pg_b_init=he_normal"
+             "&pg_b_bn=true&pg_b_opt=GD&pg_b_lr=3",
+    "adam_sgd": "pg_data=spirals&pg_noise=0.05&pg_layers=3&pg_width=32&pg_act=tanh&pg_init=xavier_normal&pg_opt=GD"
                 "&pg_gd_lr=0.01&pg_steps=1000&pg_seed=0&pg_compare=true&pg_b_act=tanh&pg_b_init=xavier_normal"
-                "&pg_b_bn=false&pg_b_opt=adam&pg_b_lr=0.01",
-    "dead_relu": "pg_data=moons&pg_act=relu&pg_layers=3&pg_width=16&pg_init=he_normal&pg_opt=gd&pg_gd_lr=1"
+                "&pg_b_bn=false&pg_b_opt=Adam&pg_b_lr=0.01",
+    "dead_relu": "pg_data=moons&pg_act=relu&pg_layers=4&pg_width=16&pg_init=he_normal&pg_opt=GD&pg_gd_lr=2"
+                 "&pg_steps=1000&pg_seed=0",
+    "saturated": "pg_data=moons&pg_act=tanh&pg_layers=4&pg_width=16&pg_init=xavier_normal&pg_opt=GD&pg_gd_lr=2"
                  "&pg_steps=1000&pg_seed=0",
 }
 
@@ -135,8 +138,13 @@ if run.diverged:
     st.warning(t("playground.diverged", step=run.diverged_at), icon=":material/warning:")
 final_dead = run.layers.no_gradient[-1]
 if final_dead.size and final_dead.max() >= DEAD:
-    worst = int(np.argmax(final_dead))
-    st.warning(t("playground.dead_layer", layer=worst + 1, share=float(final_dead[worst])), icon=":material/block:")
+    first_dead = int(np.flatnonzero(final_dead >= DEAD)[0])
+    st.warning(t("playground.dead_layer", layer=first_dead + 1, share=float(final_dead[first_dead])),
+               icon=":material/block:")
+alike = [symmetry.distinct_units(run.params[f"W{index}"], run.params[f"b{index}"]) == 1
+         for index in range(1, layers + 1)]
+if width > 1 and any(alike):
+    st.warning(t("playground.one_unit", layer=alike.index(True) + 1, width=width), icon=":material/join:")
 norms = run.layers.grad_norm[-1]
 if norms[-1] > 0 and norms[0] < VANISHED * norms[-1]:
     st.warning(t("playground.vanishing", ratio=float(norms[-1] / max(norms[0], 1e-300))),

@@ -123,6 +123,10 @@ TEXT = {
         "en": "At the end, layer {layer} passes almost no gradient in {share:.0%} of its units' values: it has saturated or died, and the layers before it barely learn.",
         "ru": "В конце обучения слой {layer} почти не пропускает градиент в {share:.0%} значений своих нейронов: он насытился или «умер», и слои до него почти не обучаются.",
     },
+    "playground.one_unit": {
+        "en": "All {width} {width:plural:unit|units} of layer {layer} have the same weights and bias: they compute the same value for every input and get the same gradient, so the layer acts as a single unit (the symmetry trap of lesson 2).",
+        "ru": "Все {width} {width:plural:нейрон|нейрона|нейронов} слоя {layer} имеют одинаковые веса и смещение: они вычисляют одно и то же для любого входа и получают один и тот же градиент, так что слой работает как один нейрон (ловушка симметрии из урока 2).",
+    },
     "playground.vanishing": {
         "en": "The gradient at the first layer's weights is {ratio:.3g} {ratio:plural:time|times} smaller than at the last layer's: it vanishes on its way back.",
         "ru": "Градиент по весам первого слоя в {ratio:.3g} {ratio:plural:раз|раза|раз} меньше, чем по весам последнего: он затухает на обратном пути.",
@@ -183,15 +187,19 @@ TEXT = {
         "ru": "Dropout против зашумлённой спирали: широкая сеть без dropout (A) и с p = 0,3 (B) (урок 5)",
     },
     "playground.experiment.bn_lr": {
-        "en": "Too large a learning rate, without (A) and with batch norm (B) (lessons 4, 6)",
-        "ru": "Слишком большая скорость обучения без батч-нормализации (A) и с ней (B) (уроки 4, 6)",
+        "en": "Too large a learning rate: without batch norm (A) the training blows up, with it (B) it learns (lessons 4, 6)",
+        "ru": "Слишком большая скорость обучения: без батч-нормализации (A) обучение расходится, с ней (B) сеть учится (уроки 4, 6)",
     },
     "playground.experiment.adam_sgd": {
         "en": "Adam against plain gradient descent on the spirals, same learning rate (lessons 7, 8)",
         "ru": "Adam против обычного градиентного спуска на спиралях, одна и та же скорость обучения (уроки 7, 8)",
     },
     "playground.experiment.dead_relu": {
-        "en": "ReLU with a learning rate too large for plain descent: units die and stay dead (lessons 1, 6)",
-        "ru": "ReLU и слишком большая для обычного спуска скорость обучения: нейроны «умирают» и больше не оживают (уроки 1, 6)",
+        "en": "ReLU with a learning rate too large for plain descent: the last layers die and stay dead (lessons 1, 6)",
+        "ru": "ReLU и слишком большая для обычного спуска скорость обучения: последние слои «умирают» и больше не оживают (уроки 1, 6)",
+    },
+    "playground.experiment.saturated": {
+        "en": "tanh with the same large learning rate: the deeper layers saturate, their units stuck at ±1 (lessons 1, 6)",
+        "ru": "tanh с той же большой скоростью обучения: глубокие слои насыщаются, их нейроны застревают на ±1 (уроки 1, 6)",
     },
 }
