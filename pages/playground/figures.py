@@ -115,7 +115,7 @@ def _plain(values, decimals: int) -> list:
 def polylines(segments: np.ndarray, decimals: int) -> list[list[tuple[float, float]]]:
     """Segments ``(K, 2, 2)`` joined end to end into polylines (ends compared after rounding to ``decimals``): each
     shared point is written once, and a line breaks only where the curve does."""
-    ends = [[tuple(point) for point in np.round(segment, decimals).tolist()] for segment in segments]
+    ends = [(tuple(start), tuple(stop)) for start, stop in np.round(segments, decimals).tolist()]
     touching: dict[tuple, list[int]] = {}
     for index, (start, stop) in enumerate(ends):
         touching.setdefault(start, []).append(index)

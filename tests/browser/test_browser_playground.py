@@ -1,0 +1,58 @@
+"""The network playground in a real browser: Play replays the training (the probability over the plane and the
+boundary change from frame to frame while the data stay put), smoothly, and the page asks nothing of another server."""
+
+import os
+
+import pytest
+
+from support.browser import CHROMIUM, settle
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Chromium at /usr/bin/chromium"),
+]
+MIN_FPS = 20  # the target is 25 on an idle machine; a shared CI runner is given some slack
+CHART = "document.querySelectorAll('.js-plotly-plot')[0]"
+FIELD = f"() => Array.from({CHART}._fullData[0].marker.color).join()"
+BOUNDARY = f"() => {CHART}._fullData[1].x.length"
+POINTS = f"() => [{CHART}._fullData[2].x.length, {CHART}._fullData[3].x.length]"
+CURVE = f"() => ({CHART}._fullData[4].y || []).length"
+COUNT_FRAMES = f"""() => {{ const chart = {CHART}; window.pgFrames = [];
+    chart.on('plotly_animatingframe', () => window.pgFrames.push(performance.now())); }}"""
+FRAMES_PER_SECOND = """() => { const times = window.pgFrames.filter(t => t >= window.pgFrom && t <= window.pgTo);
+    return times.length / ((window.pgTo - window.pgFrom) / 1000); }"""
+
+
+def test_play_replays_the_training_and_the_boundary_changes(server, browser):
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    errors, outside = [], []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith((server, "data:", "blob:")) else None)
+    page.goto(server + "/playground", timeout=90_000)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    settle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    trained = page.evaluate(FIELD)  # the figure opens at the end of training
+    points = page.evaluate(POINTS)
+    assert page.evaluate(CURVE) == 101
+    page.evaluate(COUNT_FRAMES)
+
+    page.locator(".js-plotly-plot .updatemenu-button", has_text="Play").first.click()
+    page.wait_for_timeout(300)
+    page.evaluate("() => { window.pgFrom = performance.now(); }")
+    seen, lengths = set(), []
+    for _ in range(6):
+        page.wait_for_timeout(250)
+        seen.add(page.evaluate(FIELD))
+        lengths.append(page.evaluate(CURVE))
+        assert page.evaluate(POINTS) == points  # the data stay as they are
+    page.evaluate("() => { window.pgTo = performance.now(); }")
+    fps = page.evaluate(FRAMES_PER_SECOND)
+    print(f"network playground, 2-16-16-2: {fps:.1f} frames per second")
+    assert len(seen) >= 4 and trained not in seen  # the probability over the plane changes as training plays
+    assert lengths == sorted(lengths) and lengths[0] < lengths[-1] < 101  # the curves grow
+    assert page.evaluate(BOUNDARY) > 2
+    assert not errors and not outside
+    assert fps >= MIN_FPS, f"playback {fps:.1f} frames per second, below {MIN_FPS}"
