@@ -54,7 +54,6 @@ class Labels:
     classes: tuple[str, str]
     train_points: str
     val_points: str
-    step: str
     layer: str  # format string with field index
     output: str
     percentiles: str
@@ -320,9 +319,10 @@ def _layer_traces(first_axes: int) -> list[dict]:
              "showlegend": False, "hovertemplate": "%{y:.3g}<extra></extra>"} for row in range(3)]
 
 
-def _layer_layout(run: Recording, labels: Labels, rows: list[tuple[float, float]], first_axes: int) -> tuple:
-    """Axes, panel outlines and titles of the small multiples: three rows, one panel per layer (the output layer
-    has only a gradient)."""
+def _layer_layout(run: Recording, labels: Labels, rows: list[tuple[float, float]], first_axes: int,
+                  x_domain: tuple[float, float] = (0.0, 1.0)) -> tuple:
+    """Axes, panel outlines and titles of the small multiples: three rows across ``x_domain``, one panel per layer
+    (the output layer has only a gradient)."""
     stats = run.layers
     hidden = stats.percentiles.shape[1]
     width = (hidden + 1) * (1 + LAYER_GAP) - LAYER_GAP
@@ -338,12 +338,12 @@ def _layer_layout(run: Recording, labels: Labels, rows: list[tuple[float, float]
     layout, shapes, notes = {}, [], []
     for row, ((bottom, top), extra, title) in enumerate(zip(rows, y_ranges, titles, strict=True)):
         axes = str(first_axes + row)
-        layout[f"xaxis{axes}"] = {"range": [-0.02, width + 0.02], "domain": [0.0, 1.0], "anchor": f"y{axes}",
+        layout[f"xaxis{axes}"] = {"range": [-0.02, width + 0.02], "domain": list(x_domain), "anchor": f"y{axes}",
                                   "showticklabels": False, "showgrid": False, "zeroline": False, "fixedrange": True}
         layout[f"yaxis{axes}"] = chart_axis("", domain=[bottom, top], anchor=f"x{axes}", fixedrange=True,
                                             showgrid=False, zeroline=False,
                                             tickfont={"size": 12, "color": "#31333F"}, **extra)
-        notes.append({"text": title, "xref": "paper", "yref": "paper", "x": 0.0, "y": top, "xanchor": "left",
+        notes.append({"text": title, "xref": "paper", "yref": "paper", "x": x_domain[0], "y": top, "xanchor": "left",
                       "yanchor": "bottom", "showarrow": False, "font": {"size": 13, "color": "#31333F"}})
         for index in range(hidden + 1):
             if index == hidden and row < 2:
@@ -377,17 +377,17 @@ def training_figure(run: Recording, plane: Plane, labels: Labels, phone: bool = 
     step 0 to the end. The figure opens at the last snapshot; Play replays the training from step 0."""
     last = len(run.steps) - 1
     total = int(run.steps[-1])
-    height = 1150 if phone else 880
-    margin = {"l": 60, "r": 20, "t": 50, "b": 130}
-    if phone:
-        plane_x, plane_y = (0.0, 1.0), (0.63, 1.0)
-        loss_x, loss_y, acc_x, acc_y = (0.0, 1.0), (0.5, 0.58), (0.0, 1.0), (0.38, 0.46)
-        rows = [(0.22, 0.29), (0.12, 0.18), (0.02, 0.08)]
-    else:
-        plane_x, plane_y = (0.0, 0.42), (0.5, 1.0)
-        loss_x, loss_y, acc_x, acc_y = (0.52, 1.0), (0.79, 1.0), (0.52, 1.0), (0.53, 0.74)
-        rows = [(0.3, 0.39), (0.165, 0.245), (0.03, 0.11)]
-    marker = _marker_px(height, plane_y, margin, len(plane.axis1[::FIELD_STRIDE]), 350 if phone else None)
+    if phone:  # one column: the plane, the curves, the layers
+        height, margin = 1120, {"l": 60, "r": 20, "t": 125, "b": 130}
+        plane_x, plane_y = (0.0, 1.0), (0.64, 1.0)
+        loss_x, loss_y, acc_x, acc_y = (0.0, 1.0), (0.5, 0.6), (0.0, 1.0), (0.37, 0.47)
+        rows, rows_x = [(0.23, 0.3), (0.125, 0.185), (0.02, 0.08)], (0.0, 1.0)
+    else:  # three columns, one screen high (a laptop, or a projector in presenter mode)
+        height, margin = 620, {"l": 60, "r": 20, "t": 70, "b": 140}
+        plane_x, plane_y = (0.0, 0.36), (0.0, 1.0)
+        loss_x, loss_y, acc_x, acc_y = (0.47, 0.69), (0.56, 1.0), (0.47, 0.69), (0.0, 0.44)
+        rows, rows_x = [(0.76, 0.92), (0.42, 0.58), (0.08, 0.24)], (0.74, 1.0)
+    marker = _marker_px(height, plane_y, margin, len(plane.axis1[::FIELD_STRIDE]), 340 if phone else None)
     steps = run.steps
 
     def moving(upto: int) -> list[dict]:
@@ -425,15 +425,15 @@ def training_figure(run: Recording, plane: Plane, labels: Labels, phone: bool = 
                              {"type": "log", "range": loss_decades, "exponentformat": "power",
                               "dtick": max(1, int(np.ceil((loss_decades[1] - loss_decades[0]) / 3)))}))
     layout.update(_time_axes("3", total, acc_x, acc_y, labels.accuracy_axis,
-                             {"range": [0.0, 1.03], "tickformat": ".0%", "tickvals": [0, 0.5, 1]}, labels.step))
-    layer_axes, shapes, notes = _layer_layout(run, labels, rows, 4)
+                             {"range": [0.0, 1.03], "tickformat": ".0%", "tickvals": [0, 0.5, 1]}))
+    layer_axes, shapes, notes = _layer_layout(run, labels, rows, 4, rows_x)
     layout.update(layer_axes)
     layout.update({
         "shapes": shapes, "annotations": notes, "hovermode": "closest", "dragmode": False,
-        "legend": {"orientation": "h", "x": 0.0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
+        "legend": {"orientation": "v" if phone else "h", "x": 0.0, "y": 1.0, "xanchor": "left", "yanchor": "bottom",
                    "font": {"size": 14}},
         **playback([frame["name"] for frame in frames], last, labels.playback, speeds=SPEEDS,
-                   buttons_y=-0.06, slider_y=-0.1),
+                   buttons_y=-0.035 if phone else -0.07, slider_y=-0.075 if phone else -0.16),
     })
     layout["xaxis2"]["showticklabels"] = False  # the accuracy panel below shares its steps
     return FinishedFigure({"data": data, "layout": layout, "frames": frames})

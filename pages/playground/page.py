@@ -110,7 +110,7 @@ labels = figures.Labels(
     train=t("playground.chart.train"), val=t("playground.chart.val"),
     classes=(t("playground.chart.class0"), t("playground.chart.class1")),
     train_points=t("playground.chart.train_points"), val_points=t("playground.chart.val_points"),
-    step=t("chart.step"), layer=t("playground.chart.layer"), output=t("playground.chart.output"),
+    layer=t("playground.chart.layer"), output=t("playground.chart.output"),
     percentiles=t("playground.chart.percentiles"), no_gradient=t("playground.chart.no_gradient"),
     grad_norm=t("playground.chart.grad_norm"),
     playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
@@ -124,7 +124,8 @@ with st.spinner(t("playground.live.spinner", steps=steps), show_time=True):
     run = compute.training(setup, data, noise, size, seed)
 charts.show(figures.training_figure(run, plane, labels, charts.on_phone()), key="pg_live_chart")
 every = compute.snapshot_every(steps)
-classroom.aside().caption(t("playground.live.caption", grid=compute.GRID, every=every))
+classroom.aside().caption(t("playground.live.caption", grid=compute.GRID, every=every,
+                            squares=len(points.axis1[::figures.FIELD_STRIDE])))
 metrics.show([
     metrics.Metric(t("playground.metric.val_accuracy"), f"{run.val_accuracy[-1]:.0%}",
                    t("playground.metric.val_accuracy_help")),

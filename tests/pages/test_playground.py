@@ -110,7 +110,7 @@ def labels():
     from ui.figures import PlaybackLabels
 
     return figures.Labels("en", "loss", "accuracy", "training", "validation", ("0", "1"), "training points",
-                          "validation points", "step", "layer {index}", "output", "p", "dead", "norm",
+                          "validation points", "layer {index}", "output", "p", "dead", "norm",
                           PlaybackLabels("Play", "Pause", "Step"))
 
 
