@@ -449,15 +449,15 @@ def comparison_figure(runs: tuple[Recording, Recording], plane: Plane, labels: L
     last = min(len(run.steps) for run in runs) - 1
     steps = runs[0].steps
     total = int(steps[-1])
-    height = 900 if phone else 620
-    margin = {"l": 60, "r": 20, "t": 60, "b": 110}
-    if phone:
-        planes = [((0.0, 0.48), (0.55, 1.0)), ((0.52, 1.0), (0.55, 1.0))]
-        loss_x, loss_y, acc_x, acc_y = (0.0, 1.0), (0.3, 0.47), (0.0, 1.0), (0.0, 0.2)
+    height = 720 if phone else 540
+    margin = {"l": 60, "r": 20, "t": 90, "b": 130}
+    if phone:  # the planes side by side on top, each half the width
+        planes = [((0.0, 0.48), (0.69, 1.0)), ((0.52, 1.0), (0.69, 1.0))]
+        loss_x, loss_y, acc_x, acc_y = (0.0, 1.0), (0.35, 0.6), (0.0, 1.0), (0.0, 0.25)
     else:
-        planes = [((0.0, 0.3), (0.0, 1.0)), ((0.33, 0.63), (0.0, 1.0))]
-        loss_x, loss_y, acc_x, acc_y = (0.72, 1.0), (0.58, 1.0), (0.72, 1.0), (0.0, 0.42)
-    marker = _marker_px(height, planes[0][1], margin, len(plane.axis1[::FIELD_STRIDE]), 170 if phone else 330)
+        planes = [((0.0, 0.31), (0.0, 1.0)), ((0.34, 0.65), (0.0, 1.0))]
+        loss_x, loss_y, acc_x, acc_y = (0.77, 1.0), (0.56, 1.0), (0.77, 1.0), (0.0, 0.44)
+    marker = _marker_px(height, planes[0][1], margin, len(plane.axis1[::FIELD_STRIDE]), 160 if phone else 330)
 
     def moving(upto: int) -> list[dict]:
         x = {"x": steps[: upto + 1].tolist()}
@@ -504,9 +504,9 @@ def comparison_figure(runs: tuple[Recording, Recording], plane: Plane, labels: L
              for position, (x_domain, y_domain) in enumerate(planes)]
     layout.update({
         "annotations": notes, "hovermode": "closest", "dragmode": False,
-        "legend": {"orientation": "h", "x": 0.0, "y": 1.06, "xanchor": "left", "yanchor": "bottom",
+        "legend": {"orientation": "h", "x": 0.0, "y": 1.08, "xanchor": "left", "yanchor": "bottom",
                    "font": {"size": 14}},
         **playback([frame["name"] for frame in frames], len(frames) - 1, labels.playback, speeds=SPEEDS,
-                   buttons_y=-0.05, slider_y=-0.11),
+                   buttons_y=-0.06 if phone else -0.08, slider_y=-0.13 if phone else -0.19),
     })
     return FinishedFigure({"data": data, "layout": layout, "frames": frames})

@@ -14,7 +14,6 @@ from pages.playground import compute, figures
 from ui import charts, classroom, controls, course, metrics, tables
 from ui.figures import PlaybackLabels
 from ui.i18n import language, num, t
-from ui.numbers import plain
 
 # The names of the choices, as text keys (kept in the URL by value: ?pg_act=tanh).
 DATA_NAMES = {name: "playground.data." + name for name in compute.DATA}
@@ -159,8 +158,8 @@ def described(config: compute.Setup) -> str:
     if config.batch_norm:
         parts.append("BN")
     if config.drop_prob > 0:
-        parts.append(f"p = {plain(config.drop_prob)}")
-    parts.append(f"{t('optimizer.' + config.optimizer)} η = {plain(config.lr)}")
+        parts.append(f"p = {num(config.drop_prob, 2)}")
+    parts.append(f"{t('optimizer.' + config.optimizer)} η = {num(config.lr, 3)}")
     return " · ".join(parts)
 
 
