@@ -63,9 +63,9 @@ def _activation(name: str) -> tuple[Callable, Callable]:
 
 @dataclass(frozen=True)
 class LayerStats:
-    r"""What each layer computes at each snapshot, on the whole training set with dropout off and batch norm
-    normalising by the set's own statistics (what the layer computes while it learns). Hidden layers only, except
-    ``grad_norm``:
+    r"""What each layer computes at each snapshot, on the training set (or its first ``probe`` points) with dropout
+    off and batch norm normalising by the set's own statistics (what the layer computes while it learns). Hidden
+    layers only, except ``grad_norm``:
 
     - ``percentiles`` ``(S, hidden, 3)``: the 15th, 50th and 85th percentiles of the pre-activations (what enters the
       activation, after batch norm when it is on): the curves of Ioffe & Szegedy's Figure 1;
@@ -247,7 +247,7 @@ def layer_stats(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray) -> tuple
     )
 
 
-def _checked(mlp: MLP, x, y, x_val, y_val, grid, steps, batch_size, snapshot_every):
+def _checked(mlp: MLP, x, y, x_val, y_val, grid, steps, batch_size, snapshot_every, probe):
     if not mlp.is_classifier:
         raise ValueError("train_recorded trains classifiers (softmax cross-entropy)")
     sets = []
@@ -263,7 +263,7 @@ def _checked(mlp: MLP, x, y, x_val, y_val, grid, steps, batch_size, snapshot_eve
     if grid.ndim != 2 or grid.shape[1] != mlp.sizes[0]:
         raise ValueError(f"grid must be (G, {mlp.sizes[0]}), got {grid.shape}")
     for name, value, minimum in (("steps", steps, 0), ("batch_size", batch_size, 2 if mlp.batch_norm else 1),
-                                 ("snapshot_every", snapshot_every, 1)):
+                                 ("snapshot_every", snapshot_every, 1), ("probe", probe, 2)):
         if not (isinstance(value, int | np.integer) and not isinstance(value, bool) and value >= minimum):
             raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
     if batch_size > len(sets[0][0]):
@@ -287,6 +287,7 @@ def train_recorded(
     schedule: str = "constant",
     initializer: str = "he_normal",
     snapshot_every: int = 10,
+    probe: int = 256,
     max_loss: float | None = None,
 ) -> Recording:
     r"""Train ``mlp`` for ``steps`` minibatch steps and record it (see :class:`Recording`).
@@ -302,8 +303,9 @@ def train_recorded(
 
     Training stops at the first minibatch loss that is not finite or exceeds ``max_loss`` (default
     :math:`10^6 (1 + L_0)`, as the engine's ``train``). ``grid`` ``(G, D)``: where the probability is recorded.
+    The layer statistics are measured on the first ``probe`` training points (all of them when there are fewer).
     """
-    (x, y), (x_val, y_val), grid = _checked(mlp, x, y, x_val, y_val, grid, steps, batch_size, snapshot_every)
+    (x, y), (x_val, y_val), grid = _checked(mlp, x, y, x_val, y_val, grid, steps, batch_size, snapshot_every, probe)
     hyper = dict(hyper or {})
     lr = hyper.pop("lr", optimizers.DEFAULTS[optimizer]["lr"] if optimizer in optimizers.DEFAULTS else None)
     rule = optimizers.make(optimizer, lr=schedules.for_run(schedule, lr, steps), **hyper)
@@ -327,7 +329,7 @@ def train_recorded(
             _softmax(logits[val_rows.stop :])[:, 1],
             _cross_entropy(logits[train_rows], y), _cross_entropy(logits[val_rows], y_val),
             float(np.mean(predicted[train_rows] == y)), float(np.mean(predicted[val_rows] == y_val)),
-            *layer_stats(mlp, params, x, y),
+            *layer_stats(mlp, params, x[:probe], y[:probe]),
         ))
 
     batch_loss = np.zeros(steps)

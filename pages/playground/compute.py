@@ -19,9 +19,11 @@ from dl_core.recorded_training import Recording
 DATA = ("moons", "circles", "spirals", "xor", "blobs")
 SIZES = (50, 100, 200, 400, 800)
 VAL_SHARE = 0.3  # of the points made, the share kept for validation
-GRID = 67  # grid points per side where the network's probability is recorded (the boundary line; every third: colours)
+GRID = 45  # grid points per side where the network's probability is recorded (the boundary line; every other: colours)
 MARGIN = 0.3  # how far the picture reaches beyond the data
 MAX_SNAPSHOTS = 100  # snapshots after step 0: the frames of the playback
+MIN_SNAPSHOTS = 25
+SNAPSHOT_BUDGET = 1.5e9  # multiply-adds of all snapshots' passes over the grid: a large network takes fewer snapshots
 
 
 @dataclass(frozen=True)
@@ -90,9 +92,17 @@ class Setup:
         return dict(self.hyper)["lr"]
 
 
-def snapshot_every(steps: int) -> int:
-    """Steps between snapshots: at most ``MAX_SNAPSHOTS`` after step 0."""
-    return max(1, -(-steps // MAX_SNAPSHOTS))
+def snapshots(setup: Setup) -> int:
+    """How many snapshots after step 0: ``MAX_SNAPSHOTS``, fewer (down to ``MIN_SNAPSHOTS``) when the passes of the
+    grid through a large network would cost more than ``SNAPSHOT_BUDGET`` multiply-adds in all."""
+    sizes = setup.network.sizes
+    per_snapshot = GRID**2 * sum(fan_in * fan_out for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True))
+    return int(np.clip(SNAPSHOT_BUDGET // per_snapshot, MIN_SNAPSHOTS, MAX_SNAPSHOTS))
+
+
+def snapshot_every(setup: Setup) -> int:
+    """Steps between snapshots (see ``snapshots``)."""
+    return max(1, -(-setup.steps // snapshots(setup)))
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
@@ -104,7 +114,7 @@ def training(setup: Setup, data: str, noise: float, size: int, seed: int) -> Rec
     return recorded_training.train_recorded(
         setup.network, points.x, points.y, points.x_val, points.y_val, points.points, steps=setup.steps,
         batch_size=batch, seed=seed, optimizer=setup.optimizer, hyper=dict(setup.hyper), schedule=setup.schedule,
-        initializer=setup.initializer, snapshot_every=snapshot_every(setup.steps),
+        initializer=setup.initializer, snapshot_every=snapshot_every(setup),
     )
 
 

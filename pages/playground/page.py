@@ -122,7 +122,7 @@ plane = figures.Plane(points.axis1, points.axis2, points.bounds, points.x, point
 with st.spinner(t("playground.live.spinner", steps=steps), show_time=True):
     run = compute.training(setup, data, noise, size, seed)
 charts.show(figures.training_figure(run, plane, labels, charts.on_phone()), key="pg_live_chart")
-every = compute.snapshot_every(steps)
+every = compute.snapshot_every(setup)
 classroom.aside().caption(t("playground.live.caption", grid=compute.GRID, every=every,
                             squares=len(points.axis1[::figures.FIELD_STRIDE])))
 metrics.show([
