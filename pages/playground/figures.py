@@ -274,29 +274,25 @@ def _path(x: np.ndarray, y: np.ndarray, close: bool = False) -> str:
 
 
 def _layer_shapes(run: Recording, first_axes: int) -> list[dict]:
-    """The whole history of every layer, drawn once as faint paths: the 15-85 % band and the median of the
-    pre-activations, the share without gradient, the gradient norm (on its log axis)."""
+    """The whole history of every layer, drawn once as faint paths, one path per row and kind whatever the depth
+    (each layer a subpath): the 15-85 % band and the median of the pre-activations, the share without gradient, the
+    gradient norm (on its log axis). Plotly checks every shape of the layout in every frame: few shapes, fast frames."""
     total, stats = int(run.steps[-1]), run.layers
     hidden = stats.percentiles.shape[1]
-    shapes = []
-    for index in range(hidden + 1):
-        x = _layer_x(run.steps, total, index)
-        refs = [(f"x{first_axes + row}", f"y{first_axes + row}") for row in range(3)]
-        if index < hidden:
-            low, median, high = (stats.percentiles[:, index, k] for k in range(3))
-            shapes += [
-                {"type": "path", "path": _path(np.concatenate([x, x[::-1]]), np.concatenate([low, high[::-1]]), True),
-                 "xref": refs[0][0], "yref": refs[0][1], "fillcolor": BAND_COLOR, "line": {"width": 0},
-                 "layer": "below"},
-                {"type": "path", "path": _path(x, median), "xref": refs[0][0], "yref": refs[0][1],
-                 "line": {"color": MEDIAN_COLOR, "width": 1.5}, "opacity": 0.7, "layer": "below"},
-                {"type": "path", "path": _path(x, stats.no_gradient[:, index]), "xref": refs[1][0],
-                 "yref": refs[1][1], "line": {"color": VERMILLION, "width": 1.5}, "opacity": 0.7, "layer": "below"},
-            ]
-        shapes.append({"type": "path", "path": _path(x, np.maximum(stats.grad_norm[:, index], 1e-12)),
-                       "xref": refs[2][0], "yref": refs[2][1], "line": {"color": SKY_BLUE, "width": 1.5},
-                       "opacity": 0.8, "layer": "below"})
-    return shapes
+    xs = [_layer_x(run.steps, total, index) for index in range(hidden + 1)]
+    band = "".join(_path(np.concatenate([xs[k], xs[k][::-1]]),
+                         np.concatenate([stats.percentiles[:, k, 0], stats.percentiles[:, k, 2][::-1]]), True)
+                   for k in range(hidden))
+    median = "".join(_path(xs[k], stats.percentiles[:, k, 1]) for k in range(hidden))
+    dead = "".join(_path(xs[k], stats.no_gradient[:, k]) for k in range(hidden))
+    norms = "".join(_path(xs[k], np.maximum(stats.grad_norm[:, k], 1e-12)) for k in range(hidden + 1))
+    refs = [{"xref": f"x{first_axes + row}", "yref": f"y{first_axes + row}", "layer": "below"} for row in range(3)]
+    return [
+        {"type": "path", "path": band, **refs[0], "fillcolor": BAND_COLOR, "line": {"width": 0}},
+        {"type": "path", "path": median, **refs[0], "line": {"color": MEDIAN_COLOR, "width": 1.5}, "opacity": 0.7},
+        {"type": "path", "path": dead, **refs[1], "line": {"color": VERMILLION, "width": 1.5}, "opacity": 0.7},
+        {"type": "path", "path": norms, **refs[2], "line": {"color": SKY_BLUE, "width": 1.5}, "opacity": 0.8},
+    ]
 
 
 def _layer_data(run: Recording, upto: int) -> list[dict]:
@@ -345,13 +341,10 @@ def _layer_layout(run: Recording, labels: Labels, rows: list[tuple[float, float]
                                             tickfont={"size": 12, "color": "#31333F"}, **extra)
         notes.append({"text": title, "xref": "paper", "yref": "paper", "x": x_domain[0], "y": top, "xanchor": "left",
                       "yanchor": "bottom", "showarrow": False, "font": {"size": 13, "color": "#31333F"}})
-        for index in range(hidden + 1):
-            if index == hidden and row < 2:
-                continue
-            start = index * (1 + LAYER_GAP)
-            shapes.append({"type": "rect", "xref": f"x{axes}", "yref": f"y{axes} domain", "x0": start,
-                           "x1": start + 1, "y0": 0, "y1": 1, "line": {"color": "#B8BFCA", "width": 1},
-                           "layer": "below"})
+        outlines = "".join(f"M{index * (1 + LAYER_GAP):.4g},0H{index * (1 + LAYER_GAP) + 1:.4g}V1"
+                           f"H{index * (1 + LAYER_GAP):.4g}Z" for index in range(hidden + (row == 2)))
+        shapes.append({"type": "path", "path": outlines, "xref": f"x{axes}", "yref": f"y{axes} domain",
+                       "line": {"color": "#B8BFCA", "width": 1}, "layer": "below"})
     bottom_axis = f"xaxis{first_axes + 2}"  # the gradient row names the layers under its panels
     layout[bottom_axis].update({
         "showticklabels": True, "tickvals": [index * (1 + LAYER_GAP) + 0.5 for index in range(hidden + 1)],
