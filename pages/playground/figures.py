@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core.recorded_training import Recording
+from ui import raster
 from ui.figures import (
     FinishedFigure,
     PlaybackLabels,
@@ -35,7 +36,8 @@ FIELD_SCALE = [[0.0, "#8DB8DA"], [0.5, "#FFFFFF"], [1.0, "#F0B28C"]]  # paler ve
 TRAIN_COLOR, VAL_COLOR = BLACK, ORANGE  # the training and validation curves
 RUN_COLORS = (BLACK, PURPLE)  # configuration A and B in the comparison
 BAND_COLOR, MEDIAN_COLOR = "rgba(86,180,233,0.35)", BLUE
-FIELD_STRIDE = 2  # the coloured squares sit on every other grid point each way; the boundary uses every point
+FIELD_BANDS = 8  # the probability over the plane in bands of 1/8
+FIELD_ROW_STRIDE = 2  # the bands are drawn along every other row of the grid (twice as thick); the boundary uses all
 COMPARISON_STRIDE = 2  # the comparison plays every other snapshot: it draws two fields per frame
 LAYER_GAP = 0.25  # the space between two layers' panels, as a share of one panel's width
 SPEEDS = (2.0,)
@@ -171,28 +173,52 @@ class Plane:
     y_val: np.ndarray
 
 
-def _coarse(plane: Plane, probability: np.ndarray) -> np.ndarray:
-    """The probability on every ``FIELD_STRIDE``-th grid point each way (the coloured squares), flat."""
-    grid = probability.reshape(len(plane.axis2), len(plane.axis1))
-    return grid[::FIELD_STRIDE, ::FIELD_STRIDE].ravel()
+def band_runs(values: np.ndarray, bands: int = FIELD_BANDS) -> tuple[np.ndarray, ...]:
+    """The grid's rows cut into runs of neighbouring points whose value falls in the same band (``bands`` equal
+    bands of [0, 1]): ``(row, first, last, band)``, one entry per run, each an array."""
+    band = np.clip((np.asarray(values) * bands).astype(int), 0, bands - 1)
+    starts = np.ones(band.shape, dtype=bool)
+    starts[:, 1:] = band[:, 1:] != band[:, :-1]
+    rows, first = np.nonzero(starts)
+    ends = np.ones(band.shape, dtype=bool)
+    ends[:, :-1] = starts[:, 1:]
+    last = np.nonzero(ends)[1]
+    return rows, first, last, band[rows, first]
 
 
-def _field_trace(plane: Plane, probability: np.ndarray, axes: str, marker_px: float) -> dict:
-    mesh1, mesh2 = np.meshgrid(plane.axis1[::FIELD_STRIDE], plane.axis2[::FIELD_STRIDE])
+def _field_data(plane: Plane, probability: np.ndarray) -> list[dict]:
+    """The probability over the plane as ``FIELD_BANDS`` line traces' data, one per band: every run of a grid row
+    whose points fall in that band is a thick horizontal line from the first point's cell edge to the last one's."""
+    values = probability.reshape(len(plane.axis2), len(plane.axis1))[::FIELD_ROW_STRIDE]
+    rows, first, last, band = band_runs(values)
+    half = (plane.axis1[1] - plane.axis1[0]) / 2
     decimals = _decimals(plane.bounds)
-    return {"type": "scatter", "mode": "markers", "x": _plain(mesh1.ravel(), decimals),
-            "y": _plain(mesh2.ravel(), decimals), "xaxis": f"x{axes}", "yaxis": f"y{axes}", "showlegend": False,
-            "hoverinfo": "skip", "marker": _field_marker(_coarse(plane, probability), marker_px)}
+    starts = np.round(plane.axis1[first] - half, decimals)
+    stops = np.round(plane.axis1[last] + half, decimals)
+    heights = np.round(plane.axis2[::FIELD_ROW_STRIDE][rows], decimals)
+    data = []
+    for level in range(FIELD_BANDS):
+        chosen = band == level
+        xs = np.stack([starts[chosen], stops[chosen], np.full(chosen.sum(), np.nan)], axis=1).ravel()[:-1]
+        ys = np.stack([heights[chosen], heights[chosen], np.full(chosen.sum(), np.nan)], axis=1).ravel()[:-1]
+        data.append({"x": [None if np.isnan(v) else v for v in xs.tolist()],
+                     "y": [None if np.isnan(v) else v for v in ys.tolist()]})
+    return data
 
 
-def _field_marker(probability: np.ndarray, marker_px: float) -> dict:
-    """The markers of the probability field; a frame gives them whole (Plotly replaces a frame's marker object)."""
-    return {"symbol": "square", "size": marker_px, "cmin": 0, "cmax": 100, "colorscale": FIELD_SCALE,
-            "color": _percent(probability), "line": {"width": 0}}
+def _field_traces(plane: Plane, probability: np.ndarray, axes: str, row_px: float) -> list[dict]:
+    """The bands' line traces, ``row_px`` thick (a grid row's height on the screen: the rows touch), with butt ends
+    at the cells' edges. Lines, not markers: a frame redraws a line as one path, where every marker is styled."""
+    colors = band_colors()
+    return [{"type": "scatter", "mode": "lines", "xaxis": f"x{axes}", "yaxis": f"y{axes}", "showlegend": False,
+             "hoverinfo": "skip", "meta": "field", "line": {"color": colors[level], "width": row_px},
+             **values} for level, values in enumerate(_field_data(plane, probability))]
 
 
-def _percent(probability: np.ndarray) -> list[int]:
-    return np.rint(np.clip(probability, 0.0, 1.0) * 100).astype(int).tolist()
+def band_colors() -> list[str]:
+    """The colour of each band, spread along ``FIELD_SCALE`` (``ui.raster.band_colors``)."""
+    return ["#" + "".join(f"{int(round(value)):02X}" for value in color)
+            for color in raster.band_colors(FIELD_SCALE, FIELD_BANDS)]
 
 
 def _boundary_data(plane: Plane, probability: np.ndarray) -> dict:
@@ -228,9 +254,9 @@ def _plane_axes(plane: Plane, axes: str, x_domain, y_domain) -> dict:
     }
 
 
-def _marker_px(height: int, y_domain, margin: dict, grid: int, width_px: float | None = None) -> float:
-    """Square markers large enough to tile the panel without gaps: its side in pixels over the grid's points, plus
-    one pixel (overlaps are hidden; the panel clips what reaches beyond it)."""
+def _row_px(height: int, y_domain, margin: dict, grid: int, width_px: float | None = None) -> float:
+    """Lines thick enough for the grid's rows to touch: the panel's side in pixels over the grid's points, plus one
+    pixel (overlaps are hidden; the panel clips what reaches beyond it)."""
     side = (height - margin["t"] - margin["b"]) * (y_domain[1] - y_domain[0])
     if width_px is not None:
         side = min(side, width_px)
@@ -380,13 +406,13 @@ def training_figure(run: Recording, plane: Plane, labels: Labels, phone: bool = 
         plane_x, plane_y = (0.0, 0.36), (0.0, 1.0)
         loss_x, loss_y, acc_x, acc_y = (0.47, 0.69), (0.56, 1.0), (0.47, 0.69), (0.0, 0.44)
         rows, rows_x = [(0.76, 0.92), (0.42, 0.58), (0.08, 0.24)], (0.74, 1.0)
-    marker = _marker_px(height, plane_y, margin, len(plane.axis1[::FIELD_STRIDE]), 340 if phone else None)
+    row_px = _row_px(height, plane_y, margin, len(plane.axis2[::FIELD_ROW_STRIDE]), 340 if phone else None)
     steps = run.steps
 
     def moving(upto: int) -> list[dict]:
         x = _series(steps, upto) if upto == last else {}  # x0/dx is set once, in the figure's traces
         return [
-            {"marker": _field_marker(_coarse(plane, run.probability[upto]), marker)},
+            *_field_data(plane, run.probability[upto]),
             _boundary_data(plane, run.probability[upto]),
             {**x, "y": _significant(_losses(run.train_loss[: upto + 1]))},
             {**x, "y": _significant(_losses(run.val_loss[: upto + 1]))},
@@ -396,9 +422,9 @@ def training_figure(run: Recording, plane: Plane, labels: Labels, phone: bool = 
         ]
 
     data = [
-        _field_trace(plane, run.probability[last], "", marker),
+        *_field_traces(plane, run.probability[last], "", row_px),
         {"type": "scatter", "mode": "lines", "xaxis": "x", "yaxis": "y", "showlegend": False, "hoverinfo": "skip",
-         "line": {"color": "#31333F", "width": 2}},
+         "meta": "boundary", "line": {"color": "#31333F", "width": 2}},
         *_point_traces(plane, labels, "", True),
         _curve(TRAIN_COLOR, labels.train, "2"),
         _curve(VAL_COLOR, labels.val, "2", "dash"),
@@ -406,7 +432,8 @@ def training_figure(run: Recording, plane: Plane, labels: Labels, phone: bool = 
         _curve(VAL_COLOR, labels.val, "3", "dash", legend=False),
         *_layer_traces(4),
     ]
-    moved = [0, 1, 4, 5, 6, 7, 8, 9, 10]
+    points_at = FIELD_BANDS + 1  # the two traces of the data points, the only ones no frame names
+    moved = [index for index in range(len(data)) if index not in (points_at, points_at + 1)]
     for index, values in zip(moved, moving(last), strict=True):
         data[index].update(values)
     frames = [{"name": str(int(steps[k])), "traces": moved, "data": moving(k)} for k in range(len(steps))]
@@ -450,14 +477,13 @@ def comparison_figure(runs: tuple[Recording, Recording], plane: Plane, labels: L
     else:
         planes = [((0.0, 0.31), (0.0, 1.0)), ((0.34, 0.65), (0.0, 1.0))]
         loss_x, loss_y, acc_x, acc_y = (0.77, 1.0), (0.56, 1.0), (0.77, 1.0), (0.0, 0.44)
-    marker = _marker_px(height, planes[0][1], margin, len(plane.axis1[::FIELD_STRIDE]), 160 if phone else 330)
+    row_px = _row_px(height, planes[0][1], margin, len(plane.axis2[::FIELD_ROW_STRIDE]), 160 if phone else 330)
 
     def moving(upto: int) -> list[dict]:
         x = {"x": steps[: upto + 1].tolist()}
         traces = []
         for run in runs:
-            traces += [{"marker": _field_marker(_coarse(plane, run.probability[upto]), marker)},
-                       _boundary_data(plane, run.probability[upto])]
+            traces += [*_field_data(plane, run.probability[upto]), _boundary_data(plane, run.probability[upto])]
         for run in runs:
             traces.append({**x, "y": _significant(_losses(run.val_loss[: upto + 1]))})
         for run in runs:
@@ -467,10 +493,10 @@ def comparison_figure(runs: tuple[Recording, Recording], plane: Plane, labels: L
     data, moved = [], []
     for position, run in enumerate(runs):
         axes = "" if position == 0 else "2"
-        moved += [len(data), len(data) + 1]
-        data += [_field_trace(plane, run.probability[last], axes, marker),
+        moved += list(range(len(data), len(data) + FIELD_BANDS + 1))
+        data += [*_field_traces(plane, run.probability[last], axes, row_px),
                  {"type": "scatter", "mode": "lines", "xaxis": f"x{axes}", "yaxis": f"y{axes}", "showlegend": False,
-                  "hoverinfo": "skip", "line": {"color": "#31333F", "width": 2}},
+                  "hoverinfo": "skip", "meta": "boundary", "line": {"color": "#31333F", "width": 2}},
                  *_point_traces(plane, labels, axes, position == 0)]
     for axes, legend in (("3", True), ("4", False)):
         for position in range(2):

@@ -123,8 +123,7 @@ with st.spinner(t("playground.live.spinner", steps=steps), show_time=True):
     run = compute.training(setup, data, noise, size, seed)
 charts.show(figures.training_figure(run, plane, labels, charts.on_phone()), key="pg_live_chart")
 every = compute.snapshot_every(setup)
-classroom.aside().caption(t("playground.live.caption", grid=compute.GRID, every=every,
-                            squares=len(points.axis1[::figures.FIELD_STRIDE])))
+classroom.aside().caption(t("playground.live.caption", grid=compute.GRID, every=every))
 metrics.show([
     metrics.Metric(t("playground.metric.val_accuracy"), f"{run.val_accuracy[-1]:.0%}",
                    t("playground.metric.val_accuracy_help")),

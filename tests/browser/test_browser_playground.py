@@ -13,10 +13,11 @@ pytestmark = [
 ]
 MIN_FPS = 20  # the target is 25 on an idle machine; a shared CI runner is given some slack
 CHART = "document.querySelectorAll('.js-plotly-plot')[0]"
-FIELD = f"() => Array.from({CHART}._fullData[0].marker.color).join()"
-BOUNDARY = f"() => {CHART}._fullData[1].x.length"
-POINTS = f"() => [{CHART}._fullData[2].x.length, {CHART}._fullData[3].x.length]"
-CURVE = f"() => ({CHART}._fullData[4].y || []).length"
+# The bands of the probability over the plane (their runs' ends), the boundary, the data and the training loss curve.
+FIELD = f"() => {CHART}._fullData.filter(t => t.meta === 'field').map(t => Array.from(t.x).join()).join('|')"
+BOUNDARY = f"() => {CHART}._fullData.find(t => t.meta === 'boundary').x.length"
+POINTS = f"() => {CHART}._fullData.filter(t => (t.name || '').endsWith('points')).map(t => t.x.length)"
+CURVE = f"() => ({CHART}._fullData.find(t => t.xaxis === 'x2').y || []).length"
 COUNT_FRAMES = f"""() => {{ const chart = {CHART}; window.pgFrames = [];
     chart.on('plotly_animatingframe', () => window.pgFrames.push(performance.now())); }}"""
 FRAMES_PER_SECOND = """() => { const times = window.pgFrames.filter(t => t >= window.pgFrom && t <= window.pgTo);

@@ -71,36 +71,46 @@ def test_frames_carry_only_what_moves(default_page):
     static = {index for index, trace in enumerate(spec["data"]) if trace.get("name") in ("training points",
                                                                                          "validation points")}
     assert len(static) == 2 and not moving & static
-    assert len(spec["data"]) <= 13  # few traces, whatever the depth: each row of layer panels is one trace
+    # Few traces, whatever the depth: a line per band of the probability, and each row of layer panels is one trace.
+    assert len(spec["data"]) == figures.FIELD_BANDS + 1 + 2 + 4 + 3
     for frame in spec["frames"]:
         assert frame["traces"] == spec["frames"][0]["traces"]
         assert all("marker" in data or "y" in data for data in frame["data"])
 
 
 def test_the_colours_are_the_networks_output_on_the_grid():
-    """Honest: the last frame's colours are the trained network's probability, rounded to whole percents, at the
-    grid points the squares sit on; and the boundary runs where that probability is 0.5."""
+    """Honest: in the last frame every run of a band covers grid points where the trained network's probability lies
+    in that band, the runs of a row cover it once, and the boundary runs where that probability crosses 0.5."""
     setup = compute.Setup()
     run = compute.training(setup, "moons", 0.2, 200, 0)
     points = compute.dataset("moons", 0.2, 200, 0)
     plane = figures.Plane(points.axis1, points.axis2, points.bounds, points.x, points.y, points.x_val, points.y_val)
     spec = figures.training_figure(run, plane, labels()).to_dict()
-    field = spec["frames"][-1]["data"][0]["marker"]["color"]
-    stride = figures.FIELD_STRIDE
-    mesh1, mesh2 = np.meshgrid(points.axis1[::stride], points.axis2[::stride])
-    grid = np.column_stack([mesh1.ravel(), mesh2.ravel()])
-    logits = setup.network.predict(run.params, run.state, grid)
-    expected = np.exp(logits[:, 1]) / np.exp(logits).sum(axis=1)
-    np.testing.assert_array_equal(field, np.rint(expected * 100).astype(int))
-    boundary = spec["frames"][-1]["data"][1]
+    last = spec["frames"][-1]["data"]
+    step = points.axis1[1] - points.axis1[0]
+    rows = points.axis2[::figures.FIELD_ROW_STRIDE]
+    covered = np.zeros((len(rows), len(points.axis1)), dtype=int)
+    for band in range(figures.FIELD_BANDS):
+        xs, ys = (np.array([np.nan if v is None else v for v in last[band][axis]], dtype=float) for axis in "xy")
+        ends, heights = xs[~np.isnan(xs)].reshape(-1, 2), ys[~np.isnan(ys)].reshape(-1, 2)[:, 0]
+        for (start, stop), height in zip(ends, heights, strict=True):
+            first = int(round((start + step / 2 - points.axis1[0]) / step))
+            final = int(round((stop - step / 2 - points.axis1[0]) / step))
+            row = int(np.argmin(np.abs(rows - height)))
+            grid = np.column_stack([points.axis1[first : final + 1], np.full(final - first + 1, rows[row])])
+            there = recorded_training.probability(setup.network, run.params, run.state, grid)
+            assert np.all((there >= band / figures.FIELD_BANDS - 1e-9) & (there <= (band + 1) / figures.FIELD_BANDS
+                                                                         + 1e-9)), band
+            covered[row, first : final + 1] += 1
+    assert np.all(covered == 1)
+    boundary = last[figures.FIELD_BANDS]
     xs = np.array([np.nan if value is None else value for value in boundary["x"]], dtype=float)
     ys = np.array([np.nan if value is None else value for value in boundary["y"]], dtype=float)
     on_line = np.column_stack([xs, ys])[~np.isnan(xs)]
     assert len(on_line) > 10
     # The network's output crosses 0.5 within one grid cell of every point of the line (a steep ReLU network goes
     # from 0.2 to 0.99 across one cell, so the probability on the line itself need not be near 0.5).
-    cell = points.axis1[1] - points.axis1[0]
-    offsets = cell * np.array([(a, b) for a in (-1, 0, 1) for b in (-1, 0, 1)])
+    offsets = step * np.array([(a, b) for a in (-1, 0, 1) for b in (-1, 0, 1)])
     around = recorded_training.probability(setup.network, run.params, run.state,
                                            (on_line[:, None, :] + offsets[None]).reshape(-1, 2)).reshape(-1, 9)
     assert np.all((around.min(axis=1) < 0.5) & (around.max(axis=1) > 0.5))
