@@ -4,8 +4,9 @@
 
 Training: the page's default network (2-16-16-2, ReLU, He normal, Adam at 0.01, batches of 32, 1,000 steps on the
 140 training points of the moons) trained by ``dl_core.recorded_training`` and by PyTorch (``nn.Sequential``,
-``CrossEntropyLoss``, ``optim.Adam``, float64 on the CPU) from the same weights on the same minibatches, one after the
-other in this process; the best of ``--repeats`` runs of each. Ours is timed twice: the training alone (one snapshot
+``CrossEntropyLoss``, ``optim.Adam``, float64 on the CPU, with its default threads and with one, the faster counting)
+from the same weights on the same minibatches, one after the other in this process; the best of ``--repeats`` runs of
+each. Ours is timed twice: the training alone (one snapshot
 at the end) and as the page runs it, with its 101 snapshots (the probability at 67² grid points, losses, accuracies
 and the layer statistics each time). Target: the training alone at least as fast as PyTorch's (ours / torch <= 1).
 torch is optional: without it only our times are printed.
@@ -94,12 +95,16 @@ def main(argv: list[str]) -> None:
             ("as the page runs it (101 snapshots)", f"best {min(t for t, _ in recorded):.3f} s")]
     missed = False
     if torch is not None:
-        torch_runs = [theirs(torch, network, points) for _ in range(args.repeats)]
+        threads = torch.get_num_threads()
+        default_runs = [theirs(torch, network, points) for _ in range(args.repeats)]
+        torch.set_num_threads(1)  # a tiny network: one thread is often faster; the faster of the two is the baseline
+        single_runs = [theirs(torch, network, points) for _ in range(args.repeats)]
+        torch.set_num_threads(threads)
+        torch_runs = min(default_runs, single_runs, key=lambda runs: min(t for t, _ in runs))
         ratio = min(t for t, _ in alone) / min(t for t, _ in torch_runs)
         missed |= ratio > TARGET_RATIO
-        rows += [("training: torch", f"best {min(t for t, _ in torch_runs):.3f} s, median "
-                                     f"{median_of([t for t, _ in torch_runs]):.3f} s ({torch.get_num_threads()} "
-                                     "threads)"),
+        rows += [("training: torch", f"best {min(t for t, _ in default_runs):.3f} s with {threads} threads, "
+                                     f"{min(t for t, _ in single_runs):.3f} s with 1"),
                  ("ours / torch", f"{ratio:.2f} alone (target <= {TARGET_RATIO:g}), "
                                   f"{min(t for t, _ in recorded) / min(t for t, _ in torch_runs):.2f} with the "
                                   f"snapshots; last losses {alone[0][1]:.6f} and {torch_runs[0][1]:.6f}")]
