@@ -1,8 +1,9 @@
 """Texts of the network playground."""
 
 TEXT = {
-    "playground.menu": {"en": "Network playground", "ru": "Песочница: сеть целиком"},
-    "playground.title": {"en": "Network playground: the whole module in one training", "ru": "Песочница: весь модуль в одном обучении"},
+    # "sandbox", not "playground": the menu's label is on every page, where "Play" names the animations' buttons
+    "playground.menu": {"en": "Network sandbox", "ru": "Песочница: сеть целиком"},
+    "playground.title": {"en": "Network sandbox: the whole module in one training", "ru": "Песочница: весь модуль в одном обучении"},
     "playground.intro": {
         "en": "A small network learns to separate two classes of points in the plane. Everything the module teaches is a control here: the activation (lesson 1), the initialization (lesson 2), batch norm (lesson 4), dropout (lesson 5), the optimizer, its learning rate and schedule and the batch size (lessons 6–8). The training is computed once on the server and recorded; **Play** replays it in the browser: the network's probability of the orange class over the plane, the loss and accuracy on the training and validation points, and below, what every layer computes, so you can watch a layer saturate or die while it happens.",
         "ru": "Небольшая сеть учится разделять два класса точек на плоскости. Всё, чему учит модуль, здесь — настройка: функция активации (урок 1), инициализация (урок 2), батч-нормализация (урок 4), dropout (урок 5), оптимизатор, его скорость обучения с расписанием и размер батча (уроки 6–8). Обучение считается один раз на сервере и записывается; кнопка **Пуск** проигрывает его в браузере: вероятность оранжевого класса, которую сеть выдаёт в каждой точке плоскости, потери и точность на обучающих и проверочных точках, а ниже — что вычисляет каждый слой, так что видно, как слой насыщается или «умирает» прямо во время обучения.",

@@ -51,7 +51,7 @@ def default_page():
 def test_defaults_train_the_moons_and_play_every_snapshot(default_page):
     app = default_page
     assert_clean(app)
-    assert app.title[0].value.startswith("Network playground")
+    assert app.title[0].value.startswith("Network sandbox")
     state = app.session_state
     assert (state["pg_data"], state["pg_noise"], state["pg_n"], state["pg_layers"], state["pg_width"],
             state["pg_act"], state["pg_init"], state["pg_bn"], state["pg_drop"], state["pg_opt"], state["pg_batch"],
