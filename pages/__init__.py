@@ -54,12 +54,16 @@ LESSONS = (
 # A page that teaches several lessons is named for itself in the menu, not after its first lesson.
 MENU_TITLES = {"optimizer_lab": "optimizer_lab.menu"}
 
+# Pages that are no lesson of the course, in the menu after the lessons: the network playground, where everything the
+# module teaches is a control of one training.
+AFTER_LESSONS = (CoursePage("pages/playground/page.py", "playground", "playground.menu", ":material/science:"),)
+
 
 def lesson_pages() -> list[CoursePage]:
-    """The menu's lesson pages in the course's order, each page once."""
+    """The menu's lesson pages in the course's order, each page once, then the pages after the lessons."""
     seen: dict[str, CoursePage] = {}
     for lesson in LESSONS:
         if lesson.folder and lesson.folder not in seen:
             title = MENU_TITLES.get(lesson.folder, f"lesson.{lesson.key}.title")
             seen[lesson.folder] = CoursePage(lesson.script, lesson.folder, title, lesson.icon)
-    return list(seen.values())
+    return [*seen.values(), *AFTER_LESSONS]

@@ -1,0 +1,174 @@
+"""dl_core.recorded_training: each step is the engine's step (same loss, gradients, running statistics and dropout
+masks), its gradients are centred differences, the recording is the network's actual output, and a run that blows up
+stops with finite histories."""
+
+import numpy as np
+import pytest
+
+from dl_core import datasets, gradcheck, optimizers, schedules
+from dl_core.lockstep_training import minibatches
+from dl_core.network import MLP
+from dl_core.recorded_training import (
+    NO_GRADIENT_SHARE,
+    largest_derivative,
+    layer_stats,
+    loss_and_grads,
+    probability,
+    train_recorded,
+)
+
+
+@pytest.fixture(scope="module")
+def data():
+    rng = np.random.default_rng(3)
+    x, y = datasets.moons(90, rng, noise=0.2)
+    x_val, y_val = datasets.moons(40, rng, noise=0.2)
+    axis = np.linspace(-1.5, 2.5, 7)
+    grid = np.stack(np.meshgrid(axis, axis), axis=-1).reshape(-1, 2)
+    return x, y, x_val, y_val, grid
+
+
+def engine_run(mlp, x, y, steps, batch_size, seed, optimizer, hyper, schedule, initializer):
+    """The engine's network with the optimizer on the dict of parameters, on the minibatches and masks the recorded
+    run uses."""
+    hyper = dict(hyper)
+    lr = hyper.pop("lr")
+    rule = optimizers.make(optimizer, lr=schedules.for_run(schedule, lr, steps), **hyper)
+    rng = np.random.default_rng(seed)
+    params = mlp.init(rng, initializer)
+    state = mlp.init_state()
+    optimizer_state = rule.init(params)
+    losses = []
+    for batch in minibatches(len(x), batch_size, steps, rng):
+        loss, grads, state = mlp.loss_and_grads(params, state, x[batch], y[batch], rng=rng)
+        updates, optimizer_state = rule.update(grads, optimizer_state, params)
+        params = optimizers.apply_updates(params, updates)
+        losses.append(loss)
+    return params, state, np.array(losses)
+
+
+CONFIGURATIONS = [
+    ("relu", False, 0.0, "adam", {"lr": 0.01}, "constant", "he_normal"),
+    ("tanh", True, 0.0, "momentum", {"lr": 0.05, "momentum": 0.9}, "cosine", "xavier_uniform"),
+    ("sigmoid", False, 0.3, "rmsprop", {"lr": 0.01, "alpha": 0.9}, "step_decay", "xavier_normal"),
+    ("gelu", True, 0.2, "adamw", {"lr": 0.005, "weight_decay": 0.1}, "exponential", "lecun_normal"),
+    ("elu", False, 0.5, "nesterov", {"lr": 0.02}, "inverse_time", "he_uniform"),
+    ("leaky_relu", True, 0.1, "adagrad", {"lr": 0.05}, "constant", "normal"),
+]
+
+
+@pytest.mark.parametrize(("activation", "batch_norm", "drop_prob", "optimizer", "hyper", "schedule", "initializer"),
+                         CONFIGURATIONS)
+def test_a_recorded_run_is_the_engines_training(data, activation, batch_norm, drop_prob, optimizer, hyper, schedule,
+                                                initializer):
+    x, y, x_val, y_val, grid = data
+    mlp = MLP((2, 6, 5, 2), activation=activation, batch_norm=batch_norm, drop_prob=drop_prob)
+    run = train_recorded(mlp, x, y, x_val, y_val, grid, steps=25, batch_size=16, seed=4, optimizer=optimizer,
+                         hyper=hyper, schedule=schedule, initializer=initializer, snapshot_every=10)
+    params, state, losses = engine_run(mlp, x, y, 25, 16, 4, optimizer, hyper, schedule, initializer)
+    assert run.diverged_at == -1
+    for key, value in params.items():
+        np.testing.assert_allclose(run.params[key], value, rtol=1e-9, atol=1e-12, err_msg=key)
+    for ours, theirs in zip(run.state, state, strict=True):
+        np.testing.assert_allclose(ours.mean, theirs.mean, rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(ours.var, theirs.var, rtol=1e-9)
+    np.testing.assert_allclose(run.batch_loss, losses, rtol=1e-9)
+    # The last snapshot is the trained network measured in eval mode, as the engine measures it.
+    logits = mlp.predict(params, state, x_val)
+    assert run.val_accuracy[-1] == pytest.approx(np.mean(logits.argmax(axis=1) == y_val))
+    assert run.val_loss[-1] == pytest.approx(mlp.loss_and_grads(params, state, x_val, y_val, train=False)[0])
+    expected = np.exp(mlp.predict(params, state, grid))
+    np.testing.assert_allclose(run.probability[-1], expected[:, 1] / expected.sum(axis=1), rtol=1e-9)
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "softplus", "silu"])
+@pytest.mark.parametrize(("batch_norm", "drop_prob"), [(False, 0.0), (True, 0.0), (True, 0.4)])
+def test_gradients_are_centred_differences(data, activation, batch_norm, drop_prob):
+    x, y, *_ = data
+    mlp = MLP((2, 4, 3, 2), activation=activation, batch_norm=batch_norm, drop_prob=drop_prob)
+    params = mlp.init(np.random.default_rng(1), "xavier_normal")
+    params = {key: value + 0.1 * np.random.default_rng(2).standard_normal(value.shape) for key, value in params.items()}
+    state = mlp.init_state()
+    batch = slice(0, 12)
+    _, grads, _ = loss_and_grads(mlp, params, state, x[batch], y[batch], np.random.default_rng(7))
+    for key in params:
+        def loss_of(value, key=key):
+            changed = {**params, key: value}
+            return loss_and_grads(mlp, changed, state, x[batch], y[batch], np.random.default_rng(7))[0]
+
+        numerical = gradcheck.numerical_grad(loss_of, params[key])
+        np.testing.assert_allclose(grads[key], numerical, rtol=1e-5, atol=1e-8, err_msg=key)
+
+
+def test_each_step_matches_the_engines_loss_gradients_and_masks(data):
+    x, y, *_ = data
+    mlp = MLP((2, 5, 5, 2), activation="tanh", batch_norm=True, drop_prob=0.5)
+    params = mlp.init(np.random.default_rng(0))
+    loss, grads, state = loss_and_grads(mlp, params, mlp.init_state(), x[:20], y[:20], np.random.default_rng(9))
+    their_loss, their_grads, their_state = mlp.loss_and_grads(params, mlp.init_state(), x[:20], y[:20],
+                                                              rng=np.random.default_rng(9))
+    assert loss == pytest.approx(their_loss, rel=1e-12)
+    for key in params:
+        np.testing.assert_allclose(grads[key], their_grads[key], rtol=1e-10, atol=1e-14)
+    np.testing.assert_allclose(state[0].var, their_state[0].var, rtol=1e-12)
+
+
+def test_snapshots_are_taken_every_k_steps_and_at_the_end(data):
+    x, y, x_val, y_val, grid = data
+    run = train_recorded(MLP((2, 8, 2)), x, y, x_val, y_val, grid, steps=23, batch_size=10, seed=0, snapshot_every=5)
+    assert run.steps.tolist() == [0, 5, 10, 15, 20, 23]
+    assert run.probability.shape == (6, len(grid))
+    assert run.layers.percentiles.shape == (6, 1, 3) and run.layers.grad_norm.shape == (6, 2)
+    assert np.all((run.probability >= 0) & (run.probability <= 1))
+    assert run.train_loss[-1] < run.train_loss[0]
+
+
+def test_layer_statistics_see_a_dead_layer_and_a_saturated_one(data):
+    x, y, *_ = data
+    mlp = MLP((2, 6, 6, 2), activation="relu")
+    params = mlp.init(np.random.default_rng(0))
+    params["b1"] = np.full(6, -50.0)  # every unit of layer 1 is off for every input: the layer is dead
+    percentiles, spread, no_gradient, grad_norm = layer_stats(mlp, params, x, y)
+    assert no_gradient[0] == 1.0 and spread[0] == 0.0 and grad_norm[0] == 0.0
+    assert np.all(percentiles[0] < -40)
+    sigmoid = MLP((2, 6, 2), activation="sigmoid")
+    quiet = sigmoid.init(np.random.default_rng(0))
+    loud = {key: value * (100.0 if key == "W1" else 1.0) for key, value in quiet.items()}
+    assert layer_stats(sigmoid, loud, x, y)[2][0] > 0.8 > 0.2 > layer_stats(sigmoid, quiet, x, y)[2][0]
+
+
+def test_the_no_gradient_threshold_is_a_share_of_the_largest_derivative():
+    assert largest_derivative("sigmoid") == pytest.approx(0.25)
+    assert largest_derivative("relu") == 1.0
+    assert largest_derivative("gelu") == pytest.approx(1.1289, abs=1e-3)
+    assert 0 < NO_GRADIENT_SHARE < 0.5
+
+
+def test_a_run_that_blows_up_stops_with_finite_histories(data):
+    x, y, x_val, y_val, grid = data
+    run = train_recorded(MLP((2, 16, 16, 2)), x, y, x_val, y_val, grid, steps=200, batch_size=16, seed=0,
+                         optimizer="gd", hyper={"lr": 200.0}, snapshot_every=10)
+    assert 0 <= run.diverged_at < 200
+    for values in (run.probability, run.train_loss, run.val_loss, run.batch_loss, run.layers.grad_norm,
+                   run.layers.percentiles):
+        assert np.all(np.isfinite(values))
+    assert all(np.all(np.isfinite(value)) for value in run.params.values())
+
+
+def test_the_probability_is_the_networks_output_in_eval_mode(data):
+    x, *_ = data
+    mlp = MLP((2, 5, 2), batch_norm=True, drop_prob=0.5)
+    params = mlp.init(np.random.default_rng(0))
+    logits = mlp.predict(params, mlp.init_state(), x)
+    soft = np.exp(logits - logits.max(axis=1, keepdims=True))
+    np.testing.assert_allclose(probability(mlp, params, mlp.init_state(), x), soft[:, 1] / soft.sum(axis=1))
+
+
+@pytest.mark.parametrize("bad", [{"steps": -1}, {"batch_size": 0}, {"snapshot_every": 0}, {"batch_size": 1000}])
+def test_bad_arguments_raise_value_errors(data, bad):
+    x, y, x_val, y_val, grid = data
+    arguments = {"steps": 5, "batch_size": 8, "seed": 0, **bad}
+    with pytest.raises(ValueError):
+        train_recorded(MLP((2, 4, 2)), x, y, x_val, y_val, grid, **arguments)
+    with pytest.raises(ValueError):
+        train_recorded(MLP((2, 4, 2)), x, y + 5, x_val, y_val, grid, steps=5, batch_size=8, seed=0)
