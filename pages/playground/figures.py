@@ -364,9 +364,9 @@ def _layer_layout(run: Recording, labels: Labels, rows: list[tuple[float, float]
                                   "showticklabels": False, "showgrid": False, "zeroline": False, "fixedrange": True}
         layout[f"yaxis{axes}"] = chart_axis("", domain=[bottom, top], anchor=f"x{axes}", fixedrange=True,
                                             showgrid=False, zeroline=False,
-                                            tickfont={"size": 12, "color": "#31333F"}, **extra)
+                                            tickfont={"size": 14, "color": "#31333F"}, **extra)
         notes.append({"text": title, "xref": "paper", "yref": "paper", "x": x_domain[0], "y": top, "xanchor": "left",
-                      "yanchor": "bottom", "showarrow": False, "font": {"size": 13, "color": "#31333F"}})
+                      "yanchor": "bottom", "showarrow": False, "font": {"size": 14, "color": "#31333F"}})
         outlines = "".join(f"M{index * (1 + LAYER_GAP):.4g},0H{index * (1 + LAYER_GAP) + 1:.4g}V1"
                            f"H{index * (1 + LAYER_GAP):.4g}Z" for index in range(hidden + (row == 2)))
         shapes.append({"type": "path", "path": outlines, "xref": f"x{axes}", "yref": f"y{axes} domain",
@@ -375,7 +375,7 @@ def _layer_layout(run: Recording, labels: Labels, rows: list[tuple[float, float]
     layout[bottom_axis].update({
         "showticklabels": True, "tickvals": [index * (1 + LAYER_GAP) + 0.5 for index in range(hidden + 1)],
         "ticktext": [labels.layer.format(index=index + 1) for index in range(hidden)] + [labels.output],
-        "tickfont": {"size": 13, "color": "#31333F"}, "ticks": ""})
+        "tickfont": {"size": 14, "color": "#31333F"}, "ticks": ""})
     return layout, shapes + _layer_shapes(run, first_axes), notes
 
 

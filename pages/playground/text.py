@@ -49,10 +49,10 @@ TEXT = {
     "playground.control.b_optimizer": {"en": "B: optimizer", "ru": "B: оптимизатор"},
     "playground.control.b_lr": {"en": "B: learning rate η", "ru": "B: скорость обучения η"},
     # Names of the choices
-    "playground.data.moons": {"en": "Two moons", "ru": "Две луны"},
-    "playground.data.circles": {"en": "Circles", "ru": "Кольца"},
+    "playground.data.moons": {"en": "Moons", "ru": "Полумесяцы"},
+    "playground.data.circles": {"en": "Circles", "ru": "Круги"},
     "playground.data.spirals": {"en": "Spirals", "ru": "Спирали"},
-    "playground.data.xor": {"en": "XOR", "ru": "Исключающее ИЛИ"},
+    "playground.data.xor": {"en": "XOR", "ru": "XOR"},
     "playground.data.blobs": {"en": "Two clouds", "ru": "Два облака"},
     "playground.act.sigmoid": {"en": "Sigmoid", "ru": "Сигмоида"},
     "playground.act.tanh": {"en": "tanh", "ru": "tanh"},
@@ -88,7 +88,7 @@ TEXT = {
     "playground.chart.layer": {"en": "layer {index}", "ru": "слой {index}"},
     "playground.chart.output": {"en": "output", "ru": "выход"},
     "playground.chart.percentiles": {"en": "Input of the activation: 15–85 %, median", "ru": "Вход активации: 15–85 %, медиана"},
-    "playground.chart.no_gradient": {"en": "Saturated or dead: no gradient", "ru": "Насыщены или «мертвы»: нет градиента"},
+    "playground.chart.no_gradient": {"en": "Share with no gradient", "ru": "Доля без градиента"},
     "playground.chart.grad_norm": {"en": "Gradient ‖∂L/∂W‖ (log)", "ru": "Градиент ‖∂L/∂W‖ (лог.)"},
     "playground.live.title": {"en": "Training, live", "ru": "Обучение в движении"},
     "playground.live.caption": {
