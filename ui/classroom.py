@@ -22,14 +22,18 @@ PREDICT_KEY = "predict"
 FITTED_CHART_KEY = "fit-"  # key prefix of the box around each chart, whose height follows the screen (ui.charts)
 FITTED_CHART_MARGIN = 96  # px above a chart that fills the screen: the app's header and a little room
 FITTED_CHART_MIN = 320  # px: below this a chart would be unreadable; the page scrolls instead
+PHONE_WIDTH = 640  # px: at most this wide, a screen is a phone's (Streamlit stacks columns there too)
 BASE_STYLE = f"""
 [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) button[aria-label="Fullscreen"] {{
   display: none;
 }}
 /* A chart is as tall as it was designed, but never taller than the screen under the header (a projector at
-   1280x720, a browser zoomed to 150 %), so a chart and its play controls can always be seen whole. */
-[data-testid="stLayoutWrapper"]:has(> [class*="st-key-{FITTED_CHART_KEY}"]) {{
-  max-height: max({FITTED_CHART_MIN}px, calc(100vh - {FITTED_CHART_MARGIN}px));
+   1280x720, a browser zoomed to 150 %), so a chart and its play controls can always be seen whole. Not on a
+   phone's narrow screen, where panels are stacked in a taller chart that the page scrolls through. */
+@media (min-width: {PHONE_WIDTH + 1}px) {{
+  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-{FITTED_CHART_KEY}"]) {{
+    max-height: max({FITTED_CHART_MIN}px, calc(100vh - {FITTED_CHART_MARGIN}px));
+  }}
 }}
 """
 PRESENTER_STYLE = """
