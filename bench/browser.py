@@ -28,7 +28,7 @@ WATCH_DRAWS = """() => { window.benchDraws = []; const watch = () => document.qu
 PAGES = {"home": ("/", None), "activations": ("/activations", None), "initialization": ("/initialization", "nᵢₙ"),
          "feature scaling": ("/feature_scaling", None), "batch norm": ("/batch_norm", "γ"),
          "dropout": ("/dropout", None), "optimizer lab": ("/optimizer_lab", None),
-         "backprop": ("/backprop", "Input x₁")}
+         "backprop": ("/backprop", "Input x₁"), "network sandbox": ("/playground", None)}
 
 
 def free_port() -> int:
@@ -117,7 +117,7 @@ def playback_fps(browser, url: str) -> tuple[float, float, float]:
     asks for, and the longest gap between two frames (ms)."""
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     page.goto(url, timeout=60_000)
-    page.wait_for_selector(".js-plotly-plot .imagelayer image", state="attached", timeout=60_000)
+    page.wait_for_selector(".js-plotly-plot", state="attached", timeout=60_000)
     page.wait_for_function(IDLE, timeout=60_000)
     page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
     page.wait_for_timeout(500)
