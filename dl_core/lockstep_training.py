@@ -52,7 +52,7 @@ FAST = {
 }
 
 
-def _activation(name: str):
+def activation_pair(name: str):
     """``(f, f'(z, out))`` of an activation: the fast pair above, or the engine's function and derivative."""
     if name in FAST:
         fn, grad = FAST[name]
@@ -182,7 +182,7 @@ def forward(mlp: MLP, params: Params, state: State, x: np.ndarray, *, train: boo
             eps: float = 1e-5):
     """The K networks on one batch ``x`` ``(N, D)``: ``(logits (K, N, C), caches, pre_activations, activations,
     new_state)``, the last three per hidden layer (each ``(K, N, width)``)."""
-    fn = _activation(mlp.activation)[0]
+    fn = activation_pair(mlp.activation)[0]
     hidden, caches, pre_activations, activated, new_state = x, [], [], [], []
     for index in range(1, mlp.depth):
         z = hidden @ params[f"W{index}"] + params[f"b{index}"]
@@ -225,7 +225,7 @@ def loss_and_grads(mlp: MLP, params: Params, state: State, x: np.ndarray, y: np.
                    eps: float = 1e-5) -> tuple[np.ndarray, Params, State]:
     """Train mode: the K minibatch losses ``(K,)``, the gradients keyed like ``params`` and the new running
     statistics; for each k the same numbers as ``mlp.loss_and_grads`` of network k."""
-    grad = _activation(mlp.activation)[1]
+    grad = activation_pair(mlp.activation)[1]
     logits, caches, _, _, new_state = forward(mlp, params, state, x, train=True, momentum=momentum, eps=eps)
     losses, dout = cross_entropy(logits, y)
     grads: Params = {}

@@ -26,7 +26,7 @@ Batch normalization: Ioffe & Szegedy 2015, arXiv 1502.03167. Dropout: Srivastava
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,7 +35,7 @@ import numpy as np
 from dl_core import activations, layers, optimizers, schedules
 from dl_core.dropout_training import SINGLE_THREAD_SIZE
 from dl_core.layers import BatchNormStats
-from dl_core.lockstep_training import FAST, minibatches
+from dl_core.lockstep_training import activation_pair, minibatches
 from dl_core.network import MLP
 from dl_core.trajectories import DIVERGENCE_FACTOR
 
@@ -50,15 +50,6 @@ NO_GRADIENT_SHARE = 0.05  # a unit passes (almost) no gradient where |f'(z)| is 
 def largest_derivative(name: str) -> float:
     r""":math:`\max_z |f'(z)|` of an activation (default parameters), read on a fine grid of :math:`[-10, 10]`."""
     return float(np.max(np.abs(activations.get(name).grad(np.linspace(-10.0, 10.0, 20001)))))
-
-
-def _activation(name: str) -> tuple[Callable, Callable]:
-    """``(f(z), f'(z, out))``: one-ufunc forms for sigmoid, tanh and ReLU, else the engine's function and derivative."""
-    if name in FAST:
-        fn, grad = FAST[name]
-        return fn, lambda z, out: grad(out)
-    activation = activations.get(name)
-    return activation.fn, lambda z, out: activation.grad(z)
 
 
 @dataclass(frozen=True)
@@ -155,7 +146,7 @@ def _weight_grad(hidden: np.ndarray, dout: np.ndarray) -> np.ndarray:
 def _forward(mlp: MLP, params: Params, state: State, x: np.ndarray, *, train: bool, rng=None, fn=None):
     """``(logits, caches, new_state)``. ``train``: batch norm by the batch's statistics (running ones updated) and,
     with ``rng``, dropout masks drawn as the engine draws them (one ``rng.random`` per hidden layer, in order)."""
-    fn = fn or _activation(mlp.activation)[0]
+    fn = fn or activation_pair(mlp.activation)[0]
     hidden, caches, new_state = x, [], []
     dropping = rng is not None and mlp.drop_prob > 0.0
     for index in range(1, mlp.depth):
@@ -179,7 +170,7 @@ def _forward(mlp: MLP, params: Params, state: State, x: np.ndarray, *, train: bo
 
 
 def _backward(mlp: MLP, params: Params, dlogits: np.ndarray, caches: list, grad=None) -> Params:
-    grad = grad or _activation(mlp.activation)[1]
+    grad = grad or activation_pair(mlp.activation)[1]
     grads: Params = {}
     dout = dlogits
     for index in range(mlp.depth, 0, -1):
@@ -231,7 +222,7 @@ def _cross_entropy(logits: np.ndarray, y: np.ndarray) -> float:
 def layer_stats(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
     """One snapshot of :class:`LayerStats` (``percentiles``, ``activation_std``, ``no_gradient``, ``grad_norm``) on
     ``x``, with batch norm normalising by ``x``'s own statistics and no dropout."""
-    fn, grad = _activation(mlp.activation)
+    fn, grad = activation_pair(mlp.activation)
     state = tuple(BatchNormStats.initial(width) for width in mlp.sizes[1:-1]) if mlp.batch_norm else ()
     logits, caches, _ = _forward(mlp, params, state, x, train=mlp.batch_norm, fn=fn)
     _, dlogits = layers.softmax_cross_entropy(logits, y)
@@ -316,7 +307,7 @@ def train_recorded(
     flat = _Flat(params)
     theta = flat.pack(params)
     optimizer_state = rule.init(theta)
-    fn, grad = _activation(mlp.activation)
+    fn, grad = activation_pair(mlp.activation)
     snapshot_steps = sorted({*range(0, steps, snapshot_every), steps})
     everything = np.concatenate([x, x_val, grid])
     train_rows, val_rows = slice(0, len(x)), slice(len(x), len(x) + len(x_val))
