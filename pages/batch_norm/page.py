@@ -119,7 +119,7 @@ charts.show(figures.layer_figure(layer, labels), key="bn_layer_chart")
 st.caption(t("batch_norm.layer.caption"))
 tables.show_layer(layer, undo)
 if undo:
-    st.success(t("batch_norm.layer.undone", gap=float(np.max(np.abs(layer.y - layer.z)))))
+    st.success(t("batch_norm.layer.undone", gap=num(float(np.max(np.abs(layer.y - layer.z))), 2)))
 else:
     straight = float(np.mean(np.abs(layer.y) <= 1.0))
     st.markdown(t("batch_norm.layer.straight", share=straight, gamma=gamma))

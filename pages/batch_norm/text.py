@@ -31,8 +31,8 @@ TEXT = {
         "ru": "Каждая точка — один объект батча в одном нейроне (у каждого нейрона своя дорожка); чёрным — среднее нейрона ± одно стандартное отклонение по батчу. Ряды: z до нормализации, ẑ после нормировки, y после γ и β, σ(y) после сигмоиды.",
     },
     "batch_norm.layer.undone": {
-        "en": "With $\\gamma = \\sqrt{{\\sigma_B^2 + \\epsilon}}$ and $\\beta = \\mu_B$ the third row repeats the first: the largest difference |y − z| is {gap:.2g}, rounding alone. So batch norm takes nothing away from what the layer can express: if the original values were best, training can find the γ and β that give them back.",
-        "ru": "При $\\gamma = \\sqrt{{\\sigma_B^2 + \\epsilon}}$ и $\\beta = \\mu_B$ третий ряд повторяет первый: наибольшая разница |y − z| равна {gap:.2g}, это лишь ошибка округления. Значит, батч-нормализация ничего не отнимает у слоя: если исходные значения были лучшими, обучение может найти γ и β, которые их вернут.",
+        "en": "With $\\gamma = \\sqrt{{\\sigma_B^2 + \\epsilon}}$ and $\\beta = \\mu_B$ the third row repeats the first: the largest difference |y − z| is {gap}, rounding alone. So batch norm takes nothing away from what the layer can express: if the original values were best, training can find the γ and β that give them back.",
+        "ru": "При $\\gamma = \\sqrt{{\\sigma_B^2 + \\epsilon}}$ и $\\beta = \\mu_B$ третий ряд повторяет первый: наибольшая разница |y − z| равна {gap}, это лишь ошибка округления. Значит, батч-нормализация ничего не отнимает у слоя: если исходные значения были лучшими, обучение может найти γ и β, которые их вернут.",
     },
     "batch_norm.layer.straight": {
         "en": "With γ = {gamma:.2g}, {share:.0%} of the values y lie where a sigmoid is almost a straight line (|y| ≤ 1). After normalisation with γ = 1 a following sigmoid works mostly as a linear function; a larger γ lets the unit reach its bends, which is one reason a network may want a variance other than 1.",
