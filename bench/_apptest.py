@@ -42,3 +42,24 @@ def median_rerun(app: AppTest, widget, values: list) -> tuple[float, list[float]
 
 def spec_bytes(app: AppTest, index: int = 0) -> int:
     return len(app.get("plotly_chart")[index].proto.spec.encode())
+
+
+Move = tuple[str, str, object]  # (widget kind, key, value), e.g. ("slider", "bn_gamma", 1.5)
+
+
+def first_view_and_moves(page: str, moves: list[Move]) -> tuple[AppTest, float, list[int], list[float]]:
+    """Open ``page`` in a fresh AppTest, then make each ``(widget kind, key, value)`` move in turn.
+
+    Returns the app, the first view's seconds, each chart's spec size in bytes, and each move's rerun seconds."""
+    started = time.perf_counter()
+    app = open_page(page)
+    first_view = time.perf_counter() - started
+    sizes = [len(chart.proto.spec.encode()) for chart in app.get("plotly_chart")]
+    redraws = []
+    for kind, key, value in moves:
+        moved = time.perf_counter()
+        getattr(app, kind)(key=key).set_value(value).run()
+        redraws.append(time.perf_counter() - moved)
+        if app.exception:
+            raise SystemExit(f"the page raised: {app.exception[0].value}")
+    return app, first_view, sizes, redraws

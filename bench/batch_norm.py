@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 
-from bench._apptest import median_rerun, open_page, quiet_streamlit
+from bench._apptest import first_view_and_moves, median_rerun, quiet_streamlit
 from bench._timing import median_of, report
 
 PAGE = "pages/batch_norm/page.py"
@@ -37,18 +37,7 @@ TARGET_REDRAW_S, TARGET_RETRAIN_S = 0.300, 2.0
 
 def main(argv: list[str]) -> None:
     quiet_streamlit()
-    started = time.perf_counter()
-    app = open_page(PAGE)
-    first_view = time.perf_counter() - started
-    sizes = [len(chart.proto.spec.encode()) for chart in app.get("plotly_chart")]
-
-    redraws = []
-    for kind, key, value in MOVES:
-        moved = time.perf_counter()
-        getattr(app, kind)(key=key).set_value(value).run()
-        redraws.append(time.perf_counter() - moved)
-        if app.exception:
-            raise SystemExit(f"the page raised: {app.exception[0].value}")
+    app, first_view, sizes, redraws = first_view_and_moves(PAGE, MOVES)
 
     retrain, retrain_times = median_rerun(app, lambda: app.select_slider(key="bn_lr"), list(LEARNING_RATES))
     with_sweep, sweep_times = median_rerun(app, lambda: app.number_input(key="bn_seed"), list(SEEDS))
