@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from pages.activations import compute as activations
-from support.apptest import assert_clean, chart_specs, decode, html_tables, open_page
+from support.apptest import assert_clean, chart_specs, decode, html_tables, open_page, spec_numbers
 from ui.catalog import CATALOG
 
 PAGE = "pages/activations/page.py"
@@ -16,26 +16,12 @@ ALL_NAMES = list(activations.NAMES)
 DEFAULT_NAMES = ["sigmoid", "tanh", "relu", "leaky_relu", "elu"]
 
 
-def numbers(value):
-    """Every number in a chart's JSON, binary arrays decoded."""
-    if isinstance(value, dict):
-        if "bdata" in value:
-            yield from decode(value).tolist()
-        else:
-            for item in value.values():
-                yield from numbers(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from numbers(item)
-    elif isinstance(value, float | int) and not isinstance(value, bool):
-        yield value
-
 
 def assert_readable(app) -> None:
     """No exception, and nothing but finite numbers sent to any chart."""
     assert_clean(app)
     for spec in chart_specs(app):
-        assert all(math.isfinite(value) for value in numbers(spec)), "a chart received NaN or inf"
+        assert all(math.isfinite(value) for value in spec_numbers(spec)), "a chart received NaN or inf"
         assert len(json.dumps(spec)) < 300_000
 
 

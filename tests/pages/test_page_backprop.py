@@ -14,7 +14,7 @@ import pytest
 
 from dl_core import graph, matmul
 from pages.backprop import compute, figures, formulas
-from support.apptest import TableCells, assert_clean, chart_specs, decode, html_tables, open_page
+from support.apptest import TableCells, assert_clean, chart_specs, html_tables, open_page, spec_numbers
 from ui.numbers import number
 
 PAGE = "pages/backprop/page.py"
@@ -32,25 +32,11 @@ def small_timing():
         yield measured
 
 
-def numbers(value):
-    """Every number in a chart's JSON, binary arrays decoded."""
-    if isinstance(value, dict):
-        if "bdata" in value:
-            yield from decode(value).tolist()
-        else:
-            for item in value.values():
-                yield from numbers(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from numbers(item)
-    elif isinstance(value, float | int) and not isinstance(value, bool):
-        yield value
-
 
 def assert_readable(app) -> None:
     assert_clean(app)
     for spec in chart_specs(app):
-        assert all(math.isfinite(value) for value in numbers(spec)), "a chart received NaN or inf"
+        assert all(math.isfinite(value) for value in spec_numbers(spec)), "a chart received NaN or inf"
         assert "nan" not in json.dumps(spec).lower()
 
 

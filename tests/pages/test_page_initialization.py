@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from support.apptest import TableCells, assert_clean, chart_specs, decode, open_page
+from support.apptest import TableCells, assert_clean, chart_specs, decode, open_page, spec_numbers
 
 PAGE = "pages/initialization/page.py"
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,20 +39,6 @@ def experiments() -> dict[str, str]:
                 if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXPERIMENTS")
 
 
-def numbers(value):
-    """Every number in a chart's JSON, binary arrays decoded."""
-    if isinstance(value, dict):
-        if "bdata" in value:
-            yield from decode(value).ravel().tolist()
-        else:
-            for item in value.values():
-                yield from numbers(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from numbers(item)
-    elif isinstance(value, float | int) and not isinstance(value, bool):
-        yield value
-
 
 def assert_readable(app, charts: int = CHARTS) -> None:
     """No exception, the expected charts, and nothing but finite numbers in any of them."""
@@ -60,7 +46,7 @@ def assert_readable(app, charts: int = CHARTS) -> None:
     specs = chart_specs(app)
     assert len(specs) == charts
     for spec in specs:
-        assert all(math.isfinite(value) for value in numbers(spec)), "a chart received NaN or inf"
+        assert all(math.isfinite(value) for value in spec_numbers(spec)), "a chart received NaN or inf"
         assert len(json.dumps(spec)) < 400_000
 
 

@@ -54,6 +54,21 @@ def numeric_arrays(spec: dict):
                 yield decode(trace[axis])
 
 
+def spec_numbers(value):
+    """Every number in a chart's JSON (a spec, or any part of it), binary arrays decoded."""
+    if isinstance(value, dict):
+        if "bdata" in value:
+            yield from decode(value).ravel().tolist()
+        else:
+            for item in value.values():
+                yield from spec_numbers(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from spec_numbers(item)
+    elif isinstance(value, float | int) and not isinstance(value, bool):
+        yield value
+
+
 class TableCells(HTMLParser):
     """Collects the text of every cell of every <table>, row by row."""
 
