@@ -25,6 +25,10 @@ from ui.palette import MINIMUM_COLOR, SURFACE_COLORSCALE
 MAX_FRAMES = 100  # frames of an animation at most: Plotly keeps every frame of a figure in the page
 PLAYBACK_MS = 3300  # a playback at 1x lasts about this long, whatever the number of steps (100 frames: 30 a second)
 FRAME_MS = 33  # the shortest time a frame is shown: 30 frames per second, about what a browser keeps up with
+# Plotly shows the next frame at the first screen refresh (every 16.7 ms at 60 Hz) after a frame's duration has
+# passed. Asked for exactly two refreshes (33 ms), it misses the second one about half the time and waits for a
+# third (50 ms): the race played at 21-23 frames per second instead of 30. So each frame asks for a little less.
+FRAME_SLACK_MS = 4
 GRID_RESOLUTION = 480  # surface samples per side: about one per pixel of a chart, level lines without stair steps
 LOSS_FLOOR = 1e-16
 SURFACE_DECADES = 6  # orders of magnitude of L - L* shaded on a surface
@@ -211,7 +215,7 @@ def playback(
         stride = max(int(round(speed)), 1)
         shown = frame_names[::stride] if frame_names[::stride][-1] == frame_names[-1] else [
             *frame_names[::stride], frame_names[-1]]
-        duration = pace * stride / speed
+        duration = pace * stride / speed - FRAME_SLACK_MS
         return {"label": f"▶ {speed:g}×" if speed != 1.0 else "▶ " + labels.play, "method": "animate",
                 "args": [shown, {"frame": {"duration": duration, "redraw": redraw}, "transition": {"duration": 0},
                                  "mode": "immediate", "fromcurrent": True}]}

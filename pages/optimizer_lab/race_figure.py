@@ -3,10 +3,12 @@
 Playback speed is set by the work Plotly does per frame, which grows with the number of traces
 (every trace of the figure is re-derived in every frame) far more than with the number of points.
 So the race has one trace per path and shares the rest: the current points of all entrants are one
-trace (on each chart), the minima and the clickable grid one; the loss curves are layout shapes and
-the arrows of one update are layout annotations. A frame carries only the paths, the current points
-and the arrows of its own step, as plain JSON lists rounded to what the chart can show: Plotly re-reads a frame's
-arrays every time it is shown, and decoding binary arrays there costs more than parsing a few numbers.
+trace (on each chart), the minima one, the clickable grid one that draws nothing, and the loss curves are
+layout shapes. The arrows of one update are three small traces, not annotations: a frame that changes the
+layout makes Plotly redraw every annotation, shape and image, which cost the race a quarter of its frames.
+A frame carries only the paths, the current points and the arrows of its own step, as plain JSON lists rounded
+to what the chart can show: Plotly re-reads a frame's arrays every time it is shown, and decoding binary arrays
+there costs more than parsing a few numbers.
 """
 
 from __future__ import annotations
@@ -45,10 +47,14 @@ ARROW_SHARES = (0.06, 0.45)  # the longest arrow is magnified below / shrunk abo
 ARROW_TARGET = 0.2  # ... to about this share
 MAX_MAGNIFICATION = 1e9
 TIP_MARGIN = 0.08  # arrow tips stay this share of the view inside its edges, where there is room
-HEADLESS_SHARE = 0.03  # arrows shorter than this share of the view's diagonal get no head (see arrow_annotations)
-LABEL_ALONG, LABEL_ACROSS = 16, 14  # pixels from an arrow's tip to its name, along the arrow and across it
+HEADLESS_SHARE = 0.03  # arrows shorter than this share of the view's diagonal get no head (see arrow_traces)
+LABEL_TURN = 0.5  # a name sits beyond its arrow's tip, turned to one side by this much of the arrow's length
+ARROW_SLOTS = 3  # traces of the arrows: the gradient step, the optimizer's memory (if it has one), the step taken
+ARROW_WIDTH = 2.5
 CLICK_GRID = 25  # clickable points per side of the contour, to pick the start (each costs time in every frame)
 DIVERGED_SYMBOL = "x-thin-open"
+TITLE_COLOR = "#31333F"  # the arrows' title, in the colour of the page's text
+TITLE_INSET = 0.01  # ... this share of the view inside its top left corner
 GRADIENT_COLOR = "#444444"  # the arrow of -eta g; the step takes the optimizer's colour, its memory a paler one
 HEAD_SIZE = 13
 
@@ -143,20 +149,23 @@ def _view_diagonal(bounds: Bounds) -> float:
     return float(np.hypot(high1 - low1, high2 - low2))
 
 
-def ground_trace(bounds: Bounds, minima: np.ndarray, labels: RaceLabels) -> dict:
-    """What stays put on the surface, as one trace: the known minima (stars) and invisible points over the whole
-    view; clicking one of them (a Plotly selection event) picks the start there."""
+def ground_traces(bounds: Bounds, minima: np.ndarray, labels: RaceLabels) -> list[dict]:
+    """What stays put on the surface, as two traces: points over the whole view that draw nothing and the
+    known minima (stars). A click on the grid (a Plotly selection event) picks the start there. The grid's
+    points are empty texts, not invisible markers, which cost every frame of the race 11 ms to style; Plotly
+    selects only points with a marker or a text."""
     (low1, high1), (low2, high2) = bounds
     mesh = np.stack(np.meshgrid(np.linspace(low1, high1, CLICK_GRID), np.linspace(low2, high2, CLICK_GRID)), axis=-1)
     grid = mesh.reshape(-1, 2)
+    decimals = _decimals(bounds) + 1
     stars = [{"point": minimum, "color": MINIMUM_COLOR, "size": 18, "symbol": "star", "rim": (1, "black"),
               "hover": f"{labels.minimum}: {pair(minimum[0], minimum[1], '.4g', labels.language)}"}
              for minimum in minima]
-    clickable = [{"point": point, "color": "rgba(0,0,0,0)", "size": 14,
-                  "hover": f"{labels.click}<br>(w₁, w₂) = {pair(point[0], point[1], '.2f', labels.language)}"}
-                 for point in grid]
-    return {"type": "scatter", "mode": "markers", "showlegend": False, "hovertemplate": "%{hovertext}<extra></extra>",
-            **_marks_data(clickable + stars, _decimals(bounds) + 1), **_UNDIMMED}
+    clickable = {"x": plain(grid[:, 0], decimals), "y": plain(grid[:, 1], decimals),
+                 "hovertext": [f"{labels.click}<br>(w₁, w₂) = {pair(x, y, '.2f', labels.language)}" for x, y in grid]}
+    common = {"type": "scatter", "showlegend": False, "hovertemplate": "%{hovertext}<extra></extra>", **_UNDIMMED}
+    return [{**common, "mode": "text", "text": [""] * len(grid), **clickable},
+            {**common, "mode": "markers", **_marks_data(stars, decimals)}]
 
 
 _UNDIMMED = {"selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}}}
@@ -194,12 +203,12 @@ def race_figure(
     ``shown_step``; Play goes on from there (from step 0 at the last step). Paths are clipped to the view
     and losses floored for the log axis, so no NaN or inf reaches the chart; a loss curve stops where its run
     diverged, and the entrant's marker turns into a cross from that step on. ``arrows_at(step)`` gives the
-    arrows of update ``step`` (or None): each frame draws its own step's (see ``arrow_annotations``), so the
+    arrows of update ``step`` (or None): each frame draws its own step's (see ``arrow_traces``), so the
     arrows follow the moving points while the race plays and show the update of the step where it stops.
 
     Plotly re-derives every trace of the figure in every frame, so the figure has few traces: a path per
     entrant, one for the minima and the clickable grid, one for the current points of all entrants (on each
-    chart); the loss curves are shapes, drawn once, and the arrows annotations. A frame carries each
+    chart); the loss curves are shapes, drawn once, and the arrows three small traces. A frame carries each
     path so far, without the points closer than a fraction of a pixel to the previous one (see ``thinned``),
     and fewer frames are made when the paths are long and restless, to keep the figure small.
     """
@@ -211,7 +220,9 @@ def race_figure(
     (low1, high1), _ = grid.bounds
     kept = [thinned(shown[:, index], (high1 - low1) * THINNING) for index in range(entrants)]
     steps_shown = _frame_steps(steps, shown_step, kept)
-    paths, heads_trace, loss_heads_trace = list(range(entrants)), entrants + 1, entrants + 2
+    paths, ground = list(range(entrants)), [entrants, entrants + 1]
+    heads_trace, loss_heads_trace = entrants + 2, entrants + 3
+    arrow_slots = list(range(entrants + 4, entrants + 5 + ARROW_SLOTS))  # the arrows and their title
 
     data: list[dict] = []
     for index in range(entrants):
@@ -220,8 +231,9 @@ def race_figure(
         data.append({**line, "mode": "lines"})
     heads = {"type": "scatter", "mode": "markers", "x": [], "y": [], "showlegend": False, "hoverinfo": "text",
              **_UNDIMMED}
-    # The stars above the paths, the current points above the stars.
-    data += [ground_trace(grid.bounds, grid.minima, labels), heads, {**heads, "xaxis": "x2", "yaxis": "y2"}]
+    # The stars above the paths, the current points above the stars, the arrows above everything.
+    data += [*ground_traces(grid.bounds, grid.minima, labels), heads, {**heads, "xaxis": "x2", "yaxis": "y2"}]
+    data += [*[ARROW_TRACE] * ARROW_SLOTS, TITLE_TRACE]
     loss_curves = [loss_curve_shape(above[: last_good[index] + 1, index], colors[index]) for index in range(entrants)]
 
     def step_data(step: int) -> list[dict]:
@@ -235,23 +247,18 @@ def race_figure(
                  for index, flag in enumerate(gone)]
         at = np.minimum(step, last_good)
         loss_marks = [{**mark, "point": (at[index], above[at[index], index])} for index, mark in enumerate(marks)]
-        return [*lines, _marks_data(marks, decimals), _marks_data(loss_marks, None)]
+        notes = arrow_traces(arrows_at(step), grid.bounds, labels)
+        return [*lines, _marks_data(marks, decimals), _marks_data(loss_marks, None), *notes]
 
-    moving = [*paths, heads_trace, loss_heads_trace]
-    # The ground trace (minima and clickable grid) does not move, but every frame names it with an empty update:
+    moving = [*paths, heads_trace, loss_heads_trace, *arrow_slots]
+    # The ground traces (clickable grid and minima) do not move, but every frame names them with an empty update:
     # Plotly recomputes every trace's data in a frame and redraws only those named, so an unnamed trace would be
     # left without its drawing and the next click on the chart would fail (its selection style has nothing to
     # restyle), until the page reran.
-    ground = entrants
-
-    def notes_at(step: int) -> list[dict]:
-        arrows = arrows_at(step)
-        return arrow_annotations(arrows, grid.bounds, labels) if arrows else []
-
-    frames = [{"name": str(step), "traces": [*moving, ground], "data": [*step_data(step), {}],
-               "layout": {"annotations": notes_at(step)}} for step in steps_shown]
+    frames = [{"name": str(step), "traces": [*moving, *ground], "data": [*step_data(step), {}, {}]}
+              for step in steps_shown]
     for trace_index, values in zip(moving, step_data(shown_step), strict=True):
-        data[trace_index].update(values)
+        data[trace_index] = {**data[trace_index], **values}
 
     names = [str(step) for step in steps_shown]
     finite = above[np.arange(steps + 1)[:, None] <= last_good[None, :]]
@@ -262,7 +269,6 @@ def race_figure(
         "yaxis2": log_axis(log_range(finite), anchor="x2", title={"text": labels.loss_axis}),
         "images": [picture],
         "shapes": loss_curves,
-        "annotations": notes_at(shown_step),
         "height": 640,
         "margin": {"l": 50, "r": 20, "t": 40, "b": 150},
         "legend": legend_above(),
@@ -347,42 +353,63 @@ def _round_down(value: float) -> float:
     return float(max(mantissa * power for mantissa in (1, 2, 5) if mantissa * power <= value * (1 + 1e-12)))
 
 
-def arrow_annotations(arrows: StepArrows, bounds: Bounds, labels: RaceLabels) -> list[dict]:
-    """The vectors of one update as arrows from the point before it, all with the same scale (see
-    ``arrow_scale``), each named at its tip (hover for its coordinates), and a title saying whose update
-    it is and how much the arrows are magnified."""
-    factor = arrow_scale(arrows, bounds)
+ARROW_TRACE = {"type": "scatter", "mode": "lines+markers+text", "showlegend": False, "cliponaxis": False,
+               "hovertemplate": "%{hovertext}<extra></extra>", "line": {"width": ARROW_WIDTH},
+               "textfont": {"size": 14}, **_UNDIMMED}
+ARROW_HEAD = {"symbol": "arrow", "angleref": "previous"}  # a head whose point is the data point, along the line
+_NO_ARROW = {"x": [], "y": [], "text": [], "hovertext": [], "textposition": [], "marker": {"size": []}}
+TITLE_TRACE = {"type": "scatter", "mode": "text", "showlegend": False, "cliponaxis": False, "hoverinfo": "skip",
+               "textposition": "bottom right", "textfont": {"size": 14, "color": TITLE_COLOR}, **_UNDIMMED}
+_NO_TITLE = {"x": [], "y": [], "text": []}
+
+
+def arrow_traces(arrows: StepArrows | None, bounds: Bounds, labels: RaceLabels) -> list[dict]:
+    """The vectors of one update as the data of ``ARROW_SLOTS`` traces (gradient step, memory, step taken; an
+    optimizer without memory leaves the middle one empty): arrows from the point before the update, all with
+    the same scale (see ``arrow_scale``), each named beyond its tip (hover for its coordinates); then the data
+    of a text trace that writes, in the top left corner of the view, whose update it is and how much the arrows
+    are magnified."""
+    factor = arrow_scale(arrows, bounds) if arrows else 0.0
     if factor == 0.0:
-        return []
-    origin, diagonal = arrows.origin, _view_diagonal(bounds)
-    notes = []
+        return [*[_NO_ARROW] * ARROW_SLOTS, _NO_TITLE]
+    origin, diagonal, decimals = arrows.origin, _view_diagonal(bounds), _decimals(bounds) + 1
+    slots = (0, 1, 2) if len(arrows.vectors) == 3 else (0, 2)
     sides = (1, -1, 0) if len(arrows.vectors) == 3 else (1, 0)
-    for (label, vector, color), side in zip(arrows.vectors, sides, strict=True):
+    traces = [_NO_ARROW] * ARROW_SLOTS
+    for (label, vector, color), slot, side in zip(arrows.vectors, slots, sides, strict=True):
         length = float(np.hypot(*vector))
         if length == 0.0:
             continue
-        along, across = vector / length, np.array([-vector[1], vector[0]]) / length
         tip = origin + factor * vector
-        # Plotly backs the line off by the length of the head: a head on an arrow shorter than that points the
-        # wrong way, so short arrows are drawn as plain segments.
-        head = 2 if factor * length >= HEADLESS_SHARE * diagonal else 0
-        notes.append({"x": tip[0], "y": tip[1], "ax": origin[0], "ay": origin[1], "xref": "x", "yref": "y",
-                      "axref": "x", "ayref": "y", "text": "", "showarrow": True, "arrowhead": head, "arrowsize": 1.1,
-                      "arrowwidth": 2.5, "arrowcolor": color, "standoff": 0})
-        # The label sits beyond the tip, the first to one side of the arrow and the second to the other, so
-        # that arrows pointing the same way keep their names apart (the weight axes have equal scales, so a
+        # The marker's arrowhead ends at the tip and the line stops under it (Plotly backs the line off by the
+        # head's length), so a head on an arrow shorter than that would point the wrong way: short arrows
+        # are drawn as plain segments.
+        head = HEAD_SIZE if factor * length >= HEADLESS_SHARE * diagonal else 0
+        # The names sit beyond the tips, the first turned to one side of its arrow and the second to the other,
+        # so that arrows pointing the same way keep their names apart (the weight axes have equal scales, so a
         # direction in the data is the same direction on the screen).
-        shift = LABEL_ALONG * along + LABEL_ACROSS * side * across
-        notes.append({"x": tip[0], "y": tip[1], "xref": "x", "yref": "y", "text": f"<b>{label}</b>",
-                      "showarrow": False, "font": {"size": 14, "color": text_color(color[:7])},
-                      "bgcolor": "rgba(255,255,255,0.7)",
-                      "xshift": shift[0], "yshift": shift[1],
-                      "hovertext": f"{label} = {pair(vector[0], vector[1], '.4g', labels.language)}"})
+        along, across = vector / length, np.array([-vector[1], vector[0]]) / length
+        traces[slot] = {
+            "x": plain([origin[0], tip[0]], decimals), "y": plain([origin[1], tip[1]], decimals),
+            "line": {"color": color, "width": ARROW_WIDTH}, "marker": {"size": [0, head], "color": color, **ARROW_HEAD},
+            "text": ["", f"<b>{label}</b>"], "textfont": {"size": 14, "color": [text_color(color[:7])] * 2},
+            "textposition": ["middle center", label_position(along + LABEL_TURN * side * across)],
+            "hovertext": ["", f"{label} = {pair(vector[0], vector[1], '.4g', labels.language)}"],
+        }
     title = labels.arrows_title.format(name=arrows.name, step=arrows.step)
     if factor != 1.0:
         # 1/5 rather than 0.2: a fraction reads the same in every language (0,2 in Russian, 0.2 in English)
         shown = number(factor, 1) if factor >= 1 else f"1/{number(1 / factor, 1)}"
         title += " · " + labels.magnified.format(factor=shown)
-    notes.append({"x": 0.01, "y": 0.99, "xref": "x domain", "yref": "y domain", "xanchor": "left", "yanchor": "top",
-                  "text": title, "showarrow": False, "font": {"size": 14}, "bgcolor": "rgba(255,255,255,0.8)"})
-    return notes
+    (low1, high1), (low2, high2) = bounds
+    corner = plain([low1 + TITLE_INSET * (high1 - low1), high2 - TITLE_INSET * (high2 - low2)], decimals)
+    title_trace = {"x": corner[:1], "y": corner[1:], "text": [title]}
+    return [*traces, title_trace]
+
+
+def label_position(direction: np.ndarray) -> str:
+    """The one of Plotly's text positions around a point that lies towards ``direction`` (x right, y up)."""
+    angle = float(np.degrees(np.arctan2(direction[1], direction[0])))
+    vertical = "top" if 22.5 < angle < 157.5 else "bottom" if -157.5 < angle < -22.5 else "middle"
+    horizontal = "right" if abs(angle) < 67.5 else "left" if abs(angle) > 112.5 else "center"
+    return f"{vertical} {horizontal}"

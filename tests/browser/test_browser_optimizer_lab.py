@@ -50,7 +50,9 @@ def test_the_race_plays_smoothly_with_the_surface_drawn(server, browser):  # noq
     chart = page.locator(".js-plotly-plot").first
     chart.scroll_into_view_if_needed()
     traces = page.evaluate("() => document.querySelectorAll('.js-plotly-plot')[0]._fullData.length")
-    assert traces == 10  # 7 paths, the minima and clickable grid, the points on the surface and on the loss chart
+    # 7 paths, the clickable grid, the minima, the points on the surface and on the loss chart, and the inspected
+    # optimizer's three arrows with their title
+    assert traces == 15
     before_play = chart.screenshot()
     full = page.evaluate(PATH_LENGTH)
     page.evaluate(COUNT_FRAMES)
@@ -86,7 +88,7 @@ def test_a_click_on_the_surface_moves_the_start(server, browser):  # noqa: F811
     assert page.locator('[data-testid="stNumberInput"] input').first.input_value() == "0.00"
 
 
-ARROWS_TITLE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')[0].querySelectorAll('.annotation-text'))
+ARROWS_TITLE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')[0].querySelectorAll('.textpoint text'))
     .map(note => note.textContent).find(text => text.startsWith('Arrows:')) || null"""
 
 

@@ -76,19 +76,27 @@ def test_the_race_has_one_path_per_optimizer_in_every_frame():
     names = [frame["name"] for frame in frames]
     assert names[0] == "0" and names[-1] == "500"
     with_arrows = 0
+    arrow_traces = [index for index, trace in enumerate(spec["data"]) if trace.get("mode") == "lines+markers+text"]
+    ground = frames[0]["traces"][-2:]  # the clickable grid (empty texts) and the minima
+    title_traces = [index for index, trace in enumerate(spec["data"])
+                    if trace.get("mode") == "text" and index not in ground]
+    assert len(arrow_traces) == 3 and len(title_traces) == 1
     for frame in frames:
         assert set(paths) <= set(frame["traces"]), "every frame moves every path"
-        # 7 paths, the points on the surface and on the loss chart, and the ground trace (an empty update, see
-        # race_figure: without it a click after playback would fail)
-        assert len(frame["traces"]) == len(frame["data"]) == 10 and frame["data"][-1] == {}
-        # A frame changes no layout but the inspected optimizer's arrows, which follow the playhead: its own step's
-        assert set(frame["layout"]) == {"annotations"}
-        titles = [note["text"] for note in frame["layout"]["annotations"] if note.get("xref") == "x domain"]
-        arrows = [note for note in frame["layout"]["annotations"] if note.get("showarrow")]
+        # 7 paths, the points on the surface and on the loss chart, the inspected optimizer's three arrows and
+        # their title, and the two ground traces (empty updates, see race_figure: without them a click after
+        # playback would fail)
+        assert len(frame["traces"]) == len(frame["data"]) == 15 and frame["data"][-2:] == [{}, {}]
+        # A frame changes no layout (Plotly would redraw every annotation and shape in every frame); the arrows
+        # are traces and follow the playhead: each frame draws its own step's
+        assert "layout" not in frame
+        moved = dict(zip(frame["traces"], frame["data"], strict=True))
+        arrows = [moved[index] for index in arrow_traces]
+        titles = [moved[index]["text"][0] for index in title_traces if moved[index]["text"]]
         if frame["name"] == "0":
-            assert titles == [] and arrows == []  # no update before the first step
+            assert titles == [] and all(arrow["x"] == [] for arrow in arrows)  # no update before the first step
         elif titles:
-            assert titles[0].startswith(f"Arrows: Adam, update {frame['name']}") and arrows
+            assert titles[0].startswith(f"Arrows: Adam, update {frame['name']}") and arrows[0]["x"]
             with_arrows += 1
         for trace_index, trace in zip(frame["traces"], frame["data"], strict=True):
             if trace_index in paths:

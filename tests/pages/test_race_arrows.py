@@ -7,7 +7,15 @@ from hypothesis import strategies as st
 
 from dl_core import objectives, race
 from pages.optimizer_lab import race_figure
-from pages.optimizer_lab.race_figure import StepArrows, arrow_annotations, arrow_scale, step_arrows
+from pages.optimizer_lab.race_figure import (
+    ARROW_SLOTS,
+    HEAD_SIZE,
+    StepArrows,
+    arrow_scale,
+    arrow_traces,
+    label_position,
+    step_arrows,
+)
 from support.entrants import RACE_ENTRANTS
 from ui.figures import PlaybackLabels
 
@@ -55,15 +63,31 @@ def test_heavy_ball_and_nesterov_steps_are_the_sum_of_their_two_arrows(anatomies
 def test_one_scale_for_all_arrows_keeps_their_ratios(anatomies):
     part = next(part for part in anatomies if part.name == "adam")
     arrows = step_arrows(part, "#112233", WORDS)
-    notes = arrow_annotations(arrows, BOUNDS, LABELS)
-    drawn = [note for note in notes if note.get("showarrow")]
-    assert len(drawn) == 3
+    *traces, title = arrow_traces(arrows, BOUNDS, LABELS)
+    assert len(traces) == ARROW_SLOTS
     factor = arrow_scale(arrows, BOUNDS)
-    for note, (_, vector, color) in zip(drawn, arrows.vectors, strict=True):
-        assert (note["x"] - note["ax"], note["y"] - note["ay"]) == pytest.approx(tuple(factor * vector))
-        assert note["arrowcolor"] == color
-    title = notes[-1]["text"]
-    assert title.startswith("X 12") and (factor == 1.0) == ("×" not in title)
+    for trace, (label, vector, color) in zip(traces, arrows.vectors, strict=True):
+        drawn = np.array([trace["x"][1] - trace["x"][0], trace["y"][1] - trace["y"][0]])
+        np.testing.assert_allclose(drawn, factor * vector, atol=2e-3)  # positions are rounded to the chart's pixels
+        assert trace["line"]["color"] == trace["marker"]["color"] == color
+        assert trace["text"][1] == f"<b>{label}</b>"
+    assert title["text"][0].startswith("X 12") and (factor == 1.0) == ("×" not in title["text"][0])
+
+
+def test_without_memory_the_middle_arrow_is_empty_and_without_an_update_all_are():
+    arrows = StepArrows("X", 1, np.zeros(2), (("g", np.array([1.0, 0.0]), "#000000"),
+                                              ("d", np.array([0.0, 1.0]), "#000000")))
+    gradient, memory, step, title = arrow_traces(arrows, BOUNDS, LABELS)
+    assert len(gradient["x"]) == len(step["x"]) == 2 and memory["x"] == [] and title["text"] == ["X 1"]
+    assert [trace["x"] for trace in arrow_traces(None, BOUNDS, LABELS)] == [[]] * (ARROW_SLOTS + 1)
+
+
+@pytest.mark.parametrize(("direction", "position"), [
+    ((1, 0), "middle right"), ((1, 1), "top right"), ((0, 1), "top center"), ((-1, 1), "top left"),
+    ((-1, 0), "middle left"), ((-1, -1), "bottom left"), ((0, -1), "bottom center"), ((1, -1), "bottom right"),
+])
+def test_a_name_sits_beyond_the_tip(direction, position):
+    assert label_position(np.array(direction, dtype=float)) == position
 
 
 @given(
@@ -100,6 +124,5 @@ def test_no_arrows_from_the_edge_of_the_view_pointing_out():
 def test_a_short_arrow_is_drawn_without_a_head():
     arrows = StepArrows("X", 1, np.zeros(2), (("long", np.array([2.0, 0.0]), "#000000"),
                                               ("short", np.array([0.0, 0.05]), "#000000")))
-    drawn = [note for note in arrow_annotations(arrows, BOUNDS, LABELS) if note.get("showarrow")]
-    assert [note["arrowhead"] for note in drawn] == [2, 0]
-
+    long, _, short, _ = arrow_traces(arrows, BOUNDS, LABELS)
+    assert long["marker"]["size"] == [0, HEAD_SIZE] and short["marker"]["size"] == [0, 0]

@@ -60,12 +60,14 @@ def too_faint(spec: dict) -> list[str]:
     problems = []
     if layout.get("font", {}).get("size", PLOTLY_DEFAULT_SIZE) < MIN_PX:
         problems.append(f"layout.font: {layout.get('font', {}).get('size', PLOTLY_DEFAULT_SIZE)} px")
-    for where, font in fonts({"layout": layout, "frames": spec.get("frames", [])}):
-        if font.get("size", MIN_PX) < MIN_PX:
-            problems.append(f"{where}: {font['size']} px")
-        color = font.get("color")
-        if isinstance(color, str) and color[:1] in "#r" and contrast_on_white(color) < MIN_CONTRAST:
-            problems.append(f"{where}: {color} is {contrast_on_white(color):.1f}:1 on white")
+    for where, font in fonts({"layout": layout, "data": spec.get("data", []), "frames": spec.get("frames", [])}):
+        sizes, colors = font.get("size", MIN_PX), font.get("color")
+        for size in sizes if isinstance(sizes, list) else [sizes]:  # a trace's text can set them point by point
+            if size < MIN_PX:
+                problems.append(f"{where}: {size} px")
+        for color in colors if isinstance(colors, list) else [colors]:
+            if isinstance(color, str) and color[:1] in "#r" and contrast_on_white(color) < MIN_CONTRAST:
+                problems.append(f"{where}: {color} is {contrast_on_white(color):.1f}:1 on white")
     return problems
 
 
@@ -73,6 +75,8 @@ def test_the_check_finds_small_and_pale_text():
     assert too_faint({"layout": {}}) == ["layout.font: 12 px"]
     spec = {"layout": {"font": {"size": 16}, "annotations": [{"font": {"size": 12, "color": "#aaaaaa"}}]}}
     assert len(too_faint(spec)) == 2
+    points = {"layout": {"font": {"size": 16}}, "data": [{"textfont": {"size": [14, 13], "color": ["#000", "#aaa"]}}]}
+    assert len(too_faint(points)) == 2
 
 
 @pytest.mark.parametrize("page", PAGES)
