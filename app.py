@@ -3,10 +3,11 @@
 import streamlit as st
 
 import pages
-from ui import classroom, frame
+from ui import classroom, frame, server_memory
 
 st.set_page_config(page_title="Optimizer Lab", page_icon="🎓", layout="wide",
                    initial_sidebar_state="collapsed" if classroom.presenting() else "auto")
+server_memory.return_freed_memory()
 classroom.style()
 frame.language_switch()
 classroom.presenter_switch()

@@ -30,10 +30,6 @@ CONFIG = Path(__file__).resolve().parent / "haproxy.cfg"
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
 HOST = "127.0.0.1"
 SERVER_LINE = re.compile(r"^(\s*)server\s+\S+\s+\S+.*$")
-# glibc gives every thread that allocates its own memory arena, and Streamlit runs each session's script in a thread
-# of its own: with 30 students the arenas' free space alone is a few hundred MB. Two arenas keep the peak about 100 MB
-# lower for the same class (README: "Run it for a class"); the Dockerfile sets the same.
-REPLICA_ENVIRONMENT = {"MALLOC_ARENA_MAX": "2"}
 BIND_LINE = re.compile(r"^(\s*)bind\s+\S+.*$", re.MULTILINE)
 
 
@@ -121,7 +117,7 @@ class Stack:
                 self.replica_ports.append(port)
                 self.replicas.append(subprocess.Popen(
                     command, cwd=ROOT, stdout=self._log(f"replica{number}.log"), stderr=subprocess.STDOUT,
-                    env={**REPLICA_ENVIRONMENT, **os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}))
+                    env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}))
             for index, process in enumerate(self.replicas):
                 wait_healthy(self.replica_url(index), process)
             if self.proxy:

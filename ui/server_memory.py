@@ -1,0 +1,57 @@
+"""The server's memory: what a class frees goes back to the system.
+
+Every student's script runs as a thread of one Python process. glibc's malloc gives threads that contend for the
+heap arenas of their own (up to eight per core) and keeps what is freed in them for reuse, so after a class the
+process held hundreds of megabytes it no longer used. The process therefore uses at most ``ARENAS`` arenas
+(``mallopt(M_ARENA_MAX)``, what the ``MALLOC_ARENA_MAX`` environment variable does) and a background thread
+hands freed memory back every ``TRIM_SECONDS`` (``malloc_trim(0)``; the call releases the GIL, so scripts go on
+meanwhile). Where the C library is not glibc (macOS, Alpine), nothing is changed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import threading
+import time
+
+import streamlit as st
+
+M_ARENA_MAX = -8  # mallopt's parameter number in glibc's malloc.h
+ARENAS = 2
+TRIM_SECONDS = 20.0
+
+
+def _glibc():
+    """glibc, or None where the C library is another one."""
+    name = ctypes.util.find_library("c")
+    try:
+        library = ctypes.CDLL(name)
+        library.gnu_get_libc_version  # noqa: B018 - only glibc has it
+        library.malloc_trim  # noqa: B018
+    except (OSError, AttributeError, TypeError):
+        return None
+    return library
+
+
+def _trim_forever(library, seconds: float) -> None:
+    while True:
+        time.sleep(seconds)
+        library.malloc_trim(0)
+
+
+def start_returning_memory(library, seconds: float = TRIM_SECONDS) -> threading.Thread:
+    """Cap ``library``'s malloc arenas at ``ARENAS`` and start the thread that trims its heap every ``seconds``."""
+    library.mallopt(M_ARENA_MAX, ARENAS)
+    thread = threading.Thread(target=_trim_forever, args=(library, seconds), name="malloc-trim", daemon=True)
+    thread.start()
+    return thread
+
+
+@st.cache_resource(show_spinner=False)
+def return_freed_memory() -> bool:
+    """Once per server process: ``start_returning_memory`` with glibc. False where there is no glibc."""
+    library = _glibc()
+    if library is not None:
+        start_returning_memory(library)
+    return library is not None
