@@ -102,7 +102,7 @@ def curves_figure(curves: dict[str, Curves], labels: ActivationLabels, threshold
     as a bar in the activation's lane at the bottom.
     """
     lanes = len(curves)
-    lane_px, top_px, middle_px, gap_px = 30, 300, 230, 40
+    lane_px, top_px, middle_px, gap_px = 30, 300, 230, 52  # the gaps hold two lines: the lanes' title
     plot_px = top_px + middle_px + lanes * lane_px + 2 * gap_px
     lane_top = lanes * lane_px / plot_px
     middle_bottom = lane_top + gap_px / plot_px
@@ -138,7 +138,7 @@ def curves_figure(curves: dict[str, Curves], labels: ActivationLabels, threshold
         hovermode="x unified",
         annotations=[{
             "xref": "paper", "yref": "paper", "x": 0.0, "y": lane_top, "xanchor": "left", "yanchor": "bottom",
-            "showarrow": False, "font": {"size": 15},
+            "showarrow": False, "font": {"size": 15}, "align": "left",
             "text": fill(labels.lanes_format, labels.language, percent=f"{threshold:.0%}"),
         }],
     )

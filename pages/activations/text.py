@@ -61,8 +61,8 @@ TEXT = {
     # The curves
     "activations.curves.title": {"en": "The functions and their derivatives", "ru": "Функции и их производные"},
     "activations.curves.lanes": {
-        "en": "Saturated: |f′(x)| below {percent} of its largest value",
-        "ru": "Насыщение: |f′(x)| меньше {percent} от наибольшего значения",
+        "en": "Saturated: |f′(x)| below {percent}<br>of its largest value",  # two lines: a phone has no room for one
+        "ru": "Насыщение: |f′(x)| меньше {percent}<br>от наибольшего значения",
     },
     "activations.curves.caption": {
         "en": "Top: the functions. Middle: their derivatives, on the same x. Where |f′(x)| is below {percent} of the "
