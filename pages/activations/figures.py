@@ -202,12 +202,12 @@ def dead_units_figure(dead: dict, labels: ActivationLabels, shift: float) -> Fin
 
 
 def histograms_figure(histograms: dict, labels: ActivationLabels, columns: int = 4) -> FinishedFigure:
-    """One panel per activation: the distribution of its output as bars, the mean as a solid line and
-    zero as a dotted one."""
+    """One panel per activation, ``columns`` to a row: the distribution of its output as bars, the mean as a solid
+    line and zero as a dotted one."""
     count = len(histograms)
     columns = min(columns, count)
     rows = math.ceil(count / columns)
-    gap_x, gap_y = 0.06, 0.16
+    gap_x, gap_y = (0.06 if columns > 2 else 0.14), 0.16  # two columns are a phone's: room for the tick labels
     width, height = (1 - gap_x * (columns - 1)) / columns, (1 - gap_y * (rows - 1)) / rows
     data, shapes, annotations, layout = [], [], [], _layout(300 * rows + 80, showlegend=False, bargap=0.05)
     for index, (name, histogram) in enumerate(histograms.items()):
@@ -232,13 +232,13 @@ def histograms_figure(histograms: dict, labels: ActivationLabels, columns: int =
                                                       "dash": dash}})
         annotations.append({
             "xref": f"x{axes} domain", "yref": f"y{axes} domain", "x": 0.0, "y": 1.02, "xanchor": "left",
-            "yanchor": "bottom", "showarrow": False, "font": {"size": 16},
-            "text": f"<b>{labels.names[name]}</b>  "
+            "yanchor": "bottom", "showarrow": False, "font": {"size": 16}, "align": "left",
+            "text": f"<b>{labels.names[name]}</b><br>"  # the mean on a line of its own: narrow panels have no room
             + fill(labels.mean_format, labels.language,
                    mean=localised(number(histogram.mean if abs(histogram.mean) >= 5e-4 else 0.0), labels.language)),
         })
     layout.update(shapes=shapes, annotations=annotations)
-    layout["margin"]["t"] = 40
+    layout["margin"]["t"] = 60
     return FinishedFigure({"data": data, "layout": layout})
 
 

@@ -119,7 +119,8 @@ else:
     st.subheader(t("activations.centre.title"))
     st.markdown(t("activations.centre.intro", paper=PAPER_ELU))
     histograms = {name: settings.histogram(name) for name in chosen}
-    charts.show(activation_figures.histograms_figure(histograms, chart_labels), key="act_centre")
+    columns = 2 if charts.on_phone() else 4  # four panels side by side would overlap on a phone
+    charts.show(activation_figures.histograms_figure(histograms, chart_labels, columns), key="act_centre")
     st.caption(t("activations.centre.caption", mu=mu, sigma=sigma))
 
 st.subheader(t("activations.cost.title"))
