@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from bench._apptest import open_page, quiet_streamlit
+from bench._apptest import first_view_and_moves, quiet_streamlit
 from bench._timing import median_of, report
 
 PAGE = "pages/activations/page.py"
@@ -36,14 +36,7 @@ def main(argv: list[str]) -> None:
     measured = activations.cost()
     cost_seconds = time.perf_counter() - started
 
-    app = open_page(PAGE)
-    timings = []
-    for kind, key, value in MOVES:
-        started = time.perf_counter()
-        getattr(app, kind)(key=key).set_value(value).run()
-        timings.append(time.perf_counter() - started)
-        if app.exception:
-            raise SystemExit(f"the page raised after {key}={value}: {app.exception[0].value}")
+    _, _, _, timings = first_view_and_moves(PAGE, MOVES)
     median = median_of(timings)
     report([
         ("moves", f"{len(timings)} ({', '.join(sorted({key for _, key, _ in MOVES}))})"),

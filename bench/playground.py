@@ -23,7 +23,7 @@ import time
 
 import numpy as np
 
-from bench._apptest import open_page, quiet_streamlit, spec_bytes
+from bench._apptest import first_view_and_moves, quiet_streamlit, spec_bytes
 from bench._timing import median_of, report
 from dl_core import recorded_training
 from dl_core.lockstep_training import minibatches
@@ -111,16 +111,7 @@ def main(argv: list[str]) -> None:
     else:
         rows.append(("torch", "not installed: no comparison (pip install torch to compare)"))
 
-    started = time.perf_counter()
-    app = open_page(PAGE)
-    first_view = time.perf_counter() - started
-    changes = []
-    for widget, key, value in CHANGES:
-        moved = time.perf_counter()
-        getattr(app, widget)(key=key).set_value(value).run()
-        changes.append(time.perf_counter() - moved)
-        if app.exception:
-            raise SystemExit(f"the page raised: {app.exception[0].value}")
+    app, first_view, _, changes = first_view_and_moves(PAGE, CHANGES)
     change = median_of(changes)
     missed |= change > TARGET_CHANGE_S
     rows += [("page: first view (fresh process)", f"{first_view:.2f} s"),
