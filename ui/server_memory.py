@@ -13,7 +13,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import threading
-import time
 
 import streamlit as st
 
@@ -34,16 +33,18 @@ def _glibc():
     return library
 
 
-def _trim_forever(library, seconds: float) -> None:
-    while True:
-        time.sleep(seconds)
+def _trim_until(stop: threading.Event, library, seconds: float) -> None:
+    while not stop.wait(seconds):
         library.malloc_trim(0)
 
 
-def start_returning_memory(library, seconds: float = TRIM_SECONDS) -> threading.Thread:
-    """Cap ``library``'s malloc arenas at ``ARENAS`` and start the thread that trims its heap every ``seconds``."""
+def start_returning_memory(library, seconds: float = TRIM_SECONDS, stop: threading.Event | None = None
+                           ) -> threading.Thread:
+    """Cap ``library``'s malloc arenas at ``ARENAS`` and start the thread that trims its heap every ``seconds``
+    (until ``stop`` is set; by default, for the life of the process)."""
     library.mallopt(M_ARENA_MAX, ARENAS)
-    thread = threading.Thread(target=_trim_forever, args=(library, seconds), name="malloc-trim", daemon=True)
+    thread = threading.Thread(target=_trim_until, args=(stop or threading.Event(), library, seconds),
+                              name="malloc-trim", daemon=True)
     thread.start()
     return thread
 
