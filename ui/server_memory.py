@@ -1,24 +1,30 @@
 """The server's memory: what a class frees goes back to the system.
 
-Every student's script runs as a thread of one Python process. glibc's malloc gives threads that contend for the
-heap arenas of their own (up to eight per core) and keeps what is freed in them for reuse, so after a class the
-process held hundreds of megabytes it no longer used. The process therefore uses at most ``ARENAS`` arenas
-(``mallopt(M_ARENA_MAX)``, what the ``MALLOC_ARENA_MAX`` environment variable does) and a background thread
-hands freed memory back every ``TRIM_SECONDS`` (``malloc_trim(0)``; the call releases the GIL, so scripts go on
-meanwhile). Where the C library is not glibc (macOS, Alpine), nothing is changed.
+Every student's script runs as a thread of one Python process. Two things are done once per process:
+
+- Garbage: Streamlit's full collection after every script run (``runner.postScriptGC``) took 50-80 ms of every
+  run once a class's caches were in memory, and held all other runs meanwhile, so it is off
+  (``.streamlit/config.toml``); a background thread collects every ``TIDY_SECONDS`` instead.
+- The heap: glibc's malloc gives threads that contend for the heap arenas of their own (up to eight per core) and
+  keeps what is freed in them for reuse, so after a class the process held hundreds of megabytes it no longer
+  used. The process therefore uses at most ``ARENAS`` arenas (``mallopt(M_ARENA_MAX)``, what the
+  ``MALLOC_ARENA_MAX`` environment variable does) and the same thread hands freed memory back after each
+  collection (``malloc_trim(0)``; the call releases the GIL, so scripts go on meanwhile). Where the C library is
+  not glibc (macOS, Alpine), only the collection is done.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import threading
 
 import streamlit as st
 
 M_ARENA_MAX = -8  # mallopt's parameter number in glibc's malloc.h
 ARENAS = 2
-TRIM_SECONDS = 20.0
+TIDY_SECONDS = 20.0
 
 
 def _glibc():
@@ -33,26 +39,29 @@ def _glibc():
     return library
 
 
-def _trim_until(stop: threading.Event, library, seconds: float) -> None:
+def _tidy_until(stop: threading.Event, library, seconds: float) -> None:
     while not stop.wait(seconds):
-        library.malloc_trim(0)
+        gc.collect()
+        if library is not None:
+            library.malloc_trim(0)
 
 
-def start_returning_memory(library, seconds: float = TRIM_SECONDS, stop: threading.Event | None = None
+def start_returning_memory(library, seconds: float = TIDY_SECONDS, stop: threading.Event | None = None
                            ) -> threading.Thread:
-    """Cap ``library``'s malloc arenas at ``ARENAS`` and start the thread that trims its heap every ``seconds``
-    (until ``stop`` is set; by default, for the life of the process)."""
-    library.mallopt(M_ARENA_MAX, ARENAS)
-    thread = threading.Thread(target=_trim_until, args=(stop or threading.Event(), library, seconds),
-                              name="malloc-trim", daemon=True)
+    """Cap ``library``'s malloc arenas at ``ARENAS`` (unless it is None) and start the thread that collects garbage
+    and trims the heap every ``seconds`` (until ``stop`` is set; by default, for the life of the process)."""
+    if library is not None:
+        library.mallopt(M_ARENA_MAX, ARENAS)
+    thread = threading.Thread(target=_tidy_until, args=(stop or threading.Event(), library, seconds),
+                              name="memory-tidy", daemon=True)
     thread.start()
     return thread
 
 
 @st.cache_resource(show_spinner=False)
 def return_freed_memory() -> bool:
-    """Once per server process: ``start_returning_memory`` with glibc. False where there is no glibc."""
+    """Once per server process: ``start_returning_memory``. True where the C library is glibc (the heap is trimmed
+    too)."""
     library = _glibc()
-    if library is not None:
-        start_returning_memory(library)
+    start_returning_memory(library)
     return library is not None

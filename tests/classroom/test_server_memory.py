@@ -3,6 +3,7 @@
 import ctypes
 import threading
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -30,15 +31,36 @@ class Recorder:
         self.calls.append(("malloc_trim", pad))
 
 
-def test_the_arenas_are_capped_and_the_heap_trimmed_again_and_again():
-    library, stop = Recorder(), threading.Event()
+def run_tidier(library, monkeypatch) -> list:
+    """Run the tidying thread for a moment with ``library``; return the calls, garbage collections included."""
+    calls = library.calls if library is not None else []
+    monkeypatch.setattr(server_memory.gc, "collect", lambda: calls.append(("collect",)))
+    stop = threading.Event()
     thread = server_memory.start_returning_memory(library, seconds=0.01, stop=stop)
     time.sleep(0.2)
     stop.set()
     thread.join(timeout=5)
     assert thread.daemon and not thread.is_alive()
-    assert library.calls[0] == ("mallopt", -8, server_memory.ARENAS)  # M_ARENA_MAX in glibc's malloc.h
-    assert library.calls[1:] == [("malloc_trim", 0)] * (len(library.calls) - 1) and len(library.calls) >= 4
+    return calls
+
+
+def test_the_arenas_are_capped_and_garbage_collected_then_trimmed_again_and_again(monkeypatch):
+    calls = run_tidier(Recorder(), monkeypatch)
+    assert calls[0] == ("mallopt", -8, server_memory.ARENAS)  # M_ARENA_MAX in glibc's malloc.h
+    rounds = (len(calls) - 1) // 2
+    assert rounds >= 3 and calls[1:1 + 2 * rounds] == [("collect",), ("malloc_trim", 0)] * rounds
+
+
+def test_without_glibc_garbage_is_still_collected(monkeypatch):
+    calls = run_tidier(None, monkeypatch)
+    assert len(calls) >= 3 and set(calls) == {("collect",)}
+
+
+def test_the_server_does_not_collect_after_every_run_nor_watch_the_sources():
+    """The full collection after each run and the file watcher cost most of a light run's time in a class."""
+    config = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["postScriptGC"] is False
+    assert config["server"]["fileWatcherType"] == "none"
 
 
 @pytest.mark.skipif(GLIBC is None, reason="needs glibc")
