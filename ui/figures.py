@@ -60,6 +60,9 @@ class FinishedFigure(go.Figure):
     def to_dict(self) -> dict:
         return self._spec
 
+    def __reduce__(self):  # pickled as its dictionary, so ``st.cache_data`` can keep a finished figure
+        return FinishedFigure, (self._spec,)
+
 
 def typed(values) -> dict:
     """An array in Plotly's binary form (float32, base64), as plotly.py itself sends numpy arrays."""

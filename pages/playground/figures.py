@@ -172,6 +172,11 @@ class Plane:
     x_val: np.ndarray
     y_val: np.ndarray
 
+    @classmethod
+    def of(cls, points) -> Plane:
+        """The plane of a data set (``pages.playground.compute.DataSet``)."""
+        return cls(points.axis1, points.axis2, points.bounds, points.x, points.y, points.x_val, points.y_val)
+
 
 def band_runs(values: np.ndarray, bands: int = FIELD_BANDS) -> tuple[np.ndarray, ...]:
     """The grid's rows cut into runs of neighbouring points whose value falls in the same band (``bands`` equal

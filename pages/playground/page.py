@@ -11,6 +11,7 @@ from dl_core.initializers import INITIALIZERS
 from dl_core.optimizers import DEFAULTS
 from dl_core.schedules import SCHEDULES
 from pages.playground import compute, figures
+from pages.playground.live_chart import live_chart
 from ui import charts, classroom, controls, course, metrics, tables
 from ui.figures import PlaybackLabels
 from ui.i18n import language, num, t
@@ -117,11 +118,9 @@ labels = figures.Labels(
 
 # ---------------------------------------------------------------- the live training
 st.subheader(t("playground.live.title"))
-points = compute.dataset(data, noise, size, seed)
-plane = figures.Plane(points.axis1, points.axis2, points.bounds, points.x, points.y, points.x_val, points.y_val)
 with st.spinner(t("playground.live.spinner", steps=steps), show_time=True):
     run = compute.training(setup, data, noise, size, seed)
-charts.show(figures.training_figure(run, plane, labels, charts.on_phone()), key="pg_live_chart")
+charts.show(live_chart(setup, data, noise, size, seed, labels, charts.on_phone()), key="pg_live_chart")
 every = compute.snapshot_every(setup)
 classroom.aside().caption(t("playground.live.caption", grid=compute.GRID, every=every))
 metrics.show([
@@ -171,6 +170,7 @@ if comparing:
         st.info(t("playground.compare.same"))
     with st.spinner(t("playground.compare.spinner"), show_time=True):
         second = compute.training(other, data, noise, size, seed)
+    plane = figures.Plane.of(compute.dataset(data, noise, size, seed))
     charts.show(figures.comparison_figure((run, second), plane, labels, charts.on_phone()), key="pg_compare_chart")
     st.caption(t("playground.compare.caption", every=every))
     result = compute.verdict(run, second)

@@ -12,6 +12,7 @@ import pytest
 
 from dl_core import recorded_training
 from pages.playground import compute, figures
+from pages.playground.live_chart import live_chart
 from support.apptest import assert_clean, chart_specs, decode, html_tables, numeric_arrays, open_page
 from ui.catalog import CATALOG
 
@@ -84,8 +85,7 @@ def test_the_colours_are_the_networks_output_on_the_grid():
     setup = compute.Setup()
     run = compute.training(setup, "moons", 0.2, 200, 0)
     points = compute.dataset("moons", 0.2, 200, 0)
-    plane = figures.Plane(points.axis1, points.axis2, points.bounds, points.x, points.y, points.x_val, points.y_val)
-    spec = figures.training_figure(run, plane, labels()).to_dict()
+    spec = figures.training_figure(run, figures.Plane.of(points), labels()).to_dict()
     last = spec["frames"][-1]["data"]
     step = points.axis1[1] - points.axis1[0]
     rows = points.axis2[::figures.FIELD_ROW_STRIDE]
@@ -122,6 +122,18 @@ def labels():
     return figures.Labels("en", "loss", "accuracy", "training", "validation", ("0", "1"), "training points",
                           "validation points", "layer {index}", "output", "p", "dead", "norm",
                           PlaybackLabels("Play", "Pause", "Step"))
+
+
+def test_the_cached_live_chart_is_the_chart_of_its_configuration():
+    """The cache hands every student the very chart a fresh build draws, not an older one of another setting."""
+    setup, other = compute.Setup(), compute.Setup(hyper=(("lr", 0.1),))
+    for config in (setup, other, setup):
+        cached = live_chart(config, "moons", 0.2, 200, 0, labels(), False).to_dict()
+        plane = figures.Plane.of(compute.dataset("moons", 0.2, 200, 0))
+        fresh = figures.training_figure(compute.training(config, "moons", 0.2, 200, 0), plane, labels()).to_dict()
+        assert cached == fresh
+    assert live_chart(setup, "moons", 0.2, 200, 0, labels(), True).to_dict()["layout"]["height"] > \
+        live_chart(setup, "moons", 0.2, 200, 0, labels(), False).to_dict()["layout"]["height"]
 
 
 def test_level_segments_find_a_straight_boundary_and_polylines_join_them():
