@@ -36,13 +36,25 @@ MAX_MESSAGE = 256 * 1024 * 1024
 
 
 def rss_mb(pid: int) -> float:
-    """The resident memory of process ``pid`` in MB (``VmRSS`` of ``/proc/<pid>/status``), or 0 if it is gone."""
+    """The resident memory in MB of process ``pid`` and every process it started (a server's helper processes):
+    the sum of their ``VmRSS`` in ``/proc/<pid>/status``; 0 for a process that is gone."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return 0.0
     line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), "VmRSS: 0 kB")
-    return int(line.split()[1]) / 1024
+    return int(line.split()[1]) / 1024 + sum(rss_mb(child) for child in children(pid))
+
+
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started, from ``/proc/<pid>/task/*/children``."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
 
 
 def load_average() -> float:
@@ -117,6 +129,7 @@ class Outcome:
     seconds: float
     error: str = ""  # empty when the page came back whole
     received: int = 0  # bytes of forward-messages
+    at: float = field(default_factory=time.perf_counter)  # when the action started (perf_counter)
 
 
 @dataclass
@@ -174,7 +187,7 @@ class Student:
         try:
             await asyncio.wait_for(self.connect(), self.timeout)
         except (OSError, TimeoutError, websockets.WebSocketException) as error:
-            return Outcome("open", path, time.perf_counter() - started, f"connect: {error!r}")
+            return Outcome("open", path, time.perf_counter() - started, f"connect: {error!r}", at=started)
         return await self._run("open", BackMsg(), started)
 
     async def reconnect(self) -> Outcome:
@@ -186,7 +199,8 @@ class Student:
         try:
             await asyncio.wait_for(self.connect(resume), self.timeout)
         except (OSError, TimeoutError, websockets.WebSocketException) as error:
-            return Outcome("open", self.page.path, time.perf_counter() - started, f"connect: {error!r}")
+            return Outcome("open", self.page.path, time.perf_counter() - started, f"connect: {error!r}",
+                           at=started)
         return await self._run("open", BackMsg(), started)
 
     async def move(self, key: str, values: list | None = None, rng: random.Random | None = None) -> Outcome:
@@ -211,7 +225,7 @@ class Student:
         state.page_script_hash = self.page.script_hash
         if not self.page.script_hash:
             state.page_name = self.page.path
-        outcome = Outcome(kind, self.page.path, 0.0)
+        outcome = Outcome(kind, self.page.path, 0.0, at=started)
         sliders: dict[str, Slider] = {}
         links: list[str] = []
         try:

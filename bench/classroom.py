@@ -43,6 +43,7 @@ OPEN_SHARE = 0.25  # of the actions, how many open a page rather than move a sli
 SAME_SLIDER = ("feature_scaling", "lr", "2")  # "now set the learning rate to 2"
 SAME_PAGE = "optimizer_lab"
 MAX_STUDENTS, MAX_SECONDS = 200, 7200
+COLD_SECONDS = 15.0  # the start of a class on a fresh server, reported apart
 
 
 @dataclass
@@ -84,9 +85,23 @@ def line(name: str, outcomes: list[Outcome], memory: Memory, load_before: float)
             f"p95 {1000 * percentile(seconds, 0.95):6.0f} ms  max {1000 * max(seconds):6.0f} ms  "
             f"errors {len(errors)}  memory {memory.summary()}  load {load_before:.2f}->{load_average():.2f}")
     if len({(outcome.kind, outcome.page) for outcome in outcomes}) > 1:
-        text += breakdown(outcomes)
+        text += warm_and_cold(outcomes) + breakdown(outcomes)
     for error in errors[:3]:
         text += f"\n    error on {error.page or 'home'} ({error.kind}): {error.error[:300]}"
+    return text
+
+
+def warm_and_cold(outcomes: list[Outcome], cold: float = COLD_SECONDS) -> str:
+    """p50 / p95 of the actions started in the first ``cold`` seconds (a fresh server: every page's first view is
+    computed while the class arrives) and of those started later."""
+    first = min(outcome.at for outcome in outcomes)
+    text = ""
+    for name, group in ((f"first {cold:.0f} s", [o for o in outcomes if o.at - first < cold]),
+                        ("after", [o for o in outcomes if o.at - first >= cold])):
+        if group:
+            seconds = [outcome.seconds for outcome in group]
+            text += (f"\n    {name:<22} n={len(group):<4} p50 {1000 * statistics.median(seconds):6.0f} ms  "
+                     f"p95 {1000 * percentile(seconds, 0.95):6.0f} ms  errors {sum(1 for o in group if o.error)}")
     return text
 
 

@@ -18,6 +18,7 @@ from dl_core import batchnorm_stats, datasets, layers
 from dl_core.layers import BatchNormStats
 from dl_core.lockstep_training import LockstepRun, constant_guess_loss, train_lockstep, trained
 from dl_core.network import MLP
+from ui.helper_process import in_helper
 
 EPS = 1e-5  # batch norm's epsilon, as torch.nn.BatchNorm1d
 
@@ -163,6 +164,7 @@ def network(activation: str, depth: int, batch_norm: bool) -> MLP:
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
+@in_helper
 def deep_run(activation: str, depth: int, lr: float, steps: int, data: str, seed: int,
              batch_norm: bool) -> LockstepRun:
     """One network trained with minibatch SGD at ``lr`` (``dl_core.lockstep_training.train_lockstep``), with the
@@ -189,6 +191,7 @@ class Sweep:
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
+@in_helper
 def sweep(activation: str, depth: int, data: str, seed: int, batch_norm: bool) -> Sweep:
     """``SWEEP_STEPS`` steps at each rate of ``SWEEP_LRS``, all rates as one batch; the same initial weights and
     minibatches as ``deep_run`` with the same seed."""

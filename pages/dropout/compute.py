@@ -17,6 +17,7 @@ from dl_core import datasets, dropout_stats, dropout_training
 from dl_core.dropout_training import MonteCarlo, RatesRun
 from dl_core.initializers import INITIALIZERS
 from dl_core.network import MLP
+from ui.helper_process import in_helper
 
 # ---------------------------------------------------------------- the thinned network
 
@@ -116,6 +117,7 @@ class Training:
 
 
 @st.cache_data(max_entries=12, show_spinner=False)
+@in_helper
 def training(data: str, noise: float, size: int, width: int, epochs: int, lr: float, seed: int,
              rates: tuple[float, ...]) -> Training:
     """``dl_core.dropout_training.train_rates`` with rates ``(0, *rates)`` (Adam at ``lr``, minibatches of

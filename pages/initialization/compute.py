@@ -17,6 +17,7 @@ import numpy as np
 import streamlit as st
 
 from dl_core import datasets, network, optimizers, symmetry, variance
+from ui.helper_process import in_helper
 
 MAX_DEPTH, MAX_WIDTH = 50, 512
 SAMPLES_PER_LAYER = 4096  # values a layer's statistics are measured over: batch x width (8 inputs at 512 units)
@@ -77,6 +78,7 @@ class Symmetry:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
+@in_helper
 def symmetry_trap(activation: str, data: str, units: int, constant: float, std: float, steps: int, lr: float,
                   seed: int) -> Symmetry:
     """A 2 -> ``units`` -> 2 network trained by full-batch gradient descent from all-zero weights, from all weights
@@ -145,6 +147,7 @@ def bases(seed: int) -> variance.Bases:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
+@in_helper
 def stack(activation: str, names: tuple[str, ...], width: int, depth: int, input_variance: float,
           small_std: float, seed: int) -> variance.StackStatistics:
     """The measured statistics of every layer for the schemes ``names`` (one forward and backward pass)."""
@@ -200,6 +203,7 @@ def training_network(activation: str, depth: int) -> network.MLP:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
+@in_helper
 def training(scheme: str, activation: str, data: str, depth: int, epochs: int, lr: float, small_std: float,
              seed: int) -> Training:
     """``dl_core.network.train`` of a ``depth``-hidden-layer network from ``scheme``: the same data, the same

@@ -15,6 +15,7 @@ import streamlit as st
 from dl_core import datasets, recorded_training
 from dl_core.network import MLP
 from dl_core.recorded_training import Recording
+from ui.helper_process import in_helper
 
 DATA = ("moons", "circles", "spirals", "xor", "blobs")
 SIZES = (50, 100, 200, 400, 800)
@@ -106,6 +107,7 @@ def snapshot_every(setup: Setup) -> int:
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
+@in_helper
 def training(setup: Setup, data: str, noise: float, size: int, seed: int) -> Recording:
     """``setup`` trained on the data set (``dataset``) with ``seed`` and recorded (``dl_core.recorded_training``);
     the batch is at most the training set."""

@@ -2,11 +2,15 @@
 page's sliders and drag them within their range."""
 
 import asyncio
+import os
 import random
+import subprocess
+import sys
+import time
 
 import pytest
 
-from bench._students import Slider, Student
+from bench._students import Slider, Student, rss_mb
 from deploy.local import Stack
 
 FAULTY_APP = """
@@ -67,3 +71,18 @@ def test_a_drag_stays_within_the_range_and_near_where_the_slider_stands():
         (choice,) = select.pick(rng)
         assert choice in options and choice != "0.1"
     assert numeric.pick(rng, (500.0,))[0] < 500  # from the end of the range, only inwards
+
+
+def test_a_servers_memory_counts_the_processes_it_started():
+    """A server's helper processes hold memory of the class too: the bench adds them to the server's."""
+    alone = rss_mb(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "import time; kept = b'1' * 80_000_000; time.sleep(60)"])
+    try:
+        deadline = time.monotonic() + 20
+        while rss_mb(child.pid) < 80 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert rss_mb(child.pid) >= 80
+        assert rss_mb(os.getpid()) - alone >= 75
+    finally:
+        child.kill()
+        child.wait()
