@@ -1,11 +1,12 @@
 """A whole class at once: simulated students over Streamlit's websocket protocol; latency, errors, server memory.
 
-    python -m bench classroom                       # every scenario, short, against a fresh `streamlit run app.py`
+    python -m bench classroom                       # every scenario, short, each on a new warmed `streamlit run`
     python -m bench classroom class --students 30 --seconds 60
     python -m bench classroom class --students 60 --replicas 2   # through HAProxy in front of 2 replicas
     python -m bench classroom soak --students 30 --seconds 600  # memory over a long class, then after it ends
 
-Scenarios (each on its own fresh server unless --url is given):
+Scenarios (each on its own new server unless --url is given; the server has opened every lesson page once before,
+as deploy.local does before a class, unless --cold):
   one          1 student, 30 actions one after another
   class        N students, each acting every 5 s on average for the given time: a quarter of the actions open a
                lesson page (with one of its experiment links, as a new tab), the rest drag a bound slider of the
@@ -33,8 +34,8 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bench._students import Outcome, Student, load_average, rss_mb
 from deploy.local import Stack
+from deploy.students import Outcome, Student, load_average, rss_mb
 from pages import lesson_pages
 
 SCENARIOS = ("one", "class", "same-slider", "same-page", "soak")
@@ -43,7 +44,7 @@ OPEN_SHARE = 0.25  # of the actions, how many open a page rather than move a sli
 SAME_SLIDER = ("feature_scaling", "lr", "2")  # "now set the learning rate to 2"
 SAME_PAGE = "optimizer_lab"
 MAX_STUDENTS, MAX_SECONDS = 200, 7200
-COLD_SECONDS = 15.0  # the start of a class on a fresh server, reported apart
+COLD_SECONDS = 15.0  # the start of a class, reported apart
 
 
 @dataclass
@@ -92,8 +93,8 @@ def line(name: str, outcomes: list[Outcome], memory: Memory, load_before: float)
 
 
 def warm_and_cold(outcomes: list[Outcome], cold: float = COLD_SECONDS) -> str:
-    """p50 / p95 of the actions started in the first ``cold`` seconds (a fresh server: every page's first view is
-    computed while the class arrives) and of those started later."""
+    """p50 / p95 of the actions started in the first ``cold`` seconds (the class arrives: on a --cold server every
+    page's first view is computed then) and of those started later."""
     first = min(outcome.at for outcome in outcomes)
     text = ""
     for name, group in ((f"first {cold:.0f} s", [o for o in outcomes if o.at - first < cold]),
@@ -245,6 +246,9 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--replicas", type=int, default=1, help="Streamlit processes; more than 1 runs HAProxy")
     parser.add_argument("--url", help="an app already running (then memory is read from --pid)")
     parser.add_argument("--pid", type=int, action="append", default=[], help="server process ids, with --url")
+    parser.add_argument("--cold", action="store_true",
+                        help="measure the servers started here as they start, without opening every lesson first "
+                             "(deploy/warm.py, what deploy.local does before a class)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--every", type=float, default=30.0, help="soak: seconds between memory lines")
     parser.add_argument("--after", type=float, default=150.0,
@@ -267,7 +271,7 @@ def main(argv: list[str]) -> None:
         if args.url:
             stack, base, pids = nullcontext(), args.url, args.pid
         else:
-            stack = Stack(args.replicas, proxy=args.replicas > 1, options=options)
+            stack = Stack(args.replicas, proxy=args.replicas > 1, options=options, warm=not args.cold)
         with stack:
             if not args.url:
                 base, pids = stack.url, stack.pids

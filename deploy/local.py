@@ -12,6 +12,7 @@ replica test and ``python -m bench classroom --replicas N``.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import re
 import secrets
@@ -24,6 +25,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from deploy import warm
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = Path(__file__).resolve().parent / "haproxy.cfg"
@@ -73,13 +76,14 @@ class Stack:
     ``url`` is where a browser goes (the proxy, or the only replica without one); ``pids`` are the replicas'
     process ids (for their memory); ``stop_replica(k)`` ends replica ``k`` as a crash would.
     ``options`` are extra ``--name value`` settings for every replica (``{"server.disconnectedSessionTTL": "30"}``);
-    the replicas share one ``server.cookieSecret`` (a cookie one signs is valid on the others). Logs go to a temporary
+    the replicas share one ``server.cookieSecret`` (a cookie one signs is valid on the others). With ``warm``, every
+    replica has opened each lesson page once (``deploy.warm``) before ``start`` returns. Logs go to a temporary
     folder, removed at the end unless ``keep_logs``.
     """
 
     def __init__(self, replicas: int = 2, port: int | None = None, proxy: bool = True, options: dict | None = None,
-                 app: str = "app.py", keep_logs: bool = False):
-        self.count, self.proxy, self.app, self.keep_logs = replicas, proxy, app, keep_logs
+                 app: str = "app.py", keep_logs: bool = False, warm: bool = False):
+        self.count, self.proxy, self.app, self.keep_logs, self.warm = replicas, proxy, app, keep_logs, warm
         self.options = dict(options or {})
         self.port = port or free_port()
         self.folder = Path(tempfile.mkdtemp(prefix="optimizer-lab-"))
@@ -120,6 +124,11 @@ class Stack:
                     env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}))
             for index, process in enumerate(self.replicas):
                 wait_healthy(self.replica_url(index), process)
+            if self.warm:
+                for index in range(self.count):
+                    problems = asyncio.run(warm.warm(self.replica_url(index)))
+                    if problems:
+                        raise RuntimeError(f"warming {self.replica_url(index)}: {'; '.join(problems)}")
             if self.proxy:
                 config = self.folder / "haproxy.cfg"
                 config.write_text(proxy_config(CONFIG.read_text(), self.port, self.replica_ports))
@@ -166,7 +175,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="Streamlit processes (default: one per core)")
     parser.add_argument("--port", type=int, default=8080, help="the proxy's port on 127.0.0.1 (default 8080)")
     args = parser.parse_args(argv)
-    with Stack(args.replicas, args.port, keep_logs=True) as stack:
+    print(f"starting {args.replicas} replicas; each opens every lesson once before the class (deploy/warm.py)")
+    with Stack(args.replicas, args.port, keep_logs=True, warm=True) as stack:
         print(f"{args.replicas} replicas behind HAProxy: {stack.url}   (logs and configuration: {stack.folder})")
         print("Ctrl+C stops them.")
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

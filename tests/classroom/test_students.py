@@ -10,8 +10,10 @@ import time
 
 import pytest
 
-from bench._students import Slider, Student, rss_mb
 from deploy.local import Stack
+from deploy.students import Slider, Student, rss_mb
+from deploy.warm import warm
+from pages import lesson_pages
 
 FAULTY_APP = """
 import streamlit as st
@@ -86,3 +88,15 @@ def test_a_servers_memory_counts_the_processes_it_started():
     finally:
         child.kill()
         child.wait()
+
+
+def test_warming_reports_a_page_that_fails(tmp_path):
+    """The warm-up before a class says which page did not come back whole (the app shows no error details, but an
+    exception element), and starting a warmed server fails."""
+    script = tmp_path / "broken.py"
+    script.write_text("raise RuntimeError('the lesson is broken')\n")
+    with Stack(1, proxy=False, app=str(script)) as stack:
+        problems = asyncio.run(warm(stack.url))
+    assert len(problems) == len(lesson_pages()) and all("exception" in problem for problem in problems)
+    with pytest.raises(RuntimeError, match="exception"), Stack(1, proxy=False, app=str(script), warm=True):
+        pass

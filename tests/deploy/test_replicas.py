@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-from bench._students import Student
 from deploy.local import HAPROXY, Stack
+from deploy.students import Student
 from pages import lesson_pages
 
 pytestmark = pytest.mark.skipif(shutil.which(HAPROXY) is None and shutil.which("haproxy") is None,
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(shutil.which(HAPROXY) is None and shutil.which("
 
 @pytest.fixture(scope="module")
 def stack():
-    with Stack(2) as running:
+    with Stack(2, warm=True) as running:  # as deploy.local starts them: every lesson opened once on each
         yield running
 
 

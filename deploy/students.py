@@ -1,4 +1,5 @@
-"""Simulated students: browser sessions that speak Streamlit's own websocket protocol, without a browser.
+"""Simulated students: browser sessions that speak Streamlit's own websocket protocol, without a browser (for the
+class bench, the replica test and the warm-up before a class, ``deploy/warm.py``).
 
 A student opens ``ws://<server>/_stcore/stream`` (subprotocol ``streamlit``), asks for a script run with a
 ``rerun_script`` back-message (the page's URL path and query string, and the widget states that changed) and reads
