@@ -31,6 +31,8 @@ from concurrent.futures.process import BrokenProcessPool
 from streamlit import runtime
 from streamlit.runtime import Runtime
 
+from ui import server_memory
+
 HELPERS = int(os.environ.get("LAB_HELPERS", "1") or 0)
 PARENT_CHECK_SECONDS = 1.0
 
@@ -41,8 +43,10 @@ _pool_lock = threading.Lock()
 
 def _start_helper() -> None:
     """In a new helper: no warning that a nested cached function has no Streamlit runtime (it caches in memory),
-    and a watch on the server, so that the helper ends with it even if the server was killed outright."""
+    the server's care of memory (``ui.server_memory``), and a watch on the server, so that the helper ends with it
+    even if the server was killed outright."""
     logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+    server_memory.start_returning_memory(server_memory.glibc())
     threading.Thread(target=_end_with, args=(os.getppid(),), name="server-watch", daemon=True).start()
 
 

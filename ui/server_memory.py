@@ -27,7 +27,7 @@ ARENAS = 2
 TIDY_SECONDS = 20.0
 
 
-def _glibc():
+def glibc():
     """glibc, or None where the C library is another one."""
     name = ctypes.util.find_library("c")
     try:
@@ -62,6 +62,6 @@ def start_returning_memory(library, seconds: float = TIDY_SECONDS, stop: threadi
 def return_freed_memory() -> bool:
     """Once per server process: ``start_returning_memory``. True where the C library is glibc (the heap is trimmed
     too)."""
-    library = _glibc()
+    library = glibc()
     start_returning_memory(library)
     return library is not None

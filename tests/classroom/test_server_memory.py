@@ -10,7 +10,7 @@ import pytest
 
 from ui import server_memory
 
-GLIBC = server_memory._glibc()
+GLIBC = server_memory.glibc()
 
 
 def resident_mb() -> float:
