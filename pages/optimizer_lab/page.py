@@ -11,6 +11,7 @@ from pages.optimizer_lab import controls as lab_controls
 from pages.optimizer_lab import figures as lab_figures
 from pages.optimizer_lab import race_figure as race_figures
 from pages.optimizer_lab.formulas import update_latex
+from pages.optimizer_lab.race_chart import race_chart
 from ui import charts, classroom, controls, course, tables
 from ui.figures import PlaybackLabels
 from ui.i18n import language, num, t
@@ -51,7 +52,6 @@ st.title(t("optimizer_lab.title"))
 setup = lab_controls.race_setup()
 objective = setup.problem.objective()
 grid = lab.surface(setup.problem)
-picture = lab.surface_picture(setup.problem)
 with classroom.aside():
     st.markdown(t("optimizer_lab.intro"))
     st.latex(objective.latex)
@@ -118,14 +118,6 @@ def race_section() -> None:
         gradient=t("optimizer_lab.arrow.gradient"), velocity=t("optimizer_lab.arrow.velocity"),
         moment=t("optimizer_lab.arrow.moment"), step=t("optimizer_lab.arrow.step"), name=name_of[inspected])
 
-    def arrows_at(at: int) -> race_figures.StepArrows | None:
-        """The inspected optimizer's update ``at`` as arrows (none before the first update)."""
-        if at < 1:
-            return None
-        taken = race.anatomy(inspected, setup.hypers[inspected], run.points[:, index], run.grads[:, index],
-                             run.states[index], at)
-        return race_figures.step_arrows(taken, OPTIMIZER_COLORS[inspected], words)
-
     labels = race_figures.RaceLabels(
         names=tuple(name_of[name] for name in setup.names), minimum=t("chart.minimum"),
         loss_axis=t("chart.loss_above_min"), step_axis=t("chart.step"),
@@ -134,11 +126,10 @@ def race_section() -> None:
         arrows_title=t("optimizer_lab.arrows_title"), magnified=t("optimizer_lab.arrows_magnified"),
         language=language(),
     )
-    colors = [OPTIMIZER_COLORS[name] for name in setup.names]
     with chart_slot:
         charts.show(
-            race_figures.race_figure(grid, picture, run.points, run.losses, run.diverged_at, colors, arrows_at, step,
-                                     labels),
+            race_chart(setup.problem, setup.entrants(), setup.start, setup.steps, tolerance, inspected, step, words,
+                       labels),
             key=RACE_CHART, on_select=pick_start, selection_mode="points",
         )
         st.caption(t("optimizer_lab.race_caption"))
