@@ -1,26 +1,21 @@
-"""The sandbox's live training and its chart, computed together in a helper process and cached whole.
+"""The sandbox's live training chart, cached whole.
 
-Building the chart (the decision field, boundary, curves and layer statistics of every snapshot, as animation
-frames) costs about as much as the training itself (0.2 s each). Both run in the server's helper process
-(``ui.helper_process``), so neither holds up other students' pages, and the pair is cached by what it is made of
-(the configuration, the data, the words and whether it is drawn for a phone): a student who opens a configuration
-another has opened copies the cached pair.
+Building it (the decision field, boundary, curves and layer statistics of every snapshot, as animation frames) took
+about 0.2 s of a rerun, and every student who opened the same configuration, or moved a control the chart does not
+depend on, paid it again. The chart is cached by what it is made of (the configuration, the data, the words and
+whether it is drawn for a phone); a hit costs the copy of its ~1 MB dictionary.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dl_core.recorded_training import Recording
 from pages.playground import compute, figures
-from ui.helper_process import in_helper
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-@in_helper
-def trained_chart(setup: compute.Setup, data: str, noise: float, size: int, seed: int, labels: figures.Labels,
-                  phone: bool) -> tuple[Recording, figures.FinishedFigure]:
-    """``compute.training(setup, data, noise, size, seed)`` and its ``figures.training_figure`` on its data set."""
-    run = compute.training(setup, data, noise, size, seed)
+def live_chart(setup: compute.Setup, data: str, noise: float, size: int, seed: int, labels: figures.Labels,
+               phone: bool) -> figures.FinishedFigure:
+    """``figures.training_figure`` of ``compute.training(setup, data, noise, size, seed)`` on its data set."""
     plane = figures.Plane.of(compute.dataset(data, noise, size, seed))
-    return run, figures.training_figure(run, plane, labels, phone)
+    return figures.training_figure(compute.training(setup, data, noise, size, seed), plane, labels, phone)

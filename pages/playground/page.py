@@ -11,7 +11,7 @@ from dl_core.initializers import INITIALIZERS
 from dl_core.optimizers import DEFAULTS
 from dl_core.schedules import SCHEDULES
 from pages.playground import compute, figures
-from pages.playground.live_chart import trained_chart
+from pages.playground.live_chart import live_chart
 from ui import charts, classroom, controls, course, metrics, tables
 from ui.figures import PlaybackLabels
 from ui.i18n import language, num, t
@@ -119,8 +119,8 @@ labels = figures.Labels(
 # ---------------------------------------------------------------- the live training
 st.subheader(t("playground.live.title"))
 with st.spinner(t("playground.live.spinner", steps=steps), show_time=True):
-    run, live_chart = trained_chart(setup, data, noise, size, seed, labels, charts.on_phone())
-charts.show(live_chart, key="pg_live_chart")
+    run = compute.training(setup, data, noise, size, seed)
+charts.show(live_chart(setup, data, noise, size, seed, labels, charts.on_phone()), key="pg_live_chart")
 every = compute.snapshot_every(setup)
 classroom.aside().caption(t("playground.live.caption", grid=compute.GRID, every=every))
 metrics.show([
