@@ -77,14 +77,19 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, int(round(share * len(ordered) + 0.5)) - 1))]
 
 
-def line(name: str, outcomes: list[Outcome], memory: Memory, load_before: float) -> str:
+def latency(outcomes: list[Outcome]) -> str:
+    """How many actions, and their p50 / p95 / max latency."""
     seconds = [outcome.seconds for outcome in outcomes]
+    return (f"n={len(seconds):<5} p50 {1000 * statistics.median(seconds):6.0f} ms  "
+            f"p95 {1000 * percentile(seconds, 0.95):6.0f} ms  max {1000 * max(seconds):6.0f} ms")
+
+
+def line(name: str, outcomes: list[Outcome], memory: Memory, load_before: float) -> str:
     errors = [outcome for outcome in outcomes if outcome.error]
-    if not seconds:
+    if not outcomes:
         return f"{name:<34} no actions"
-    text = (f"{name:<34} n={len(seconds):<5} p50 {1000 * statistics.median(seconds):6.0f} ms  "
-            f"p95 {1000 * percentile(seconds, 0.95):6.0f} ms  max {1000 * max(seconds):6.0f} ms  "
-            f"errors {len(errors)}  memory {memory.summary()}  load {load_before:.2f}->{load_average():.2f}")
+    text = (f"{name:<34} {latency(outcomes)}  errors {len(errors)}  memory {memory.summary()}  "
+            f"load {load_before:.2f}->{load_average():.2f}")
     if len({(outcome.kind, outcome.page) for outcome in outcomes}) > 1:
         text += warm_and_cold(outcomes) + breakdown(outcomes)
     for error in errors[:3]:
@@ -100,9 +105,7 @@ def warm_and_cold(outcomes: list[Outcome], cold: float = COLD_SECONDS) -> str:
     for name, group in ((f"first {cold:.0f} s", [o for o in outcomes if o.at - first < cold]),
                         ("after", [o for o in outcomes if o.at - first >= cold])):
         if group:
-            seconds = [outcome.seconds for outcome in group]
-            text += (f"\n    {name:<22} n={len(group):<4} p50 {1000 * statistics.median(seconds):6.0f} ms  "
-                     f"p95 {1000 * percentile(seconds, 0.95):6.0f} ms  errors {sum(1 for o in group if o.error)}")
+            text += f"\n    {name:<22} {latency(group)}  errors {sum(1 for o in group if o.error)}"
     return text
 
 
@@ -114,9 +117,7 @@ def breakdown(outcomes: list[Outcome]) -> str:
     rows = sorted(groups.items(), key=lambda item: -percentile([o.seconds for o in item[1]], 0.95))
     text = ""
     for (kind, page), group in rows:
-        seconds = [outcome.seconds for outcome in group]
-        text += (f"\n    {kind:<5} {page:<16} n={len(group):<4} p50 {1000 * statistics.median(seconds):6.0f} ms  "
-                 f"p95 {1000 * percentile(seconds, 0.95):6.0f} ms  max {1000 * max(seconds):6.0f} ms  "
+        text += (f"\n    {kind:<5} {page:<16} {latency(group)}  "
                  f"{sum(outcome.received for outcome in group) / len(group) / 1e6:.2f} MB received per action")
     return text
 
