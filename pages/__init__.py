@@ -5,6 +5,10 @@ Every lesson with a page is a folder here, ``pages/<folder>/``, holding its page
 each other. ``app.py`` builds the navigation from this list and the home page draws its lesson map
 from it, so a new page is added in one place. A lesson whose ``folder`` is ``None`` is shown as coming.
 
+A page script keeps only imports, constants and functions at module level and draws itself in ``render()``:
+a session keeps the module of its last run alive through the widgets' callbacks until the session expires,
+minutes after its tab closed, so values computed at module level stayed in memory with every closed session.
+
 The only files directly in ``pages/`` are one two-line entry per lesson URL path (``pages/<url_path>.py``),
 needed on a server's first session only (see ``ui.frame.enter_through_the_frame``).
 """

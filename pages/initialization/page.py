@@ -57,266 +57,275 @@ EXPERIMENTS = {  # each sets every control of the section it reproduces
                    "&init_train_seeds=true",
 }
 
-scheme_names = {name: t(f"initialization.scheme.{name}") for name in SCHEMES}
-activation_names = {name: t(f"initialization.activation.{name}") for name in compute.STACK_ACTIVATIONS}
-data_names = {name: t(f"initialization.data.{name}") for name in compute.DATASETS}
-glorot_names = {choice: t(f"initialization.glorot.{choice}") for choice in variance.GLOROT_CHOICES}
 
+def render() -> None:
+    """The page. Its values are locals, freed when the run ends: the module's globals outlive the run in the
+    widgets' callbacks, which a session keeps until it expires."""
+    scheme_names = {name: t(f"initialization.scheme.{name}") for name in SCHEMES}
+    activation_names = {name: t(f"initialization.activation.{name}") for name in compute.STACK_ACTIVATIONS}
+    data_names = {name: t(f"initialization.data.{name}") for name in compute.DATASETS}
+    glorot_names = {choice: t(f"initialization.glorot.{choice}") for choice in variance.GLOROT_CHOICES}
 
-def next_seed() -> None:
-    st.session_state["init_seed"] = (int(st.session_state.get("init_seed", 0)) + 1) % 10_000
+    def next_seed() -> None:
+        st.session_state["init_seed"] = (int(st.session_state.get("init_seed", 0)) + 1) % 10_000
 
+    st.title(t("initialization.title"))
+    classroom.explain(t("initialization.intro"))
 
-st.title(t("initialization.title"))
-classroom.explain(t("initialization.intro"))
+    # ---------------------------------------------------------------- controls
+    sidebar = classroom.controls_area()
+    sidebar.header(t("control.header"))
+    seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="init_seed", bind="query-params",
+                                    help=t("initialization.seed_help")))
+    sidebar.subheader(t("initialization.symmetry.title"))
+    sym_activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"),
+                                         compute.SYMMETRY_ACTIVATIONS,
+                                         key="init_sym_act", default="tanh", format_func=activation_names.get)
+    sym_data = controls.url_choice(sidebar.selectbox, t("initialization.data"), compute.DATASETS, key="init_sym_data",
+                                   default="circles", format_func=data_names.get)
+    sym_units = sidebar.slider(t("initialization.symmetry.units"), 2, 16, 8, key="init_sym_units", bind="query-params")
+    sym_constant = sidebar.slider(t("initialization.symmetry.constant"), -1.0, 1.0, 0.5, 0.05, key="init_sym_const",
+                                  bind="query-params", help=t("initialization.symmetry.constant_help"))
+    sym_std = controls.log_slider(t("initialization.symmetry.std"), "init_sym_std", 0.001, 1.0, 0.1, container=sidebar,
+                                  help=t("initialization.symmetry.std_help"))
+    sym_steps = sidebar.slider(t("initialization.symmetry.steps"), 10, 1000, 500, 10, key="init_sym_steps",
+                               bind="query-params")
+    sym_lr = controls.log_slider(t("control.lr"), "init_sym_lr", 0.01, 5.0, 1.0, container=sidebar)
 
-# ---------------------------------------------------------------- controls
-sidebar = classroom.controls_area()
-sidebar.header(t("control.header"))
-seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="init_seed", bind="query-params",
-                                help=t("initialization.seed_help")))
-sidebar.subheader(t("initialization.symmetry.title"))
-sym_activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"), compute.SYMMETRY_ACTIVATIONS,
-                                     key="init_sym_act", default="tanh", format_func=activation_names.get)
-sym_data = controls.url_choice(sidebar.selectbox, t("initialization.data"), compute.DATASETS, key="init_sym_data",
-                               default="circles", format_func=data_names.get)
-sym_units = sidebar.slider(t("initialization.symmetry.units"), 2, 16, 8, key="init_sym_units", bind="query-params")
-sym_constant = sidebar.slider(t("initialization.symmetry.constant"), -1.0, 1.0, 0.5, 0.05, key="init_sym_const",
-                              bind="query-params", help=t("initialization.symmetry.constant_help"))
-sym_std = controls.log_slider(t("initialization.symmetry.std"), "init_sym_std", 0.001, 1.0, 0.1, container=sidebar,
-                              help=t("initialization.symmetry.std_help"))
-sym_steps = sidebar.slider(t("initialization.symmetry.steps"), 10, 1000, 500, 10, key="init_sym_steps",
+    sidebar.subheader(t("initialization.bienayme.title"))
+    fan_in = sidebar.select_slider("nᵢₙ", FAN_INS, value=100, key="init_fan_in", bind="query-params",
+                                   help=t("initialization.bienayme.fan_in_help"))
+    var_w = controls.log_slider("Var(W)", "init_var_w", 1e-4, 1.0, 0.01, container=sidebar)
+    var_x = controls.log_slider("Var(x)", "init_var_x", 0.01, 100.0, 1.0, container=sidebar)
+    mean_x = sidebar.slider(t("initialization.bienayme.mean"), 0.0, 3.0, 0.0, 0.1, key="init_mean_x",
+                            bind="query-params", help=t("initialization.bienayme.mean_help"))
+
+    sidebar.subheader(t("initialization.stack.title"))
+    activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"), compute.STACK_ACTIVATIONS,
+                                     key="init_act", default="tanh", format_func=activation_names.get)
+    shown = controls.url_choice(sidebar.multiselect, t("initialization.schemes"), SCHEMES, key="init_schemes",
+                                default=list(DEFAULT_SCHEMES), format_func=scheme_names.get, multi=True,
+                                help=t("initialization.schemes_help"))
+    depth = sidebar.slider(t("initialization.stack.depth"), 1, compute.MAX_DEPTH, 10, key="init_depth",
                            bind="query-params")
-sym_lr = controls.log_slider(t("control.lr"), "init_sym_lr", 0.01, 5.0, 1.0, container=sidebar)
+    width = sidebar.select_slider(t("initialization.stack.width"), compute.WIDTHS, value=256, key="init_width",
+                                  bind="query-params")
+    stack_var = controls.log_slider(t("initialization.stack.input_variance"), "init_stack_var", 0.01, 100.0, 1.0,
+                                    container=sidebar)
+    small_std = controls.log_slider(t("initialization.stack.small_std"), "init_small_std", 0.001, 1.0, 0.01,
+                                    container=sidebar, help=t("initialization.stack.small_std_help"))
 
-sidebar.subheader(t("initialization.bienayme.title"))
-fan_in = sidebar.select_slider("nᵢₙ", FAN_INS, value=100, key="init_fan_in", bind="query-params",
-                               help=t("initialization.bienayme.fan_in_help"))
-var_w = controls.log_slider("Var(W)", "init_var_w", 1e-4, 1.0, 0.01, container=sidebar)
-var_x = controls.log_slider("Var(x)", "init_var_x", 0.01, 100.0, 1.0, container=sidebar)
-mean_x = sidebar.slider(t("initialization.bienayme.mean"), 0.0, 3.0, 0.0, 0.1, key="init_mean_x",
-                        bind="query-params", help=t("initialization.bienayme.mean_help"))
+    sidebar.subheader(t("initialization.glorot.title"))
+    glorot_in = sidebar.select_slider("nᵢₙ", GLOROT_FANS, value=256, key="init_g_in", bind="query-params")
+    glorot_out = sidebar.select_slider("nₒᵤₜ", GLOROT_FANS, value=32, key="init_g_out", bind="query-params")
 
-sidebar.subheader(t("initialization.stack.title"))
-activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"), compute.STACK_ACTIVATIONS,
-                                 key="init_act", default="tanh", format_func=activation_names.get)
-shown = controls.url_choice(sidebar.multiselect, t("initialization.schemes"), SCHEMES, key="init_schemes",
-                            default=list(DEFAULT_SCHEMES), format_func=scheme_names.get, multi=True,
-                            help=t("initialization.schemes_help"))
-depth = sidebar.slider(t("initialization.stack.depth"), 1, compute.MAX_DEPTH, 10, key="init_depth",
-                       bind="query-params")
-width = sidebar.select_slider(t("initialization.stack.width"), compute.WIDTHS, value=256, key="init_width",
-                              bind="query-params")
-stack_var = controls.log_slider(t("initialization.stack.input_variance"), "init_stack_var", 0.01, 100.0, 1.0,
-                                container=sidebar)
-small_std = controls.log_slider(t("initialization.stack.small_std"), "init_small_std", 0.001, 1.0, 0.01,
-                                container=sidebar, help=t("initialization.stack.small_std_help"))
+    sidebar.subheader(t("initialization.train.title"))
+    train_activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"), compute.TRAIN_ACTIVATIONS,
+                                           key="init_train_act", default="tanh", format_func=activation_names.get)
+    train_data = controls.url_choice(sidebar.selectbox, t("initialization.data"), compute.DATASETS,
+                                     key="init_train_data", default="circles", format_func=data_names.get)
+    train_depth = sidebar.slider(t("initialization.train.depth"), 1, 12, 8, key="init_train_depth", bind="query-params")
+    train_epochs = sidebar.slider(t("initialization.train.epochs"), 5, 40, 25, key="init_train_epochs",
+                                  bind="query-params")
+    train_lr = controls.log_slider(t("control.lr"), "init_train_lr", 0.001, 1.0, 0.01, container=sidebar)
+    classroom.reset_button(sidebar)
 
-sidebar.subheader(t("initialization.glorot.title"))
-glorot_in = sidebar.select_slider("nᵢₙ", GLOROT_FANS, value=256, key="init_g_in", bind="query-params")
-glorot_out = sidebar.select_slider("nₒᵤₜ", GLOROT_FANS, value=32, key="init_g_out", bind="query-params")
-
-sidebar.subheader(t("initialization.train.title"))
-train_activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"), compute.TRAIN_ACTIVATIONS,
-                                       key="init_train_act", default="tanh", format_func=activation_names.get)
-train_data = controls.url_choice(sidebar.selectbox, t("initialization.data"), compute.DATASETS,
-                                 key="init_train_data", default="circles", format_func=data_names.get)
-train_depth = sidebar.slider(t("initialization.train.depth"), 1, 12, 8, key="init_train_depth", bind="query-params")
-train_epochs = sidebar.slider(t("initialization.train.epochs"), 5, 40, 25, key="init_train_epochs",
-                              bind="query-params")
-train_lr = controls.log_slider(t("control.lr"), "init_train_lr", 0.001, 1.0, 0.01, container=sidebar)
-classroom.reset_button(sidebar)
-
-chart_labels = figures.InitLabels(
-    schemes=scheme_names,
-    starts={start: t(f"initialization.start.{start}") for start in STARTS},
-    glorot_choices=glorot_names,
-    step_axis=t("chart.step"), weight_row_format=t("initialization.chart.weight_row"),
-    weight=t("initialization.chart.weight"),
-    classes=(t("initialization.chart.class0"), t("initialization.chart.class1")),
-    probability=t("initialization.chart.probability"), layer_axis=t("initialization.chart.layer"),
-    forward_axis=t("initialization.chart.forward_axis"), backward_axis=t("initialization.chart.backward_axis"),
-    forward_title=t("initialization.chart.forward_title"), backward_title=t("initialization.chart.backward_title"),
-    measured=t("initialization.chart.measured"), theory=t("initialization.chart.theory"),
-    value_axis=t("initialization.chart.value_axis"), share_axis=t("initialization.chart.share"),
-    layer_format=t("initialization.chart.layer_n"), pre_axis=t("initialization.chart.pre_axis"),
-    formula=t("initialization.chart.formula"), lesson_formula=t("initialization.chart.lesson_formula"),
-    forward_gain=t("initialization.chart.forward_gain"), backward_gain=t("initialization.chart.backward_gain"),
-    gain_axis=t("initialization.chart.gain_axis"), epoch_axis=t("initialization.chart.epoch"),
-    loss_axis=t("initialization.chart.loss"), target=t("initialization.chart.target", target=compute.TRAIN_TARGET_LOSS),
-    diverged_format=t("initialization.chart.diverged"), language=language(),
-)
-
-# ---------------------------------------------------------------- 1. the symmetry trap
-st.subheader(t("initialization.symmetry.title"), anchor="symmetry")
-classroom.explain(t("initialization.symmetry.intro"))
-trap = compute.symmetry_trap(sym_activation, sym_data, sym_units, sym_constant, sym_std, sym_steps, sym_lr, seed)
-weight_range = max(float(np.max(np.abs(run.hidden_weights))) for run in trap.runs.values())
-start_titles = {"zeros": t("initialization.start.zeros"),
-                "constant": t("initialization.start.constant", value=sym_constant),
-                "random": t("initialization.start.random", std=sym_std)}
-for column, start in zip(st.columns(3), STARTS, strict=True):
-    run = trap.runs[start]
-    with column:
-        charts.show(figures.weights_heatmap(run, weight_range, chart_labels, start_titles[start]),
-                    key=f"init_weights_{start}")
-        charts.show(figures.boundary_figure(trap.x, trap.y, run, chart_labels, t("initialization.symmetry.boundary")),
-                    key=f"init_boundary_{start}")
-        spread = t("initialization.symmetry.exactly_zero") if run.spread == 0 else num(run.spread)
-        st.markdown(t("initialization.symmetry.result", distinct=run.distinct, units=sym_units, spread=spread,
-                      accuracy=100 * run.accuracy, loss=float(run.losses[-1])))
-with classroom.aside():
-    st.caption(t("initialization.symmetry.caption", points=compute.SYMMETRY_POINTS, steps=sym_steps))
-    st.markdown(t("initialization.symmetry.why"))
-    st.latex(symmetry.GRADIENT_LATEX)
-symmetric, broken = trap.runs["constant"], trap.runs["random"]
-stuck = float(np.max(np.abs(trap.runs["zeros"].hidden_weights))) < STUCK  # moved by rounding errors at most
-course.lesson_differs(
-    t("initialization.differs.symmetry_says"),
-    t("initialization.differs.symmetry_measured", units=sym_units, distinct=symmetric.distinct,
-      accuracy=100 * symmetric.accuracy, random_distinct=broken.distinct, random_accuracy=100 * broken.accuracy)
-    + " " + (t("initialization.differs.symmetry_stuck") if stuck else t("initialization.differs.symmetry_moves")),
-)
-st.caption(":material/casino: " + t("initialization.symmetry.seed", seed=seed))
-
-# ---------------------------------------------------------------- 2. the variance before the activation
-st.subheader(t("initialization.bienayme.title"), anchor="bienayme")
-classroom.explain(t("initialization.bienayme.intro"))
-st.latex(variance.LATEX["bienayme"])
-layer = compute.bienayme(fan_in, var_w, var_x, mean_x, seed)
-st.markdown(t("initialization.bienayme.numbers", mean=num(layer.mean), variance=num(layer.variance, 4),
-              lesson=num(layer.lesson), predicted=num(layer.predicted), error=num(2 * layer.standard_error, 2)))
-charts.show(figures.bienayme_figure(layer, chart_labels), key="init_bienayme")
-st.caption(t("initialization.bienayme.caption", batch=compute.BIENAYME_BATCH, units=compute.BIENAYME_UNITS))
-course.lesson_differs(
-    t("initialization.differs.mean_says"),
-    t("initialization.differs.mean_measured", mu=mean_x, mean=num(layer.mean), predicted=num(layer.predicted),
-      lesson=num(layer.lesson)) if mean_x > 0 else t("initialization.differs.mean_measured_zero"),
-)
-
-# ---------------------------------------------------------------- 3. through a deep network
-st.subheader(t("initialization.stack.title"), anchor="stack")
-classroom.explain(t("initialization.stack.intro"))
-stack_area = st.container()  # filled once the histograms' initializer is known (it is chosen below the chart)
-st.markdown("#### " + t("initialization.hist.title"))
-classroom.explain(t("initialization.hist.intro"))
-hist_scheme = controls.url_choice(st.selectbox, t("initialization.hist.scheme"), SCHEMES, key="init_hist",
-                                  default="xavier_normal", format_func=scheme_names.get)
-needed = {*shown, hist_scheme} | ({"xavier_normal"} if activation == "tanh" else set())
-names = tuple(name for name in SCHEMES if name in needed)
-stats = compute.stack(activation, names, width, depth, stack_var, small_std, seed)
-theory = compute.stack_theory(activation, names, width, depth, stack_var, small_std)
-hist_row = names.index(hist_scheme)
-with stack_area:
-    if not shown:
-        st.info(t("initialization.none"))
-    elif classroom.predict_then_reveal(
-        t("initialization.predict", activation=activation_names[activation], depth=depth), shown,
-        compute.steadiest(stats, shown), (activation, shown, depth, width, stack_var, small_std, seed),
-        format_func=scheme_names.get,
-    ):
-        rows = {name: names.index(name) for name in shown}
-        charts.show(figures.depth_figure(
-            {name: (stats.post_std[row], stats.grad_rms[row]) for name, row in rows.items()},
-            {name: (theory.post_std[row], theory.grad_rms[row]) for name, row in rows.items()}, chart_labels,
-        ), key="init_depth_chart")
-        st.caption(t("initialization.stack.caption", depth=depth, width=width, batch=compute.batch_for(width),
-                     samples=stats.samples, seed=seed))
-        columns, colors = tables.stack_table(shown, stats, theory, scheme_names)
-        tables.show(columns, colors)
-    with classroom.aside():
-        st.markdown(t("initialization.stack.theory"))
-        st.latex(variance.LATEX["forward"])
-        st.latex(variance.LATEX["backward"])
-        st.latex(variance.LATEX["he"])
-    kept = stats.post_second[hist_row, 0] / max(stats.pre_second[hist_row, 0], 1e-300)
-    st.markdown(t("initialization.stack.he", activation=activation_names[activation], scheme=scheme_names[hist_scheme],
-                  ratio=float(kept)))
-    if activation in ("relu", "leaky_relu") and depth > 1:
-        drift = float(np.sqrt(HE_DRIFT * (depth - 1) / width))
-        st.info(t("initialization.stack.drift", depth=depth, width=width, low=float(np.exp(-2 * drift)),
-                  high=float(np.exp(2 * drift))), icon=":material/casino:")
-
-edges, shares = stats.histogram_edges[hist_row], stats.histogram[hist_row]
-lines_column, map_column = st.columns(2)
-with lines_column:
-    charts.show(figures.histogram_lines_figure(edges, shares, figures.histogram_layers(depth), chart_labels),
-                key="init_hist_lines")
-with map_column:
-    charts.show(figures.histogram_heatmap(edges, shares, chart_labels), key="init_hist_map")
-st.caption(t("initialization.hist.caption", scheme=scheme_names[hist_scheme], activation=activation_names[activation],
-             samples=stats.histogram_samples)
-           + (" " + t("initialization.hist.zeros", activation=activation_names[activation]) if activation == "relu"
-              else ""))
-if activation == "tanh" and depth > 1:
-    xavier = names.index("xavier_normal")
-    course.lesson_differs(
-        t("initialization.differs.tanh_says"),
-        t("initialization.differs.tanh_measured", first=num(float(stats.post_std[xavier, 0])),
-          last=num(float(stats.post_std[xavier, -1])), depth=depth, variance=stack_var),
+    chart_labels = figures.InitLabels(
+        schemes=scheme_names,
+        starts={start: t(f"initialization.start.{start}") for start in STARTS},
+        glorot_choices=glorot_names,
+        step_axis=t("chart.step"), weight_row_format=t("initialization.chart.weight_row"),
+        weight=t("initialization.chart.weight"),
+        classes=(t("initialization.chart.class0"), t("initialization.chart.class1")),
+        probability=t("initialization.chart.probability"), layer_axis=t("initialization.chart.layer"),
+        forward_axis=t("initialization.chart.forward_axis"), backward_axis=t("initialization.chart.backward_axis"),
+        forward_title=t("initialization.chart.forward_title"), backward_title=t("initialization.chart.backward_title"),
+        measured=t("initialization.chart.measured"), theory=t("initialization.chart.theory"),
+        value_axis=t("initialization.chart.value_axis"), share_axis=t("initialization.chart.share"),
+        layer_format=t("initialization.chart.layer_n"), pre_axis=t("initialization.chart.pre_axis"),
+        formula=t("initialization.chart.formula"), lesson_formula=t("initialization.chart.lesson_formula"),
+        forward_gain=t("initialization.chart.forward_gain"), backward_gain=t("initialization.chart.backward_gain"),
+        gain_axis=t("initialization.chart.gain_axis"), epoch_axis=t("initialization.chart.epoch"),
+        loss_axis=t("initialization.chart.loss"), target=t("initialization.chart.target",
+                                                           target=compute.TRAIN_TARGET_LOSS),
+        diverged_format=t("initialization.chart.diverged"), language=language(),
     )
 
-# ---------------------------------------------------------------- 4. Glorot's compromise
-st.subheader(t("initialization.glorot.title"), anchor="glorot")
-classroom.explain(t("initialization.glorot.intro"))
-st.latex(variance.LATEX["glorot"])
-gains = compute.glorot(glorot_in, glorot_out, seed)
-charts.show(figures.glorot_figure(variance.GLOROT_CHOICES, gains.forward_theory, gains.backward_theory,
-                                  gains.forward, gains.backward, chart_labels), key="init_glorot")
-tables.show(tables.glorot_table(gains, glorot_in, glorot_out, glorot_names))
-st.caption(t("initialization.glorot.caption", fan_in=glorot_in, fan_out=glorot_out, batch=compute.GLOROT_BATCH))
+    # ---------------------------------------------------------------- 1. the symmetry trap
+    st.subheader(t("initialization.symmetry.title"), anchor="symmetry")
+    classroom.explain(t("initialization.symmetry.intro"))
+    trap = compute.symmetry_trap(sym_activation, sym_data, sym_units, sym_constant, sym_std, sym_steps, sym_lr, seed)
+    weight_range = max(float(np.max(np.abs(run.hidden_weights))) for run in trap.runs.values())
+    start_titles = {"zeros": t("initialization.start.zeros"),
+                    "constant": t("initialization.start.constant", value=sym_constant),
+                    "random": t("initialization.start.random", std=sym_std)}
+    for column, start in zip(st.columns(3), STARTS, strict=True):
+        run = trap.runs[start]
+        with column:
+            charts.show(figures.weights_heatmap(run, weight_range, chart_labels, start_titles[start]),
+                        key=f"init_weights_{start}")
+            charts.show(figures.boundary_figure(trap.x, trap.y, run, chart_labels,
+                                                t("initialization.symmetry.boundary")),
+                        key=f"init_boundary_{start}")
+            spread = t("initialization.symmetry.exactly_zero") if run.spread == 0 else num(run.spread)
+            st.markdown(t("initialization.symmetry.result", distinct=run.distinct, units=sym_units, spread=spread,
+                          accuracy=100 * run.accuracy, loss=float(run.losses[-1])))
+    with classroom.aside():
+        st.caption(t("initialization.symmetry.caption", points=compute.SYMMETRY_POINTS, steps=sym_steps))
+        st.markdown(t("initialization.symmetry.why"))
+        st.latex(symmetry.GRADIENT_LATEX)
+    symmetric, broken = trap.runs["constant"], trap.runs["random"]
+    stuck = float(np.max(np.abs(trap.runs["zeros"].hidden_weights))) < STUCK  # moved by rounding errors at most
+    course.lesson_differs(
+        t("initialization.differs.symmetry_says"),
+        t("initialization.differs.symmetry_measured", units=sym_units, distinct=symmetric.distinct,
+          accuracy=100 * symmetric.accuracy, random_distinct=broken.distinct, random_accuracy=100 * broken.accuracy)
+        + " " + (t("initialization.differs.symmetry_stuck") if stuck else t("initialization.differs.symmetry_moves")),
+    )
+    st.caption(":material/casino: " + t("initialization.symmetry.seed", seed=seed))
 
-# ---------------------------------------------------------------- 5. training from each initializer
-st.subheader(t("initialization.train.title"), anchor="training")
-classroom.explain(t("initialization.train.intro", depth=train_depth, width=compute.TRAIN_WIDTH, epochs=train_epochs,
-                    batch=compute.TRAIN_BATCH, momentum=compute.TRAIN_MOMENTUM))
-seed_box = st.container(border=True)
-seed_box.markdown(":material/casino: " + t("initialization.train.seed_note", seed=seed))
-seed_buttons = seed_box.columns([1, 2])
-seed_buttons[0].button(t("initialization.train.another_seed"), on_click=next_seed, icon=":material/casino:")
-over_seeds = seed_buttons[1].toggle(t("initialization.train.over_seeds", seeds=SEED_REPEATS), key="init_train_seeds",
-                                    bind="query-params", help=t("initialization.train.over_seeds_help"))
+    # ---------------------------------------------------------------- 2. the variance before the activation
+    st.subheader(t("initialization.bienayme.title"), anchor="bienayme")
+    classroom.explain(t("initialization.bienayme.intro"))
+    st.latex(variance.LATEX["bienayme"])
+    layer = compute.bienayme(fan_in, var_w, var_x, mean_x, seed)
+    st.markdown(t("initialization.bienayme.numbers", mean=num(layer.mean), variance=num(layer.variance, 4),
+                  lesson=num(layer.lesson), predicted=num(layer.predicted), error=num(2 * layer.standard_error, 2)))
+    charts.show(figures.bienayme_figure(layer, chart_labels), key="init_bienayme")
+    st.caption(t("initialization.bienayme.caption", batch=compute.BIENAYME_BATCH, units=compute.BIENAYME_UNITS))
+    course.lesson_differs(
+        t("initialization.differs.mean_says"),
+        t("initialization.differs.mean_measured", mu=mean_x, mean=num(layer.mean), predicted=num(layer.predicted),
+          lesson=num(layer.lesson)) if mean_x > 0 else t("initialization.differs.mean_measured_zero"),
+    )
 
+    # ---------------------------------------------------------------- 3. through a deep network
+    st.subheader(t("initialization.stack.title"), anchor="stack")
+    classroom.explain(t("initialization.stack.intro"))
+    stack_area = st.container()  # filled once the histograms' initializer is known (it is chosen below the chart)
+    st.markdown("#### " + t("initialization.hist.title"))
+    classroom.explain(t("initialization.hist.intro"))
+    hist_scheme = controls.url_choice(st.selectbox, t("initialization.hist.scheme"), SCHEMES, key="init_hist",
+                                      default="xavier_normal", format_func=scheme_names.get)
+    needed = {*shown, hist_scheme} | ({"xavier_normal"} if activation == "tanh" else set())
+    names = tuple(name for name in SCHEMES if name in needed)
+    stats = compute.stack(activation, names, width, depth, stack_var, small_std, seed)
+    theory = compute.stack_theory(activation, names, width, depth, stack_var, small_std)
+    hist_row = names.index(hist_scheme)
+    with stack_area:
+        if not shown:
+            st.info(t("initialization.none"))
+        elif classroom.predict_then_reveal(
+            t("initialization.predict", activation=activation_names[activation], depth=depth), shown,
+            compute.steadiest(stats, shown), (activation, shown, depth, width, stack_var, small_std, seed),
+            format_func=scheme_names.get,
+        ):
+            rows = {name: names.index(name) for name in shown}
+            charts.show(figures.depth_figure(
+                {name: (stats.post_std[row], stats.grad_rms[row]) for name, row in rows.items()},
+                {name: (theory.post_std[row], theory.grad_rms[row]) for name, row in rows.items()}, chart_labels,
+            ), key="init_depth_chart")
+            st.caption(t("initialization.stack.caption", depth=depth, width=width, batch=compute.batch_for(width),
+                         samples=stats.samples, seed=seed))
+            columns, colors = tables.stack_table(shown, stats, theory, scheme_names)
+            tables.show(columns, colors)
+        with classroom.aside():
+            st.markdown(t("initialization.stack.theory"))
+            st.latex(variance.LATEX["forward"])
+            st.latex(variance.LATEX["backward"])
+            st.latex(variance.LATEX["he"])
+        kept = stats.post_second[hist_row, 0] / max(stats.pre_second[hist_row, 0], 1e-300)
+        st.markdown(t("initialization.stack.he", activation=activation_names[activation],
+                      scheme=scheme_names[hist_scheme],
+                      ratio=float(kept)))
+        if activation in ("relu", "leaky_relu") and depth > 1:
+            drift = float(np.sqrt(HE_DRIFT * (depth - 1) / width))
+            st.info(t("initialization.stack.drift", depth=depth, width=width, low=float(np.exp(-2 * drift)),
+                      high=float(np.exp(2 * drift))), icon=":material/casino:")
 
-def train_all(seeds: range) -> dict[int, dict[str, compute.Training]]:
-    """Every shown initializer trained on each seed (cached run by run), behind a progress bar."""
-    progress = st.progress(0.0, text=t("initialization.train.progress"))
-    total, done, found = len(shown) * len(seeds), 0, {}
-    for run_seed in seeds:
-        found[run_seed] = {}
-        for name in shown:
-            found[run_seed][name] = compute.training(name, train_activation, train_data, train_depth, train_epochs,
-                                                     train_lr, small_std, run_seed)
-            done += 1
-            progress.progress(done / total, text=t("initialization.train.progress"))
-    progress.empty()
-    return found
+    edges, shares = stats.histogram_edges[hist_row], stats.histogram[hist_row]
+    lines_column, map_column = st.columns(2)
+    with lines_column:
+        charts.show(figures.histogram_lines_figure(edges, shares, figures.histogram_layers(depth), chart_labels),
+                    key="init_hist_lines")
+    with map_column:
+        charts.show(figures.histogram_heatmap(edges, shares, chart_labels), key="init_hist_map")
+    st.caption(t("initialization.hist.caption", scheme=scheme_names[hist_scheme],
+                 activation=activation_names[activation],
+                 samples=stats.histogram_samples)
+               + (" " + t("initialization.hist.zeros", activation=activation_names[activation]) if activation == "relu"
+                  else ""))
+    if activation == "tanh" and depth > 1:
+        xavier = names.index("xavier_normal")
+        course.lesson_differs(
+            t("initialization.differs.tanh_says"),
+            t("initialization.differs.tanh_measured", first=num(float(stats.post_std[xavier, 0])),
+              last=num(float(stats.post_std[xavier, -1])), depth=depth, variance=stack_var),
+        )
 
+    # ---------------------------------------------------------------- 4. Glorot's compromise
+    st.subheader(t("initialization.glorot.title"), anchor="glorot")
+    classroom.explain(t("initialization.glorot.intro"))
+    st.latex(variance.LATEX["glorot"])
+    gains = compute.glorot(glorot_in, glorot_out, seed)
+    charts.show(figures.glorot_figure(variance.GLOROT_CHOICES, gains.forward_theory, gains.backward_theory,
+                                      gains.forward, gains.backward, chart_labels), key="init_glorot")
+    tables.show(tables.glorot_table(gains, glorot_in, glorot_out, glorot_names))
+    st.caption(t("initialization.glorot.caption", fan_in=glorot_in, fan_out=glorot_out, batch=compute.GLOROT_BATCH))
 
-if not shown:
-    st.info(t("initialization.none"))
-else:
-    runs = train_all(range(seed, seed + 1))[seed]
-    charts.show(figures.training_figure(runs, compute.TRAIN_TARGET_LOSS, chart_labels), key="init_training")
-    columns, colors = tables.training_table(runs, scheme_names)
-    tables.show(columns, colors)
-    reached = sorted((run.reached_at, name) for name, run in runs.items() if run.reached_at >= 0)
-    if reached:
-        epoch, first = reached[0]
-        st.markdown(t("initialization.train.first", scheme=scheme_names[first], epoch=epoch,
-                      target=compute.TRAIN_TARGET_LOSS))
+    # ---------------------------------------------------------------- 5. training from each initializer
+    st.subheader(t("initialization.train.title"), anchor="training")
+    classroom.explain(t("initialization.train.intro", depth=train_depth, width=compute.TRAIN_WIDTH, epochs=train_epochs,
+                        batch=compute.TRAIN_BATCH, momentum=compute.TRAIN_MOMENTUM))
+    seed_box = st.container(border=True)
+    seed_box.markdown(":material/casino: " + t("initialization.train.seed_note", seed=seed))
+    seed_buttons = seed_box.columns([1, 2])
+    seed_buttons[0].button(t("initialization.train.another_seed"), on_click=next_seed, icon=":material/casino:")
+    over_seeds = seed_buttons[1].toggle(t("initialization.train.over_seeds", seeds=SEED_REPEATS),
+                                        key="init_train_seeds",
+                                        bind="query-params", help=t("initialization.train.over_seeds_help"))
+
+    def train_all(seeds: range) -> dict[int, dict[str, compute.Training]]:
+        """Every shown initializer trained on each seed (cached run by run), behind a progress bar."""
+        progress = st.progress(0.0, text=t("initialization.train.progress"))
+        total, done, found = len(shown) * len(seeds), 0, {}
+        for run_seed in seeds:
+            found[run_seed] = {}
+            for name in shown:
+                found[run_seed][name] = compute.training(name, train_activation, train_data, train_depth, train_epochs,
+                                                         train_lr, small_std, run_seed)
+                done += 1
+                progress.progress(done / total, text=t("initialization.train.progress"))
+        progress.empty()
+        return found
+
+    if not shown:
+        st.info(t("initialization.none"))
     else:
-        st.markdown(t("initialization.train.none_reached", target=compute.TRAIN_TARGET_LOSS, epochs=train_epochs))
-    st.caption(t("initialization.train.caption", points=compute.TRAIN_POINTS,
-                 share=int(100 * compute.TRAIN_VALIDATION_SHARE)))
-    if "xavier_normal" in shown or "xavier_uniform" in shown:
-        first_gain = 2 * 2 / (2 + compute.TRAIN_WIDTH)  # the first layer: 2 inputs, TRAIN_WIDTH units
-        st.caption(t("initialization.train.xavier_first", width=compute.TRAIN_WIDTH, gain=first_gain,
-                     times=1 / first_gain))
-    if over_seeds:
-        repeats = train_all(range(seed, seed + SEED_REPEATS))
-        st.markdown(t("initialization.train.seeds_title", first=seed, last=seed + SEED_REPEATS - 1))
-        columns, colors = tables.seeds_table(repeats, scheme_names)
+        runs = train_all(range(seed, seed + 1))[seed]
+        charts.show(figures.training_figure(runs, compute.TRAIN_TARGET_LOSS, chart_labels), key="init_training")
+        columns, colors = tables.training_table(runs, scheme_names)
         tables.show(columns, colors)
+        reached = sorted((run.reached_at, name) for name, run in runs.items() if run.reached_at >= 0)
+        if reached:
+            epoch, first = reached[0]
+            st.markdown(t("initialization.train.first", scheme=scheme_names[first], epoch=epoch,
+                          target=compute.TRAIN_TARGET_LOSS))
+        else:
+            st.markdown(t("initialization.train.none_reached", target=compute.TRAIN_TARGET_LOSS, epochs=train_epochs))
+        st.caption(t("initialization.train.caption", points=compute.TRAIN_POINTS,
+                     share=int(100 * compute.TRAIN_VALIDATION_SHARE)))
+        if "xavier_normal" in shown or "xavier_uniform" in shown:
+            first_gain = 2 * 2 / (2 + compute.TRAIN_WIDTH)  # the first layer: 2 inputs, TRAIN_WIDTH units
+            st.caption(t("initialization.train.xavier_first", width=compute.TRAIN_WIDTH, gain=first_gain,
+                         times=1 / first_gain))
+        if over_seeds:
+            repeats = train_all(range(seed, seed + SEED_REPEATS))
+            st.markdown(t("initialization.train.seeds_title", first=seed, last=seed + SEED_REPEATS - 1))
+            columns, colors = tables.seeds_table(repeats, scheme_names)
+            tables.show(columns, colors)
 
-course.experiments({t(f"initialization.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+    course.experiments({t(f"initialization.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+
+
+render()

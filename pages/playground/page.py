@@ -52,153 +52,160 @@ EXPERIMENTS = {
                  "&pg_steps=1000&pg_seed=0",
 }
 
-st.title(t("playground.title"))
-classroom.explain(t("playground.intro"))
-st.info(t("playground.convention"), icon=":material/swap_horiz:")
 
-# ---------------------------------------------------------------- controls
-sidebar = classroom.controls_area()
-sidebar.header(t("control.header"))
-sidebar.subheader(t("playground.control.data_title"))
-data = controls.url_choice(sidebar.selectbox, t("playground.control.data"), compute.DATA, key="pg_data",
-                           default="moons", format_func=lambda name: t(DATA_NAMES[name]))
-noise = sidebar.slider(t("playground.control.noise"), 0.0, 0.6, 0.2, 0.05, key="pg_noise", bind="query-params",
-                       help=t("playground.control.noise_help"))
-size = sidebar.select_slider(t("playground.control.size"), compute.SIZES, value=200, key="pg_n", bind="query-params",
-                             help=t("playground.control.size_help"))
-sidebar.subheader(t("playground.control.network_title"))
-layers = sidebar.slider(t("playground.control.layers"), *LAYERS, 2, key="pg_layers", bind="query-params")
-width = sidebar.select_slider(t("playground.control.width"), WIDTHS, value=16, key="pg_width", bind="query-params")
-activation = controls.url_choice(sidebar.selectbox, t("playground.control.activation"), tuple(ACTIVATIONS),
-                                 key="pg_act", default="relu", format_func=lambda name: t(ACTIVATION_NAMES[name]))
-initializer = controls.url_choice(sidebar.selectbox, t("playground.control.initializer"), tuple(INITIALIZERS),
-                                  key="pg_init", default="he_normal",
-                                  format_func=lambda name: t(INITIALIZER_NAMES[name]))
-batch_norm = sidebar.toggle(t("playground.control.batch_norm"), key="pg_bn", bind="query-params")
-drop_prob = sidebar.slider(t("playground.control.drop"), 0.0, 0.9, 0.0, 0.05, key="pg_drop", bind="query-params")
-sidebar.subheader(t("playground.control.training_title"))
-optimizer = controls.optimizer_picker(key="pg_opt", default="adam", container=sidebar)
-hyper = controls.hyperparameters(optimizer, key_prefix="pg_", container=sidebar, lr=LEARNING_RATES[optimizer])
-schedule = controls.url_choice(sidebar.selectbox, t("playground.control.schedule"), tuple(SCHEDULES),
-                               key="pg_schedule", default="constant",
-                               format_func=lambda name: t(SCHEDULE_NAMES[name]))
-batch_size = sidebar.select_slider(t("playground.control.batch"), BATCHES, value=32, key="pg_batch",
-                                   bind="query-params")
-steps = sidebar.select_slider(t("playground.control.steps"), STEPS, value=1000, key="pg_steps", bind="query-params")
-seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="pg_seed", bind="query-params"))
-sidebar.subheader(t("playground.control.compare_title"))
-comparing = sidebar.toggle(t("playground.control.compare"), key="pg_compare", bind="query-params",
-                           help=t("playground.control.compare_help"))
-if comparing:
-    b_activation = controls.url_choice(sidebar.selectbox, t("playground.control.b_activation"), tuple(ACTIVATIONS),
-                                       key="pg_b_act", default="relu",
-                                       format_func=lambda name: t(ACTIVATION_NAMES[name]))
-    b_initializer = controls.url_choice(sidebar.selectbox, t("playground.control.b_initializer"),
-                                        tuple(INITIALIZERS), key="pg_b_init", default="he_normal",
-                                        format_func=lambda name: t(INITIALIZER_NAMES[name]))
-    b_batch_norm = sidebar.toggle(t("playground.control.b_batch_norm"), value=True, key="pg_b_bn",
-                                  bind="query-params")
-    b_drop = sidebar.slider(t("playground.control.b_drop"), 0.0, 0.9, 0.0, 0.05, key="pg_b_drop", bind="query-params")
-    b_optimizer = controls.optimizer_picker(key="pg_b_opt", default="adam", container=sidebar)
-    b_lr = controls.log_slider(t("playground.control.b_lr"), "pg_b_lr", *controls.LR_RANGE, 0.01, container=sidebar)
-classroom.reset_button(sidebar)
+def render() -> None:
+    """The page. Its values are locals, freed when the run ends: the module's globals outlive the run in the
+    widgets' callbacks, which a session keeps until it expires."""
+    st.title(t("playground.title"))
+    classroom.explain(t("playground.intro"))
+    st.info(t("playground.convention"), icon=":material/swap_horiz:")
 
-setup = compute.Setup(layers, width, activation, initializer, batch_norm, drop_prob, optimizer,
-                      tuple(sorted(hyper.items())), schedule, batch_size, steps)
-labels = figures.Labels(
-    language=language(), loss_axis=t("playground.chart.loss"), accuracy_axis=t("playground.chart.accuracy"),
-    train=t("playground.chart.train"), val=t("playground.chart.val"),
-    classes=(t("playground.chart.class0"), t("playground.chart.class1")),
-    train_points=t("playground.chart.train_points"), val_points=t("playground.chart.val_points"),
-    layer=t("playground.chart.layer"), output=t("playground.chart.output"),
-    percentiles=t("playground.chart.percentiles"), no_gradient=t("playground.chart.no_gradient"),
-    grad_norm=t("playground.chart.grad_norm"),
-    playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
-)
+    # ---------------------------------------------------------------- controls
+    sidebar = classroom.controls_area()
+    sidebar.header(t("control.header"))
+    sidebar.subheader(t("playground.control.data_title"))
+    data = controls.url_choice(sidebar.selectbox, t("playground.control.data"), compute.DATA, key="pg_data",
+                               default="moons", format_func=lambda name: t(DATA_NAMES[name]))
+    noise = sidebar.slider(t("playground.control.noise"), 0.0, 0.6, 0.2, 0.05, key="pg_noise", bind="query-params",
+                           help=t("playground.control.noise_help"))
+    size = sidebar.select_slider(t("playground.control.size"), compute.SIZES, value=200, key="pg_n",
+                                 bind="query-params",
+                                 help=t("playground.control.size_help"))
+    sidebar.subheader(t("playground.control.network_title"))
+    layers = sidebar.slider(t("playground.control.layers"), *LAYERS, 2, key="pg_layers", bind="query-params")
+    width = sidebar.select_slider(t("playground.control.width"), WIDTHS, value=16, key="pg_width", bind="query-params")
+    activation = controls.url_choice(sidebar.selectbox, t("playground.control.activation"), tuple(ACTIVATIONS),
+                                     key="pg_act", default="relu", format_func=lambda name: t(ACTIVATION_NAMES[name]))
+    initializer = controls.url_choice(sidebar.selectbox, t("playground.control.initializer"), tuple(INITIALIZERS),
+                                      key="pg_init", default="he_normal",
+                                      format_func=lambda name: t(INITIALIZER_NAMES[name]))
+    batch_norm = sidebar.toggle(t("playground.control.batch_norm"), key="pg_bn", bind="query-params")
+    drop_prob = sidebar.slider(t("playground.control.drop"), 0.0, 0.9, 0.0, 0.05, key="pg_drop", bind="query-params")
+    sidebar.subheader(t("playground.control.training_title"))
+    optimizer = controls.optimizer_picker(key="pg_opt", default="adam", container=sidebar)
+    hyper = controls.hyperparameters(optimizer, key_prefix="pg_", container=sidebar, lr=LEARNING_RATES[optimizer])
+    schedule = controls.url_choice(sidebar.selectbox, t("playground.control.schedule"), tuple(SCHEDULES),
+                                   key="pg_schedule", default="constant",
+                                   format_func=lambda name: t(SCHEDULE_NAMES[name]))
+    batch_size = sidebar.select_slider(t("playground.control.batch"), BATCHES, value=32, key="pg_batch",
+                                       bind="query-params")
+    steps = sidebar.select_slider(t("playground.control.steps"), STEPS, value=1000, key="pg_steps", bind="query-params")
+    seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="pg_seed", bind="query-params"))
+    sidebar.subheader(t("playground.control.compare_title"))
+    comparing = sidebar.toggle(t("playground.control.compare"), key="pg_compare", bind="query-params",
+                               help=t("playground.control.compare_help"))
+    if comparing:
+        b_activation = controls.url_choice(sidebar.selectbox, t("playground.control.b_activation"), tuple(ACTIVATIONS),
+                                           key="pg_b_act", default="relu",
+                                           format_func=lambda name: t(ACTIVATION_NAMES[name]))
+        b_initializer = controls.url_choice(sidebar.selectbox, t("playground.control.b_initializer"),
+                                            tuple(INITIALIZERS), key="pg_b_init", default="he_normal",
+                                            format_func=lambda name: t(INITIALIZER_NAMES[name]))
+        b_batch_norm = sidebar.toggle(t("playground.control.b_batch_norm"), value=True, key="pg_b_bn",
+                                      bind="query-params")
+        b_drop = sidebar.slider(t("playground.control.b_drop"), 0.0, 0.9, 0.0, 0.05, key="pg_b_drop",
+                                bind="query-params")
+        b_optimizer = controls.optimizer_picker(key="pg_b_opt", default="adam", container=sidebar)
+        b_lr = controls.log_slider(t("playground.control.b_lr"), "pg_b_lr", *controls.LR_RANGE, 0.01, container=sidebar)
+    classroom.reset_button(sidebar)
 
-# ---------------------------------------------------------------- the live training
-st.subheader(t("playground.live.title"))
-with st.spinner(t("playground.live.spinner", steps=steps), show_time=True):
-    run = compute.training(setup, data, noise, size, seed)
-charts.show(live_chart(setup, data, noise, size, seed, labels, charts.on_phone()), key="pg_live_chart")
-every = compute.snapshot_every(setup)
-classroom.aside().caption(t("playground.live.caption", grid=compute.GRID, every=every))
-metrics.show([
-    metrics.Metric(t("playground.metric.val_accuracy"), f"{run.val_accuracy[-1]:.0%}",
-                   t("playground.metric.val_accuracy_help")),
-    metrics.Metric(t("playground.metric.train_accuracy"), f"{run.train_accuracy[-1]:.0%}"),
-    metrics.Metric(t("playground.metric.val_loss"), num(float(run.val_loss[-1]), 3)),
-    metrics.Metric(t("playground.metric.train_loss"), num(float(run.train_loss[-1]), 3)),
-    metrics.Metric(t("playground.metric.parameters"), str(sum(value.size for value in run.params.values()))),
-    metrics.Metric(t("playground.metric.seed"), str(seed), t("playground.metric.seed_help")),
-])
-if run.diverged:
-    st.warning(t("playground.diverged", step=run.diverged_at), icon=":material/warning:")
-final_dead = run.layers.no_gradient[-1]
-if final_dead.size and final_dead.max() >= DEAD:
-    first_dead = int(np.flatnonzero(final_dead >= DEAD)[0])
-    st.warning(t("playground.dead_layer", layer=first_dead + 1, share=float(final_dead[first_dead])),
-               icon=":material/block:")
-alike = [symmetry.distinct_units(run.params[f"W{index}"], run.params[f"b{index}"]) == 1
-         for index in range(1, layers + 1)]
-if width > 1 and any(alike):
-    st.warning(t("playground.one_unit", layer=alike.index(True) + 1, width=width), icon=":material/join:")
-norms = run.layers.grad_norm[-1]
-if norms[-1] > 0 and norms[0] < VANISHED * norms[-1]:
-    st.warning(t("playground.vanishing", ratio=float(norms[-1] / max(norms[0], 1e-300))),
-               icon=":material/trending_down:")
+    setup = compute.Setup(layers, width, activation, initializer, batch_norm, drop_prob, optimizer,
+                          tuple(sorted(hyper.items())), schedule, batch_size, steps)
+    labels = figures.Labels(
+        language=language(), loss_axis=t("playground.chart.loss"), accuracy_axis=t("playground.chart.accuracy"),
+        train=t("playground.chart.train"), val=t("playground.chart.val"),
+        classes=(t("playground.chart.class0"), t("playground.chart.class1")),
+        train_points=t("playground.chart.train_points"), val_points=t("playground.chart.val_points"),
+        layer=t("playground.chart.layer"), output=t("playground.chart.output"),
+        percentiles=t("playground.chart.percentiles"), no_gradient=t("playground.chart.no_gradient"),
+        grad_norm=t("playground.chart.grad_norm"),
+        playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
+    )
+
+    # ---------------------------------------------------------------- the live training
+    st.subheader(t("playground.live.title"))
+    with st.spinner(t("playground.live.spinner", steps=steps), show_time=True):
+        run = compute.training(setup, data, noise, size, seed)
+    charts.show(live_chart(setup, data, noise, size, seed, labels, charts.on_phone()), key="pg_live_chart")
+    every = compute.snapshot_every(setup)
+    classroom.aside().caption(t("playground.live.caption", grid=compute.GRID, every=every))
+    metrics.show([
+        metrics.Metric(t("playground.metric.val_accuracy"), f"{run.val_accuracy[-1]:.0%}",
+                       t("playground.metric.val_accuracy_help")),
+        metrics.Metric(t("playground.metric.train_accuracy"), f"{run.train_accuracy[-1]:.0%}"),
+        metrics.Metric(t("playground.metric.val_loss"), num(float(run.val_loss[-1]), 3)),
+        metrics.Metric(t("playground.metric.train_loss"), num(float(run.train_loss[-1]), 3)),
+        metrics.Metric(t("playground.metric.parameters"), str(sum(value.size for value in run.params.values()))),
+        metrics.Metric(t("playground.metric.seed"), str(seed), t("playground.metric.seed_help")),
+    ])
+    if run.diverged:
+        st.warning(t("playground.diverged", step=run.diverged_at), icon=":material/warning:")
+    final_dead = run.layers.no_gradient[-1]
+    if final_dead.size and final_dead.max() >= DEAD:
+        first_dead = int(np.flatnonzero(final_dead >= DEAD)[0])
+        st.warning(t("playground.dead_layer", layer=first_dead + 1, share=float(final_dead[first_dead])),
+                   icon=":material/block:")
+    alike = [symmetry.distinct_units(run.params[f"W{index}"], run.params[f"b{index}"]) == 1
+             for index in range(1, layers + 1)]
+    if width > 1 and any(alike):
+        st.warning(t("playground.one_unit", layer=alike.index(True) + 1, width=width), icon=":material/join:")
+    norms = run.layers.grad_norm[-1]
+    if norms[-1] > 0 and norms[0] < VANISHED * norms[-1]:
+        st.warning(t("playground.vanishing", ratio=float(norms[-1] / max(norms[0], 1e-300))),
+                   icon=":material/trending_down:")
+
+    # ---------------------------------------------------------------- A against B
+    def described(config: compute.Setup) -> str:
+        """A configuration in a few words: activation, initialization, batch norm, dropout, optimizer and its rate."""
+        parts = [t(ACTIVATION_NAMES[config.activation]), t(INITIALIZER_NAMES[config.initializer])]
+        if config.batch_norm:
+            parts.append("BN")
+        if config.drop_prob > 0:
+            parts.append(f"p = {num(config.drop_prob, 2)}")
+        parts.append(f"{t('optimizer.' + config.optimizer)} η = {num(config.lr, 3)}")
+        return " · ".join(parts)
+
+    if comparing:
+        st.subheader(t("playground.compare.title"))
+        b_hyper = {**{key: value for key, value in DEFAULTS[b_optimizer].items() if key != "lr"}, "lr": b_lr}
+        other = compute.Setup(layers, width, b_activation, b_initializer, b_batch_norm, b_drop, b_optimizer,
+                              tuple(sorted(b_hyper.items())), schedule, batch_size, steps)
+        if other == setup:
+            st.info(t("playground.compare.same"))
+        with st.spinner(t("playground.compare.spinner"), show_time=True):
+            second = compute.training(other, data, noise, size, seed)
+        plane = figures.Plane.of(compute.dataset(data, noise, size, seed))
+        charts.show(figures.comparison_figure((run, second), plane, labels, charts.on_phone()), key="pg_compare_chart")
+        st.caption(t("playground.compare.caption", every=every))
+        result = compute.verdict(run, second)
+        names = ("A", "B")
+        reached = [t("playground.compare.blew_up", step=recording.diverged_at) if recording.diverged
+                   else t("playground.compare.never") if step < 0 else step
+                   for recording, step in zip((run, second), result.reached, strict=True)]
+        tables.show([
+            tables.Column(t("playground.compare.run"), list(names)),
+            tables.Column(t("playground.compare.setup"), [described(setup), described(other)]),
+            tables.Column(t("playground.compare.val_loss"), list(result.val_loss), ".3g"),
+            tables.Column(t("playground.compare.val_accuracy"), list(result.val_accuracy), ".0%"),
+            tables.Column(t("playground.compare.reached", target=result.target), reached),
+        ], colors=list(figures.RUN_COLORS))
+        if result.better is None:
+            st.info(t("playground.compare.tie", first=result.val_loss[0], second=result.val_loss[1]))
+        else:
+            winner = result.better
+            st.success(t("playground.compare.better", winner=names[winner], low=result.val_loss[winner],
+                         high=result.val_loss[1 - winner], steps=steps))
+        first, second_step = result.reached
+        if first >= 0 and second_step >= 0 and first != second_step:
+            faster = 0 if first < second_step else 1
+            st.markdown(t("playground.compare.faster", winner=names[faster], target=result.target,
+                          first=min(first, second_step), second=max(first, second_step)))
+        elif (first >= 0) != (second_step >= 0):
+            only = 0 if first >= 0 else 1
+            st.markdown(t("playground.compare.only", winner=names[only], target=result.target,
+                          first=result.reached[only]))
+
+    course.experiments({t("playground.experiment." + name): query for name, query in EXPERIMENTS.items()})
 
 
-# ---------------------------------------------------------------- A against B
-def described(config: compute.Setup) -> str:
-    """A configuration in a few words: activation, initialization, batch norm, dropout, optimizer and its rate."""
-    parts = [t(ACTIVATION_NAMES[config.activation]), t(INITIALIZER_NAMES[config.initializer])]
-    if config.batch_norm:
-        parts.append("BN")
-    if config.drop_prob > 0:
-        parts.append(f"p = {num(config.drop_prob, 2)}")
-    parts.append(f"{t('optimizer.' + config.optimizer)} η = {num(config.lr, 3)}")
-    return " · ".join(parts)
-
-
-if comparing:
-    st.subheader(t("playground.compare.title"))
-    b_hyper = {**{key: value for key, value in DEFAULTS[b_optimizer].items() if key != "lr"}, "lr": b_lr}
-    other = compute.Setup(layers, width, b_activation, b_initializer, b_batch_norm, b_drop, b_optimizer,
-                          tuple(sorted(b_hyper.items())), schedule, batch_size, steps)
-    if other == setup:
-        st.info(t("playground.compare.same"))
-    with st.spinner(t("playground.compare.spinner"), show_time=True):
-        second = compute.training(other, data, noise, size, seed)
-    plane = figures.Plane.of(compute.dataset(data, noise, size, seed))
-    charts.show(figures.comparison_figure((run, second), plane, labels, charts.on_phone()), key="pg_compare_chart")
-    st.caption(t("playground.compare.caption", every=every))
-    result = compute.verdict(run, second)
-    names = ("A", "B")
-    reached = [t("playground.compare.blew_up", step=recording.diverged_at) if recording.diverged
-               else t("playground.compare.never") if step < 0 else step
-               for recording, step in zip((run, second), result.reached, strict=True)]
-    tables.show([
-        tables.Column(t("playground.compare.run"), list(names)),
-        tables.Column(t("playground.compare.setup"), [described(setup), described(other)]),
-        tables.Column(t("playground.compare.val_loss"), list(result.val_loss), ".3g"),
-        tables.Column(t("playground.compare.val_accuracy"), list(result.val_accuracy), ".0%"),
-        tables.Column(t("playground.compare.reached", target=result.target), reached),
-    ], colors=list(figures.RUN_COLORS))
-    if result.better is None:
-        st.info(t("playground.compare.tie", first=result.val_loss[0], second=result.val_loss[1]))
-    else:
-        winner = result.better
-        st.success(t("playground.compare.better", winner=names[winner], low=result.val_loss[winner],
-                     high=result.val_loss[1 - winner], steps=steps))
-    first, second_step = result.reached
-    if first >= 0 and second_step >= 0 and first != second_step:
-        faster = 0 if first < second_step else 1
-        st.markdown(t("playground.compare.faster", winner=names[faster], target=result.target,
-                      first=min(first, second_step), second=max(first, second_step)))
-    elif (first >= 0) != (second_step >= 0):
-        only = 0 if first >= 0 else 1
-        st.markdown(t("playground.compare.only", winner=names[only], target=result.target,
-                      first=result.reached[only]))
-
-course.experiments({t("playground.experiment." + name): query for name, query in EXPERIMENTS.items()})
+render()
