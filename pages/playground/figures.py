@@ -204,11 +204,17 @@ def _field_data(plane: Plane, probability: np.ndarray) -> list[dict]:
     data = []
     for level in range(FIELD_BANDS):
         chosen = band == level
-        xs = np.stack([starts[chosen], stops[chosen], np.full(chosen.sum(), np.nan)], axis=1).ravel()[:-1]
-        ys = np.stack([heights[chosen], heights[chosen], np.full(chosen.sum(), np.nan)], axis=1).ravel()[:-1]
-        data.append({"x": [None if np.isnan(v) else v for v in xs.tolist()],
-                     "y": [None if np.isnan(v) else v for v in ys.tolist()]})
+        data.append({"x": _broken_line(starts[chosen], stops[chosen]),
+                     "y": _broken_line(heights[chosen], heights[chosen])})
     return data
+
+
+def _broken_line(first: np.ndarray, second: np.ndarray) -> list:
+    """``[first[0], second[0], None, first[1], second[1], None, ...]`` without the last None: one line trace's
+    coordinates for separate segments (filled in NumPy: a list built value by value took a fifth of the chart)."""
+    values = np.empty(3 * first.size, dtype=object)
+    values[0::3], values[1::3] = first, second
+    return values[:-1].tolist()
 
 
 def _field_traces(plane: Plane, probability: np.ndarray, axes: str, row_px: float) -> list[dict]:
