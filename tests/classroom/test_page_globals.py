@@ -54,7 +54,7 @@ def test_the_check_finds_a_value_computed_at_module_level():
 def _page_globals(script: str) -> list[dict]:
     gc.collect()
     return [namespace for namespace in gc.get_objects()
-            if isinstance(namespace, dict) and namespace.get("__name__") == "__main__"
+            if type(namespace) is dict and namespace.get("__name__") == "__main__"
             and str(namespace.get("__file__", "")).endswith(script)]
 
 
