@@ -128,8 +128,8 @@ def render() -> None:
 
     products = list(enumerate([
         [matrices.Matrix("X", example.x, shape(batch, features)), "·",
-          matrices.Matrix("W", example.w, shape(features, outputs)), "+", matrices.Matrix("b", example.b,
-                                                                                          f"1×{outputs}"),
+          matrices.Matrix("W", example.w, shape(features, outputs)), "+",
+          matrices.Matrix("b", example.b, f"1×{outputs}"),
           "=", matrices.Matrix("Out", example.out, shape(batch, outputs))],
         [matrices.Matrix("dOut", example.dout, shape(batch, outputs)), "·",
           matrices.Matrix("Wᵀ", example.w.T, shape(outputs, features)), "=",

@@ -162,14 +162,13 @@ def render() -> None:
     st.caption(t("dropout.inverted.caption", units=compute.LAYER_UNITS))
     value = float(over.activations[unit])
     standard_error = value * np.sqrt(drop_prob / keep) / np.sqrt(masks)
-    st.markdown(t("dropout.inverted.result", masks=masks, mean=float(over.running_mean[-1, unit]), value=value,
-                  errors=abs(float(over.running_mean[-1,
-                                                     unit]) - value) / standard_error if standard_error > 0 else 0.0,
-                  se=standard_error, unscaled=float(over.unscaled_running_mean[-1, unit]), shrunk=keep * value,
+    mean, unscaled = float(over.running_mean[-1, unit]), float(over.unscaled_running_mean[-1, unit])
+    st.markdown(t("dropout.inverted.result", masks=masks, mean=mean, value=value,
+                  errors=abs(mean - value) / standard_error if standard_error > 0 else 0.0,
+                  se=standard_error, unscaled=unscaled, shrunk=keep * value,
                   worst=float(np.max(np.abs(over.running_mean[-1] - over.activations)))))
-    course.lesson_differs(t("dropout.differs.scale_says"),
-                          t("dropout.differs.scale_measured", keep=keep, unscaled=float(over.unscaled_running_mean[-1,
-                            unit]), value=value, scale=1 / keep))
+    course.lesson_differs(t("dropout.differs.scale_says"), t("dropout.differs.scale_measured", keep=keep,
+                                                            unscaled=unscaled, value=value, scale=1 / keep))
 
     # ---------------------------------------------------------------- against overfitting
     st.subheader(t("dropout.fit.title"))

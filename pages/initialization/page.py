@@ -146,8 +146,8 @@ def render() -> None:
         formula=t("initialization.chart.formula"), lesson_formula=t("initialization.chart.lesson_formula"),
         forward_gain=t("initialization.chart.forward_gain"), backward_gain=t("initialization.chart.backward_gain"),
         gain_axis=t("initialization.chart.gain_axis"), epoch_axis=t("initialization.chart.epoch"),
-        loss_axis=t("initialization.chart.loss"), target=t("initialization.chart.target",
-                                                           target=compute.TRAIN_TARGET_LOSS),
+        loss_axis=t("initialization.chart.loss"),
+        target=t("initialization.chart.target", target=compute.TRAIN_TARGET_LOSS),
         diverged_format=t("initialization.chart.diverged"), language=language(),
     )
 

@@ -110,8 +110,8 @@ def render() -> None:
         with chart_slot:
             shown = classroom.predict_then_reveal(
                 t("optimizer_lab.predict", tolerance=num(tolerance)), (*setup.names, NOBODY), first_to_arrive(run),
-                (setup,
-                 tolerance), format_func=lambda name: t("optimizer_lab.nobody") if name == NOBODY else name_of[name])
+                (setup, tolerance),
+                format_func=lambda name: t("optimizer_lab.nobody") if name == NOBODY else name_of[name])
         if not shown:
             return
         index = setup.names.index(inspected)
@@ -230,9 +230,8 @@ def render() -> None:
         columns = st.columns(4)
         escape_lr = controls.log_slider(t("optimizer_lab.escape_lr"), "lab_escape_lr", 1e-3, 0.1, 0.02,
                                         container=columns[0])
-        escape_noise = columns[1].select_slider(t("optimizer_lab.escape_noise"), (0.0, *controls.log_options(0.1,
-                                                                                                             100.0)),
-                                                30.0,
+        escape_noise = columns[1].select_slider(t("optimizer_lab.escape_noise"),
+                                                (0.0, *controls.log_options(0.1, 100.0)), 30.0,
                                                 format_func=plain, key="lab_escape_noise",
                                                 bind="query-params")
         momentum = columns[2].slider(t("optimizer_lab.escape_momentum"), 0.0, 0.99, 0.9, 0.01,
