@@ -30,10 +30,9 @@ def first_view_training() -> float:
     """The page's training loop on its defaults, caches emptied: seconds."""
     from pages.initialization import compute
 
-    compute.training.clear()
+    compute.trained_together.clear()
     started = time.perf_counter()
-    for scheme in DEFAULT_SCHEMES:
-        compute.training(scheme, "tanh", "circles", 8, 25, 0.01, 0.01, 0)
+    compute.trainings(DEFAULT_SCHEMES, "tanh", "circles", 8, 25, 0.01, 0.01, 0)
     return time.perf_counter() - started
 
 

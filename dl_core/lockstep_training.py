@@ -52,9 +52,10 @@ FAST = {
 }
 
 
-def activation_pair(name: str):
-    """``(f, f'(z, out))`` of an activation: the fast pair above, or the engine's function and derivative."""
-    if name in FAST:
+def activation_pair(name: str, exact: bool = False):
+    """``(f, f'(z, out))`` of an activation: the fast pair above, or (``exact``, or none above) the engine's function
+    and derivative."""
+    if name in FAST and not exact:
         fn, grad = FAST[name]
         return fn, lambda z, out: grad(out)
     activation = activations.get(name)
@@ -179,10 +180,11 @@ def _batchnorm_backward(dout: np.ndarray, cache) -> tuple[np.ndarray, np.ndarray
 
 
 def forward(mlp: MLP, params: Params, state: State, x: np.ndarray, *, train: bool, momentum: float = 0.1,
-            eps: float = 1e-5):
+            eps: float = 1e-5, exact: bool = False):
     """The K networks on one batch ``x`` ``(N, D)``: ``(logits (K, N, C), caches, pre_activations, activations,
-    new_state)``, the last three per hidden layer (each ``(K, N, width)``)."""
-    fn = activation_pair(mlp.activation)[0]
+    new_state)``, the last three per hidden layer (each ``(K, N, width)``). ``exact``: the engine's activation
+    functions (see :func:`activation_pair`)."""
+    fn = activation_pair(mlp.activation, exact)[0]
     hidden, caches, pre_activations, activated, new_state = x, [], [], [], []
     for index in range(1, mlp.depth):
         z = hidden @ params[f"W{index}"] + params[f"b{index}"]
@@ -222,11 +224,13 @@ def cross_entropy(logits: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, n
 
 
 def loss_and_grads(mlp: MLP, params: Params, state: State, x: np.ndarray, y: np.ndarray, *, momentum: float = 0.1,
-                   eps: float = 1e-5) -> tuple[np.ndarray, Params, State]:
+                   eps: float = 1e-5, exact: bool = False) -> tuple[np.ndarray, Params, State]:
     """Train mode: the K minibatch losses ``(K,)``, the gradients keyed like ``params`` and the new running
-    statistics; for each k the same numbers as ``mlp.loss_and_grads`` of network k."""
-    grad = activation_pair(mlp.activation)[1]
-    logits, caches, _, _, new_state = forward(mlp, params, state, x, train=True, momentum=momentum, eps=eps)
+    statistics; for each k the same numbers as ``mlp.loss_and_grads`` of network k (with ``exact``, the engine's
+    activation functions, bit for bit where the batched products round as the engine's)."""
+    grad = activation_pair(mlp.activation, exact)[1]
+    logits, caches, _, _, new_state = forward(mlp, params, state, x, train=True, momentum=momentum, eps=eps,
+                                              exact=exact)
     losses, dout = cross_entropy(logits, y)
     grads: Params = {}
     for index in range(mlp.depth, 0, -1):

@@ -329,7 +329,7 @@ def _evaluate(mlp: MLP, params: Params, state: State, train_set: tuple, val_set:
     )
 
 
-def _minibatches(order: np.ndarray, batch_size: int, drop_single: bool) -> Iterator[np.ndarray]:
+def epoch_minibatches(order: np.ndarray, batch_size: int, drop_single: bool) -> Iterator[np.ndarray]:
     """Consecutive slices of ``order``; a last slice of one sample is left out when ``drop_single``."""
     for start in range(0, len(order), batch_size):
         batch = order[start : start + batch_size]
@@ -422,7 +422,7 @@ def _train_epoch(mlp, params, state, optimizer, optimizer_state, train_set, batc
     """
     x, y = train_set
     losses = []
-    for batch in _minibatches(rng.permutation(len(x)), batch_size, mlp.batch_norm):
+    for batch in epoch_minibatches(rng.permutation(len(x)), batch_size, mlp.batch_norm):
         loss, grads, new_state = mlp.loss_and_grads(params, state, x[batch], y[batch], train=True, rng=rng)
         if not loss <= max_loss:
             return params, state, optimizer_state, losses, True

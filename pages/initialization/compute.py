@@ -10,13 +10,12 @@ stack is the corner of the large one, so moving the width or the depth draws not
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 
 import numpy as np
 import streamlit as st
 
-from dl_core import datasets, network, optimizers, symmetry, variance
+from dl_core import datasets, network, optimizers, starts_training, symmetry, variance
 from ui.helper_process import in_helper
 
 MAX_DEPTH, MAX_WIDTH = 50, 512
@@ -195,29 +194,47 @@ class Training:
     val_accuracy: np.ndarray
     diverged_at: int
     reached_at: int
-    seconds: float
 
 
 def training_network(activation: str, depth: int) -> network.MLP:
     return network.MLP((2, *([TRAIN_WIDTH] * depth), 2), activation=activation)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+def small_std_for(names: tuple[str, ...], small_std: float) -> float:
+    """``small_std`` when the fixed-small scheme is among ``names``, else the default: the others do not use it, so
+    moving its slider does not recompute them."""
+    return small_std if "small_normal" in names else variance.SMALL_STD
+
+
+def trainings(names: tuple[str, ...], activation: str, data: str, depth: int, epochs: int, lr: float,
+              small_std: float, seed: int) -> dict[str, Training]:
+    """The network trained from every initializer of ``names`` (``trained_together``, in ``SCHEMES`` order, so that
+    the order a student picked them in does not matter), keyed by name in the order of ``names``."""
+    ordered = tuple(name for name in SCHEMES if name in names)
+    found = trained_together(ordered, activation, data, depth, epochs, lr, small_std_for(ordered, small_std), seed)
+    return {name: found[name] for name in names}
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
 @in_helper
-def training(scheme: str, activation: str, data: str, depth: int, epochs: int, lr: float, small_std: float,
-             seed: int) -> Training:
-    """``dl_core.network.train`` of a ``depth``-hidden-layer network from ``scheme``: the same data, the same
-    batches in the same order, SGD with momentum and the same budget for every scheme; only the first weights
-    differ (normal schemes even share their random numbers, scaled)."""
-    started = time.perf_counter()
+def trained_together(names: tuple[str, ...], activation: str, data: str, depth: int, epochs: int, lr: float,
+                     small_std: float, seed: int) -> dict[str, Training]:
+    """A ``depth``-hidden-layer network trained from each initializer of ``names``, side by side
+    (``dl_core.starts_training``: for each, number for number ``dl_core.network.train``): the same data, the same
+    batches in the same order, SGD with momentum and the same budget; only the first weights differ (normal schemes
+    even share their random numbers, scaled)."""
     x, y = dataset(data, TRAIN_POINTS, seed)
     x_train, y_train, x_val, y_val = datasets.train_val_split(x, y, TRAIN_VALIDATION_SHARE,
                                                               np.random.default_rng([seed, 5]))
     mlp = training_network(activation, depth)
-    params = variance.init_params(mlp, scheme, np.random.default_rng([seed, 6]), small_std)
-    optimizer = optimizers.sgd(lr, momentum=TRAIN_MOMENTUM)
-    run = network.train(mlp, params, mlp.init_state(), optimizer, x_train, y_train, epochs=epochs,
-                        batch_size=TRAIN_BATCH, rng=np.random.default_rng([seed, 7]), x_val=x_val, y_val=y_val)
-    below = np.flatnonzero(run.train_loss[: run.diverged_at if run.diverged else None] < TRAIN_TARGET_LOSS)
-    return Training(run.train_loss, run.val_accuracy, int(run.diverged_at), int(below[0]) if below.size else -1,
-                    time.perf_counter() - started)
+    starts = [variance.init_params(mlp, name, np.random.default_rng([seed, 6]), small_std) for name in names]
+    run = starts_training.train_from_starts(
+        mlp, starts, optimizers.sgd(lr, momentum=TRAIN_MOMENTUM), x_train, y_train, epochs=epochs,
+        batch_size=TRAIN_BATCH, rng=np.random.default_rng([seed, 7]), x_val=x_val, y_val=y_val,
+    )
+    found = {}
+    for index, name in enumerate(names):
+        losses, diverged_at = run.train_loss[:, index], int(run.diverged_at[index])
+        below = np.flatnonzero(losses[: diverged_at if diverged_at >= 0 else None] < TRAIN_TARGET_LOSS)
+        found[name] = Training(losses, run.val_accuracy[:, index], diverged_at, int(below[0]) if below.size else -1)
+    return found

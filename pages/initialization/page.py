@@ -209,8 +209,9 @@ def render() -> None:
                                       default="xavier_normal", format_func=scheme_names.get)
     needed = {*shown, hist_scheme} | ({"xavier_normal"} if activation == "tanh" else set())
     names = tuple(name for name in SCHEMES if name in needed)
-    stats = compute.stack(activation, names, width, depth, stack_var, small_std, seed)
-    theory = compute.stack_theory(activation, names, width, depth, stack_var, small_std)
+    stack_small_std = compute.small_std_for(names, small_std)
+    stats = compute.stack(activation, names, width, depth, stack_var, stack_small_std, seed)
+    theory = compute.stack_theory(activation, names, width, depth, stack_var, stack_small_std)
     hist_row = names.index(hist_scheme)
     with stack_area:
         if not shown:
@@ -286,16 +287,13 @@ def render() -> None:
                                         bind="query-params", help=t("initialization.train.over_seeds_help"))
 
     def train_all(seeds: range) -> dict[int, dict[str, compute.Training]]:
-        """Every shown initializer trained on each seed (cached run by run), behind a progress bar."""
+        """Every shown initializer trained on each seed (cached seed by seed), behind a progress bar."""
         progress = st.progress(0.0, text=t("initialization.train.progress"))
-        total, done, found = len(shown) * len(seeds), 0, {}
-        for run_seed in seeds:
-            found[run_seed] = {}
-            for name in shown:
-                found[run_seed][name] = compute.training(name, train_activation, train_data, train_depth, train_epochs,
-                                                         train_lr, small_std, run_seed)
-                done += 1
-                progress.progress(done / total, text=t("initialization.train.progress"))
+        found = {}
+        for done, run_seed in enumerate(seeds, start=1):
+            found[run_seed] = compute.trainings(tuple(shown), train_activation, train_data, train_depth, train_epochs,
+                                                train_lr, small_std, run_seed)
+            progress.progress(done / len(seeds), text=t("initialization.train.progress"))
         progress.empty()
         return found
 

@@ -310,3 +310,20 @@ def test_relus_exact_zeros_do_not_flatten_the_rest_of_the_histograms():
     lines, heatmap = chart_specs(tanh)[8], chart_specs(tanh)[9]
     assert "range" not in lines["layout"]["yaxis"] and not lines["layout"].get("annotations")
     assert "zmax" not in heatmap["data"][0]
+
+
+def test_trainings_do_not_depend_on_the_order_picked_or_on_an_unused_small_std():
+    """The shown initializers train together: the order a student picked them in gives the same runs (in that
+    order), and the fixed small std counts only when its scheme is shown."""
+    from pages.initialization import compute
+
+    args = ("relu", "moons", 3, 5, 0.05)
+    picked = compute.trainings(("he_normal", "xavier_normal"), *args, 0.01, 0)
+    reversed_ = compute.trainings(("xavier_normal", "he_normal"), *args, 0.01, 0)
+    assert list(picked) == ["he_normal", "xavier_normal"] and list(reversed_) == ["xavier_normal", "he_normal"]
+    for name in picked:
+        np.testing.assert_array_equal(picked[name].train_loss, reversed_[name].train_loss)
+    other_std = compute.trainings(("he_normal", "xavier_normal"), *args, 0.5, 0)
+    np.testing.assert_array_equal(other_std["he_normal"].train_loss, picked["he_normal"].train_loss)
+    small = [compute.trainings(("small_normal", "he_normal"), *args, std, 0)["small_normal"] for std in (0.01, 0.5)]
+    assert not np.array_equal(small[0].train_loss, small[1].train_loss)
