@@ -12,24 +12,25 @@ import numpy as np
 import streamlit as st
 
 from dl_core import objectives, optimizers, stability, trajectories
-from ui.figures import SurfaceGrid, sample_surface, surface_image
+from ui.figures import SurfaceView, sample_surface, surface_image
 
 
 @dataclass(frozen=True)
 class View:
-    """The MSE surface of one data set on a grid, and its picture (the chart's background)."""
+    """The MSE surface of one data set: its view, minimum and minimisers, and its picture (the chart's
+    background)."""
 
-    grid: SurfaceGrid
+    grid: SurfaceView
     picture: dict
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def view(x_scale: float, noise: float, seed: int, standardize: bool, start: tuple[float, float]) -> View:
-    """The surface and its picture, cached by the data settings alone: a new learning rate or optimizer reuses
-    them (a grid is 1.8 MB, so runs do not carry one)."""
+    """The surface's view and picture, cached by the data settings alone: a new learning rate or optimizer reuses
+    them. The samples the picture is drawn from (1.8 MB) are not kept."""
     problem = objectives.course_regression(x_scale, noise, seed, standardize=standardize, start=start)
     grid = sample_surface(problem)
-    return View(grid, surface_image(grid))
+    return View(SurfaceView(grid.min_value, grid.minima, grid.bounds), surface_image(grid))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import numpy as np
 from ui.figures import (
     FinishedFigure,
     PlaybackLabels,
-    SurfaceGrid,
+    SurfaceView,
     clip_to_view,
     frame_steps,
     legend_above,
@@ -47,7 +47,7 @@ class DescentLabels:
 
 
 def descent_animation(
-    grid: SurfaceGrid,
+    grid: SurfaceView,
     picture: dict,
     points: np.ndarray,
     losses: np.ndarray,
@@ -116,7 +116,7 @@ def descent_animation(
     return FinishedFigure({"data": data, "layout": layout, "frames": frames})
 
 
-def path_figure(grid: SurfaceGrid, picture: dict, points: np.ndarray, color: str, labels: DescentLabels,
+def path_figure(grid: SurfaceView, picture: dict, points: np.ndarray, color: str, labels: DescentLabels,
                 title: str) -> FinishedFigure:
     """A static contour with a whole path on it, for side-by-side comparisons."""
     shown = clip_to_view(points, grid.bounds)

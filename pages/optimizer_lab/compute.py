@@ -15,7 +15,7 @@ import streamlit as st
 
 from dl_core import learning_rates, minima, objectives, optimizers, race, schedules, stability, trajectories
 from ui import figures
-from ui.figures import SurfaceGrid
+from ui.figures import SurfaceView
 
 MAP_RESOLUTION = 128
 MAP_LRS = (1e-5, 10.0)
@@ -101,15 +101,16 @@ def default_start(problem: Problem) -> tuple[float, float]:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def surface(problem: Problem) -> SurfaceGrid:
-    """The surface on a grid, for pictures."""
-    return figures.sample_surface(problem.objective())
+def surface(problem: Problem) -> SurfaceView:
+    """The surface's view, minimum and minimisers (what the charts mark on it)."""
+    return figures.surface_view(problem.objective())
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def surface_picture(problem: Problem) -> dict:
-    """The background image of the surface (``ui.figures.surface_image``): a PNG, encoded once per surface."""
-    return figures.surface_image(surface(problem))
+    """The background image of the surface (``ui.figures.surface_image``): a PNG, drawn once per surface from
+    samples that are not kept."""
+    return figures.surface_image(figures.sample_surface(problem.objective()))
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ def schedule_runs(lr: float, steps: int, kind: str, gamma: float, step_size: int
 class NoisyRuns:
     """Full-batch runs (deterministic) next to noisy runs (several seeds), on one surface."""
 
-    grid: SurfaceGrid
+    grid: SurfaceView
     exact: np.ndarray  # (steps + 1, k, 2): one path per deterministic optimizer
     exact_losses: np.ndarray
     noisy: np.ndarray  # (steps + 1, seeds, 2)

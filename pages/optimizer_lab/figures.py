@@ -14,7 +14,7 @@ from pages.optimizer_lab.compute import MapResult, NoisyRuns, ScheduleRuns, Swee
 from pages.optimizer_lab.race_figure import DIVERGED_SYMBOL
 from ui.figures import (
     FinishedFigure,
-    SurfaceGrid,
+    SurfaceView,
     clip_to_view,
     legend_above,
     log_axis,
@@ -89,7 +89,7 @@ class CurveLabels:
     minimum: str
 
 
-def four_rates_figure(grid: SurfaceGrid, picture: dict, sweep: Sweep, colors: tuple[str, ...],
+def four_rates_figure(grid: SurfaceView, picture: dict, sweep: Sweep, colors: tuple[str, ...],
                       titles: tuple[str, ...], labels: CurveLabels) -> FinishedFigure:
     """Four runs side by side, each in its colour: loss against step on top, the path on the surface below (one
     column each); ``titles`` names the four columns."""

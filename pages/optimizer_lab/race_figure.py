@@ -24,7 +24,7 @@ from ui.figures import (
     Bounds,
     FinishedFigure,
     PlaybackLabels,
-    SurfaceGrid,
+    SurfaceView,
     clip_to_view,
     frame_steps,
     legend_above,
@@ -187,7 +187,7 @@ def thinned(path: np.ndarray, spacing: float) -> np.ndarray:
 
 
 def race_figure(
-    grid: SurfaceGrid,
+    grid: SurfaceView,
     picture: dict,
     points: np.ndarray,
     losses: np.ndarray,
