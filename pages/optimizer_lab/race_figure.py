@@ -236,10 +236,16 @@ def race_figure(
     data += [*[ARROW_TRACE] * ARROW_SLOTS, TITLE_TRACE]
     loss_curves = [loss_curve_shape(above[: last_good[index] + 1, index], colors[index]) for index in range(entrants)]
 
+    # Each path rounded once: a frame's path is the kept points before its step, then the point at the step.
+    kept_xy = [(plain(shown[indices, index, 0], decimals), plain(shown[indices, index, 1], decimals))
+               for index, indices in enumerate(kept)]
+    every_xy = [(plain(shown[:, index, 0], decimals), plain(shown[:, index, 1], decimals)) for index in range(entrants)]
+
     def step_data(step: int) -> list[dict]:
-        drawn = [np.append(indices[indices < step], step) for indices in kept]
-        lines = [{"x": plain(shown[rows, index, 0], decimals), "y": plain(shown[rows, index, 1], decimals)}
-                 for index, rows in enumerate(drawn)]
+        lines = []
+        for (kept_x, kept_y), (every_x, every_y), indices in zip(kept_xy, every_xy, kept, strict=True):
+            before = int(np.searchsorted(indices, step))
+            lines.append({"x": [*kept_x[:before], every_x[step]], "y": [*kept_y[:before], every_y[step]]})
         gone = (diverged_at >= 0) & (diverged_at <= step)
         marks = [{"point": shown[step, index], "color": colors[index], "size": HEAD_SIZE, "rim": (2, "white"),
                   "symbol": DIVERGED_SYMBOL if flag else "circle",
