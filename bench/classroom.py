@@ -18,7 +18,8 @@ as deploy.local does before a class, unless --cold):
 
 Latency is from sending the action to ``script_finished``; an exception shown on a page, a page not found, a closed
 connection or a run over --timeout is an error. Memory is the resident size of the server processes (start, peak,
-end). The one-minute load average of the machine is printed with every line: the machine may be shared.
+end); server CPU is the processor time they used (with their helpers) per action, which sets how many students a
+core holds. The one-minute load average of the machine is printed with every line: the machine may be shared.
 Everything runs on 127.0.0.1 and is bounded by --students (at most 200) and --seconds (at most 7200).
 """
 
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from deploy.local import Stack
-from deploy.students import Outcome, Student, load_average, rss_mb
+from deploy.students import Outcome, Student, cpu_seconds, load_average, rss_mb
 from pages import lesson_pages
 
 SCENARIOS = ("one", "class", "same-slider", "same-page", "soak")
@@ -84,12 +85,15 @@ def latency(outcomes: list[Outcome]) -> str:
             f"p95 {1000 * percentile(seconds, 0.95):6.0f} ms  max {1000 * max(seconds):6.0f} ms")
 
 
-def line(name: str, outcomes: list[Outcome], memory: Memory, load_before: float) -> str:
+def line(name: str, outcomes: list[Outcome], memory: Memory, load_before: float, cpu: float | None) -> str:
+    """The scenario's summary: latency, errors, memory, the load, and the processor time the servers (with their
+    helpers) used per action (``cpu`` seconds in all; None when their processes are not known)."""
     errors = [outcome for outcome in outcomes if outcome.error]
     if not outcomes:
         return f"{name:<34} no actions"
+    per_action = f"  server CPU {1000 * cpu / len(outcomes):.0f} ms per action" if cpu is not None else ""
     text = (f"{name:<34} {latency(outcomes)}  errors {len(errors)}  memory {memory.summary()}  "
-            f"load {load_before:.2f}->{load_average():.2f}")
+            f"load {load_before:.2f}->{load_average():.2f}{per_action}")
     if len({(outcome.kind, outcome.page) for outcome in outcomes}) > 1:
         text += warm_and_cold(outcomes) + breakdown(outcomes)
     for error in errors[:3]:
@@ -219,6 +223,7 @@ async def soak(base: str, students: int, seconds: float, every: float, memory: M
 async def scenario(name: str, base: str, pids: list[int], args) -> str:
     memory = Memory(pids)
     started, load_before = time.perf_counter(), load_average()
+    cpu_before = sum(cpu_seconds(pid) for pid in pids)
     follower = asyncio.create_task(memory.follow(started))
     if name == "one":
         label, outcomes = "1 student, 30 actions", await one(base)
@@ -234,7 +239,8 @@ async def scenario(name: str, base: str, pids: list[int], args) -> str:
         outcomes = await soak(base, args.students, args.seconds, args.every, memory, started, args.after)
     follower.cancel()
     memory.sample(started)
-    return line(label, outcomes, memory, load_before)
+    cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before if pids else None
+    return line(label, outcomes, memory, load_before, cpu)
 
 
 def main(argv: list[str]) -> None:

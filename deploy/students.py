@@ -18,6 +18,7 @@ simulated on the machine that serves it (what it measures is the server, not the
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import re
 import time
@@ -45,6 +46,17 @@ def rss_mb(pid: int) -> float:
         return 0.0
     line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), "VmRSS: 0 kB")
     return int(line.split()[1]) / 1024 + sum(rss_mb(child) for child in children(pid))
+
+
+def cpu_seconds(pid: int) -> float:
+    """The processor time (user and system) used so far by process ``pid`` and every live process it started, from
+    ``/proc/<pid>/stat``; 0 for a process that is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime and stime, in clock ticks
+    return own + sum(cpu_seconds(child) for child in children(pid))
 
 
 def children(pid: int) -> list[int]:

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from deploy.local import Stack
-from deploy.students import Slider, Student, rss_mb
+from deploy.students import Slider, Student, cpu_seconds, rss_mb
 from deploy.warm import warm
 from pages import lesson_pages
 
@@ -88,6 +88,24 @@ def test_a_servers_memory_counts_the_processes_it_started():
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_servers_processor_time_counts_the_processes_it_started():
+    """The bench's CPU per action adds a server's helpers to the server: a child busy for 0.5 s shows in both."""
+    alone = cpu_seconds(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c",
+                              "import time\nend = time.process_time() + 0.5\nwhile time.process_time() < end: pass\n"
+                              "time.sleep(60)"])
+    try:
+        deadline = time.monotonic() + 20
+        while cpu_seconds(child.pid) < 0.5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert 0.5 <= cpu_seconds(child.pid) < 5
+        assert cpu_seconds(os.getpid()) - alone >= 0.5
+    finally:
+        child.kill()
+        child.wait()
+    assert cpu_seconds(child.pid) == 0.0  # gone
 
 
 def test_warming_reports_a_page_that_fails(tmp_path):
