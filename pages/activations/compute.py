@@ -121,7 +121,7 @@ def chain(width: int, scale: float, seed: int) -> Chain:
     return Chain(inputs, weights, output_grad)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False)  # 0.4 MB each: every layer's derivatives
 def chain_pass(name: str, params: Params, width: int, scale: float, seed: int) -> activation_stats.ChainPass:
     """The forward pass through all ``CHAIN_MAX_DEPTH`` layers; a shallower stack is its first layers."""
     stack = chain(width, scale, seed)

@@ -46,10 +46,15 @@ def layer_activations(seed: int) -> np.ndarray:
     return np.maximum(LAYER_INPUT @ weights + LAYER_BIAS, 0.0)
 
 
+CURVE_POINTS = 240  # mask counts a running mean is kept at, log-spaced (all 100,000 would be 19 MB a setting)
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def over_masks(drop_prob: float, count: int, seed: int) -> dropout_stats.OverMasks:
-    """The layer's outputs through ``count`` masks (``dl_core.dropout_stats.over_masks``)."""
-    return dropout_stats.over_masks(layer_activations(seed), drop_prob, count, np.random.default_rng([seed, 3]))
+    """The layer's outputs through ``count`` masks (``dl_core.dropout_stats.over_masks``), the running means at
+    ``CURVE_POINTS`` mask counts."""
+    return dropout_stats.over_masks(layer_activations(seed), drop_prob, count, np.random.default_rng([seed, 3]),
+                                    rows=CURVE_POINTS)
 
 
 # ---------------------------------------------------------------- against overfitting

@@ -232,7 +232,6 @@ def thinned_figure(run: ThinnedSteps, labels: Labels, stacked: bool = False) -> 
 
 # ---------------------------------------------------------------- one layer over many masks
 
-CURVE_POINTS = 240  # points of a running mean drawn (log-spaced: every mask would be 100,000 points)
 
 
 def masks_figure(over: OverMasks, unit: int, labels: Labels, stacked: bool = False) -> FinishedFigure:
@@ -240,22 +239,20 @@ def masks_figure(over: OverMasks, unit: int, labels: Labels, stacked: bool = Fal
     the 1/p_keep scaling, against its eval-mode output a and the expected p_keep·a, with the ±2 standard-error band of
     the scaled mean. Right: every unit of the layer, the mean over all masks against its eval-mode output."""
     keep = 1.0 - over.drop_prob
-    count = over.count
-    shown = np.unique(np.geomspace(1, count, min(CURVE_POINTS, count)).round().astype(int)) - 1
     value = float(over.activations[unit])
-    masks = shown + 1
+    masks = over.masks
     error = 2 * abs(value) * np.sqrt(over.drop_prob / keep) / np.sqrt(masks)
     outline = np.concatenate([value - error, (value + error)[::-1]])
     along = np.concatenate([masks, masks[::-1]])
-    top = max(float(np.max(over.running_mean[shown, unit])), 1.6 * value, 1e-3)  # the band may leave the view
+    top = max(float(np.max(over.running_mean[:, unit])), 1.6 * value, 1e-3)  # the band may leave the view
     largest = max(float(over.activations.max()), 1e-3)
     data = [
         {"type": "scatter", "mode": "lines", "x": typed(along), "y": typed(outline), "fill": "toself",
          "fillcolor": "rgba(0,114,178,0.12)", "line": {"width": 0}, "name": labels.error_band, "hoverinfo": "skip"},
-        {"type": "scatter", "mode": "lines", "x": typed(masks), "y": typed(over.running_mean[shown, unit]),
+        {"type": "scatter", "mode": "lines", "x": typed(masks), "y": typed(over.running_mean[:, unit]),
          "line": {"color": BLUE, "width": 2.5}, "name": labels.scaled,
          "hovertemplate": "%{x}: %{y:.4g}<extra></extra>"},
-        {"type": "scatter", "mode": "lines", "x": typed(masks), "y": typed(over.unscaled_running_mean[shown, unit]),
+        {"type": "scatter", "mode": "lines", "x": typed(masks), "y": typed(over.unscaled_running_mean[:, unit]),
          "line": {"color": ORANGE, "width": 2.5}, "name": labels.unscaled,
          "hovertemplate": "%{x}: %{y:.4g}<extra></extra>"},
         {"type": "scatter", "mode": "markers", "x": typed(over.activations), "y": typed(over.running_mean[-1]),

@@ -76,7 +76,7 @@ class Symmetry:
     runs: dict[str, SymmetryRun]
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False)  # 0.3 MB each: the first layer at every step
 @in_helper
 def symmetry_trap(activation: str, data: str, units: int, constant: float, std: float, steps: int, lr: float,
                   seed: int) -> Symmetry:

@@ -106,7 +106,7 @@ def snapshot_every(setup: Setup) -> int:
     return max(1, -(-setup.steps // snapshots(setup)))
 
 
-@st.cache_data(max_entries=24, show_spinner=False)
+@st.cache_data(max_entries=12, show_spinner=False)  # 1.7 MB each: the probability over the grid at every snapshot
 @in_helper
 def training(setup: Setup, data: str, noise: float, size: int, seed: int) -> Recording:
     """``setup`` trained on the data set (``dataset``) with ``seed`` and recorded (``dl_core.recorded_training``);

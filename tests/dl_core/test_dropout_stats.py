@@ -128,3 +128,21 @@ def test_nothing_is_dropped_at_zero_and_inputs_are_not_changed():
 def test_bad_arguments_raise_value_errors(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_running_means_kept_at_a_few_mask_counts_are_those_of_every_mask():
+    """``rows`` keeps the running means after log-spaced mask counts, 1 and the last among them: the same numbers
+    as after every mask, at those counts."""
+    activations = np.array([0.0, 0.7, 2.0])
+    every = dropout_stats.over_masks(activations, 0.4, 5000, np.random.default_rng(8))
+    few = dropout_stats.over_masks(activations, 0.4, 5000, np.random.default_rng(8), rows=50)
+    assert few.count == every.count == 5000 and few.masks[0] == 1 and len(few.masks) <= 50
+    assert np.all(np.diff(few.masks) > 0)
+    np.testing.assert_array_equal(every.masks, np.arange(1, 5001))
+    np.testing.assert_array_equal(few.running_mean, every.running_mean[few.masks - 1])
+    np.testing.assert_array_equal(few.unscaled_running_mean, every.unscaled_running_mean[few.masks - 1])
+    np.testing.assert_array_equal(few.kept_share, every.kept_share)
+    small = dropout_stats.over_masks(activations, 0.4, 3, np.random.default_rng(8), rows=50)
+    np.testing.assert_array_equal(small.masks, [1, 2, 3])
+    with pytest.raises(ValueError, match="rows"):
+        dropout_stats.over_masks(activations, 0.4, 10, np.random.default_rng(8), rows=1)
