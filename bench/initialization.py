@@ -41,13 +41,13 @@ def pass_alone(values: list[float]) -> tuple[float, float]:
     and median CPU seconds of the computing thread (which other programs taking turns on the processor do not add
     to, so it shows what a quiet machine would take)."""
     from dl_core import variance
-    from pages.initialization import compute
+    from pages.initialization import trainer
 
-    bases = compute.bases(0)
+    bases = trainer.bases(0)
     walls, cpus = [], []
     for value in values:
         wall, cpu = time.perf_counter(), time.thread_time()
-        variance.stack_statistics("tanh", DEFAULT_SCHEMES, 512, 50, value * 1.01, bases, batch=compute.batch_for(512))
+        variance.stack_statistics("tanh", DEFAULT_SCHEMES, 512, 50, value * 1.01, bases, batch=trainer.batch_for(512))
         walls.append(time.perf_counter() - wall)
         cpus.append(time.thread_time() - cpu)
     return statistics.median(walls), statistics.median(cpus)
@@ -57,8 +57,10 @@ def main(argv: list[str]) -> None:
     quiet_streamlit()
     import streamlit as st
 
+    from pages.initialization import trainer
+
     st.cache_data.clear()
-    st.cache_resource.clear()
+    trainer.bases.cache_clear()
     started = time.perf_counter()
     app = open_page(PAGE, init_depth="50", init_width="512")
     first_view = time.perf_counter() - started

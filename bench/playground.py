@@ -23,7 +23,7 @@ import time
 
 import numpy as np
 
-from bench._apptest import first_view_and_moves, quiet_streamlit, spec_bytes
+from bench._apptest import first_view_and_moves, spec_bytes
 from bench._timing import median_of, report
 from dl_core import recorded_training
 from dl_core.lockstep_training import minibatches
@@ -37,11 +37,9 @@ CHANGES = [("number_input", "pg_seed", 1), ("selectbox", "pg_act", "tanh"), ("to
 
 
 def default_data():
-    from pages.playground import compute  # the page's data set and network (its cache runs bare here)
+    from pages.playground import trainer  # the page's data set and network
 
-    quiet_streamlit()
-    points = compute.dataset("moons", 0.2, 200, 0)
-    return compute.Setup().network, points
+    return trainer.Setup().network, trainer.make_dataset("moons", 0.2, 200, 0)
 
 
 def ours(network, points, snapshots: bool) -> tuple[float, float]:

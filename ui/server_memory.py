@@ -20,8 +20,6 @@ import ctypes.util
 import gc
 import threading
 
-import streamlit as st
-
 M_ARENA_MAX = -8  # mallopt's parameter number in glibc's malloc.h
 ARENAS = 2
 TIDY_SECONDS = 20.0
@@ -58,10 +56,16 @@ def start_returning_memory(library, seconds: float = TIDY_SECONDS, stop: threadi
     return thread
 
 
-@st.cache_resource(show_spinner=False)
+_once = threading.Lock()
+_started: list[bool] = []  # filled by the first call of return_freed_memory: whether the heap is trimmed too
+
+
 def return_freed_memory() -> bool:
-    """Once per server process: ``start_returning_memory``. True where the C library is glibc (the heap is trimmed
-    too)."""
-    library = glibc()
-    start_returning_memory(library)
-    return library is not None
+    """Once per process: ``start_returning_memory``. True where the C library is glibc (the heap is trimmed too).
+    No Streamlit here: the server's helper processes (``ui.helper_process``) start it too, without importing it."""
+    with _once:
+        if not _started:
+            library = glibc()
+            start_returning_memory(library)
+            _started.append(library is not None)
+    return _started[0]

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from dl_core import batchnorm_stats, datasets, layers
+from dl_core import batchnorm_stats, layers
 from dl_core.layers import BatchNormStats
-from dl_core.lockstep_training import LockstepRun, constant_guess_loss, train_lockstep, trained
-from dl_core.network import MLP
+from dl_core.lockstep_training import LockstepRun, constant_guess_loss
+from pages.batch_norm import trainer
+from pages.batch_norm.trainer import Sweep
 from ui.helper_process import in_helper
 
 EPS = 1e-5  # batch norm's epsilon, as torch.nn.BatchNorm1d
@@ -133,73 +134,26 @@ def by_size(mean: float, std: float, sample: float, seed: int) -> BySize:
     return BySize(np.array(SIZES), band)
 
 
-# ---------------------------------------------------------------- deep networks
-
-DATA = ("moons", "circles", "xor", "spirals")
-NOISE = {"moons": 0.15, "circles": 0.08, "xor": 0.1, "spirals": 0.05}
-ACTIVATIONS = ("sigmoid", "tanh", "relu")
-INITIALIZER = {"sigmoid": "xavier_normal", "tanh": "xavier_normal", "relu": "he_normal"}
-SAMPLES = 384
-WIDTH = 16
-BATCH = 64
-FRAMES = 20  # snapshots of a training run
-PROBE = 192  # samples whose layer values are drawn
-SWEEP_LRS = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
-SWEEP_STEPS = 150
-TRAINED_SHARE = 0.5  # "trained": loss at most half of the best constant guess's
-PRE_EDGES = np.linspace(-4.0, 4.0, 41)
-OUTPUT_EDGES = {"sigmoid": np.linspace(0.0, 1.0, 41), "tanh": np.linspace(-1.0, 1.0, 41),
-                "relu": np.linspace(0.0, 4.0, 41)}
+# ---------------------------------------------------------------- deep networks (what is computed: ``trainer``)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def dataset(data: str, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """``SAMPLES`` points of a 2-D data set of ``dl_core.datasets`` (two classes)."""
-    return getattr(datasets, data)(SAMPLES, np.random.default_rng([seed, 7]), noise=NOISE[data])
-
-
-def network(activation: str, depth: int, batch_norm: bool) -> MLP:
-    """``depth`` hidden layers of ``WIDTH`` units on 2-D inputs, two classes."""
-    return MLP((2, *(WIDTH,) * depth, 2), activation=activation, batch_norm=batch_norm)
+    """``trainer.make_dataset``: ``trainer.SAMPLES`` points of a 2-D data set (two classes)."""
+    return trainer.make_dataset(data, seed)
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-@in_helper
 def deep_run(activation: str, depth: int, lr: float, steps: int, data: str, seed: int,
              batch_norm: bool) -> LockstepRun:
-    """One network trained with minibatch SGD at ``lr`` (``dl_core.lockstep_training.train_lockstep``), with the
-    spread of every hidden layer's values at ``FRAMES`` snapshots."""
-    x, y = dataset(data, seed)
-    probe = x[np.random.default_rng([seed, 11]).permutation(len(x))[:PROBE]]
-    return train_lockstep(
-        network(activation, depth, batch_norm), [lr], x, y, steps=steps, batch_size=BATCH, seed=seed,
-        initializer=INITIALIZER[activation], snapshot_every=max(steps // FRAMES, 1), probe=probe,
-        pre_edges=PRE_EDGES, activation_edges=OUTPUT_EDGES[activation],
-    )
-
-
-@dataclass(frozen=True)
-class Sweep:
-    """Short runs at every rate of ``SWEEP_LRS``: the final loss on the training set ``(rates,)`` (normalised with
-    the whole set's statistics), whether each diverged and whether it trained
-    (``dl_core.lockstep_training.trained``)."""
-
-    lrs: np.ndarray
-    losses: np.ndarray
-    diverged: np.ndarray
-    trained: np.ndarray
+    """``trainer.deep_run`` (in the helper process): one network trained at ``lr``, its layers' values recorded."""
+    return in_helper(trainer.deep_run, activation, depth, lr, steps, data, seed, batch_norm)
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-@in_helper
 def sweep(activation: str, depth: int, data: str, seed: int, batch_norm: bool) -> Sweep:
-    """``SWEEP_STEPS`` steps at each rate of ``SWEEP_LRS``, all rates as one batch; the same initial weights and
-    minibatches as ``deep_run`` with the same seed."""
-    x, y = dataset(data, seed)
-    run = train_lockstep(network(activation, depth, batch_norm), SWEEP_LRS, x, y, steps=SWEEP_STEPS,
-                         batch_size=BATCH, seed=seed, initializer=INITIALIZER[activation],
-                         snapshot_every=SWEEP_STEPS)
-    return Sweep(run.lrs, run.population_losses[-1], run.diverged_at >= 0, trained(run, y, 2, TRAINED_SHARE))
+    """``trainer.sweep`` (in the helper process): short runs at every rate of ``trainer.SWEEP_LRS``."""
+    return in_helper(trainer.sweep, activation, depth, data, seed, batch_norm)
 
 
 def constant_guess(data: str, seed: int) -> float:
@@ -208,5 +162,5 @@ def constant_guess(data: str, seed: int) -> float:
 
 
 def trained_threshold(data: str, seed: int) -> float:
-    """The loss below which a run counts as trained: ``TRAINED_SHARE`` of the best constant guess's."""
-    return TRAINED_SHARE * constant_guess(data, seed)
+    """The loss below which a run counts as trained: ``trainer.TRAINED_SHARE`` of the best constant guess's."""
+    return trainer.TRAINED_SHARE * constant_guess(data, seed)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core.lockstep_training import LockstepRun
-from pages.batch_norm.compute import BySize, LayerBatch, Sweep, TrainEval
+from pages.batch_norm.compute import BySize, LayerBatch, TrainEval
+from pages.batch_norm.trainer import Sweep
 from ui.figures import (
     FinishedFigure,
     PlaybackLabels,

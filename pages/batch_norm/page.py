@@ -7,7 +7,7 @@ import numpy as np
 import streamlit as st
 
 from dl_core import batchnorm_stats
-from pages.batch_norm import compute, figures, tables
+from pages.batch_norm import compute, figures, tables, trainer
 from ui import charts, classroom, controls, course, metrics
 from ui.figures import PlaybackLabels
 from ui.i18n import language, num, t
@@ -77,13 +77,13 @@ def render() -> None:
                                        bind="query-params")
     sample = sidebar.slider(t("batch_norm.modes.sample"), -10.0, 10.0, 5.0, 0.5, key="bn_x0", bind="query-params")
     sidebar.subheader(t("batch_norm.deep.title"))
-    activation = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.activation"), compute.ACTIVATIONS,
+    activation = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.activation"), trainer.ACTIVATIONS,
                                      key="bn_act", default="sigmoid",
                                      format_func=lambda activation: t(f"batch_norm.act.{activation}"))
     depth = sidebar.slider(t("batch_norm.deep.depth"), 2, 12, 10, key="bn_depth", bind="query-params")
     lr = controls.log_slider(t("control.lr"), "bn_lr", 0.001, 100.0, 0.3, container=sidebar)
     steps = sidebar.slider(t("control.steps"), 50, 600, 300, 50, key="bn_steps", bind="query-params")
-    data = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.data"), compute.DATA, key="bn_data",
+    data = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.data"), trainer.DATA, key="bn_data",
                                default="moons", format_func=lambda name: t(f"batch_norm.data.{name}"))
     seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="bn_seed", bind="query-params"))
     classroom.reset_button(sidebar)
@@ -192,9 +192,9 @@ def render() -> None:
 
     # ---------------------------------------------------------------- deep networks
     st.subheader(t("batch_norm.deep.title"))
-    init_name = compute.INITIALIZER[activation]
-    classroom.explain(t("batch_norm.deep.intro", depth=depth, width=compute.WIDTH, batch=compute.BATCH,
-                        samples=compute.SAMPLES, activation=t(f"batch_norm.act.{activation}"),
+    init_name = trainer.INITIALIZER[activation]
+    classroom.explain(t("batch_norm.deep.intro", depth=depth, width=trainer.WIDTH, batch=trainer.BATCH,
+                        samples=trainer.SAMPLES, activation=t(f"batch_norm.act.{activation}"),
                         init=t(f"batch_norm.init.{init_name}")))
     with st.spinner(t("batch_norm.deep.training", steps=steps)):
         runs = {batch_norm: compute.deep_run(activation, depth, lr, steps, data, seed, batch_norm)
@@ -227,7 +227,7 @@ def render() -> None:
                                 format_func=lambda key: t(f"batch_norm.show.{key}"), horizontal=True)
     labels = replace(labels, distribution_axis=t(f"batch_norm.show_axis.{shown}"))
     charts.show(figures.distribution_figure(runs, shown != "inputs", labels, phone), key="bn_spread_chart")
-    st.caption(t("batch_norm.deep.spread_caption", probe=compute.PROBE))
+    st.caption(t("batch_norm.deep.spread_caption", probe=trainer.PROBE))
     plain, normed = runs[False].histograms.pre_std[:, 0], runs[True].histograms.pre_std[:, 0]  # (snapshots, layers)
     collapse = plain[-1, -1] / max(plain[-1, 0], 1e-300)
     growth = float(plain[:, -1].max() / max(plain[0, -1], 1e-300))
@@ -250,8 +250,8 @@ def render() -> None:
                 + " " + t("batch_norm.deep.gamma_moved" if moved >= 0.2 else "batch_norm.deep.gamma_stayed"))
 
     st.markdown("#### " + t("batch_norm.deep.sweep_title"))
-    classroom.explain(t("batch_norm.deep.sweep_intro", steps=compute.SWEEP_STEPS, rates=len(compute.SWEEP_LRS)))
-    with st.spinner(t("batch_norm.deep.sweeping", rates=len(compute.SWEEP_LRS), steps=compute.SWEEP_STEPS)):
+    classroom.explain(t("batch_norm.deep.sweep_intro", steps=trainer.SWEEP_STEPS, rates=len(trainer.SWEEP_LRS)))
+    with st.spinner(t("batch_norm.deep.sweeping", rates=len(trainer.SWEEP_LRS), steps=trainer.SWEEP_STEPS)):
         sweeps = {batch_norm: compute.sweep(activation, depth, data, seed, batch_norm) for batch_norm in (False, True)}
     threshold = compute.trained_threshold(data, seed)
     charts.show(figures.sweep_figure(sweeps, threshold, lr, labels), key="bn_sweep_chart")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from pages.batch_norm.compute import LayerBatch, Sweep, TrainEval
+from pages.batch_norm.compute import LayerBatch, TrainEval
+from pages.batch_norm.trainer import Sweep
 from ui import tables
 from ui.i18n import num, t
 from ui.numbers import number

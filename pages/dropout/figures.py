@@ -14,7 +14,7 @@ import numpy as np
 
 from dl_core.dropout_stats import OverMasks, ThinnedSteps, kept_share_band
 from dl_core.dropout_training import RatesRun
-from pages.dropout.compute import DataSet, Plane, Training
+from pages.dropout.trainer import DataSet, Plane, Training
 from ui.figures import (
     FinishedFigure,
     PlaybackLabels,

@@ -5,14 +5,14 @@ import numpy as np
 import streamlit as st
 
 from dl_core.dropout_stats import kept_share_band
-from pages.dropout import compute, figures, tables
+from pages.dropout import compute, figures, tables, trainer
 from ui import charts, classroom, controls, course, metrics
 from ui.figures import PlaybackLabels
 from ui.i18n import language, num, t
 
 PAPER = "https://jmlr.org/papers/v15/srivastava14a.html"
 MC_PAPER = "https://arxiv.org/abs/1506.02142"
-RATE_OPTIONS = tuple(f"{rate:g}" for rate in compute.RATES)  # kept in the URL as these strings
+RATE_OPTIONS = tuple(f"{rate:g}" for rate in trainer.RATES)  # kept in the URL as these strings
 DEFAULT_RATES = ("0.2", "0.5", "0.9")
 PASSES = (10, 20, 50, 100)
 SHOWN = ("loss", "accuracy")  # what the training curves show
@@ -57,23 +57,23 @@ def render() -> None:
     sidebar.subheader(t("dropout.inverted.title"))
     masks = int(controls.log_slider(t("dropout.control.masks"), "do_masks", 10, 100_000, 1000, container=sidebar))
     sidebar.subheader(t("dropout.fit.title"))
-    data = controls.url_choice(sidebar.selectbox, t("dropout.control.data"), compute.DATA, key="do_data",
+    data = controls.url_choice(sidebar.selectbox, t("dropout.control.data"), trainer.DATA, key="do_data",
                                default="moons", format_func=lambda name: t(f"dropout.data.{name}"))
     noise = sidebar.slider(t("dropout.control.noise"), 0.0, 0.6, 0.25, 0.05, key="do_noise", bind="query-params")
-    size = sidebar.select_slider(t("dropout.control.size"), compute.TRAIN_SIZES, value=100, key="do_n",
+    size = sidebar.select_slider(t("dropout.control.size"), trainer.TRAIN_SIZES, value=100, key="do_n",
                                  bind="query-params")
-    width = sidebar.select_slider(t("dropout.control.width"), compute.WIDTHS, value=64, key="do_width",
+    width = sidebar.select_slider(t("dropout.control.width"), trainer.WIDTHS, value=64, key="do_width",
                                   bind="query-params")
     epochs = sidebar.slider(t("dropout.control.epochs"), 50, 300, 200, 50, key="do_epochs", bind="query-params")
     lr = controls.log_slider(t("control.lr"), "do_lr", 0.001, 0.1, 0.01, container=sidebar,
                              help=t("dropout.control.lr_help"))
     if "do_rates" not in st.session_state:  # a link with more rates than the control takes keeps its smallest ones
         asked = [option for option in RATE_OPTIONS if option in st.query_params.get_all("do_rates")]
-        if len(asked) > compute.MAX_RATES:
-            st.query_params["do_rates"] = asked[: compute.MAX_RATES]
+        if len(asked) > trainer.MAX_RATES:
+            st.query_params["do_rates"] = asked[: trainer.MAX_RATES]
     chosen = controls.url_choice(
         sidebar.multiselect, t("dropout.control.rates"), RATE_OPTIONS, key="do_rates", default=DEFAULT_RATES,
-        multi=True, max_selections=compute.MAX_RATES, help=t("dropout.control.rates_help"),
+        multi=True, max_selections=trainer.MAX_RATES, help=t("dropout.control.rates_help"),
         format_func=lambda option: t("dropout.rate_option", drop=float(option), keep=1 - float(option)),
     )
     rates = tuple(float(option) for option in chosen)
@@ -172,7 +172,7 @@ def render() -> None:
 
     # ---------------------------------------------------------------- against overfitting
     st.subheader(t("dropout.fit.title"))
-    classroom.explain(t("dropout.fit.intro", size=size, val=compute.VAL_SIZE, width=width, batch=compute.BATCH,
+    classroom.explain(t("dropout.fit.intro", size=size, val=trainer.VAL_SIZE, width=width, batch=trainer.BATCH,
                         epochs=epochs, lr=lr, data=t(f"dropout.data.{data}"), noise=noise, networks=len(rates) + 1))
     with st.spinner(t("dropout.fit.training", networks=len(rates) + 1, epochs=epochs), show_time=True):
         trained = compute.training(data, noise, size, width, epochs, lr, seed, rates)
@@ -198,7 +198,7 @@ def render() -> None:
 
         st.markdown("#### " + t("dropout.fit.boundaries_title"))
         show_val = st.toggle(t("dropout.fit.show_val"), key="do_val", bind="query-params",
-                             help=t("dropout.fit.show_val_help", val=compute.VAL_SIZE))
+                             help=t("dropout.fit.show_val_help", val=trainer.VAL_SIZE))
         for index, (name, color) in enumerate(zip(chart_names, colors, strict=True)):
             if index % 2 == 0:
                 columns = st.columns(2)  # a row of two; on a phone they stack in the networks' order

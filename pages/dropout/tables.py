@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core.dropout_training import RatesRun
-from pages.dropout.compute import DataSet, Plane
+from pages.dropout.trainer import DataSet, Plane
 from ui import tables
 from ui.i18n import num, t
 

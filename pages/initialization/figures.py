@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pages.initialization.compute import Bienayme, SymmetryRun, Training
+from pages.initialization.compute import Bienayme
+from pages.initialization.trainer import SymmetryRun, Training
 from ui.figures import FinishedFigure, chart_axis, chart_layout, log_axis, log_range, typed
 from ui.i18n import fill
 from ui.palette import BLACK, BLUE, GREEN, ORANGE, PURPLE, SKY_BLUE, VERMILLION

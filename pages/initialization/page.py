@@ -5,7 +5,7 @@ import numpy as np
 import streamlit as st
 
 from dl_core import symmetry, variance
-from pages.initialization import compute, figures, tables
+from pages.initialization import compute, figures, tables, trainer
 from pages.initialization.compute import SCHEMES, STARTS
 from ui import charts, classroom, controls, course
 from ui.i18n import language, num, t
@@ -106,7 +106,7 @@ def render() -> None:
     shown = controls.url_choice(sidebar.multiselect, t("initialization.schemes"), SCHEMES, key="init_schemes",
                                 default=list(DEFAULT_SCHEMES), format_func=scheme_names.get, multi=True,
                                 help=t("initialization.schemes_help"))
-    depth = sidebar.slider(t("initialization.stack.depth"), 1, compute.MAX_DEPTH, 10, key="init_depth",
+    depth = sidebar.slider(t("initialization.stack.depth"), 1, trainer.MAX_DEPTH, 10, key="init_depth",
                            bind="query-params")
     width = sidebar.select_slider(t("initialization.stack.width"), compute.WIDTHS, value=256, key="init_width",
                                   bind="query-params")
@@ -147,7 +147,7 @@ def render() -> None:
         forward_gain=t("initialization.chart.forward_gain"), backward_gain=t("initialization.chart.backward_gain"),
         gain_axis=t("initialization.chart.gain_axis"), epoch_axis=t("initialization.chart.epoch"),
         loss_axis=t("initialization.chart.loss"),
-        target=t("initialization.chart.target", target=compute.TRAIN_TARGET_LOSS),
+        target=t("initialization.chart.target", target=trainer.TRAIN_TARGET_LOSS),
         diverged_format=t("initialization.chart.diverged"), language=language(),
     )
 
@@ -171,7 +171,7 @@ def render() -> None:
             st.markdown(t("initialization.symmetry.result", distinct=run.distinct, units=sym_units, spread=spread,
                           accuracy=100 * run.accuracy, loss=float(run.losses[-1])))
     with classroom.aside():
-        st.caption(t("initialization.symmetry.caption", points=compute.SYMMETRY_POINTS, steps=sym_steps))
+        st.caption(t("initialization.symmetry.caption", points=trainer.SYMMETRY_POINTS, steps=sym_steps))
         st.markdown(t("initialization.symmetry.why"))
         st.latex(symmetry.GRADIENT_LATEX)
     symmetric, broken = trap.runs["constant"], trap.runs["random"]
@@ -226,7 +226,7 @@ def render() -> None:
                 {name: (stats.post_std[row], stats.grad_rms[row]) for name, row in rows.items()},
                 {name: (theory.post_std[row], theory.grad_rms[row]) for name, row in rows.items()}, chart_labels,
             ), key="init_depth_chart")
-            st.caption(t("initialization.stack.caption", depth=depth, width=width, batch=compute.batch_for(width),
+            st.caption(t("initialization.stack.caption", depth=depth, width=width, batch=trainer.batch_for(width),
                          samples=stats.samples, seed=seed))
             columns, colors = tables.stack_table(shown, stats, theory, scheme_names)
             tables.show(columns, colors)
@@ -276,8 +276,8 @@ def render() -> None:
 
     # ---------------------------------------------------------------- 5. training from each initializer
     st.subheader(t("initialization.train.title"), anchor="training")
-    classroom.explain(t("initialization.train.intro", depth=train_depth, width=compute.TRAIN_WIDTH, epochs=train_epochs,
-                        batch=compute.TRAIN_BATCH, momentum=compute.TRAIN_MOMENTUM))
+    classroom.explain(t("initialization.train.intro", depth=train_depth, width=trainer.TRAIN_WIDTH, epochs=train_epochs,
+                        batch=trainer.TRAIN_BATCH, momentum=trainer.TRAIN_MOMENTUM))
     seed_box = st.container(border=True)
     seed_box.markdown(":material/casino: " + t("initialization.train.seed_note", seed=seed))
     seed_buttons = seed_box.columns([1, 2])
@@ -301,21 +301,21 @@ def render() -> None:
         st.info(t("initialization.none"))
     else:
         runs = train_all(range(seed, seed + 1))[seed]
-        charts.show(figures.training_figure(runs, compute.TRAIN_TARGET_LOSS, chart_labels), key="init_training")
+        charts.show(figures.training_figure(runs, trainer.TRAIN_TARGET_LOSS, chart_labels), key="init_training")
         columns, colors = tables.training_table(runs, scheme_names)
         tables.show(columns, colors)
         reached = sorted((run.reached_at, name) for name, run in runs.items() if run.reached_at >= 0)
         if reached:
             epoch, first = reached[0]
             st.markdown(t("initialization.train.first", scheme=scheme_names[first], epoch=epoch,
-                          target=compute.TRAIN_TARGET_LOSS))
+                          target=trainer.TRAIN_TARGET_LOSS))
         else:
-            st.markdown(t("initialization.train.none_reached", target=compute.TRAIN_TARGET_LOSS, epochs=train_epochs))
-        st.caption(t("initialization.train.caption", points=compute.TRAIN_POINTS,
-                     share=int(100 * compute.TRAIN_VALIDATION_SHARE)))
+            st.markdown(t("initialization.train.none_reached", target=trainer.TRAIN_TARGET_LOSS, epochs=train_epochs))
+        st.caption(t("initialization.train.caption", points=trainer.TRAIN_POINTS,
+                     share=int(100 * trainer.TRAIN_VALIDATION_SHARE)))
         if "xavier_normal" in shown or "xavier_uniform" in shown:
-            first_gain = 2 * 2 / (2 + compute.TRAIN_WIDTH)  # the first layer: 2 inputs, TRAIN_WIDTH units
-            st.caption(t("initialization.train.xavier_first", width=compute.TRAIN_WIDTH, gain=first_gain,
+            first_gain = 2 * 2 / (2 + trainer.TRAIN_WIDTH)  # the first layer: 2 inputs, TRAIN_WIDTH units
+            st.caption(t("initialization.train.xavier_first", width=trainer.TRAIN_WIDTH, gain=first_gain,
                          times=1 / first_gain))
         if over_seeds:
             repeats = train_all(range(seed, seed + SEED_REPEATS))

@@ -10,8 +10,8 @@ import numpy as np
 import streamlit as st
 
 from dl_core import variance
-from pages.initialization.compute import Training
 from pages.initialization.figures import SCHEME_COLORS
+from pages.initialization.trainer import Training
 from ui import tables
 from ui.i18n import language, num, t
 from ui.numbers import number

@@ -174,7 +174,7 @@ class Plane:
 
     @classmethod
     def of(cls, points) -> Plane:
-        """The plane of a data set (``pages.playground.compute.DataSet``)."""
+        """The plane of a data set (``pages.playground.trainer.DataSet``)."""
         return cls(points.axis1, points.axis2, points.bounds, points.x, points.y, points.x_val, points.y_val)
 
 

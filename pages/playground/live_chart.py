@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.playground import compute, figures
+from pages.playground import compute, figures, trainer
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def live_chart(setup: compute.Setup, data: str, noise: float, size: int, seed: int, labels: figures.Labels,
+def live_chart(setup: trainer.Setup, data: str, noise: float, size: int, seed: int, labels: figures.Labels,
                phone: bool) -> figures.FinishedFigure:
     """``figures.training_figure`` of ``compute.training(setup, data, noise, size, seed)`` on its data set."""
     plane = figures.Plane.of(compute.dataset(data, noise, size, seed))

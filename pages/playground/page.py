@@ -10,14 +10,14 @@ from dl_core.activations import ACTIVATIONS
 from dl_core.initializers import INITIALIZERS
 from dl_core.optimizers import DEFAULTS
 from dl_core.schedules import SCHEDULES
-from pages.playground import compute, figures
+from pages.playground import compute, figures, trainer
 from pages.playground.live_chart import live_chart
 from ui import charts, classroom, controls, course, metrics, tables
 from ui.figures import PlaybackLabels
 from ui.i18n import language, num, t
 
 # The names of the choices, as text keys (kept in the URL by value: ?pg_act=tanh).
-DATA_NAMES = {name: "playground.data." + name for name in compute.DATA}
+DATA_NAMES = {name: "playground.data." + name for name in trainer.DATA}
 ACTIVATION_NAMES = {name: "playground.act." + name for name in ACTIVATIONS}
 INITIALIZER_NAMES = {name: "playground.init." + name for name in INITIALIZERS}
 SCHEDULE_NAMES = {name: "playground.schedule." + name for name in SCHEDULES}
@@ -64,11 +64,11 @@ def render() -> None:
     sidebar = classroom.controls_area()
     sidebar.header(t("control.header"))
     sidebar.subheader(t("playground.control.data_title"))
-    data = controls.url_choice(sidebar.selectbox, t("playground.control.data"), compute.DATA, key="pg_data",
+    data = controls.url_choice(sidebar.selectbox, t("playground.control.data"), trainer.DATA, key="pg_data",
                                default="moons", format_func=lambda name: t(DATA_NAMES[name]))
     noise = sidebar.slider(t("playground.control.noise"), 0.0, 0.6, 0.2, 0.05, key="pg_noise", bind="query-params",
                            help=t("playground.control.noise_help"))
-    size = sidebar.select_slider(t("playground.control.size"), compute.SIZES, value=200, key="pg_n",
+    size = sidebar.select_slider(t("playground.control.size"), trainer.SIZES, value=200, key="pg_n",
                                  bind="query-params",
                                  help=t("playground.control.size_help"))
     sidebar.subheader(t("playground.control.network_title"))
@@ -109,7 +109,7 @@ def render() -> None:
         b_lr = controls.log_slider(t("playground.control.b_lr"), "pg_b_lr", *controls.LR_RANGE, 0.01, container=sidebar)
     classroom.reset_button(sidebar)
 
-    setup = compute.Setup(layers, width, activation, initializer, batch_norm, drop_prob, optimizer,
+    setup = trainer.Setup(layers, width, activation, initializer, batch_norm, drop_prob, optimizer,
                           tuple(sorted(hyper.items())), schedule, batch_size, steps)
     labels = figures.Labels(
         language=language(), loss_axis=t("playground.chart.loss"), accuracy_axis=t("playground.chart.accuracy"),
@@ -127,8 +127,8 @@ def render() -> None:
     with st.spinner(t("playground.live.spinner", steps=steps), show_time=True):
         run = compute.training(setup, data, noise, size, seed)
     charts.show(live_chart(setup, data, noise, size, seed, labels, charts.on_phone()), key="pg_live_chart")
-    every = compute.snapshot_every(setup)
-    classroom.aside().caption(t("playground.live.caption", grid=compute.GRID, every=every))
+    every = trainer.snapshot_every(setup)
+    classroom.aside().caption(t("playground.live.caption", grid=trainer.GRID, every=every))
     metrics.show([
         metrics.Metric(t("playground.metric.val_accuracy"), f"{run.val_accuracy[-1]:.0%}",
                        t("playground.metric.val_accuracy_help")),
@@ -155,7 +155,7 @@ def render() -> None:
                    icon=":material/trending_down:")
 
     # ---------------------------------------------------------------- A against B
-    def described(config: compute.Setup) -> str:
+    def described(config: trainer.Setup) -> str:
         """A configuration in a few words: activation, initialization, batch norm, dropout, optimizer and its rate."""
         parts = [t(ACTIVATION_NAMES[config.activation]), t(INITIALIZER_NAMES[config.initializer])]
         if config.batch_norm:
@@ -168,7 +168,7 @@ def render() -> None:
     if comparing:
         st.subheader(t("playground.compare.title"))
         b_hyper = {**{key: value for key, value in DEFAULTS[b_optimizer].items() if key != "lr"}, "lr": b_lr}
-        other = compute.Setup(layers, width, b_activation, b_initializer, b_batch_norm, b_drop, b_optimizer,
+        other = trainer.Setup(layers, width, b_activation, b_initializer, b_batch_norm, b_drop, b_optimizer,
                               tuple(sorted(b_hyper.items())), schedule, batch_size, steps)
         if other == setup:
             st.info(t("playground.compare.same"))

@@ -1,10 +1,12 @@
 """Trainings run in a helper process under ``streamlit run`` and where they are called elsewhere
 (``ui.helper_process``)."""
 
+import ast
 import os
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,20 @@ def test_under_a_server_it_runs_in_one_helper_process_that_stays(served):
     second_value, second = doubled_where(-0.25)
     assert (first_value, second_value) == (4.0, -0.5)
     assert first != os.getpid() and first == second
+
+
+def test_a_helper_started_during_a_script_run_imports_no_streamlit(served, monkeypatch):
+    """A helper imports the module of its work and ``ui.helper_main``, no Streamlit (43 MB of a process). During a
+    script run Streamlit makes the app's script the ``__main__`` module, and a spawned helper first runs the parent's
+    main script: app.py does nothing there."""
+    main = types.ModuleType("__main__")
+    main.__file__ = str(Path(__file__).resolve().parents[2] / "app.py")
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    from support import helped_work
+    from ui.helper_process import in_helper
+
+    assert in_helper(helped_work.streamlit_imported) is False
+    assert helped_work.streamlit_imported() is True  # the test itself has
 
 
 def test_with_no_helpers_asked_for_it_runs_in_the_server(served, monkeypatch):
@@ -86,3 +102,31 @@ def test_a_helper_ends_when_its_server_is_killed_outright(tmp_path):
     while Path(f"/proc/{helper}").exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not Path(f"/proc/{helper}").exists()
+
+
+TRAINERS = sorted(path.parent.name for path in (Path(__file__).resolve().parents[2] / "pages").glob("*/trainer.py"))
+
+
+def test_every_lesson_trainer_imports_no_streamlit():
+    """What a helper runs lives in a lesson's ``trainer.py``, which imports no Streamlit, nor does the helper's own
+    module: a helper is 43 MB smaller."""
+    root = Path(__file__).resolve().parents[2]
+    modules = ["ui.helper_main", *(f"pages.{lesson}.trainer" for lesson in TRAINERS)]
+    assert len(modules) >= 5
+    code = f"import sys\nfor name in {modules!r}:\n    __import__(name)\nprint('streamlit' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert found.stdout.strip() == "False"
+
+
+def test_the_pages_send_only_trainer_functions_to_a_helper():
+    """Every ``in_helper(function, ...)`` of a lesson's ``compute.py`` sends a function of its ``trainer``."""
+    root = Path(__file__).resolve().parents[2]
+    calls = []
+    for path in sorted((root / "pages").glob("*/compute.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "in_helper":
+                target = node.args[0]
+                calls.append((path.parent.name, isinstance(target, ast.Attribute)
+                              and getattr(target.value, "id", "") == "trainer"))
+    assert len(calls) >= 7 and all(ok for _, ok in calls), calls
+    assert {lesson for lesson, _ in calls} == set(TRAINERS)

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 import numpy as np
 import pytest
 
-from pages.batch_norm import compute, tables
+from pages.batch_norm import compute, tables, trainer
 from support.apptest import assert_clean, chart_specs, decode, html_tables, numeric_arrays, open_page
 
 PAGE = "pages/batch_norm/page.py"
@@ -58,7 +58,7 @@ def test_defaults_draw_every_section(default_page):
     assert len(chart_specs(app)) == CHARTS
     all_finite(app)
     spread = chart_specs(app)[4]
-    assert len(spread["frames"]) == compute.FRAMES + 1  # the untrained network, then every snapshot
+    assert len(spread["frames"]) == trainer.FRAMES + 1  # the untrained network, then every snapshot
     assert all(set(frame["data"][0]) == {"y"} for frame in spread["frames"])  # frames carry only the heights
 
 
@@ -115,13 +115,13 @@ def test_the_running_estimates_start_at_pytorchs_zero_and_one_and_name_both_conv
 
 def test_the_bias_correction_is_a_display_option_that_retrains_nothing(monkeypatch):
     calls = []
-    original = compute.train_lockstep
+    original = trainer.train_lockstep
 
     def counting(*args, **kwargs):
         calls.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(compute, "train_lockstep", counting)
+    monkeypatch.setattr(trainer, "train_lockstep", counting)
     app = open_page(PAGE, bn_seed="4242")  # a seed no other test uses: nothing cached yet
     trained = len(calls)
     assert trained == 4  # two networks, and the sweep of each

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from dl_core import recorded_training
-from pages.playground import compute, figures
+from pages.playground import compute, figures, trainer
 from pages.playground.live_chart import live_chart
 from support.apptest import assert_clean, chart_specs, decode, html_tables, numeric_arrays, open_page
 from ui.catalog import CATALOG
@@ -59,7 +59,7 @@ def test_defaults_train_the_moons_and_play_every_snapshot(default_page):
             state["pg_steps"], state["pg_seed"]) == ("moons", 0.2, 200, 2, 16, "relu", "he_normal", False, 0.0,
                                                      "adam", 32, 1000, 0)
     (spec,) = chart_specs(app)
-    assert len(spec["frames"]) == compute.MAX_SNAPSHOTS + 1
+    assert len(spec["frames"]) == trainer.MAX_SNAPSHOTS + 1
     assert [frame["name"] for frame in spec["frames"]][:3] == ["0", "10", "20"]
     assert_charts_sound(app)
     accuracy = float(metric_values(app)[0].rstrip("%")) / 100
@@ -82,7 +82,7 @@ def test_frames_carry_only_what_moves(default_page):
 def test_the_colours_are_the_networks_output_on_the_grid():
     """Honest: in the last frame every run of a band covers grid points where the trained network's probability lies
     in that band, the runs of a row cover it once, and the boundary runs where that probability crosses 0.5."""
-    setup = compute.Setup()
+    setup = trainer.Setup()
     run = compute.training(setup, "moons", 0.2, 200, 0)
     points = compute.dataset("moons", 0.2, 200, 0)
     spec = figures.training_figure(run, figures.Plane.of(points), labels()).to_dict()
@@ -126,7 +126,7 @@ def labels():
 
 def test_the_cached_live_chart_is_the_chart_of_its_configuration():
     """The cache hands every student the very chart a fresh build draws, not an older one of another setting."""
-    setup, other = compute.Setup(), compute.Setup(hyper=(("lr", 0.1),))
+    setup, other = trainer.Setup(), trainer.Setup(hyper=(("lr", 0.1),))
     for config in (setup, other, setup):
         cached = live_chart(config, "moons", 0.2, 200, 0, labels(), False).to_dict()
         plane = figures.Plane.of(compute.dataset("moons", 0.2, 200, 0))
@@ -217,7 +217,7 @@ def test_every_name_the_page_builds_is_in_the_catalog():
     from dl_core.initializers import INITIALIZERS
     from dl_core.schedules import SCHEDULES
 
-    keys = ([f"playground.data.{name}" for name in compute.DATA] + [f"playground.act.{name}" for name in ACTIVATIONS]
+    keys = ([f"playground.data.{name}" for name in trainer.DATA] + [f"playground.act.{name}" for name in ACTIVATIONS]
             + [f"playground.init.{name}" for name in INITIALIZERS]
             + [f"playground.schedule.{name}" for name in SCHEDULES]
             + [f"playground.experiment.{name}" for name in EXPERIMENTS])

@@ -1,0 +1,78 @@
+"""What the batch-norm lab trains: deep networks with and without batch norm on a 2-D data set, one run each with the
+spread of every layer's values, and a sweep of learning rates run as one batch
+(``dl_core.lockstep_training``).
+
+Plain functions of names and numbers, no Streamlit: ``deep_run`` and ``sweep`` run in the server's helper process
+(``ui.helper_process``), which imports this module; ``compute`` caches them for the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dl_core import datasets
+from dl_core.lockstep_training import LockstepRun, train_lockstep, trained
+from dl_core.network import MLP
+
+DATA = ("moons", "circles", "xor", "spirals")
+NOISE = {"moons": 0.15, "circles": 0.08, "xor": 0.1, "spirals": 0.05}
+ACTIVATIONS = ("sigmoid", "tanh", "relu")
+INITIALIZER = {"sigmoid": "xavier_normal", "tanh": "xavier_normal", "relu": "he_normal"}
+SAMPLES = 384
+WIDTH = 16
+BATCH = 64
+FRAMES = 20  # snapshots of a training run
+PROBE = 192  # samples whose layer values are drawn
+SWEEP_LRS = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+SWEEP_STEPS = 150
+TRAINED_SHARE = 0.5  # "trained": loss at most half of the best constant guess's
+PRE_EDGES = np.linspace(-4.0, 4.0, 41)
+OUTPUT_EDGES = {"sigmoid": np.linspace(0.0, 1.0, 41), "tanh": np.linspace(-1.0, 1.0, 41),
+                "relu": np.linspace(0.0, 4.0, 41)}
+
+
+def make_dataset(data: str, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """``SAMPLES`` points of a 2-D data set of ``dl_core.datasets`` (two classes)."""
+    return getattr(datasets, data)(SAMPLES, np.random.default_rng([seed, 7]), noise=NOISE[data])
+
+
+def network(activation: str, depth: int, batch_norm: bool) -> MLP:
+    """``depth`` hidden layers of ``WIDTH`` units on 2-D inputs, two classes."""
+    return MLP((2, *(WIDTH,) * depth, 2), activation=activation, batch_norm=batch_norm)
+
+
+def deep_run(activation: str, depth: int, lr: float, steps: int, data: str, seed: int,
+             batch_norm: bool) -> LockstepRun:
+    """One network trained with minibatch SGD at ``lr`` (``dl_core.lockstep_training.train_lockstep``), with the
+    spread of every hidden layer's values at ``FRAMES`` snapshots."""
+    x, y = make_dataset(data, seed)
+    probe = x[np.random.default_rng([seed, 11]).permutation(len(x))[:PROBE]]
+    return train_lockstep(
+        network(activation, depth, batch_norm), [lr], x, y, steps=steps, batch_size=BATCH, seed=seed,
+        initializer=INITIALIZER[activation], snapshot_every=max(steps // FRAMES, 1), probe=probe,
+        pre_edges=PRE_EDGES, activation_edges=OUTPUT_EDGES[activation],
+    )
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """Short runs at every rate of ``SWEEP_LRS``: the final loss on the training set ``(rates,)`` (normalised with
+    the whole set's statistics), whether each diverged and whether it trained
+    (``dl_core.lockstep_training.trained``)."""
+
+    lrs: np.ndarray
+    losses: np.ndarray
+    diverged: np.ndarray
+    trained: np.ndarray
+
+
+def sweep(activation: str, depth: int, data: str, seed: int, batch_norm: bool) -> Sweep:
+    """``SWEEP_STEPS`` steps at each rate of ``SWEEP_LRS``, all rates as one batch; the same initial weights and
+    minibatches as ``deep_run`` with the same seed."""
+    x, y = make_dataset(data, seed)
+    run = train_lockstep(network(activation, depth, batch_norm), SWEEP_LRS, x, y, steps=SWEEP_STEPS,
+                         batch_size=BATCH, seed=seed, initializer=INITIALIZER[activation],
+                         snapshot_every=SWEEP_STEPS)
+    return Sweep(run.lrs, run.population_losses[-1], run.diverged_at >= 0, trained(run, y, 2, TRAINED_SHARE))
