@@ -72,6 +72,16 @@ def controls_area():
     return st.popover(t("classroom.settings"), icon=":material/tune:") if presenting() else st.sidebar
 
 
+def controls_group(area, title: str):
+    """A section's controls in the controls area ``area``, under ``title``: a container that the section, run as a
+    fragment (``st.fragment``: it reruns alone when one of its own controls moves), draws its controls into.
+    Streamlit lets a fragment draw into a container made outside it once the page's full run wrote to it: the title
+    is that write."""
+    group = area.container()
+    group.subheader(title)
+    return group
+
+
 def aside():
     """A container for what explains rather than shows (a formula, a caption): as it is, or folded away in
     presenter mode."""

@@ -77,28 +77,8 @@ def render() -> None:
     sidebar.header(t("control.header"))
     seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="init_seed", bind="query-params",
                                     help=t("initialization.seed_help")))
-    sidebar.subheader(t("initialization.symmetry.title"))
-    sym_activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"),
-                                         compute.SYMMETRY_ACTIVATIONS,
-                                         key="init_sym_act", default="tanh", format_func=activation_names.get)
-    sym_data = controls.url_choice(sidebar.selectbox, t("initialization.data"), compute.DATASETS, key="init_sym_data",
-                                   default="circles", format_func=data_names.get)
-    sym_units = sidebar.slider(t("initialization.symmetry.units"), 2, 16, 8, key="init_sym_units", bind="query-params")
-    sym_constant = sidebar.slider(t("initialization.symmetry.constant"), -1.0, 1.0, 0.5, 0.05, key="init_sym_const",
-                                  bind="query-params", help=t("initialization.symmetry.constant_help"))
-    sym_std = controls.log_slider(t("initialization.symmetry.std"), "init_sym_std", 0.001, 1.0, 0.1, container=sidebar,
-                                  help=t("initialization.symmetry.std_help"))
-    sym_steps = sidebar.slider(t("initialization.symmetry.steps"), 10, 1000, 500, 10, key="init_sym_steps",
-                               bind="query-params")
-    sym_lr = controls.log_slider(t("control.lr"), "init_sym_lr", 0.01, 5.0, 1.0, container=sidebar)
-
-    sidebar.subheader(t("initialization.bienayme.title"))
-    fan_in = sidebar.select_slider("nᵢₙ", FAN_INS, value=100, key="init_fan_in", bind="query-params",
-                                   help=t("initialization.bienayme.fan_in_help"))
-    var_w = controls.log_slider("Var(W)", "init_var_w", 1e-4, 1.0, 0.01, container=sidebar)
-    var_x = controls.log_slider("Var(x)", "init_var_x", 0.01, 100.0, 1.0, container=sidebar)
-    mean_x = sidebar.slider(t("initialization.bienayme.mean"), 0.0, 3.0, 0.0, 0.1, key="init_mean_x",
-                            bind="query-params", help=t("initialization.bienayme.mean_help"))
+    symmetry_controls = classroom.controls_group(sidebar, t("initialization.symmetry.title"))
+    bienayme_controls = classroom.controls_group(sidebar, t("initialization.bienayme.title"))
 
     sidebar.subheader(t("initialization.stack.title"))
     activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"), compute.STACK_ACTIVATIONS,
@@ -115,19 +95,8 @@ def render() -> None:
     small_std = controls.log_slider(t("initialization.stack.small_std"), "init_small_std", 0.001, 1.0, 0.01,
                                     container=sidebar, help=t("initialization.stack.small_std_help"))
 
-    sidebar.subheader(t("initialization.glorot.title"))
-    glorot_in = sidebar.select_slider("nᵢₙ", GLOROT_FANS, value=256, key="init_g_in", bind="query-params")
-    glorot_out = sidebar.select_slider("nₒᵤₜ", GLOROT_FANS, value=32, key="init_g_out", bind="query-params")
-
-    sidebar.subheader(t("initialization.train.title"))
-    train_activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"), compute.TRAIN_ACTIVATIONS,
-                                           key="init_train_act", default="tanh", format_func=activation_names.get)
-    train_data = controls.url_choice(sidebar.selectbox, t("initialization.data"), compute.DATASETS,
-                                     key="init_train_data", default="circles", format_func=data_names.get)
-    train_depth = sidebar.slider(t("initialization.train.depth"), 1, 12, 8, key="init_train_depth", bind="query-params")
-    train_epochs = sidebar.slider(t("initialization.train.epochs"), 5, 40, 25, key="init_train_epochs",
-                                  bind="query-params")
-    train_lr = controls.log_slider(t("control.lr"), "init_train_lr", 0.001, 1.0, 0.01, container=sidebar)
+    glorot_controls = classroom.controls_group(sidebar, t("initialization.glorot.title"))
+    training_controls = classroom.controls_group(sidebar, t("initialization.train.title"))
     classroom.reset_button(sidebar)
 
     chart_labels = figures.InitLabels(
@@ -152,52 +121,88 @@ def render() -> None:
     )
 
     # ---------------------------------------------------------------- 1. the symmetry trap
-    st.subheader(t("initialization.symmetry.title"), anchor="symmetry")
-    classroom.explain(t("initialization.symmetry.intro"))
-    trap = compute.symmetry_trap(sym_activation, sym_data, sym_units, sym_constant, sym_std, sym_steps, sym_lr, seed)
-    weight_range = max(float(np.max(np.abs(run.hidden_weights))) for run in trap.runs.values())
-    start_titles = {"zeros": t("initialization.start.zeros"),
-                    "constant": t("initialization.start.constant", value=sym_constant),
-                    "random": t("initialization.start.random", std=sym_std)}
-    for column, start in zip(st.columns(3), STARTS, strict=True):
-        run = trap.runs[start]
-        with column:
-            charts.show(figures.weights_heatmap(run, weight_range, chart_labels, start_titles[start]),
-                        key=f"init_weights_{start}")
-            charts.show(figures.boundary_figure(trap.x, trap.y, run, chart_labels,
-                                                t("initialization.symmetry.boundary")),
-                        key=f"init_boundary_{start}")
-            spread = t("initialization.symmetry.exactly_zero") if run.spread == 0 else num(run.spread)
-            st.markdown(t("initialization.symmetry.result", distinct=run.distinct, units=sym_units, spread=spread,
-                          accuracy=100 * run.accuracy, loss=float(run.losses[-1])))
-    with classroom.aside():
-        st.caption(t("initialization.symmetry.caption", points=trainer.SYMMETRY_POINTS, steps=sym_steps))
-        st.markdown(t("initialization.symmetry.why"))
-        st.latex(symmetry.GRADIENT_LATEX)
-    symmetric, broken = trap.runs["constant"], trap.runs["random"]
-    stuck = float(np.max(np.abs(trap.runs["zeros"].hidden_weights))) < STUCK  # moved by rounding errors at most
-    course.lesson_differs(
-        t("initialization.differs.symmetry_says"),
-        t("initialization.differs.symmetry_measured", units=sym_units, distinct=symmetric.distinct,
-          accuracy=100 * symmetric.accuracy, random_distinct=broken.distinct, random_accuracy=100 * broken.accuracy)
-        + " " + (t("initialization.differs.symmetry_stuck") if stuck else t("initialization.differs.symmetry_moves")),
-    )
-    st.caption(":material/casino: " + t("initialization.symmetry.seed", seed=seed))
+    @st.fragment
+    def symmetry_section() -> None:
+        """The section and its controls, rerun alone when one of them moves."""
+        sidebar = symmetry_controls
+        sym_activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"),
+                                             compute.SYMMETRY_ACTIVATIONS, key="init_sym_act", default="tanh",
+                                             format_func=activation_names.get)
+        sym_data = controls.url_choice(sidebar.selectbox, t("initialization.data"), compute.DATASETS,
+                                       key="init_sym_data", default="circles", format_func=data_names.get)
+        sym_units = sidebar.slider(t("initialization.symmetry.units"), 2, 16, 8, key="init_sym_units",
+                                   bind="query-params")
+        sym_constant = sidebar.slider(t("initialization.symmetry.constant"), -1.0, 1.0, 0.5, 0.05,
+                                      key="init_sym_const", bind="query-params",
+                                      help=t("initialization.symmetry.constant_help"))
+        sym_std = controls.log_slider(t("initialization.symmetry.std"), "init_sym_std", 0.001, 1.0, 0.1,
+                                      container=sidebar, help=t("initialization.symmetry.std_help"))
+        sym_steps = sidebar.slider(t("initialization.symmetry.steps"), 10, 1000, 500, 10, key="init_sym_steps",
+                                   bind="query-params")
+        sym_lr = controls.log_slider(t("control.lr"), "init_sym_lr", 0.01, 5.0, 1.0, container=sidebar)
+
+        st.subheader(t("initialization.symmetry.title"), anchor="symmetry")
+        classroom.explain(t("initialization.symmetry.intro"))
+        trap = compute.symmetry_trap(sym_activation, sym_data, sym_units, sym_constant, sym_std, sym_steps, sym_lr,
+                                     seed)
+        weight_range = max(float(np.max(np.abs(run.hidden_weights))) for run in trap.runs.values())
+        start_titles = {"zeros": t("initialization.start.zeros"),
+                        "constant": t("initialization.start.constant", value=sym_constant),
+                        "random": t("initialization.start.random", std=sym_std)}
+        for column, start in zip(st.columns(3), STARTS, strict=True):
+            run = trap.runs[start]
+            with column:
+                charts.show(figures.weights_heatmap(run, weight_range, chart_labels, start_titles[start]),
+                            key=f"init_weights_{start}")
+                charts.show(figures.boundary_figure(trap.x, trap.y, run, chart_labels,
+                                                    t("initialization.symmetry.boundary")),
+                            key=f"init_boundary_{start}")
+                spread = t("initialization.symmetry.exactly_zero") if run.spread == 0 else num(run.spread)
+                st.markdown(t("initialization.symmetry.result", distinct=run.distinct, units=sym_units, spread=spread,
+                              accuracy=100 * run.accuracy, loss=float(run.losses[-1])))
+        with classroom.aside():
+            st.caption(t("initialization.symmetry.caption", points=trainer.SYMMETRY_POINTS, steps=sym_steps))
+            st.markdown(t("initialization.symmetry.why"))
+            st.latex(symmetry.GRADIENT_LATEX)
+        symmetric, broken = trap.runs["constant"], trap.runs["random"]
+        stuck = float(np.max(np.abs(trap.runs["zeros"].hidden_weights))) < STUCK  # moved by rounding errors at most
+        course.lesson_differs(
+            t("initialization.differs.symmetry_says"),
+            t("initialization.differs.symmetry_measured", units=sym_units, distinct=symmetric.distinct,
+              accuracy=100 * symmetric.accuracy, random_distinct=broken.distinct, random_accuracy=100 * broken.accuracy)
+            + " " + t("initialization.differs.symmetry_stuck" if stuck else "initialization.differs.symmetry_moves"),
+        )
+        st.caption(":material/casino: " + t("initialization.symmetry.seed", seed=seed))
+
+    symmetry_section()
 
     # ---------------------------------------------------------------- 2. the variance before the activation
-    st.subheader(t("initialization.bienayme.title"), anchor="bienayme")
-    classroom.explain(t("initialization.bienayme.intro"))
-    st.latex(variance.LATEX["bienayme"])
-    layer = compute.bienayme(fan_in, var_w, var_x, mean_x, seed)
-    st.markdown(t("initialization.bienayme.numbers", mean=num(layer.mean), variance=num(layer.variance, 4),
-                  lesson=num(layer.lesson), predicted=num(layer.predicted), error=num(2 * layer.standard_error, 2)))
-    charts.show(figures.bienayme_figure(layer, chart_labels), key="init_bienayme")
-    st.caption(t("initialization.bienayme.caption", batch=compute.BIENAYME_BATCH, units=compute.BIENAYME_UNITS))
-    course.lesson_differs(
-        t("initialization.differs.mean_says"),
-        t("initialization.differs.mean_measured", mu=mean_x, mean=num(layer.mean), predicted=num(layer.predicted),
-          lesson=num(layer.lesson)) if mean_x > 0 else t("initialization.differs.mean_measured_zero"),
-    )
+    @st.fragment
+    def bienayme_section() -> None:
+        """The section and its controls, rerun alone when one of them moves."""
+        sidebar = bienayme_controls
+        fan_in = sidebar.select_slider("nᵢₙ", FAN_INS, value=100, key="init_fan_in", bind="query-params",
+                                       help=t("initialization.bienayme.fan_in_help"))
+        var_w = controls.log_slider("Var(W)", "init_var_w", 1e-4, 1.0, 0.01, container=sidebar)
+        var_x = controls.log_slider("Var(x)", "init_var_x", 0.01, 100.0, 1.0, container=sidebar)
+        mean_x = sidebar.slider(t("initialization.bienayme.mean"), 0.0, 3.0, 0.0, 0.1, key="init_mean_x",
+                                bind="query-params", help=t("initialization.bienayme.mean_help"))
+
+        st.subheader(t("initialization.bienayme.title"), anchor="bienayme")
+        classroom.explain(t("initialization.bienayme.intro"))
+        st.latex(variance.LATEX["bienayme"])
+        layer = compute.bienayme(fan_in, var_w, var_x, mean_x, seed)
+        st.markdown(t("initialization.bienayme.numbers", mean=num(layer.mean), variance=num(layer.variance, 4),
+                      lesson=num(layer.lesson), predicted=num(layer.predicted), error=num(2 * layer.standard_error, 2)))
+        charts.show(figures.bienayme_figure(layer, chart_labels), key="init_bienayme")
+        st.caption(t("initialization.bienayme.caption", batch=compute.BIENAYME_BATCH, units=compute.BIENAYME_UNITS))
+        course.lesson_differs(
+            t("initialization.differs.mean_says"),
+            t("initialization.differs.mean_measured", mu=mean_x, mean=num(layer.mean), predicted=num(layer.predicted),
+              lesson=num(layer.lesson)) if mean_x > 0 else t("initialization.differs.mean_measured_zero"),
+        )
+
+    bienayme_section()
 
     # ---------------------------------------------------------------- 3. through a deep network
     st.subheader(t("initialization.stack.title"), anchor="stack")
@@ -265,63 +270,95 @@ def render() -> None:
         )
 
     # ---------------------------------------------------------------- 4. Glorot's compromise
-    st.subheader(t("initialization.glorot.title"), anchor="glorot")
-    classroom.explain(t("initialization.glorot.intro"))
-    st.latex(variance.LATEX["glorot"])
-    gains = compute.glorot(glorot_in, glorot_out, seed)
-    charts.show(figures.glorot_figure(variance.GLOROT_CHOICES, gains.forward_theory, gains.backward_theory,
-                                      gains.forward, gains.backward, chart_labels), key="init_glorot")
-    tables.show(tables.glorot_table(gains, glorot_in, glorot_out, glorot_names))
-    st.caption(t("initialization.glorot.caption", fan_in=glorot_in, fan_out=glorot_out, batch=compute.GLOROT_BATCH))
+    @st.fragment
+    def glorot_section() -> None:
+        """The section and its controls, rerun alone when one of them moves."""
+        glorot_in = glorot_controls.select_slider("nᵢₙ", GLOROT_FANS, value=256, key="init_g_in",
+                                                  bind="query-params")
+        glorot_out = glorot_controls.select_slider("nₒᵤₜ", GLOROT_FANS, value=32, key="init_g_out",
+                                                   bind="query-params")
+
+        st.subheader(t("initialization.glorot.title"), anchor="glorot")
+        classroom.explain(t("initialization.glorot.intro"))
+        st.latex(variance.LATEX["glorot"])
+        gains = compute.glorot(glorot_in, glorot_out, seed)
+        charts.show(figures.glorot_figure(variance.GLOROT_CHOICES, gains.forward_theory, gains.backward_theory,
+                                          gains.forward, gains.backward, chart_labels), key="init_glorot")
+        tables.show(tables.glorot_table(gains, glorot_in, glorot_out, glorot_names))
+        st.caption(t("initialization.glorot.caption", fan_in=glorot_in, fan_out=glorot_out,
+                     batch=compute.GLOROT_BATCH))
+
+    glorot_section()
 
     # ---------------------------------------------------------------- 5. training from each initializer
-    st.subheader(t("initialization.train.title"), anchor="training")
-    classroom.explain(t("initialization.train.intro", depth=train_depth, width=trainer.TRAIN_WIDTH, epochs=train_epochs,
-                        batch=trainer.TRAIN_BATCH, momentum=trainer.TRAIN_MOMENTUM))
-    seed_box = st.container(border=True)
-    seed_box.markdown(":material/casino: " + t("initialization.train.seed_note", seed=seed))
-    seed_buttons = seed_box.columns([1, 2])
-    seed_buttons[0].button(t("initialization.train.another_seed"), on_click=next_seed, icon=":material/casino:")
-    over_seeds = seed_buttons[1].toggle(t("initialization.train.over_seeds", seeds=SEED_REPEATS),
-                                        key="init_train_seeds",
-                                        bind="query-params", help=t("initialization.train.over_seeds_help"))
+    @st.fragment
+    def training_section() -> None:
+        """The section and its controls, rerun alone when one of them moves (the initializers shown and the small
+        std are the deep network's controls: moving them reruns the page)."""
+        sidebar = training_controls
+        train_activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"),
+                                               compute.TRAIN_ACTIVATIONS, key="init_train_act", default="tanh",
+                                               format_func=activation_names.get)
+        train_data = controls.url_choice(sidebar.selectbox, t("initialization.data"), compute.DATASETS,
+                                         key="init_train_data", default="circles", format_func=data_names.get)
+        train_depth = sidebar.slider(t("initialization.train.depth"), 1, 12, 8, key="init_train_depth",
+                                     bind="query-params")
+        train_epochs = sidebar.slider(t("initialization.train.epochs"), 5, 40, 25, key="init_train_epochs",
+                                      bind="query-params")
+        train_lr = controls.log_slider(t("control.lr"), "init_train_lr", 0.001, 1.0, 0.01, container=sidebar)
 
-    def train_all(seeds: range) -> dict[int, dict[str, compute.Training]]:
-        """Every shown initializer trained on each seed (cached seed by seed), behind a progress bar."""
-        progress = st.progress(0.0, text=t("initialization.train.progress"))
-        found = {}
-        for done, run_seed in enumerate(seeds, start=1):
-            found[run_seed] = compute.trainings(tuple(shown), train_activation, train_data, train_depth, train_epochs,
-                                                train_lr, small_std, run_seed)
-            progress.progress(done / len(seeds), text=t("initialization.train.progress"))
-        progress.empty()
-        return found
+        st.subheader(t("initialization.train.title"), anchor="training")
+        classroom.explain(t("initialization.train.intro", depth=train_depth, width=trainer.TRAIN_WIDTH,
+                            epochs=train_epochs, batch=trainer.TRAIN_BATCH, momentum=trainer.TRAIN_MOMENTUM))
+        seed_box = st.container(border=True)
+        seed_box.markdown(":material/casino: " + t("initialization.train.seed_note", seed=seed))
+        seed_buttons = seed_box.columns([1, 2])
+        if seed_buttons[0].button(t("initialization.train.another_seed"), on_click=next_seed,
+                                  icon=":material/casino:"):
+            st.rerun()  # the seed is the whole page's: run all of it again, not only this section
+        over_seeds = seed_buttons[1].toggle(t("initialization.train.over_seeds", seeds=SEED_REPEATS),
+                                            key="init_train_seeds",
+                                            bind="query-params", help=t("initialization.train.over_seeds_help"))
 
-    if not shown:
-        st.info(t("initialization.none"))
-    else:
-        runs = train_all(range(seed, seed + 1))[seed]
-        charts.show(figures.training_figure(runs, trainer.TRAIN_TARGET_LOSS, chart_labels), key="init_training")
-        columns, colors = tables.training_table(runs, scheme_names)
-        tables.show(columns, colors)
-        reached = sorted((run.reached_at, name) for name, run in runs.items() if run.reached_at >= 0)
-        if reached:
-            epoch, first = reached[0]
-            st.markdown(t("initialization.train.first", scheme=scheme_names[first], epoch=epoch,
-                          target=trainer.TRAIN_TARGET_LOSS))
+        def train_all(seeds: range) -> dict[int, dict[str, compute.Training]]:
+            """Every shown initializer trained on each seed (cached seed by seed), behind a progress bar."""
+            progress = st.progress(0.0, text=t("initialization.train.progress"))
+            found = {}
+            for done, run_seed in enumerate(seeds, start=1):
+                found[run_seed] = compute.trainings(tuple(shown), train_activation, train_data, train_depth,
+                                                    train_epochs, train_lr, small_std, run_seed)
+                progress.progress(done / len(seeds), text=t("initialization.train.progress"))
+            progress.empty()
+            return found
+
+        if not shown:
+            st.info(t("initialization.none"))
         else:
-            st.markdown(t("initialization.train.none_reached", target=trainer.TRAIN_TARGET_LOSS, epochs=train_epochs))
-        st.caption(t("initialization.train.caption", points=trainer.TRAIN_POINTS,
-                     share=int(100 * trainer.TRAIN_VALIDATION_SHARE)))
-        if "xavier_normal" in shown or "xavier_uniform" in shown:
-            first_gain = 2 * 2 / (2 + trainer.TRAIN_WIDTH)  # the first layer: 2 inputs, TRAIN_WIDTH units
-            st.caption(t("initialization.train.xavier_first", width=trainer.TRAIN_WIDTH, gain=first_gain,
-                         times=1 / first_gain))
-        if over_seeds:
-            repeats = train_all(range(seed, seed + SEED_REPEATS))
-            st.markdown(t("initialization.train.seeds_title", first=seed, last=seed + SEED_REPEATS - 1))
-            columns, colors = tables.seeds_table(repeats, scheme_names)
+            runs = train_all(range(seed, seed + 1))[seed]
+            charts.show(figures.training_figure(runs, trainer.TRAIN_TARGET_LOSS, chart_labels), key="init_training")
+            columns, colors = tables.training_table(runs, scheme_names)
             tables.show(columns, colors)
+            reached = sorted((run.reached_at, name) for name, run in runs.items() if run.reached_at >= 0)
+            if reached:
+                epoch, first = reached[0]
+                st.markdown(t("initialization.train.first", scheme=scheme_names[first], epoch=epoch,
+                              target=trainer.TRAIN_TARGET_LOSS))
+            else:
+                st.markdown(t("initialization.train.none_reached", target=trainer.TRAIN_TARGET_LOSS,
+                              epochs=train_epochs))
+            st.caption(t("initialization.train.caption", points=trainer.TRAIN_POINTS,
+                         share=int(100 * trainer.TRAIN_VALIDATION_SHARE)))
+            if "xavier_normal" in shown or "xavier_uniform" in shown:
+                first_gain = 2 * 2 / (2 + trainer.TRAIN_WIDTH)  # the first layer: 2 inputs, TRAIN_WIDTH units
+                st.caption(t("initialization.train.xavier_first", width=trainer.TRAIN_WIDTH, gain=first_gain,
+                             times=1 / first_gain))
+            if over_seeds:
+                repeats = train_all(range(seed, seed + SEED_REPEATS))
+                st.markdown(t("initialization.train.seeds_title", first=seed, last=seed + SEED_REPEATS - 1))
+                columns, colors = tables.seeds_table(repeats, scheme_names)
+                tables.show(columns, colors)
+
+    training_section()
 
     course.experiments({t(f"initialization.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
 
