@@ -47,47 +47,13 @@ def render() -> None:
     # ---------------------------------------------------------------- controls
     sidebar = classroom.controls_area()
     sidebar.header(t("control.header"))
-    sidebar.subheader(t("dropout.thinned.title"))
-    drop_prob = sidebar.slider(t("dropout.control.p"), 0.0, 0.95, 0.5, 0.05, format="%.2f", key="do_p",
-                               bind="query-params", help=t("dropout.control.p_help"))
+    thinned_controls = classroom.controls_group(sidebar, t("dropout.thinned.title"))
+    drop_prob = thinned_controls.slider(t("dropout.control.p"), 0.0, 0.95, 0.5, 0.05, format="%.2f", key="do_p",
+                                        bind="query-params", help=t("dropout.control.p_help"))
     keep = 1.0 - drop_prob
-    sidebar.markdown(t("dropout.control.p_keep", keep=keep))
-    draw_width = sidebar.slider(t("dropout.control.units"), 2, 12, 8, key="do_units", bind="query-params")
-    steps = sidebar.slider(t("dropout.control.steps"), 5, 60, 20, key="do_steps", bind="query-params")
-    sidebar.subheader(t("dropout.inverted.title"))
-    masks = int(controls.log_slider(t("dropout.control.masks"), "do_masks", 10, 100_000, 1000, container=sidebar))
-    sidebar.subheader(t("dropout.fit.title"))
-    data = controls.url_choice(sidebar.selectbox, t("dropout.control.data"), trainer.DATA, key="do_data",
-                               default="moons", format_func=lambda name: t(f"dropout.data.{name}"))
-    noise = sidebar.slider(t("dropout.control.noise"), 0.0, 0.6, 0.25, 0.05, key="do_noise", bind="query-params")
-    size = sidebar.select_slider(t("dropout.control.size"), trainer.TRAIN_SIZES, value=100, key="do_n",
-                                 bind="query-params")
-    width = sidebar.select_slider(t("dropout.control.width"), trainer.WIDTHS, value=64, key="do_width",
-                                  bind="query-params")
-    epochs = sidebar.slider(t("dropout.control.epochs"), 50, 300, 200, 50, key="do_epochs", bind="query-params")
-    lr = controls.log_slider(t("control.lr"), "do_lr", 0.001, 0.1, 0.01, container=sidebar,
-                             help=t("dropout.control.lr_help"))
-    if "do_rates" not in st.session_state:  # a link with more rates than the control takes keeps its smallest ones
-        asked = [option for option in RATE_OPTIONS if option in st.query_params.get_all("do_rates")]
-        if len(asked) > trainer.MAX_RATES:
-            st.query_params["do_rates"] = asked[: trainer.MAX_RATES]
-    chosen = controls.url_choice(
-        sidebar.multiselect, t("dropout.control.rates"), RATE_OPTIONS, key="do_rates", default=DEFAULT_RATES,
-        multi=True, max_selections=trainer.MAX_RATES, help=t("dropout.control.rates_help"),
-        format_func=lambda option: t("dropout.rate_option", drop=float(option), keep=1 - float(option)),
-    )
-    rates = tuple(float(option) for option in chosen)
-    sidebar.subheader(t("dropout.mc.title"))
-    mc_choice = None
-    if chosen:
-        mc_default = "0.5" if "0.5" in chosen else chosen[0]
-        if st.session_state.get("do_mc", mc_default) not in chosen:
-            st.session_state["do_mc"] = mc_default  # its rate was taken out of the trained ones
-        mc_choice = controls.url_choice(
-            sidebar.selectbox, t("dropout.control.mc_rate"), chosen, key="do_mc", default=mc_default,
-            format_func=lambda option: t("dropout.rate_option", drop=float(option), keep=1 - float(option)),
-        )
-    passes = sidebar.select_slider(t("dropout.control.passes"), PASSES, value=50, key="do_passes", bind="query-params")
+    thinned_controls.markdown(t("dropout.control.p_keep", keep=keep))
+    inverted_controls = classroom.controls_group(sidebar, t("dropout.inverted.title"))
+    fit_controls = classroom.controls_group(sidebar, t("dropout.fit.title"))
     seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="do_seed", bind="query-params"))
     classroom.reset_button(sidebar)
 
@@ -121,118 +87,175 @@ def render() -> None:
                                  language())
 
     # ---------------------------------------------------------------- the thinned network
-    st.subheader(t("dropout.thinned.title"))
-    classroom.explain(t("dropout.thinned.intro", batch=compute.DRAWN_BATCH))
-    thinned = compute.thinned(draw_width, drop_prob, steps, seed)
-    charts.show(figures.thinned_figure(thinned, labels, charts.on_phone()), key="do_thinned_chart")
-    st.caption(t("dropout.thinned.caption", batch=compute.DRAWN_BATCH, scale=1 / keep))
-    low, high = kept_share_band(thinned.units, drop_prob)
-    metrics.show([
-        metrics.Metric("p", num(drop_prob, 2), t("dropout.metric.drop_help"), "drop"),
-        metrics.Metric("p", num(keep, 2), t("dropout.metric.keep_help"), "keep"),
-        metrics.Metric(t("dropout.metric.units"), str(thinned.units), t("dropout.metric.units_help")),
-        metrics.Metric(t("dropout.metric.expected_kept"), num(thinned.units * keep, 3),
-                       t("dropout.metric.expected_kept_help")),
-        metrics.Metric(t("dropout.metric.band"), f"{low:.0%} – {high:.0%}", t("dropout.metric.band_help")),
-        metrics.Metric(t("dropout.metric.measured_share"), f"{thinned.example_share.mean():.0%}",
-                       t("dropout.metric.measured_share_help", steps=steps)),
-        metrics.Metric(t("dropout.metric.distinct"), num(float(thinned.distinct.mean()), 3),
-                       t("dropout.metric.distinct_help", batch=compute.DRAWN_BATCH)),
-    ])
-    inside = float(np.mean((thinned.example_share >= low - 1e-12) & (thinned.example_share <= high + 1e-12)))
-    st.markdown(t("dropout.thinned.binomial", units=thinned.units, keep=keep, sigma=float(np.sqrt(keep * drop_prob
-                  / thinned.units)), inside=inside, steps=steps, batch_units=thinned.units * compute.DRAWN_BATCH,
-                  batch_low=float(thinned.batch_share.min()), batch_high=float(thinned.batch_share.max())))
-    course.lesson_differs(
-        t("dropout.differs.step_says"),
-        t("dropout.differs.step_measured", batch=compute.DRAWN_BATCH, distinct=float(thinned.distinct.mean()),
-          units=thinned.units, possible=2**thinned.units),
-    )
+    @st.fragment
+    def thinned_section() -> None:
+        """The section and its controls, rerun alone when one of them moves (p is also the next section's)."""
+        draw_width = thinned_controls.slider(t("dropout.control.units"), 2, 12, 8, key="do_units",
+                                             bind="query-params")
+        steps = thinned_controls.slider(t("dropout.control.steps"), 5, 60, 20, key="do_steps", bind="query-params")
+
+        st.subheader(t("dropout.thinned.title"))
+        classroom.explain(t("dropout.thinned.intro", batch=compute.DRAWN_BATCH))
+        thinned = compute.thinned(draw_width, drop_prob, steps, seed)
+        charts.show(figures.thinned_figure(thinned, labels, charts.on_phone()), key="do_thinned_chart")
+        st.caption(t("dropout.thinned.caption", batch=compute.DRAWN_BATCH, scale=1 / keep))
+        low, high = kept_share_band(thinned.units, drop_prob)
+        metrics.show([
+            metrics.Metric("p", num(drop_prob, 2), t("dropout.metric.drop_help"), "drop"),
+            metrics.Metric("p", num(keep, 2), t("dropout.metric.keep_help"), "keep"),
+            metrics.Metric(t("dropout.metric.units"), str(thinned.units), t("dropout.metric.units_help")),
+            metrics.Metric(t("dropout.metric.expected_kept"), num(thinned.units * keep, 3),
+                           t("dropout.metric.expected_kept_help")),
+            metrics.Metric(t("dropout.metric.band"), f"{low:.0%} – {high:.0%}", t("dropout.metric.band_help")),
+            metrics.Metric(t("dropout.metric.measured_share"), f"{thinned.example_share.mean():.0%}",
+                           t("dropout.metric.measured_share_help", steps=steps)),
+            metrics.Metric(t("dropout.metric.distinct"), num(float(thinned.distinct.mean()), 3),
+                           t("dropout.metric.distinct_help", batch=compute.DRAWN_BATCH)),
+        ])
+        inside = float(np.mean((thinned.example_share >= low - 1e-12) & (thinned.example_share <= high + 1e-12)))
+        st.markdown(t("dropout.thinned.binomial", units=thinned.units, keep=keep, sigma=float(np.sqrt(keep * drop_prob
+                      / thinned.units)), inside=inside, steps=steps, batch_units=thinned.units * compute.DRAWN_BATCH,
+                      batch_low=float(thinned.batch_share.min()), batch_high=float(thinned.batch_share.max())))
+        course.lesson_differs(
+            t("dropout.differs.step_says"),
+            t("dropout.differs.step_measured", batch=compute.DRAWN_BATCH, distinct=float(thinned.distinct.mean()),
+              units=thinned.units, possible=2**thinned.units),
+        )
+
+    thinned_section()
 
     # ---------------------------------------------------------------- inverted dropout
-    st.subheader(t("dropout.inverted.title"))
-    classroom.explain(t("dropout.inverted.intro", units=compute.LAYER_UNITS))
-    with classroom.aside():
-        st.latex(r"y_j = \frac{m_j\,a_j}{p_\text{keep}},\qquad m_j \sim \operatorname{Bernoulli}(p_\text{keep})")
-        st.latex(r"\mathbb{E}[y_j] = p_\text{keep}\cdot\frac{a_j}{p_\text{keep}} + p_\text{drop}\cdot 0 = a_j,\qquad"
-                 r"\operatorname{sd}[y_j] = a_j\sqrt{p_\text{drop}/p_\text{keep}}")
-    over = compute.over_masks(drop_prob, masks, seed)
-    unit = int(np.argmax(over.activations))
-    charts.show(figures.masks_figure(over, unit, labels, charts.on_phone()), key="do_masks_chart")
-    st.caption(t("dropout.inverted.caption", units=compute.LAYER_UNITS))
-    value = float(over.activations[unit])
-    standard_error = value * np.sqrt(drop_prob / keep) / np.sqrt(masks)
-    mean, unscaled = float(over.running_mean[-1, unit]), float(over.unscaled_running_mean[-1, unit])
-    st.markdown(t("dropout.inverted.result", masks=masks, mean=mean, value=value,
-                  errors=abs(mean - value) / standard_error if standard_error > 0 else 0.0,
-                  se=standard_error, unscaled=unscaled, shrunk=keep * value,
-                  worst=float(np.max(np.abs(over.running_mean[-1] - over.activations)))))
-    course.lesson_differs(t("dropout.differs.scale_says"), t("dropout.differs.scale_measured", keep=keep,
-                                                            unscaled=unscaled, value=value, scale=1 / keep))
+    @st.fragment
+    def inverted_section() -> None:
+        """The section and its control, rerun alone when it moves."""
+        masks = int(controls.log_slider(t("dropout.control.masks"), "do_masks", 10, 100_000, 1000,
+                                        container=inverted_controls))
 
-    # ---------------------------------------------------------------- against overfitting
-    st.subheader(t("dropout.fit.title"))
-    classroom.explain(t("dropout.fit.intro", size=size, val=trainer.VAL_SIZE, width=width, batch=trainer.BATCH,
-                        epochs=epochs, lr=lr, data=t(f"dropout.data.{data}"), noise=noise, networks=len(rates) + 1))
-    with st.spinner(t("dropout.fit.training", networks=len(rates) + 1, epochs=epochs), show_time=True):
-        trained = compute.training(data, noise, size, width, epochs, lr, seed, rates)
-    points = compute.dataset(data, noise, size, seed)
-    run = trained.run
-    names = [network_name(float(rate)) for rate in run.drop_probs]
-    chart_names = [network_name(float(rate), chart=True) for rate in run.drop_probs]
-    colors = figures.rate_colors(run.drop_probs)
-    final_val = run.val_loss[-1]
-    best = int(np.argmin(final_val))
-    keys = [f"{rate:g}" for rate in run.drop_probs]
-    if classroom.predict_then_reveal(t("dropout.fit.predict", epochs=epochs), keys, keys[best],
-                                     (data, noise, size, width, epochs, lr, seed, rates),
-                                     format_func=lambda key: network_name(float(key))):
-        shown = controls.url_choice(st.segmented_control, t("dropout.fit.show"), SHOWN, key="do_shown", default="loss",
-                                    format_func=lambda key: t(f"dropout.show.{key}"))
-        charts.show(figures.curves_figure(run, chart_names, colors, shown == "accuracy", labels, charts.on_phone()),
-                    key="do_curves_chart")
-        st.caption(t("dropout.fit.curves_caption"))
-        tables.show_results(run, names, colors)
-        for kind, text in tables.verdicts(run, names, size):
-            getattr(st, kind)(text)
+        st.subheader(t("dropout.inverted.title"))
+        classroom.explain(t("dropout.inverted.intro", units=compute.LAYER_UNITS))
+        with classroom.aside():
+            st.latex(r"y_j = \frac{m_j\,a_j}{p_\text{keep}},\qquad m_j \sim \operatorname{Bernoulli}(p_\text{keep})")
+            st.latex(r"\mathbb{E}[y_j] = p_\text{keep}\cdot\frac{a_j}{p_\text{keep}} + p_\text{drop}\cdot 0 = a_j,"
+                     r"\qquad\operatorname{sd}[y_j] = a_j\sqrt{p_\text{drop}/p_\text{keep}}")
+        over = compute.over_masks(drop_prob, masks, seed)
+        unit = int(np.argmax(over.activations))
+        charts.show(figures.masks_figure(over, unit, labels, charts.on_phone()), key="do_masks_chart")
+        st.caption(t("dropout.inverted.caption", units=compute.LAYER_UNITS))
+        value = float(over.activations[unit])
+        standard_error = value * np.sqrt(drop_prob / keep) / np.sqrt(masks)
+        mean, unscaled = float(over.running_mean[-1, unit]), float(over.unscaled_running_mean[-1, unit])
+        st.markdown(t("dropout.inverted.result", masks=masks, mean=mean, value=value,
+                      errors=abs(mean - value) / standard_error if standard_error > 0 else 0.0,
+                      se=standard_error, unscaled=unscaled, shrunk=keep * value,
+                      worst=float(np.max(np.abs(over.running_mean[-1] - over.activations)))))
+        course.lesson_differs(t("dropout.differs.scale_says"), t("dropout.differs.scale_measured", keep=keep,
+                                                                unscaled=unscaled, value=value, scale=1 / keep))
 
-        st.markdown("#### " + t("dropout.fit.boundaries_title"))
-        show_val = st.toggle(t("dropout.fit.show_val"), key="do_val", bind="query-params",
-                             help=t("dropout.fit.show_val_help", val=trainer.VAL_SIZE))
-        for index, (name, color) in enumerate(zip(chart_names, colors, strict=True)):
-            if index % 2 == 0:
-                columns = st.columns(2)  # a row of two; on a phone they stack in the networks' order
-            with columns[index % 2]:
-                charts.show(figures.boundary_figure(trained, index, points, show_val, color, name, labels),
-                            key=f"do_boundary_{index}")
-                st.caption(t("dropout.fit.boundary_caption", train=float(run.train_loss[-1, index]),
-                             val=float(run.val_loss[-1, index]), accuracy=float(run.val_accuracy[-1, index])))
-        st.caption(t("dropout.fit.boundaries_caption"))
+    inverted_section()
 
-    # ---------------------------------------------------------------- Monte-Carlo dropout
-    st.subheader(t("dropout.mc.title"))
-    classroom.explain(t("dropout.mc.intro", paper=MC_PAPER))
-    if mc_choice is None:
-        st.info(t("dropout.mc.no_rate"))
-    else:
-        mc_rate = float(mc_choice)
-        with st.spinner(t("dropout.mc.running", passes=passes), show_time=True):
-            plane = compute.monte_carlo(data, noise, size, width, epochs, lr, seed, rates, mc_rate, passes)
-        left, right = st.columns(2)
-        with left:
-            charts.show(figures.mc_mean_figure(plane, points, labels), key="do_mc_mean_chart")
-        with right:
-            charts.show(figures.mc_spread_figure(plane, points, labels), key="do_mc_spread_chart")
-        st.caption(t("dropout.mc.caption", passes=passes, name=network_name(mc_rate)))
-        summary = tables.mc_summary(plane, points)
-        metrics.show([
-            metrics.Metric(t("dropout.mc.largest"), num(summary.largest, 3), t("dropout.mc.largest_help")),
-            metrics.Metric(t("dropout.mc.unsure"), num(summary.unsure, 3), t("dropout.mc.unsure_help")),
-            metrics.Metric(t("dropout.mc.sure"), num(summary.sure, 3), t("dropout.mc.sure_help")),
-            metrics.Metric(t("dropout.mc.far"), num(summary.far, 3), t("dropout.mc.far_help", distance=tables.FAR)),
-            metrics.Metric(t("dropout.mc.gap"), num(summary.gap, 3), t("dropout.mc.gap_help")),
-        ])
-        st.markdown(tables.mc_verdict(summary))
+    # ---------------------------------------------------------------- against overfitting, and Monte-Carlo dropout
+    @st.fragment
+    def fit_sections() -> None:
+        """The last two sections and their controls (the Monte-Carlo passes run the trained networks), rerun alone
+        when one of them moves."""
+        sidebar = fit_controls
+        data = controls.url_choice(sidebar.selectbox, t("dropout.control.data"), trainer.DATA, key="do_data",
+                                   default="moons", format_func=lambda name: t(f"dropout.data.{name}"))
+        noise = sidebar.slider(t("dropout.control.noise"), 0.0, 0.6, 0.25, 0.05, key="do_noise", bind="query-params")
+        size = sidebar.select_slider(t("dropout.control.size"), trainer.TRAIN_SIZES, value=100, key="do_n",
+                                     bind="query-params")
+        width = sidebar.select_slider(t("dropout.control.width"), trainer.WIDTHS, value=64, key="do_width",
+                                      bind="query-params")
+        epochs = sidebar.slider(t("dropout.control.epochs"), 50, 300, 200, 50, key="do_epochs", bind="query-params")
+        lr = controls.log_slider(t("control.lr"), "do_lr", 0.001, 0.1, 0.01, container=sidebar,
+                                 help=t("dropout.control.lr_help"))
+        if "do_rates" not in st.session_state:  # a link with more rates than the control takes keeps its smallest ones
+            asked = [option for option in RATE_OPTIONS if option in st.query_params.get_all("do_rates")]
+            if len(asked) > trainer.MAX_RATES:
+                st.query_params["do_rates"] = asked[: trainer.MAX_RATES]
+        chosen = controls.url_choice(
+            sidebar.multiselect, t("dropout.control.rates"), RATE_OPTIONS, key="do_rates", default=DEFAULT_RATES,
+            multi=True, max_selections=trainer.MAX_RATES, help=t("dropout.control.rates_help"),
+            format_func=lambda option: t("dropout.rate_option", drop=float(option), keep=1 - float(option)),
+        )
+        rates = tuple(float(option) for option in chosen)
+        sidebar.subheader(t("dropout.mc.title"))
+        mc_choice = None
+        if chosen:
+            mc_default = "0.5" if "0.5" in chosen else chosen[0]
+            if st.session_state.get("do_mc", mc_default) not in chosen:
+                st.session_state["do_mc"] = mc_default  # its rate was taken out of the trained ones
+            mc_choice = controls.url_choice(
+                sidebar.selectbox, t("dropout.control.mc_rate"), chosen, key="do_mc", default=mc_default,
+                format_func=lambda option: t("dropout.rate_option", drop=float(option), keep=1 - float(option)),
+            )
+        passes = sidebar.select_slider(t("dropout.control.passes"), PASSES, value=50, key="do_passes",
+                                       bind="query-params")
+
+        st.subheader(t("dropout.fit.title"))
+        classroom.explain(t("dropout.fit.intro", size=size, val=trainer.VAL_SIZE, width=width, batch=trainer.BATCH,
+                            epochs=epochs, lr=lr, data=t(f"dropout.data.{data}"), noise=noise, networks=len(rates) + 1))
+        with st.spinner(t("dropout.fit.training", networks=len(rates) + 1, epochs=epochs), show_time=True):
+            trained = compute.training(data, noise, size, width, epochs, lr, seed, rates)
+        points = compute.dataset(data, noise, size, seed)
+        run = trained.run
+        names = [network_name(float(rate)) for rate in run.drop_probs]
+        chart_names = [network_name(float(rate), chart=True) for rate in run.drop_probs]
+        colors = figures.rate_colors(run.drop_probs)
+        final_val = run.val_loss[-1]
+        best = int(np.argmin(final_val))
+        keys = [f"{rate:g}" for rate in run.drop_probs]
+        if classroom.predict_then_reveal(t("dropout.fit.predict", epochs=epochs), keys, keys[best],
+                                         (data, noise, size, width, epochs, lr, seed, rates),
+                                         format_func=lambda key: network_name(float(key))):
+            shown = controls.url_choice(st.segmented_control, t("dropout.fit.show"), SHOWN, key="do_shown",
+                                        default="loss", format_func=lambda key: t(f"dropout.show.{key}"))
+            charts.show(figures.curves_figure(run, chart_names, colors, shown == "accuracy", labels, charts.on_phone()),
+                        key="do_curves_chart")
+            st.caption(t("dropout.fit.curves_caption"))
+            tables.show_results(run, names, colors)
+            for kind, text in tables.verdicts(run, names, size):
+                getattr(st, kind)(text)
+
+            st.markdown("#### " + t("dropout.fit.boundaries_title"))
+            show_val = st.toggle(t("dropout.fit.show_val"), key="do_val", bind="query-params",
+                                 help=t("dropout.fit.show_val_help", val=trainer.VAL_SIZE))
+            for index, (name, color) in enumerate(zip(chart_names, colors, strict=True)):
+                if index % 2 == 0:
+                    columns = st.columns(2)  # a row of two; on a phone they stack in the networks' order
+                with columns[index % 2]:
+                    charts.show(figures.boundary_figure(trained, index, points, show_val, color, name, labels),
+                                key=f"do_boundary_{index}")
+                    st.caption(t("dropout.fit.boundary_caption", train=float(run.train_loss[-1, index]),
+                                 val=float(run.val_loss[-1, index]), accuracy=float(run.val_accuracy[-1, index])))
+            st.caption(t("dropout.fit.boundaries_caption"))
+
+        # ---------------------------------------------------------------- Monte-Carlo dropout
+        st.subheader(t("dropout.mc.title"))
+        classroom.explain(t("dropout.mc.intro", paper=MC_PAPER))
+        if mc_choice is None:
+            st.info(t("dropout.mc.no_rate"))
+        else:
+            mc_rate = float(mc_choice)
+            with st.spinner(t("dropout.mc.running", passes=passes), show_time=True):
+                plane = compute.monte_carlo(data, noise, size, width, epochs, lr, seed, rates, mc_rate, passes)
+            left, right = st.columns(2)
+            with left:
+                charts.show(figures.mc_mean_figure(plane, points, labels), key="do_mc_mean_chart")
+            with right:
+                charts.show(figures.mc_spread_figure(plane, points, labels), key="do_mc_spread_chart")
+            st.caption(t("dropout.mc.caption", passes=passes, name=network_name(mc_rate)))
+            summary = tables.mc_summary(plane, points)
+            metrics.show([
+                metrics.Metric(t("dropout.mc.largest"), num(summary.largest, 3), t("dropout.mc.largest_help")),
+                metrics.Metric(t("dropout.mc.unsure"), num(summary.unsure, 3), t("dropout.mc.unsure_help")),
+                metrics.Metric(t("dropout.mc.sure"), num(summary.sure, 3), t("dropout.mc.sure_help")),
+                metrics.Metric(t("dropout.mc.far"), num(summary.far, 3), t("dropout.mc.far_help", distance=tables.FAR)),
+                metrics.Metric(t("dropout.mc.gap"), num(summary.gap, 3), t("dropout.mc.gap_help")),
+            ])
+            st.markdown(tables.mc_verdict(summary))
+
+    fit_sections()
 
     course.experiments({t(f"dropout.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
 
