@@ -69,44 +69,53 @@ def level_segments(values: np.ndarray, axis1: np.ndarray, axis2: np.ndarray, lev
     """Where ``values[i2, i1]`` (sampled at ``axis2[i2]``, ``axis1[i1]``) crosses ``level``, as line segments
     ``(K, 2, 2)`` (marching squares, with the crossings interpolated linearly along the cells' edges; a saddle cell is
     split by its centre's value)."""
+    return stacked_level_segments(np.asarray(values)[None], axis1, axis2, level)[0]
+
+
+def stacked_level_segments(values: np.ndarray, axis1: np.ndarray, axis2: np.ndarray,
+                           level: float = 0.5) -> list[np.ndarray]:
+    """``level_segments`` of every picture ``values[s]`` of a stack ``(S, len(axis2), len(axis1))`` in one pass:
+    one array of segments ``(K_s, 2, 2)`` per picture, each in the order ``level_segments`` gives (the cells with two
+    crossings row by row, then the saddle cells' pairs)."""
     above = values >= level
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # Crossing points on horizontal edges (i2, i1)-(i2, i1+1) and vertical edges (i2, i1)-(i2+1, i1).
-        share_h = np.clip((level - values[:, :-1]) / (values[:, 1:] - values[:, :-1]), 0.0, 1.0)
-        share_v = np.clip((level - values[:-1, :]) / (values[1:, :] - values[:-1, :]), 0.0, 1.0)
-    cross_h = above[:, :-1] != above[:, 1:]
-    cross_v = above[:-1, :] != above[1:, :]
-    x_h = axis1[:-1][None, :] + np.nan_to_num(share_h) * np.diff(axis1)[None, :]
-    y_v = axis2[:-1][:, None] + np.nan_to_num(share_v) * np.diff(axis2)[:, None]
-    rows, cols = values.shape[0] - 1, values.shape[1] - 1
-    mesh1 = np.broadcast_to(axis1[None, :], values.shape)
-    mesh2 = np.broadcast_to(axis2[:, None], values.shape)
-    # The four edges of each cell: bottom, right, top, left; each a crossing flag and its point.
-    flags = np.stack([cross_h[:-1, :], cross_v[:, 1:], cross_h[1:, :], cross_v[:, :-1]])
-    points = np.stack([
-        np.stack([x_h[:-1, :], mesh2[:-1, :-1]], axis=-1),
-        np.stack([mesh1[:-1, 1:], y_v[:, 1:]], axis=-1),
-        np.stack([x_h[1:, :], mesh2[1:, :-1]], axis=-1),
-        np.stack([mesh1[:-1, :-1], y_v[:, :-1]], axis=-1),
-    ])  # (4, rows, cols, 2)
-    count = flags.sum(axis=0)
-    segments = []
-    two = count == 2
-    if two.any():
-        order = np.argsort(~flags, axis=0, kind="stable")[:2]  # the two crossed edges of each cell
-        picked = np.take_along_axis(points, order[..., None], axis=0)  # (2, rows, cols, 2)
-        segments.append(np.moveaxis(picked[:, two], 0, 1))
+        share_h = np.clip((level - values[:, :, :-1]) / (values[:, :, 1:] - values[:, :, :-1]), 0.0, 1.0)
+        share_v = np.clip((level - values[:, :-1, :]) / (values[:, 1:, :] - values[:, :-1, :]), 0.0, 1.0)
+    cross_h = above[:, :, :-1] != above[:, :, 1:]
+    cross_v = above[:, :-1, :] != above[:, 1:, :]
+    x_h = axis1[:-1] + np.nan_to_num(share_h) * np.diff(axis1)
+    y_v = axis2[:-1, None] + np.nan_to_num(share_v) * np.diff(axis2)[:, None]
+    # The four edges of each cell: bottom, right, top, left.
+    flags = np.stack([cross_h[:, :-1, :], cross_v[:, :, 1:], cross_h[:, 1:, :], cross_v[:, :, :-1]], axis=-1)
+    count = flags.sum(axis=-1)
+
+    def point(edge: np.ndarray, picture: np.ndarray, row: np.ndarray, column: np.ndarray) -> np.ndarray:
+        """The crossing on edge ``edge`` (0-3) of the cells at (``row``, ``column``) of pictures ``picture``."""
+        x = np.select([edge == 0, edge == 1, edge == 2],
+                      [x_h[picture, row, column], axis1[column + 1], x_h[picture, row + 1, column]], axis1[column])
+        y = np.select([edge == 0, edge == 1, edge == 2],
+                      [axis2[row], y_v[picture, row, column + 1], axis2[row + 1]], y_v[picture, row, column])
+        return np.stack([x, y], axis=-1)
+
+    parts = []  # per kind of cell: its segments and the picture of each
+    picture, row, column = np.nonzero(count == 2)
+    crossed = flags[picture, row, column]  # (K, 4): the two crossed edges of each cell, in the order of the edges
+    first, second = np.argmax(crossed, axis=1), 3 - np.argmax(crossed[:, ::-1], axis=1)
+    parts.append((np.stack([point(first, picture, row, column), point(second, picture, row, column)], axis=1),
+                  picture))
     four = count == 4
     if four.any():
-        centre = values[:-1, :-1] + values[1:, :-1] + values[:-1, 1:] + values[1:, 1:]
-        corner_above = above[:-1, :-1]  # the bottom-left corner
+        centre = values[:, :-1, :-1] + values[:, 1:, :-1] + values[:, :-1, 1:] + values[:, 1:, 1:]
+        corner_above = above[:, :-1, :-1]  # the bottom-left corner
         joins_left = (centre / 4 >= level) != corner_above  # the centre differs from the corner: cut that corner off
         for first, second, mask in ((0, 3, joins_left), (1, 2, joins_left), (0, 1, ~joins_left), (2, 3, ~joins_left)):
-            chosen = four & mask
-            if chosen.any():
-                segments.append(np.stack([points[first][chosen], points[second][chosen]], axis=1))
-    del rows, cols
-    return np.concatenate(segments) if segments else np.zeros((0, 2, 2))
+            picture, row, column = np.nonzero(four & mask)
+            ends = [point(np.full(len(row), edge), picture, row, column) for edge in (first, second)]
+            parts.append((np.stack(ends, axis=1).reshape(-1, 2, 2), picture))
+    pictures = len(values)
+    pieces = [np.split(segments, np.searchsorted(picture, np.arange(1, pictures))) for segments, picture in parts]
+    return [np.concatenate(each).reshape(-1, 2, 2) for each in zip(*pieces, strict=True)]
 
 
 def _plain(values, decimals: int) -> list:
@@ -232,9 +241,12 @@ def band_colors() -> list[str]:
             for color in raster.band_colors(FIELD_SCALE, FIELD_BANDS)]
 
 
-def _boundary_data(plane: Plane, probability: np.ndarray) -> dict:
-    values = probability.reshape(len(plane.axis2), len(plane.axis1))
-    return _segments_data(level_segments(values, plane.axis1, plane.axis2), _decimals(plane.bounds))
+def _boundaries_data(plane: Plane, probability: np.ndarray) -> list[dict]:
+    """The decision boundary (probability 0.5) of every snapshot ``probability[s]`` as a line trace's data."""
+    values = probability.reshape(len(probability), len(plane.axis2), len(plane.axis1))
+    decimals = _decimals(plane.bounds)
+    return [_segments_data(segments, decimals)
+            for segments in stacked_level_segments(values, plane.axis1, plane.axis2)]
 
 
 def _point_traces(plane: Plane, labels: Labels, axes: str, legend: bool) -> list[dict]:
@@ -420,15 +432,16 @@ def training_figure(run: Recording, plane: Plane, labels: Labels, phone: bool = 
     row_px = _row_px(height, plane_y, margin, len(plane.axis2[::FIELD_ROW_STRIDE]), 340 if phone else None)
     steps = run.steps
 
+    boundaries = _boundaries_data(plane, run.probability)
+    curves = (_significant(_losses(run.train_loss)), _significant(_losses(run.val_loss)),
+              _plain(run.train_accuracy, 3), _plain(run.val_accuracy, 3))  # each frame shows a beginning of each
+
     def moving(upto: int) -> list[dict]:
         x = _series(steps, upto) if upto == last else {}  # x0/dx is set once, in the figure's traces
         return [
             *_field_data(plane, run.probability[upto]),
-            _boundary_data(plane, run.probability[upto]),
-            {**x, "y": _significant(_losses(run.train_loss[: upto + 1]))},
-            {**x, "y": _significant(_losses(run.val_loss[: upto + 1]))},
-            {**x, "y": _plain(run.train_accuracy[: upto + 1], 3)},
-            {**x, "y": _plain(run.val_accuracy[: upto + 1], 3)},
+            boundaries[upto],
+            *({**x, "y": curve[: upto + 1]} for curve in curves),
             *_layer_data(run, upto),
         ]
 
@@ -490,15 +503,19 @@ def comparison_figure(runs: tuple[Recording, Recording], plane: Plane, labels: L
         loss_x, loss_y, acc_x, acc_y = (0.77, 1.0), (0.56, 1.0), (0.77, 1.0), (0.0, 0.44)
     row_px = _row_px(height, planes[0][1], margin, len(plane.axis2[::FIELD_ROW_STRIDE]), 160 if phone else 330)
 
+    shown = np.union1d(np.arange(0, last + 1, COMPARISON_STRIDE), [last])  # two fields: every other snapshot
+    boundaries = [dict(zip(shown.tolist(), _boundaries_data(plane, run.probability[shown]), strict=True))
+                  for run in runs]
+    losses = [_significant(_losses(run.val_loss)) for run in runs]
+    accuracies = [_plain(run.val_accuracy, 3) for run in runs]
+
     def moving(upto: int) -> list[dict]:
         x = {"x": steps[: upto + 1].tolist()}
         traces = []
-        for run in runs:
-            traces += [*_field_data(plane, run.probability[upto]), _boundary_data(plane, run.probability[upto])]
-        for run in runs:
-            traces.append({**x, "y": _significant(_losses(run.val_loss[: upto + 1]))})
-        for run in runs:
-            traces.append({**x, "y": _plain(run.val_accuracy[: upto + 1], 3)})
+        for run, boundary in zip(runs, boundaries, strict=True):
+            traces += [*_field_data(plane, run.probability[upto]), boundary[upto]]
+        traces += [{**x, "y": curve[: upto + 1]} for curve in losses]
+        traces += [{**x, "y": curve[: upto + 1]} for curve in accuracies]
         return traces
 
     data, moved = [], []
@@ -516,7 +533,6 @@ def comparison_figure(runs: tuple[Recording, Recording], plane: Plane, labels: L
                                "solid" if position == 0 else "dash", legend))
     for index, values in zip(moved, moving(last), strict=True):
         data[index].update(values)
-    shown = np.union1d(np.arange(0, last + 1, COMPARISON_STRIDE), [last])  # two fields: every other snapshot
     frames = [{"name": str(int(steps[k])), "traces": moved, "data": moving(int(k))} for k in shown]
     losses = np.concatenate([_losses(run.val_loss) for run in runs])
     loss_decades = log_range(losses, 0.15)

@@ -9,6 +9,9 @@ from urllib.parse import parse_qs
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from dl_core import recorded_training
 from pages.playground import compute, figures, trainer
@@ -134,6 +137,28 @@ def test_the_cached_live_chart_is_the_chart_of_its_configuration():
         assert cached == fresh
     assert live_chart(setup, "moons", 0.2, 200, 0, labels(), True).to_dict()["layout"]["height"] > \
         live_chart(setup, "moons", 0.2, 200, 0, labels(), False).to_dict()["layout"]["height"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(arrays(np.float64, (4, 6, 5), elements=st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0])))
+def test_a_stack_of_pictures_gives_each_picture_its_own_segments(values):
+    axis1, axis2 = np.linspace(-1.0, 1.0, 5), np.linspace(0.0, 2.0, 6)
+    stacked = figures.stacked_level_segments(values, axis1, axis2)
+    assert len(stacked) == len(values)
+    for picture, segments in zip(values, stacked, strict=True):
+        alone = figures.level_segments(picture, axis1, axis2)
+        assert np.array_equal(segments, alone)
+        assert np.all((segments[..., 0] >= -1.0) & (segments[..., 0] <= 1.0))  # every crossing is on the grid
+        assert np.all((segments[..., 1] >= 0.0) & (segments[..., 1] <= 2.0))
+
+
+def test_a_saddle_cell_is_split_by_its_centre():
+    axis = np.array([0.0, 1.0])
+    saddle = np.array([[1.0, 0.0], [0.0, 1.0]])  # the corners alternate; the centre (0.5) counts as above
+    segments = figures.level_segments(saddle, axis, axis)
+    assert len(segments) == 2
+    ends = {tuple(sorted(map(tuple, segment.tolist()))) for segment in segments}
+    assert ends == {((0.0, 0.5), (0.5, 1.0)), ((0.5, 0.0), (1.0, 0.5))}  # cut off the two corners below 0.5
 
 
 def test_level_segments_find_a_straight_boundary_and_polylines_join_them():
