@@ -54,15 +54,7 @@ def render() -> None:
 
     sidebar = classroom.controls_area()
     sidebar.header(t("control.header"))
-    sidebar.subheader(t("batch_norm.layer.title"))
-    layer_size = sidebar.select_slider(t("batch_norm.layer.batch"), LAYER_SIZES, value=32, key="bn_layer_n",
-                                       bind="query-params")
-    gamma = sidebar.slider("γ", -2.0, 4.0, 1.0, 0.1, key="bn_gamma", bind="query-params",
-                           help=t("batch_norm.layer.gamma_help"))
-    beta = sidebar.slider("β", -4.0, 4.0, 0.0, 0.1, key="bn_beta", bind="query-params",
-                          help=t("batch_norm.layer.beta_help"))
-    undo = sidebar.toggle(t("batch_norm.layer.undo"), key="bn_undo", bind="query-params",
-                          help=t("batch_norm.layer.undo_help"))
+    layer_controls = classroom.controls_group(sidebar, t("batch_norm.layer.title"))
     sidebar.subheader(t("batch_norm.stream.title"))
     momentum = controls.log_slider(t("batch_norm.stream.momentum"), "bn_momentum", 0.001, 1.0, 0.1, container=sidebar,
                                    help=t("batch_norm.stream.momentum_help"))
@@ -72,19 +64,8 @@ def render() -> None:
                                   bind="query-params")
     mean = sidebar.slider(t("batch_norm.stream.mean"), -5.0, 5.0, 3.0, 0.5, key="bn_mu", bind="query-params")
     std = sidebar.slider(t("batch_norm.stream.std"), 0.1, 5.0, 2.0, 0.1, key="bn_sigma", bind="query-params")
-    sidebar.subheader(t("batch_norm.modes.title"))
-    batch_size = sidebar.select_slider(t("batch_norm.modes.batch"), BATCH_SIZES, value=8, key="bn_batch",
-                                       bind="query-params")
-    sample = sidebar.slider(t("batch_norm.modes.sample"), -10.0, 10.0, 5.0, 0.5, key="bn_x0", bind="query-params")
-    sidebar.subheader(t("batch_norm.deep.title"))
-    activation = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.activation"), trainer.ACTIVATIONS,
-                                     key="bn_act", default="sigmoid",
-                                     format_func=lambda activation: t(f"batch_norm.act.{activation}"))
-    depth = sidebar.slider(t("batch_norm.deep.depth"), 2, 12, 10, key="bn_depth", bind="query-params")
-    lr = controls.log_slider(t("control.lr"), "bn_lr", 0.001, 100.0, 0.3, container=sidebar)
-    steps = sidebar.slider(t("control.steps"), 50, 600, 300, 50, key="bn_steps", bind="query-params")
-    data = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.data"), trainer.DATA, key="bn_data",
-                               default="moons", format_func=lambda name: t(f"batch_norm.data.{name}"))
+    modes_controls = classroom.controls_group(sidebar, t("batch_norm.modes.title"))
+    deep_controls = classroom.controls_group(sidebar, t("batch_norm.deep.title"))
     seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="bn_seed", bind="query-params"))
     classroom.reset_button(sidebar)
 
@@ -116,20 +97,36 @@ def render() -> None:
     )
 
     # ---------------------------------------------------------------- one layer
-    st.subheader(t("batch_norm.layer.title"))
-    classroom.explain(t("batch_norm.layer.intro"))
-    layer = compute.layer_batch(layer_size, seed, gamma, beta, undo)
-    charts.show(figures.layer_figure(layer, labels), key="bn_layer_chart")
-    st.caption(t("batch_norm.layer.caption"))
-    tables.show_layer(layer, undo)
-    if undo:
-        st.success(t("batch_norm.layer.undone", gap=num(float(np.max(np.abs(layer.y - layer.z))), 2)))
-    else:
-        straight = float(np.mean(np.abs(layer.y) <= 1.0))
-        st.markdown(t("batch_norm.layer.straight", share=straight, gamma=gamma))
-    course.lesson_differs(t("batch_norm.differs.fixed_says"),
-                          t("batch_norm.differs.fixed_measured", mean=float(np.max(np.abs(layer.z_hat.mean(axis=0)))),
-                            var=float(layer.z_hat.var(axis=0).min())))
+    @st.fragment
+    def layer_section() -> None:
+        """The section and its controls, rerun alone when one of them moves."""
+        sidebar = layer_controls
+        layer_size = sidebar.select_slider(t("batch_norm.layer.batch"), LAYER_SIZES, value=32, key="bn_layer_n",
+                                           bind="query-params")
+        gamma = sidebar.slider("γ", -2.0, 4.0, 1.0, 0.1, key="bn_gamma", bind="query-params",
+                               help=t("batch_norm.layer.gamma_help"))
+        beta = sidebar.slider("β", -4.0, 4.0, 0.0, 0.1, key="bn_beta", bind="query-params",
+                              help=t("batch_norm.layer.beta_help"))
+        undo = sidebar.toggle(t("batch_norm.layer.undo"), key="bn_undo", bind="query-params",
+                              help=t("batch_norm.layer.undo_help"))
+
+        st.subheader(t("batch_norm.layer.title"))
+        classroom.explain(t("batch_norm.layer.intro"))
+        layer = compute.layer_batch(layer_size, seed, gamma, beta, undo)
+        charts.show(figures.layer_figure(layer, labels), key="bn_layer_chart")
+        st.caption(t("batch_norm.layer.caption"))
+        tables.show_layer(layer, undo)
+        if undo:
+            st.success(t("batch_norm.layer.undone", gap=num(float(np.max(np.abs(layer.y - layer.z))), 2)))
+        else:
+            straight = float(np.mean(np.abs(layer.y) <= 1.0))
+            st.markdown(t("batch_norm.layer.straight", share=straight, gamma=gamma))
+        course.lesson_differs(t("batch_norm.differs.fixed_says"),
+                              t("batch_norm.differs.fixed_measured",
+                                mean=float(np.max(np.abs(layer.z_hat.mean(axis=0)))),
+                                var=float(layer.z_hat.var(axis=0).min())))
+
+    layer_section()
 
     # ---------------------------------------------------------------- running statistics
     st.subheader(t("batch_norm.stream.title"))
@@ -169,94 +166,121 @@ def render() -> None:
                   biased=std**2 * (stream_size - 1) / stream_size))
 
     # ---------------------------------------------------------------- train versus eval
-    st.subheader(t("batch_norm.modes.title"))
-    classroom.explain(t("batch_norm.modes.intro"))
-    running = (float(flow.running_mean[-1]), float(flow.running_var[-1]))
-    modes = compute.train_eval(mean, std, batch_size, sample, running, seed)
-    by_size = compute.by_size(mean, std, sample, seed)
-    if batch_size == 1:
-        st.warning(t("batch_norm.modes.one", beta=0.0))
-        with st.expander(t("batch_norm.modes.engine_says")):
-            st.code(modes.error, language=None)
-    elif batch_size == 2:
-        st.info(t("batch_norm.modes.two"))
-    charts.show(figures.train_eval_figure(modes, by_size, batch_size, labels, phone), key="bn_modes_chart")
-    st.caption(t("batch_norm.modes.caption", trials=compute.TRIALS, mean=mean, std=std, sample=sample,
-                 running_mean=running[0], running_var=running[1]))
-    if modes.train_outputs is not None:
-        low, high = np.percentile(modes.train_outputs, [10, 90])
-        st.markdown(t("batch_norm.modes.spread", sample=sample, n=batch_size, low=low, high=high,
-                      eval=modes.eval_output,
-                      ideal=modes.ideal))
-    tables.show_batch(modes)
+    @st.fragment
+    def modes_section() -> None:
+        """The section and its controls, rerun alone when one of them moves."""
+        batch_size = modes_controls.select_slider(t("batch_norm.modes.batch"), BATCH_SIZES, value=8, key="bn_batch",
+                                                bind="query-params")
+        sample = modes_controls.slider(t("batch_norm.modes.sample"), -10.0, 10.0, 5.0, 0.5, key="bn_x0",
+                                       bind="query-params")
+
+        st.subheader(t("batch_norm.modes.title"))
+        classroom.explain(t("batch_norm.modes.intro"))
+        running = (float(flow.running_mean[-1]), float(flow.running_var[-1]))
+        modes = compute.train_eval(mean, std, batch_size, sample, running, seed)
+        by_size = compute.by_size(mean, std, sample, seed)
+        if batch_size == 1:
+            st.warning(t("batch_norm.modes.one", beta=0.0))
+            with st.expander(t("batch_norm.modes.engine_says")):
+                st.code(modes.error, language=None)
+        elif batch_size == 2:
+            st.info(t("batch_norm.modes.two"))
+        charts.show(figures.train_eval_figure(modes, by_size, batch_size, labels, phone), key="bn_modes_chart")
+        st.caption(t("batch_norm.modes.caption", trials=compute.TRIALS, mean=mean, std=std, sample=sample,
+                     running_mean=running[0], running_var=running[1]))
+        if modes.train_outputs is not None:
+            low, high = np.percentile(modes.train_outputs, [10, 90])
+            st.markdown(t("batch_norm.modes.spread", sample=sample, n=batch_size, low=low, high=high,
+                          eval=modes.eval_output,
+                          ideal=modes.ideal))
+        tables.show_batch(modes)
+
+    modes_section()
 
     # ---------------------------------------------------------------- deep networks
-    st.subheader(t("batch_norm.deep.title"))
-    init_name = trainer.INITIALIZER[activation]
-    classroom.explain(t("batch_norm.deep.intro", depth=depth, width=trainer.WIDTH, batch=trainer.BATCH,
-                        samples=trainer.SAMPLES, activation=t(f"batch_norm.act.{activation}"),
-                        init=t(f"batch_norm.init.{init_name}")))
-    with st.spinner(t("batch_norm.deep.training", steps=steps)):
-        runs = {batch_norm: compute.deep_run(activation, depth, lr, steps, data, seed, batch_norm)
-                for batch_norm in (False, True)}
-    guess = compute.constant_guess(data, seed)
-    final = {batch_norm: float(run.population_losses[-1, 0]) for batch_norm, run in runs.items()}
-    eval_loss = float(runs[True].losses[-1, 0])  # with batch norm, in eval mode: the running statistics
-    lower = "with_bn" if final[True] < final[False] else "without_bn"
-    if classroom.predict_then_reveal(t("batch_norm.deep.predict", steps=steps, lr=lr), OUTCOMES, lower,
-                                     (activation, depth, lr, steps, data, seed),
-                                     format_func=lambda key: t(f"batch_norm.outcome.{key}")):
-        charts.show(figures.loss_figure(runs, guess, labels), key="bn_loss_chart")
-        metrics.show([
-            metrics.Metric(t("batch_norm.deep.loss_without"), num(final[False], 3),
-                           t("batch_norm.deep.final_loss_help")),
-            metrics.Metric(t("batch_norm.deep.loss_with"), num(final[True], 3), t("batch_norm.deep.final_loss_help")),
-            metrics.Metric(t("batch_norm.deep.loss_eval"), num(eval_loss, 3), t("batch_norm.deep.loss_eval_help")),
-            metrics.Metric(t("batch_norm.deep.accuracy_without"), f"{runs[False].population_accuracy[-1, 0]:.0%}",
-                           t("batch_norm.deep.accuracy_help")),
-            metrics.Metric(t("batch_norm.deep.accuracy_with"), f"{runs[True].population_accuracy[-1, 0]:.0%}",
-                           t("batch_norm.deep.accuracy_help")),
-            metrics.Metric(t("batch_norm.deep.guess"), num(guess, 3), t("batch_norm.deep.guess_help")),
-        ])
-        st.caption(t("batch_norm.deep.loss_caption"))
-        if eval_loss > 1.5 * final[True] and eval_loss > 0.05:
-            st.info(t("batch_norm.deep.lag", eval=eval_loss, population=final[True]))
+    @st.fragment
+    def deep_section() -> None:
+        """The section and its controls, rerun alone when one of them moves."""
+        sidebar = deep_controls
+        activation = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.activation"), trainer.ACTIVATIONS,
+                                         key="bn_act", default="sigmoid",
+                                         format_func=lambda activation: t(f"batch_norm.act.{activation}"))
+        depth = sidebar.slider(t("batch_norm.deep.depth"), 2, 12, 10, key="bn_depth", bind="query-params")
+        lr = controls.log_slider(t("control.lr"), "bn_lr", 0.001, 100.0, 0.3, container=sidebar)
+        steps = sidebar.slider(t("control.steps"), 50, 600, 300, 50, key="bn_steps", bind="query-params")
+        data = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.data"), trainer.DATA, key="bn_data",
+                                   default="moons", format_func=lambda name: t(f"batch_norm.data.{name}"))
 
-    st.markdown("#### " + t("batch_norm.deep.spread_title"))
-    shown = controls.url_choice(st.radio, t("batch_norm.deep.show"), SHOWN, key="bn_show", default="outputs",
-                                format_func=lambda key: t(f"batch_norm.show.{key}"), horizontal=True)
-    labels = replace(labels, distribution_axis=t(f"batch_norm.show_axis.{shown}"))
-    charts.show(figures.distribution_figure(runs, shown != "inputs", labels, phone), key="bn_spread_chart")
-    st.caption(t("batch_norm.deep.spread_caption", probe=trainer.PROBE))
-    plain, normed = runs[False].histograms.pre_std[:, 0], runs[True].histograms.pre_std[:, 0]  # (snapshots, layers)
-    collapse = plain[-1, -1] / max(plain[-1, 0], 1e-300)
-    growth = float(plain[:, -1].max() / max(plain[0, -1], 1e-300))
-    verdict = ("batch_norm.differs.grow_collapsed" if collapse < 1e-2 else "batch_norm.differs.grow_grew" if growth > 3
-               else "batch_norm.differs.grow_steady")
-    course.lesson_differs(
-        t("batch_norm.differs.grow_says"),
-        t("batch_norm.differs.grow_measured", depth=depth, first=plain[0, 0], last=plain[0, -1], first_end=plain[-1, 0],
-          last_end=plain[-1, -1], bn_low=float(normed.min()), bn_high=float(normed.max()))
-        + " " + t(verdict, depth=depth, factor=growth),
-    )
+        st.subheader(t("batch_norm.deep.title"))
+        init_name = trainer.INITIALIZER[activation]
+        classroom.explain(t("batch_norm.deep.intro", depth=depth, width=trainer.WIDTH, batch=trainer.BATCH,
+                            samples=trainer.SAMPLES, activation=t(f"batch_norm.act.{activation}"),
+                            init=t(f"batch_norm.init.{init_name}")))
+        with st.spinner(t("batch_norm.deep.training", steps=steps)):
+            runs = {batch_norm: compute.deep_run(activation, depth, lr, steps, data, seed, batch_norm)
+                    for batch_norm in (False, True)}
+        guess = compute.constant_guess(data, seed)
+        final = {batch_norm: float(run.population_losses[-1, 0]) for batch_norm, run in runs.items()}
+        eval_loss = float(runs[True].losses[-1, 0])  # with batch norm, in eval mode: the running statistics
+        lower = "with_bn" if final[True] < final[False] else "without_bn"
+        if classroom.predict_then_reveal(t("batch_norm.deep.predict", steps=steps, lr=lr), OUTCOMES, lower,
+                                         (activation, depth, lr, steps, data, seed),
+                                         format_func=lambda key: t(f"batch_norm.outcome.{key}")):
+            charts.show(figures.loss_figure(runs, guess, labels), key="bn_loss_chart")
+            metrics.show([
+                metrics.Metric(t("batch_norm.deep.loss_without"), num(final[False], 3),
+                               t("batch_norm.deep.final_loss_help")),
+                metrics.Metric(t("batch_norm.deep.loss_with"), num(final[True], 3),
+                               t("batch_norm.deep.final_loss_help")),
+                metrics.Metric(t("batch_norm.deep.loss_eval"), num(eval_loss, 3), t("batch_norm.deep.loss_eval_help")),
+                metrics.Metric(t("batch_norm.deep.accuracy_without"), f"{runs[False].population_accuracy[-1, 0]:.0%}",
+                               t("batch_norm.deep.accuracy_help")),
+                metrics.Metric(t("batch_norm.deep.accuracy_with"), f"{runs[True].population_accuracy[-1, 0]:.0%}",
+                               t("batch_norm.deep.accuracy_help")),
+                metrics.Metric(t("batch_norm.deep.guess"), num(guess, 3), t("batch_norm.deep.guess_help")),
+            ])
+            st.caption(t("batch_norm.deep.loss_caption"))
+            if eval_loss > 1.5 * final[True] and eval_loss > 0.05:
+                st.info(t("batch_norm.deep.lag", eval=eval_loss, population=final[True]))
 
-    st.markdown("#### " + t("batch_norm.deep.gamma_title"))
-    charts.show(figures.gamma_beta_figure(runs[True], depth, labels, phone), key="bn_gamma_chart")
-    gammas = np.concatenate([runs[True].params[f"gamma{layer}"].ravel() for layer in range(1, depth + 1)])
-    betas = np.concatenate([runs[True].params[f"beta{layer}"].ravel() for layer in range(1, depth + 1)])
-    moved = float(np.mean(np.abs(gammas - 1) > 0.1))
-    st.markdown(t("batch_norm.deep.gamma_summary", low=float(gammas.min()), high=float(gammas.max()), far=moved,
-                  beta_low=float(betas.min()), beta_high=float(betas.max()))
-                + " " + t("batch_norm.deep.gamma_moved" if moved >= 0.2 else "batch_norm.deep.gamma_stayed"))
+        st.markdown("#### " + t("batch_norm.deep.spread_title"))
+        shown = controls.url_choice(st.radio, t("batch_norm.deep.show"), SHOWN, key="bn_show", default="outputs",
+                                    format_func=lambda key: t(f"batch_norm.show.{key}"), horizontal=True)
+        shown_labels = replace(labels, distribution_axis=t(f"batch_norm.show_axis.{shown}"))
+        charts.show(figures.distribution_figure(runs, shown != "inputs", shown_labels, phone), key="bn_spread_chart")
+        st.caption(t("batch_norm.deep.spread_caption", probe=trainer.PROBE))
+        plain, normed = runs[False].histograms.pre_std[:, 0], runs[True].histograms.pre_std[:, 0]  # (snapshots, layers)
+        collapse = plain[-1, -1] / max(plain[-1, 0], 1e-300)
+        growth = float(plain[:, -1].max() / max(plain[0, -1], 1e-300))
+        verdict = ("batch_norm.differs.grow_collapsed" if collapse < 1e-2
+                   else "batch_norm.differs.grow_grew" if growth > 3 else "batch_norm.differs.grow_steady")
+        course.lesson_differs(
+            t("batch_norm.differs.grow_says"),
+            t("batch_norm.differs.grow_measured", depth=depth, first=plain[0, 0], last=plain[0, -1],
+              first_end=plain[-1, 0], last_end=plain[-1, -1], bn_low=float(normed.min()), bn_high=float(normed.max()))
+            + " " + t(verdict, depth=depth, factor=growth),
+        )
 
-    st.markdown("#### " + t("batch_norm.deep.sweep_title"))
-    classroom.explain(t("batch_norm.deep.sweep_intro", steps=trainer.SWEEP_STEPS, rates=len(trainer.SWEEP_LRS)))
-    with st.spinner(t("batch_norm.deep.sweeping", rates=len(trainer.SWEEP_LRS), steps=trainer.SWEEP_STEPS)):
-        sweeps = {batch_norm: compute.sweep(activation, depth, data, seed, batch_norm) for batch_norm in (False, True)}
-    threshold = compute.trained_threshold(data, seed)
-    charts.show(figures.sweep_figure(sweeps, threshold, lr, labels), key="bn_sweep_chart")
-    st.caption(t("batch_norm.deep.sweep_caption", threshold=threshold))
-    st.markdown(tables.sweep_summary(sweeps))
+        st.markdown("#### " + t("batch_norm.deep.gamma_title"))
+        charts.show(figures.gamma_beta_figure(runs[True], depth, labels, phone), key="bn_gamma_chart")
+        gammas = np.concatenate([runs[True].params[f"gamma{layer}"].ravel() for layer in range(1, depth + 1)])
+        betas = np.concatenate([runs[True].params[f"beta{layer}"].ravel() for layer in range(1, depth + 1)])
+        moved = float(np.mean(np.abs(gammas - 1) > 0.1))
+        st.markdown(t("batch_norm.deep.gamma_summary", low=float(gammas.min()), high=float(gammas.max()), far=moved,
+                      beta_low=float(betas.min()), beta_high=float(betas.max()))
+                    + " " + t("batch_norm.deep.gamma_moved" if moved >= 0.2 else "batch_norm.deep.gamma_stayed"))
+
+        st.markdown("#### " + t("batch_norm.deep.sweep_title"))
+        classroom.explain(t("batch_norm.deep.sweep_intro", steps=trainer.SWEEP_STEPS, rates=len(trainer.SWEEP_LRS)))
+        with st.spinner(t("batch_norm.deep.sweeping", rates=len(trainer.SWEEP_LRS), steps=trainer.SWEEP_STEPS)):
+            sweeps = {batch_norm: compute.sweep(activation, depth, data, seed, batch_norm)
+                      for batch_norm in (False, True)}
+        threshold = compute.trained_threshold(data, seed)
+        charts.show(figures.sweep_figure(sweeps, threshold, lr, labels), key="bn_sweep_chart")
+        st.caption(t("batch_norm.deep.sweep_caption", threshold=threshold))
+        st.markdown(tables.sweep_summary(sweeps))
+
+    deep_section()
 
     course.experiments({t(f"batch_norm.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
 
