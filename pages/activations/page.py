@@ -1,5 +1,8 @@
 """Lesson 1: activation functions. Every claim of the lesson about a function is measured here."""
 
+import math
+from dataclasses import replace
+
 import streamlit as st
 
 from pages.activations import compute as activations
@@ -42,11 +45,12 @@ def render() -> None:
 
     sidebar = classroom.controls_area()
     sidebar.header(t("control.header"))
-    chosen = controls.url_choice(sidebar.multiselect, t("activations.fns"), NAMES, key="act_fns",
+    # The functions shown are every section's: drawn by the full run, into the group whose other control, the x
+    # range, the curves section draws itself (the full run's write lets a fragment draw into the group).
+    curves_controls = sidebar.container()
+    chosen = controls.url_choice(curves_controls.multiselect, t("activations.fns"), NAMES, key="act_fns",
                                  default=DEFAULT_CHOSEN,
                                  format_func=labels.get, legacy=LEGACY_LABELS, multi=True)
-    x_range = sidebar.slider(t("activations.x_range"), -100.0, 100.0, (-6.0, 6.0), 0.5, key="act_x",
-                             bind="query-params")
     leaky_alpha = sidebar.slider(t("activations.alpha_leaky"), 0.0, 1.0, 0.01, 0.01, key="act_alpha_leaky",
                                  bind="query-params")
     elu_alpha = sidebar.slider(t("activations.alpha_elu"), 0.0, 3.0, 1.0, 0.05, key="act_alpha_elu",
@@ -67,23 +71,27 @@ def render() -> None:
     batch = sidebar.select_slider(t("activations.batch"), BATCHES, value=32, key="act_batch", bind="query-params")
     seed = sidebar.number_input(t("control.seed"), 0, 9999, 0, key="act_seed", bind="query-params",
                                 help=t("activations.seed_help"))
-    sidebar.subheader(t("activations.centre.title"))
-    mu = sidebar.slider(t("activations.mu"), -3.0, 3.0, 0.0, 0.1, key="act_mu", bind="query-params",
-                        help=t("activations.mu_help"))
-    sigma = controls.log_slider(t("activations.sigma"), "act_sigma", 0.1, 10.0, 1.0, help=t("activations.sigma_help"),
-                                container=sidebar)
+    centre_controls = classroom.controls_group(sidebar, t("activations.centre.title"))
 
-    settings = activations.Settings(
+    settings = activations.Settings(  # μ and σ are the centring section's alone: it sets them from its own controls
         leaky_alpha=leaky_alpha, elu_alpha=elu_alpha, threshold=threshold_percent / 100, depth=depth, width=width,
-        scale=scale, seed=int(seed), shift=shift, batch=batch, mu=mu, sigma=sigma,
+        scale=scale, seed=int(seed), shift=shift, batch=batch, mu=math.nan, sigma=math.nan,
     )
-    x_low, x_high = activations.x_window(*x_range)
     measured = activations.measure(settings, chosen)
     classroom.reset_button(sidebar)
 
     if not chosen:
         st.info(t("activations.none"))
-    else:
+
+    @st.fragment
+    def curves_section() -> None:
+        """The section and its control, rerun alone when it moves (the functions and their parameters, which the
+        other sections read too, are drawn by the full run)."""
+        x_range = curves_controls.slider(t("activations.x_range"), -100.0, 100.0, (-6.0, 6.0), 0.5, key="act_x",
+                                         bind="query-params")
+        if not chosen:
+            return
+        x_low, x_high = activations.x_window(*x_range)
         st.subheader(t("activations.curves.title"))
         curves = {name: settings.curves(name, x_low, x_high) for name in chosen}
         charts.show(activation_figures.curves_figure(curves, chart_labels, settings.threshold), key="act_curves")
@@ -94,6 +102,9 @@ def render() -> None:
         for index, name in enumerate(chosen):
             formula_columns[index % 2].latex(activations.formulas(name))
 
+    curves_section()
+
+    if chosen:
         st.subheader(t("activations.table.title"))
         st.markdown(t("activations.table.intro"))
         tables.show(activations_tables.properties_table(chosen, measured, settings.threshold, labels))
@@ -125,12 +136,24 @@ def render() -> None:
         st.markdown(activations_tables.never_fired_summary(dead, labels, shift))
         st.caption(t("activations.dead.caption", units=activations.DEAD_UNITS, batch=batch))
 
+    @st.fragment
+    def centre_section() -> None:
+        """The section and its controls, rerun alone when one of them moves."""
+        mu = centre_controls.slider(t("activations.mu"), -3.0, 3.0, 0.0, 0.1, key="act_mu", bind="query-params",
+                                    help=t("activations.mu_help"))
+        sigma = controls.log_slider(t("activations.sigma"), "act_sigma", 0.1, 10.0, 1.0,
+                                    help=t("activations.sigma_help"), container=centre_controls)
+        if not chosen:
+            return
         st.subheader(t("activations.centre.title"))
         st.markdown(t("activations.centre.intro", paper=PAPER_ELU))
-        histograms = {name: settings.histogram(name) for name in chosen}
+        centred = replace(settings, mu=mu, sigma=sigma)
+        histograms = {name: centred.histogram(name) for name in chosen}
         columns = 2 if charts.on_phone() else 4  # four panels side by side would overlap on a phone
         charts.show(activation_figures.histograms_figure(histograms, chart_labels, columns), key="act_centre")
         st.caption(t("activations.centre.caption", mu=mu, sigma=sigma))
+
+    centre_section()
 
     st.subheader(t("activations.cost.title"))
     st.markdown(t("activations.cost.intro"))
