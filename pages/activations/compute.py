@@ -218,8 +218,6 @@ class Settings:
     seed: int
     shift: float
     batch: int
-    mu: float
-    sigma: float
 
     def params(self, name: str) -> Params:
         return activation_params(name, self.leaky_alpha, self.elu_alpha)
@@ -236,8 +234,9 @@ class Settings:
     def dead(self, name: str) -> activation_stats.DeadUnits:
         return dead_units(name, self.params(name), self.batch, self.seed)
 
-    def histogram(self, name: str) -> activation_stats.Histogram:
-        return histogram(name, self.params(name), self.mu, self.sigma)
+    def histogram(self, name: str, mu: float, sigma: float) -> activation_stats.Histogram:
+        """The output histogram for inputs N(``mu``, ``sigma``²), the zero-centring section's own controls."""
+        return histogram(name, self.params(name), mu, sigma)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,5 @@
 """Lesson 1: activation functions. Every claim of the lesson about a function is measured here."""
 
-import math
-from dataclasses import replace
-
 import streamlit as st
 
 from pages.activations import compute as activations
@@ -73,9 +70,9 @@ def render() -> None:
                                 help=t("activations.seed_help"))
     centre_controls = classroom.controls_group(sidebar, t("activations.centre.title"))
 
-    settings = activations.Settings(  # μ and σ are the centring section's alone: it sets them from its own controls
+    settings = activations.Settings(
         leaky_alpha=leaky_alpha, elu_alpha=elu_alpha, threshold=threshold_percent / 100, depth=depth, width=width,
-        scale=scale, seed=int(seed), shift=shift, batch=batch, mu=math.nan, sigma=math.nan,
+        scale=scale, seed=int(seed), shift=shift, batch=batch,
     )
     measured = activations.measure(settings, chosen)
     classroom.reset_button(sidebar)
@@ -147,8 +144,7 @@ def render() -> None:
             return
         st.subheader(t("activations.centre.title"))
         st.markdown(t("activations.centre.intro", paper=PAPER_ELU))
-        centred = replace(settings, mu=mu, sigma=sigma)
-        histograms = {name: centred.histogram(name) for name in chosen}
+        histograms = {name: settings.histogram(name, mu, sigma) for name in chosen}
         columns = 2 if charts.on_phone() else 4  # four panels side by side would overlap on a phone
         charts.show(activation_figures.histograms_figure(histograms, chart_labels, columns), key="act_centre")
         st.caption(t("activations.centre.caption", mu=mu, sigma=sigma))
