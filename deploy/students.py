@@ -142,6 +142,7 @@ class Outcome:
     seconds: float
     error: str = ""  # empty when the page came back whole
     received: int = 0  # bytes of forward-messages
+    fragment_run: bool = False  # the server reran one fragment (a section of the page), not the whole page
     at: float = field(default_factory=time.perf_counter)  # when the action started (perf_counter)
 
 
@@ -255,6 +256,7 @@ class Student:
                 if finished == COMPILE_ERROR:
                     outcome.error = outcome.error or "script did not compile"
                 if finished in FINISHED or finished == COMPILE_ERROR:
+                    outcome.fragment_run = finished == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
                     break
         except TimeoutError:
             outcome.error = outcome.error or f"no script_finished within {self.timeout:g} s"

@@ -8,6 +8,9 @@ from it, so a new page is added in one place. A lesson whose ``folder`` is ``Non
 A page script keeps only imports, constants and functions at module level and draws itself in ``render()``:
 a session keeps the module of its last run alive through the widgets' callbacks until the session expires,
 minutes after its tab closed, so values computed at module level stayed in memory with every closed session.
+A section whose controls only it reads is an ``st.fragment`` defined in ``render()``: it draws its controls into
+its group of the sidebar (``ui.classroom.controls_group``) and its body in place, so moving one of them reruns that
+section alone (a fraction of the page's work for the server); controls other sections read stay in the full run.
 
 The only files directly in ``pages/`` are one two-line entry per lesson URL path (``pages/<url_path>.py``),
 needed on a server's first session only (see ``ui.frame.enter_through_the_frame``).
