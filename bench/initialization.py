@@ -43,7 +43,7 @@ def pass_alone(values: list[float]) -> tuple[float, float]:
     from dl_core import variance
     from pages.initialization import trainer
 
-    bases = trainer.bases(0)
+    bases = trainer.bases(0, 512, 50)
     walls, cpus = [], []
     for value in values:
         wall, cpu = time.perf_counter(), time.thread_time()

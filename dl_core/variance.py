@@ -204,14 +204,21 @@ class Bases:
                      self.inputs[:batch, :width], self.output_grad[:batch, :width])
 
 
-def draw_bases(depth: int, width: int, batch: int, rng: np.random.Generator) -> Bases:
-    """Fresh :class:`Bases` for a stack of up to ``depth`` layers of ``width`` units and ``batch`` samples."""
-    normal = rng.standard_normal((depth, width, width), dtype=np.float32)
-    uniform = rng.random((depth, width, width), dtype=np.float32)
+def draw_bases(depth: int, width: int, batch: int, seed: Sequence[int]) -> Bases:
+    """:class:`Bases` for a stack of ``depth`` layers of ``width`` units and ``batch`` samples, layer ``k`` drawn from
+    a stream of its own (``default_rng([*seed, k + 1])``, the samples from ``[*seed, 0]``): a deeper stack keeps
+    the layers of a shallower one, and only the layers a stack has are ever drawn."""
+    samples = np.random.default_rng([*seed, 0])
+    inputs = samples.standard_normal((batch, width))
+    output_grad = samples.standard_normal((batch, width))
+    normal = np.empty((depth, width, width), dtype=np.float32)
+    uniform = np.empty((depth, width, width), dtype=np.float32)
+    for layer in range(depth):  # one draw per layer, each a whole matrix
+        rng = np.random.default_rng([*seed, layer + 1])
+        normal[layer] = rng.standard_normal((width, width), dtype=np.float32)
+        uniform[layer] = rng.random((width, width), dtype=np.float32)
     uniform *= np.float32(2.0 * _SQRT3)
     uniform -= np.float32(_SQRT3)
-    inputs = rng.standard_normal((batch, width))
-    output_grad = rng.standard_normal((batch, width))
     for array in (normal, uniform, inputs, output_grad):
         array.flags.writeable = False
     return Bases(normal, uniform, inputs, output_grad)

@@ -35,7 +35,7 @@ def linear_tolerance(layer: int, batch: int, width: int) -> float:
 
 
 def bases(depth, width, batch, seed=0):
-    return variance.draw_bases(depth, width, batch, np.random.default_rng(seed))
+    return variance.draw_bases(depth, width, batch, (seed,))
 
 
 # ---------------------------------------------------------------- the schemes
@@ -105,6 +105,15 @@ def test_bases_are_unit_variance_read_only_and_cut_into_corners():
     assert np.shares_memory(corner.normal, drawn.normal)
     with pytest.raises(ValueError, match="corner"):
         drawn.corner(5, 16, 8)
+
+
+def test_a_deeper_stack_keeps_the_layers_and_samples_of_a_shallower_one():
+    shallow, deep = bases(3, 16, 8, seed=2), bases(5, 16, 8, seed=2)
+    for name in ("normal", "uniform"):
+        assert np.array_equal(getattr(deep, name)[:3], getattr(shallow, name))
+    assert np.array_equal(deep.inputs, shallow.inputs) and np.array_equal(deep.output_grad, shallow.output_grad)
+    assert not np.array_equal(deep.normal[3], deep.normal[4])  # each layer its own numbers
+    assert not np.array_equal(bases(3, 16, 8, seed=3).normal, shallow.normal)
 
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)
