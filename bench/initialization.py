@@ -43,7 +43,7 @@ def pass_alone(values: list[float]) -> tuple[float, float]:
     from dl_core import variance
     from pages.initialization import trainer
 
-    bases = trainer.bases(0, 512, 50)
+    bases = trainer.layered_bases(0, 512).bases(50)
     walls, cpus = [], []
     for value in values:
         wall, cpu = time.perf_counter(), time.thread_time()
@@ -60,7 +60,7 @@ def main(argv: list[str]) -> None:
     from pages.initialization import trainer
 
     st.cache_data.clear()
-    trainer.bases.cache_clear()
+    trainer.layered_bases.cache_clear()
     started = time.perf_counter()
     app = open_page(PAGE, init_depth="50", init_width="512")
     first_view = time.perf_counter() - started

@@ -24,8 +24,9 @@ so without He's factor 2 (:math:`\mathrm{Var}(W)=2/n_\text{in}`) the second mome
 
 - :data:`SCHEMES`: the initializers compared (fixed-scale normals, Glorot's "standard" uniform, LeCun,
   Xavier/Glorot, He), each with its :math:`\mathrm{Var}(W)`.
-- :func:`draw_bases`, :func:`propagate`, :func:`stack_statistics`: the measured forward and backward statistics
-  of every layer for several initializers at once (one matrix product per layer and distribution).
+- :class:`LayeredBases`, :func:`draw_bases`, :func:`propagate`, :func:`stack_statistics`: the measured forward and
+  backward statistics of every layer for several initializers at once (one matrix product per layer and
+  distribution).
 - :func:`second_moment_paths`: the second moment of thousands of independent networks, layer by layer (one network
   wanders; their mean is what the theory predicts).
 - :func:`gaussian_moments`, :func:`theory`: the recursion above, per layer.
@@ -204,24 +205,47 @@ class Bases:
                      self.inputs[:batch, :width], self.output_grad[:batch, :width])
 
 
+class LayeredBases:
+    """The :class:`Bases` of the stacks of one ``width``, ``batch`` and ``seed``, drawn layer by layer as stacks ask
+    for them and kept: layer ``k`` comes from a stream of its own (``default_rng([*seed, k + 1])``, the samples from
+    ``[*seed, 0]``), so a deeper stack keeps the layers of a shallower one, and only the layers some stack had take
+    memory (the arrays for ``max_depth`` layers are reserved but not touched: the system gives pages on first
+    write)."""
+
+    def __init__(self, max_depth: int, width: int, batch: int, seed: Sequence[int]):
+        self.seed = tuple(seed)
+        samples = np.random.default_rng([*self.seed, 0])
+        self.inputs = _read_only(samples.standard_normal((batch, width)))
+        self.output_grad = _read_only(samples.standard_normal((batch, width)))
+        self.normal = np.empty((max_depth, width, width), dtype=np.float32)
+        self.uniform = np.empty((max_depth, width, width), dtype=np.float32)
+        self.drawn = 0
+
+    def bases(self, depth: int) -> Bases:
+        """The first ``depth`` layers (views, read-only), drawing those not drawn yet."""
+        if not 1 <= depth <= len(self.normal):
+            raise ValueError(f"depth must be in [1, {len(self.normal)}], got {depth}")
+        for layer in range(self.drawn, depth):
+            rng = np.random.default_rng([*self.seed, layer + 1])
+            self.normal[layer] = rng.standard_normal(self.normal.shape[1:], dtype=np.float32)
+            uniform = rng.random(self.uniform.shape[1:], dtype=np.float32)
+            uniform *= np.float32(2.0 * _SQRT3)
+            uniform -= np.float32(_SQRT3)
+            self.uniform[layer] = uniform
+        self.drawn = max(self.drawn, depth)
+        return Bases(_read_only(self.normal[:depth]), _read_only(self.uniform[:depth]), self.inputs, self.output_grad)
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    view = array.view()
+    view.flags.writeable = False
+    return view
+
+
 def draw_bases(depth: int, width: int, batch: int, seed: Sequence[int]) -> Bases:
-    """:class:`Bases` for a stack of ``depth`` layers of ``width`` units and ``batch`` samples, layer ``k`` drawn from
-    a stream of its own (``default_rng([*seed, k + 1])``, the samples from ``[*seed, 0]``): a deeper stack keeps
-    the layers of a shallower one, and only the layers a stack has are ever drawn."""
-    samples = np.random.default_rng([*seed, 0])
-    inputs = samples.standard_normal((batch, width))
-    output_grad = samples.standard_normal((batch, width))
-    normal = np.empty((depth, width, width), dtype=np.float32)
-    uniform = np.empty((depth, width, width), dtype=np.float32)
-    for layer in range(depth):  # one draw per layer, each a whole matrix
-        rng = np.random.default_rng([*seed, layer + 1])
-        normal[layer] = rng.standard_normal((width, width), dtype=np.float32)
-        uniform[layer] = rng.random((width, width), dtype=np.float32)
-    uniform *= np.float32(2.0 * _SQRT3)
-    uniform -= np.float32(_SQRT3)
-    for array in (normal, uniform, inputs, output_grad):
-        array.flags.writeable = False
-    return Bases(normal, uniform, inputs, output_grad)
+    """Fresh :class:`Bases` for a stack of ``depth`` layers of ``width`` units and ``batch`` samples
+    (:class:`LayeredBases`' numbers)."""
+    return LayeredBases(depth, width, batch, seed).bases(depth)
 
 
 def _scheme_groups(names: Sequence[str]) -> list[tuple[str, np.ndarray]]:

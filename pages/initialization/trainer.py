@@ -97,18 +97,18 @@ def symmetry_trap(activation: str, data: str, units: int, constant: float, std: 
 
 
 @functools.lru_cache(maxsize=1)
-def bases(seed: int, width: int, depth: int) -> variance.Bases:
-    """The random numbers of the stack of ``depth`` layers of ``width`` units for this seed, layer by layer
-    (``variance.draw_bases``: one more layer keeps the others). Kept for the next stack of the same shape
-    (another Var(x), another small std): 5 MB for 10 layers of 256 units, 105 MB for the largest stack, 50 layers
-    of 512 (drawn in 0.2 s)."""
-    return variance.draw_bases(depth, width, batch_for(width), (seed, 3, width))
+def layered_bases(seed: int, width: int) -> variance.LayeredBases:
+    """The random numbers of this seed's stacks of ``width`` units, drawn layer by layer as stacks ask for them
+    (``variance.LayeredBases``: one more layer keeps the others) and kept while the width and seed stay: 5 MB for the
+    default 10 x 256, 105 MB for the largest stack, 50 layers of 512 (another width or seed starts afresh)."""
+    return variance.LayeredBases(MAX_DEPTH, width, batch_for(width), (seed, 3, width))
 
 
 def stack(activation: str, names: tuple[str, ...], width: int, depth: int, input_variance: float,
           small_std: float, seed: int) -> variance.StackStatistics:
     """The measured statistics of every layer for the schemes ``names`` (one forward and backward pass)."""
-    return variance.stack_statistics(activation, names, width, depth, input_variance, bases(seed, width, depth),
+    return variance.stack_statistics(activation, names, width, depth, input_variance,
+                                     layered_bases(seed, width).bases(depth),
                                      batch=batch_for(width), small_std=small_std)
 
 

@@ -107,13 +107,20 @@ def test_bases_are_unit_variance_read_only_and_cut_into_corners():
         drawn.corner(5, 16, 8)
 
 
-def test_a_deeper_stack_keeps_the_layers_and_samples_of_a_shallower_one():
+def test_a_deeper_stack_keeps_the_layers_and_samples_of_a_shallower_one_and_grows_from_them():
     shallow, deep = bases(3, 16, 8, seed=2), bases(5, 16, 8, seed=2)
     for name in ("normal", "uniform"):
         assert np.array_equal(getattr(deep, name)[:3], getattr(shallow, name))
     assert np.array_equal(deep.inputs, shallow.inputs) and np.array_equal(deep.output_grad, shallow.output_grad)
     assert not np.array_equal(deep.normal[3], deep.normal[4])  # each layer its own numbers
     assert not np.array_equal(bases(3, 16, 8, seed=3).normal, shallow.normal)
+    grown = variance.LayeredBases(6, 16, 8, (2,))
+    first = grown.bases(2)
+    assert np.array_equal(grown.bases(5).normal, deep.normal) and np.array_equal(first.uniform, deep.uniform[:2])
+    assert grown.drawn == 5 and np.array_equal(grown.bases(3).normal, shallow.normal)  # nothing drawn again
+    assert not first.normal.flags.writeable and not grown.bases(4).uniform.flags.writeable
+    with pytest.raises(ValueError, match="depth"):
+        grown.bases(7)
 
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)
