@@ -231,11 +231,21 @@ def layer_stats(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray) -> tuple
     pre = [cache[1] for cache in hidden]
     limit = NO_GRADIENT_SHARE * largest_derivative(mlp.activation)
     return (
-        np.array([np.percentile(values, PERCENTILES) for values in pre]).reshape(len(hidden), len(PERCENTILES)),
+        _percentiles(pre),
         np.array([cache[2].std() for cache in hidden]),
         np.array([np.mean(np.abs(grad(cache[1], cache[2])) < limit) for cache in hidden]),
         np.array([np.sqrt(np.vdot(grads[f"W{index}"], grads[f"W{index}"])) for index in range(1, mlp.depth + 1)]),
     )
+
+
+def _percentiles(layers_values: list[np.ndarray]) -> np.ndarray:
+    """``PERCENTILES`` of each layer's values ``(layers, 3)``; one ``np.percentile`` for equally wide layers (the
+    same numbers as one per layer, at a fraction of the calls)."""
+    if len({values.shape for values in layers_values}) == 1:
+        stacked = np.stack(layers_values).reshape(len(layers_values), -1)
+        return np.percentile(stacked, PERCENTILES, axis=1).T
+    return np.array([np.percentile(values, PERCENTILES) for values in layers_values]).reshape(
+        len(layers_values), len(PERCENTILES))
 
 
 def _checked(mlp: MLP, x, y, x_val, y_val, grid, steps, batch_size, snapshot_every, probe):
@@ -309,6 +319,7 @@ def train_recorded(
     optimizer_state = rule.init(theta)
     fn, grad = activation_pair(mlp.activation)
     snapshot_steps = sorted({*range(0, steps, snapshot_every), steps})
+    snapshot_after = set(snapshot_steps)
     everything = np.concatenate([x, x_val, grid])
     train_rows, val_rows = slice(0, len(x)), slice(len(x), len(x) + len(x_val))
     records: list[tuple] = []
@@ -332,7 +343,7 @@ def train_recorded(
         for step in range(steps):
             batch = order[step]
             logits, caches, new_state = _forward(mlp, params, state, x[batch], train=True, rng=rng, fn=fn)
-            loss, dlogits = layers.softmax_cross_entropy(logits, y[batch])
+            loss, dlogits = layers.softmax_cross_entropy_of_checked(logits, y[batch])
             if not loss <= max_loss:
                 diverged_at = step
                 batch_loss[step:] = batch_loss[step - 1] if step else records[0][1]
@@ -347,7 +358,7 @@ def train_recorded(
                 break
             theta, state = candidate, new_state
             params = flat.unpack(theta)
-            if step + 1 in snapshot_steps:
+            if step + 1 in snapshot_after:
                 snapshot(params, state)
                 if not all(np.all(np.isfinite(value)) for value in records[-1]):
                     records.pop()

@@ -4,12 +4,16 @@ stops with finite histories."""
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dl_core import datasets, gradcheck, optimizers, schedules
 from dl_core.lockstep_training import minibatches
 from dl_core.network import MLP
 from dl_core.recorded_training import (
     NO_GRADIENT_SHARE,
+    PERCENTILES,
+    _percentiles,
     largest_derivative,
     layer_stats,
     loss_and_grads,
@@ -172,3 +176,14 @@ def test_bad_arguments_raise_value_errors(data, bad):
         train_recorded(MLP((2, 4, 2)), x, y, x_val, y_val, grid, **arguments)
     with pytest.raises(ValueError):
         train_recorded(MLP((2, 4, 2)), x, y + 5, x_val, y_val, grid, steps=5, batch_size=8, seed=0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(widths=st.lists(st.integers(1, 6), min_size=1, max_size=4), rows=st.integers(1, 9), seed=st.integers(0, 99))
+def test_the_layers_percentiles_are_numpys_for_each_layer(widths, rows, seed):
+    """Equally wide layers share one call of np.percentile; the numbers are those of one call per layer."""
+    rng = np.random.default_rng(seed)
+    values = [rng.normal(size=(rows, width)) for width in widths]
+    expected = np.array([np.percentile(layer, PERCENTILES) for layer in values])
+    np.testing.assert_array_equal(_percentiles(values), expected)
+    np.testing.assert_array_equal(_percentiles(values[:1] * 3), np.repeat(expected[:1], 3, axis=0))
