@@ -44,7 +44,7 @@ TEXT = {
     "activations.scale": {"en": "Weight scale s", "ru": "Масштаб весов s"},
     "activations.scale_help": {
         "en": "Weights are drawn from N(0, s²/n). s = 1 is LeCun's initialization; s ≈ 1.4 (√2) is He's, made for ReLU.",
-        "ru": "Веса берутся из N(0, s²/n). s = 1 — инициализация LeCun; s ≈ 1,4 (√2) — инициализация He, придуманная для ReLU.",
+        "ru": "Веса берутся из N(0, s²/n). s = 1 — инициализация LeCun; s ≈ 1,4 (√2) — инициализация Хе, придуманная для ReLU.",
     },
     "activations.bias": {"en": "Bias b of every unit", "ru": "Смещение b всех нейронов"},
     "activations.batch": {"en": "Batch size", "ru": "Размер батча"},

@@ -153,7 +153,7 @@ TEXT = {
     "batch_norm.act.tanh": {"en": "tanh", "ru": "tanh"},
     "batch_norm.act.relu": {"en": "ReLU", "ru": "ReLU"},
     "batch_norm.init.xavier_normal": {"en": "Xavier (Glorot), normal", "ru": "Xavier (Glorot), нормальная"},
-    "batch_norm.init.he_normal": {"en": "He, normal", "ru": "He, нормальная"},
+    "batch_norm.init.he_normal": {"en": "He, normal", "ru": "Хе, нормальная"},
     "batch_norm.data.moons": {"en": "moons", "ru": "полумесяцы"},
     "batch_norm.data.circles": {"en": "circles", "ru": "круги"},
     "batch_norm.data.xor": {"en": "XOR", "ru": "XOR"},

@@ -8,8 +8,8 @@ TEXT = {
     "initialization.scheme.lecun_normal": {"en": "LeCun normal", "ru": "LeCun, нормальное"},
     "initialization.scheme.xavier_normal": {"en": "Xavier normal", "ru": "Xavier, нормальное"},
     "initialization.scheme.xavier_uniform": {"en": "Xavier uniform", "ru": "Xavier, равномерное"},
-    "initialization.scheme.he_normal": {"en": "He normal", "ru": "He, нормальное"},
-    "initialization.scheme.he_uniform": {"en": "He uniform", "ru": "He, равномерное"},
+    "initialization.scheme.he_normal": {"en": "He normal", "ru": "Хе, нормальное"},
+    "initialization.scheme.he_uniform": {"en": "He uniform", "ru": "Хе, равномерное"},
     "initialization.activation.linear": {"en": "linear (no activation)", "ru": "линейная (без активации)"},
     "initialization.activation.tanh": {"en": "tanh", "ru": "tanh"},
     "initialization.activation.sigmoid": {"en": "Sigmoid", "ru": "Сигмоида"},
@@ -198,14 +198,14 @@ TEXT = {
         "ru": "**Теория.** Каждый слой умножает второй момент сигнала на $n\\,\\mathrm{Var}(W)$ и на долю, которую "
         "сохраняет активация, $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$: 1 для линейного слоя и для tanh около нуля, ровно "
         "½ для ReLU. При обратном проходе множитель — $n\\,\\mathrm{Var}(W)\\,\\mathbb E[f'(z)^2]$. Входы активаций "
-        "считаются нормальными, и в широких слоях это почти так (Glorot и Bengio, 2010; He и др., 2015).",
+        "считаются нормальными, и в широких слоях это почти так (Glorot и Bengio, 2010; K. He и др., 2015).",
     },
     "initialization.stack.he": {
         "en": "**Why He has the 2.** For ReLU, $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: half of the inputs "
         "become 0. To keep the signal, $n\\,\\mathrm{{Var}}(W)\\cdot\\frac12$ must be 1, so $\\mathrm{{Var}}(W) = 2/n$, "
         "twice LeCun's and Xavier's $1/n$. The share of the second moment that {activation} keeps in layer 1, "
         "measured here with {scheme}: $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
-        "ru": "**Откуда у He двойка.** Для ReLU $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: половина входов "
+        "ru": "**Откуда у Хе двойка.** Для ReLU $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: половина входов "
         "обращается в 0. Чтобы сигнал сохранялся, $n\\,\\mathrm{{Var}}(W)\\cdot\\frac12$ должно равняться 1, то есть "
         "$\\mathrm{{Var}}(W) = 2/n$ — вдвое больше, чем $1/n$ у LeCun и Xavier. Какую долю второго момента "
         "{activation} сохраняет в слое 1 (измерено здесь, инициализация «{scheme}»): "
@@ -216,7 +216,7 @@ TEXT = {
         "it by a random factor with mean 1 and a spread of about √(5/n). After {depth} layers of {width} units the "
         "usual range (two standard deviations) runs from ×{low:.2f} to ×{high:.2f}. A measured line that wanders "
         "within it is what the theory predicts, not a failure; the gain per layer in the table averages it out.",
-        "ru": "He сохраняет *ожидаемый* второй момент, но отдельная сеть всё равно блуждает: каждый слой умножает "
+        "ru": "Хе сохраняет *ожидаемый* второй момент, но отдельная сеть всё равно блуждает: каждый слой умножает "
         "его на случайный множитель со средним 1 и разбросом около √(5/n). После {depth} "
         "{depth:plural:слоя|слоёв|слоёв} по {width} {width:plural:нейрону|нейрона|нейронов} обычный диапазон (два "
         "стандартных отклонения) — от ×{low:.2f} до ×{high:.2f}. Измеренная линия, блуждающая в этих пределах, — это "
@@ -546,7 +546,7 @@ TEXT = {
     "initialization.experiment.linear": {
         "en": "No activation, 50 layers of 512: LeCun keeps the variance; He's 2/n doubles it in every layer, "
         "U(±1/√n) divides it by 3",
-        "ru": "Без активации, 50 слоёв по 512: LeCun сохраняет дисперсию; 2/n от He удваивает её в каждом слое, "
+        "ru": "Без активации, 50 слоёв по 512: LeCun сохраняет дисперсию; 2/n от Хе удваивает её в каждом слое, "
         "U(±1/√n) делит на 3",
     },
     "initialization.experiment.relu_xavier": {
@@ -558,7 +558,7 @@ TEXT = {
     "initialization.experiment.relu_he": {
         "en": "The same with He's factor 2: the signal keeps its size through all 50 layers (one network wanders "
         "around the theory)",
-        "ru": "То же с множителем 2 от He: сигнал сохраняет величину на всех 50 слоях (отдельная сеть блуждает "
+        "ru": "То же с множителем 2 от Хе: сигнал сохраняет величину на всех 50 слоях (отдельная сеть блуждает "
         "вокруг теории)",
     },
     "initialization.experiment.glorot_layer": {
@@ -571,16 +571,16 @@ TEXT = {
         "en": "Training, tanh, 8 hidden layers on circles: σ = 0.01 and U(±1/√n) stay at the loss of a coin toss (0.69), "
         "σ = 1 wanders; Xavier and He go below 0.1",
         "ru": "Обучение, tanh, 8 скрытых слоёв на кругах: σ = 0,01 и U(±1/√n) остаются на ошибке подбрасывания монеты "
-        "(0,69), σ = 1 блуждает; Xavier и He опускаются ниже 0,1",
+        "(0,69), σ = 1 блуждает; Xavier и Хе опускаются ниже 0,1",
     },
     "initialization.experiment.train_relu": {
         "en": "The same with ReLU: σ = 1 diverges at once; He converges first",
-        "ru": "То же с ReLU: σ = 1 сразу расходится; первой сходится He",
+        "ru": "То же с ReLU: σ = 1 сразу расходится; первой сходится Хе",
     },
     "initialization.experiment.train_seeds": {
         "en": "The tanh comparison repeated over seeds 0–4: the fixed-scale starts fail on every seed; count how often "
         "Xavier and He get below 0.1",
         "ru": "Сравнение с tanh, повторённое на зёрнах 0–4: старты фиксированного масштаба не справляются ни при "
-        "одном зерне; посчитайте, как часто Xavier и He опускаются ниже 0,1",
+        "одном зерне; посчитайте, как часто Xavier и Хе опускаются ниже 0,1",
     },
 }

@@ -68,8 +68,8 @@ TEXT = {
     "playground.init.uniform": {"en": "Uniform ±0.05", "ru": "Равномерное ±0,05"},
     "playground.init.xavier_normal": {"en": "Xavier (normal)", "ru": "Xavier (нормальное)"},
     "playground.init.xavier_uniform": {"en": "Xavier (uniform)", "ru": "Xavier (равномерное)"},
-    "playground.init.he_normal": {"en": "He (normal)", "ru": "He (нормальное)"},
-    "playground.init.he_uniform": {"en": "He (uniform)", "ru": "He (равномерное)"},
+    "playground.init.he_normal": {"en": "He (normal)", "ru": "Хе (нормальное)"},
+    "playground.init.he_uniform": {"en": "He (uniform)", "ru": "Хе (равномерное)"},
     "playground.init.lecun_normal": {"en": "LeCun (normal)", "ru": "LeCun (нормальное)"},
     "playground.schedule.constant": {"en": "Constant", "ru": "Постоянная"},
     "playground.schedule.step_decay": {"en": "Halved every 50 steps", "ru": "Вдвое меньше каждые 50 шагов"},
@@ -167,7 +167,7 @@ TEXT = {
     },
     "playground.experiment.relu_deep": {
         "en": "The same 8 layers with ReLU and He initialization: the gradient reaches the first layer (lessons 1, 2)",
-        "ru": "Те же 8 слоёв с ReLU и инициализацией He: градиент доходит до первого слоя (уроки 1, 2)",
+        "ru": "Те же 8 слоёв с ReLU и инициализацией Хе: градиент доходит до первого слоя (уроки 1, 2)",
     },
     "playground.experiment.zeros": {
         "en": "Zero init: every hidden unit computes the same zero, no weight gets a gradient and the boundary never appears (lesson 2)",

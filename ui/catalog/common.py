@@ -27,7 +27,7 @@ TEXT = {
     "lesson.initialization.title": {"en": "Weight initialization", "ru": "Инициализация весов"},
     "lesson.initialization.line": {
         "en": "Why not zeros, and how Xavier and He keep the variance steady through deep stacks.",
-        "ru": "Почему не нулями и как инициализации Xavier и He сохраняют дисперсию от слоя к слою.",
+        "ru": "Почему не нулями и как инициализации Xavier и Хе сохраняют дисперсию от слоя к слою.",
     },
     "lesson.feature_scaling.title": {"en": "Feature scaling", "ru": "Масштаб признаков"},
     "lesson.feature_scaling.line": {
