@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from dl_core import activations, layers, optimizers, schedules
+from dl_core import activations, layers, lockstep_training, optimizers, schedules
 from dl_core.dropout_training import SINGLE_THREAD_SIZE
 from dl_core.layers import BatchNormStats
 from dl_core.lockstep_training import activation_pair, minibatches
@@ -44,6 +44,7 @@ State = tuple[BatchNormStats, ...]
 
 PERCENTILES = (15.0, 50.0, 85.0)
 NO_GRADIENT_SHARE = 0.05  # a unit passes (almost) no gradient where |f'(z)| is below this share of its largest value
+SNAPSHOTS_AT_ONCE = 2_000_000  # hidden values (snapshots x samples x units) measured in one batch: about 16 MB each
 
 
 @lru_cache(maxsize=16)
@@ -221,31 +222,38 @@ def _cross_entropy(logits: np.ndarray, y: np.ndarray) -> float:
 
 def layer_stats(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
     """One snapshot of :class:`LayerStats` (``percentiles``, ``activation_std``, ``no_gradient``, ``grad_norm``) on
-    ``x``, with batch norm normalising by ``x``'s own statistics and no dropout."""
+    ``x``, with batch norm normalising by ``x``'s own statistics and no dropout (``snapshots_layer_stats`` of one)."""
+    return tuple(values[0] for values in snapshots_layer_stats(mlp, [params], x, y))
+
+
+def snapshots_layer_stats(mlp: MLP, snapshots: list[Params], x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+    """:class:`LayerStats` of every snapshot's parameters (engine shapes) on ``x``, each ``(S, ...)``: the snapshots
+    as copies of one network side by side (``dl_core.lockstep_training``, train mode: batch norm by ``x``'s
+    statistics), ``SNAPSHOTS_AT_ONCE`` numbers at a time, instead of a few dozen NumPy calls per snapshot."""
     fn, grad = activation_pair(mlp.activation)
-    state = tuple(BatchNormStats.initial(width) for width in mlp.sizes[1:-1]) if mlp.batch_norm else ()
-    logits, caches, _ = _forward(mlp, params, state, x, train=mlp.batch_norm, fn=fn)
-    _, dlogits = layers.softmax_cross_entropy(logits, y)
-    grads = _backward(mlp, params, dlogits, caches, grad)
-    hidden = caches[:-1]
-    pre = [cache[1] for cache in hidden]
     limit = NO_GRADIENT_SHARE * largest_derivative(mlp.activation)
-    return (
-        _percentiles(pre),
-        np.array([cache[2].std() for cache in hidden]),
-        np.array([np.mean(np.abs(grad(cache[1], cache[2])) < limit) for cache in hidden]),
-        np.array([np.sqrt(np.vdot(grads[f"W{index}"], grads[f"W{index}"])) for index in range(1, mlp.depth + 1)]),
-    )
-
-
-def _percentiles(layers_values: list[np.ndarray]) -> np.ndarray:
-    """``PERCENTILES`` of each layer's values ``(layers, 3)``; one ``np.percentile`` for equally wide layers (the
-    same numbers as one per layer, at a fraction of the calls)."""
-    if len({values.shape for values in layers_values}) == 1:
-        stacked = np.stack(layers_values).reshape(len(layers_values), -1)
-        return np.percentile(stacked, PERCENTILES, axis=1).T
-    return np.array([np.percentile(values, PERCENTILES) for values in layers_values]).reshape(
-        len(layers_values), len(PERCENTILES))
+    per_snapshot = len(x) * sum(mlp.sizes[1:-1])
+    chunk = max(1, SNAPSHOTS_AT_ONCE // max(per_snapshot, 1))
+    parts = []
+    for first in range(0, len(snapshots), chunk):
+        params = {key: np.stack([snapshot[key] for snapshot in snapshots[first : first + chunk]])
+                  for key in snapshots[0]}
+        params = {key: value[:, None] if value.ndim == 2 else value for key, value in params.items()}  # (S, 1, width)
+        copies = len(params["W1"])
+        state = lockstep_training.initial_state(mlp, copies)
+        _, _, pre, out, _ = lockstep_training.forward(mlp, params, state, x, train=True)
+        grads = lockstep_training.loss_and_grads(mlp, params, state, x, y)[1]
+        hidden = [(z.reshape(copies, -1), a.reshape(copies, -1)) for z, a in zip(pre, out, strict=True)]
+        parts.append((
+            np.stack([np.percentile(z, PERCENTILES, axis=1).T for z, _ in hidden], axis=1).reshape(
+                copies, len(hidden), len(PERCENTILES)),
+            np.stack([a.std(axis=1) for _, a in hidden], axis=1).reshape(copies, len(hidden)),
+            np.stack([np.mean(np.abs(grad(z, a)) < limit, axis=1) for z, a in hidden], axis=1).reshape(
+                copies, len(hidden)),
+            np.stack([np.sqrt(np.einsum("kij,kij->k", grads[f"W{index}"], grads[f"W{index}"]))
+                      for index in range(1, mlp.depth + 1)], axis=1),
+        ))
+    return tuple(np.concatenate(values) for values in zip(*parts, strict=True))
 
 
 def _checked(mlp: MLP, x, y, x_val, y_val, grid, steps, batch_size, snapshot_every, probe):
@@ -323,6 +331,7 @@ def train_recorded(
     everything = np.concatenate([x, x_val, grid])
     train_rows, val_rows = slice(0, len(x)), slice(len(x), len(x) + len(x_val))
     records: list[tuple] = []
+    measured: list[Params] = []  # the parameters of each record, whose layer statistics are measured at the end
 
     def snapshot(params: Params, state: State) -> None:
         logits = _forward(mlp, params, state, everything, train=False, fn=fn)[0]
@@ -331,8 +340,8 @@ def train_recorded(
             _softmax(logits[val_rows.stop :])[:, 1],
             _cross_entropy(logits[train_rows], y), _cross_entropy(logits[val_rows], y_val),
             float(np.mean(predicted[train_rows] == y)), float(np.mean(predicted[val_rows] == y_val)),
-            *layer_stats(mlp, params, x[:probe], y[:probe]),
         ))
+        measured.append(params)
 
     batch_loss = np.zeros(steps)
     diverged_at = -1
@@ -362,11 +371,16 @@ def train_recorded(
                 snapshot(params, state)
                 if not all(np.all(np.isfinite(value)) for value in records[-1]):
                     records.pop()
+                    measured.pop()
                     theta = theta - updates
                     params = flat.unpack(theta)
                     diverged_at = step
                     batch_loss[step + 1 :] = loss
                     break
+        # Finite outputs leave the layers' values finite, but a gradient could still overflow: the largest float.
+        stats = [np.nan_to_num(values, nan=0.0, posinf=np.finfo(float).max, neginf=-np.finfo(float).max)
+                 for values in snapshots_layer_stats(mlp, measured, x[:probe], y[:probe])]
+    records = [(*record, *(values[index] for values in stats)) for index, record in enumerate(records)]
     records += [records[-1]] * (len(snapshot_steps) - len(records))
     columns = [np.array(values) for values in zip(*records, strict=True)]
     return Recording(

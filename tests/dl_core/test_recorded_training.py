@@ -4,20 +4,19 @@ stops with finite histories."""
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from dl_core import datasets, gradcheck, optimizers, schedules
-from dl_core.lockstep_training import minibatches
+from dl_core import datasets, gradcheck, optimizers, recorded_training, schedules
+from dl_core.layers import BatchNormStats, batchnorm_forward
+from dl_core.lockstep_training import activation_pair, minibatches
 from dl_core.network import MLP
 from dl_core.recorded_training import (
     NO_GRADIENT_SHARE,
     PERCENTILES,
-    _percentiles,
     largest_derivative,
     layer_stats,
     loss_and_grads,
     probability,
+    snapshots_layer_stats,
     train_recorded,
 )
 
@@ -141,6 +140,41 @@ def test_layer_statistics_see_a_dead_layer_and_a_saturated_one(data):
     assert layer_stats(sigmoid, loud, x, y)[2][0] > 0.8 > 0.2 > layer_stats(sigmoid, quiet, x, y)[2][0]
 
 
+def one_by_one(mlp, params, x, y):
+    """The layer statistics of one network, measured directly: its train-mode pass (``loss_and_grads``, batch norm
+    by ``x``'s statistics), the pre-activations and activations recomputed layer by layer."""
+    fn, grad = activation_pair(mlp.activation)
+    _, grads, _ = loss_and_grads(mlp, params, tuple(BatchNormStats.initial(w) for w in mlp.sizes[1:-1])
+                                 if mlp.batch_norm else (), x, y)
+    hidden, pre, out = x, [], []
+    for index in range(1, mlp.depth):
+        z = hidden @ params[f"W{index}"] + params[f"b{index}"]
+        if mlp.batch_norm:
+            z = batchnorm_forward(z, params[f"gamma{index}"], params[f"beta{index}"],
+                                  BatchNormStats.initial(z.shape[1]), train=True)[0]
+        pre.append(z)
+        out.append(hidden := fn(z))
+    limit = NO_GRADIENT_SHARE * largest_derivative(mlp.activation)
+    return (np.array([np.percentile(z, PERCENTILES) for z in pre]), np.array([a.std() for a in out]),
+            np.array([np.mean(np.abs(grad(z, a)) < limit) for z, a in zip(pre, out, strict=True)]),
+            np.array([np.linalg.norm(grads[f"W{index}"]) for index in range(1, mlp.depth + 1)]))
+
+
+@pytest.mark.parametrize(("sizes", "activation", "batch_norm"), [
+    ((2, 8, 8, 2), "relu", False), ((2, 5, 3, 4, 2), "tanh", True), ((2, 6, 2), "gelu", False)])
+def test_the_snapshots_statistics_are_each_networks_own(data, sizes, activation, batch_norm, monkeypatch):
+    """Measured side by side, in batches of a few snapshots (here 3), each snapshot's statistics are its own."""
+    x, y, *_ = data
+    mlp = MLP(sizes, activation=activation, batch_norm=batch_norm)
+    rng = np.random.default_rng(1)
+    snapshots = [{key: value * rng.uniform(0.5, 3.0) for key, value in mlp.init(rng).items()} for _ in range(7)]
+    monkeypatch.setattr(recorded_training, "SNAPSHOTS_AT_ONCE", 3 * len(x) * sum(sizes[1:-1]))
+    together = snapshots_layer_stats(mlp, snapshots, x, y)
+    for index, params in enumerate(snapshots):
+        for measured, expected in zip(together, one_by_one(mlp, params, x, y), strict=True):
+            np.testing.assert_allclose(measured[index], expected, rtol=1e-12, atol=1e-15)
+
+
 def test_the_no_gradient_threshold_is_a_share_of_the_largest_derivative():
     assert largest_derivative("sigmoid") == pytest.approx(0.25)
     assert largest_derivative("relu") == 1.0
@@ -177,13 +211,3 @@ def test_bad_arguments_raise_value_errors(data, bad):
     with pytest.raises(ValueError):
         train_recorded(MLP((2, 4, 2)), x, y + 5, x_val, y_val, grid, steps=5, batch_size=8, seed=0)
 
-
-@settings(max_examples=40, deadline=None)
-@given(widths=st.lists(st.integers(1, 6), min_size=1, max_size=4), rows=st.integers(1, 9), seed=st.integers(0, 99))
-def test_the_layers_percentiles_are_numpys_for_each_layer(widths, rows, seed):
-    """Equally wide layers share one call of np.percentile; the numbers are those of one call per layer."""
-    rng = np.random.default_rng(seed)
-    values = [rng.normal(size=(rows, width)) for width in widths]
-    expected = np.array([np.percentile(layer, PERCENTILES) for layer in values])
-    np.testing.assert_array_equal(_percentiles(values), expected)
-    np.testing.assert_array_equal(_percentiles(values[:1] * 3), np.repeat(expected[:1], 3, axis=0))
