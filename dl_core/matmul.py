@@ -158,25 +158,6 @@ def _ask_library(path: str) -> tuple[int | None, str | None]:
     return int(threads()), (kernel().decode("ascii", "replace") if kernel is not None else None)
 
 
-def use_blas_threads(count: int) -> bool:
-    """Make the loaded OpenBLAS (or MKL) compute every product on ``count`` threads from now on; False where no such
-    library is loaded or it offers no way to set them."""
-    names = [prefix + "set_num_threads" + suffix for prefix in _OPENBLAS_PREFIXES for suffix in _OPENBLAS_SUFFIXES]
-    for path in _loaded_libraries():
-        if not any(word in Path(path).name.lower() for word in ("openblas", "mkl_rt")):
-            continue
-        try:
-            library = ctypes.CDLL(path, mode=getattr(os, "RTLD_NOLOAD", 0) | getattr(os, "RTLD_LAZY", 0))
-        except OSError:
-            continue
-        setter = _symbol(library, [*names, "MKL_Set_Num_Threads"])
-        if setter is not None:
-            setter.argtypes = [ctypes.c_int]
-            setter(count)
-            return True
-    return False
-
-
 def blas_info() -> BlasInfo:
     """Which BLAS library NumPy uses, and how many threads it runs (see :class:`BlasInfo`)."""
     config = np.show_config(mode="dicts") or {}

@@ -10,21 +10,15 @@ import os
 import threading
 import time
 
-from dl_core import matmul
 from ui import server_memory
 
 PARENT_CHECK_SECONDS = 1.0
 
 
 def start() -> None:
-    """In a new helper: the server's care of memory (``ui.server_memory``), matrix products on one thread, and a
-    watch on the server, so that the helper ends with it even if the server was killed outright.
-
-    One thread: a helper is one of the server's busy processes, and the threads of a product split across the cores
-    wait on each other there. A training's batched products of a few hundred thousand multiply-adds took 1.4-1.7
-    times longer on OpenBLAS's two threads than on one (the sandbox's 4 x 64 network: 0.85 s against 0.5 s)."""
+    """In a new helper: the server's care of memory (``ui.server_memory``) and a watch on the server, so that the
+    helper ends with it even if the server was killed outright."""
     server_memory.return_freed_memory()
-    matmul.use_blas_threads(1)
     threading.Thread(target=_end_with, args=(os.getppid(),), name="server-watch", daemon=True).start()
 
 

@@ -61,14 +61,6 @@ def test_a_helper_started_during_a_script_run_imports_no_streamlit(served, monke
     assert helped_work.streamlit_imported() is True  # the test itself has
 
 
-def test_a_helper_computes_its_matrix_products_on_one_thread(served):
-    """A helper is one of the server's busy processes: the threads of a split product would wait on each other."""
-    from support import helped_work
-    from ui.helper_process import in_helper
-
-    assert in_helper(helped_work.blas_threads) == 1
-
-
 def test_with_no_helpers_asked_for_it_runs_in_the_server(served, monkeypatch):
     monkeypatch.setattr(helper_process, "HELPERS", 0)
     assert doubled_where(1.0) == (2.0, os.getpid())

@@ -13,10 +13,3 @@ def doubled(value: float) -> tuple[float, int]:
 def streamlit_imported() -> bool:
     """Whether the process that runs this has imported Streamlit."""
     return "streamlit" in sys.modules
-
-
-def blas_threads() -> int | None:
-    """How many threads the process that runs this computes a matrix product on."""
-    from dl_core import matmul
-
-    return matmul.blas_info().threads
