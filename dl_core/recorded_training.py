@@ -245,15 +245,18 @@ def snapshots_layer_stats(mlp: MLP, snapshots: list[Params], x: np.ndarray, y: n
         grads = lockstep_training.loss_and_grads(mlp, params, state, x, y)[1]
         hidden = [(z.reshape(copies, -1), a.reshape(copies, -1)) for z, a in zip(pre, out, strict=True)]
         parts.append((
-            np.stack([np.percentile(z, PERCENTILES, axis=1).T for z, _ in hidden], axis=1).reshape(
-                copies, len(hidden), len(PERCENTILES)),
-            np.stack([a.std(axis=1) for _, a in hidden], axis=1).reshape(copies, len(hidden)),
-            np.stack([np.mean(np.abs(grad(z, a)) < limit, axis=1) for z, a in hidden], axis=1).reshape(
-                copies, len(hidden)),
-            np.stack([np.sqrt(np.einsum("kij,kij->k", grads[f"W{index}"], grads[f"W{index}"]))
-                      for index in range(1, mlp.depth + 1)], axis=1),
+            _by_layer([np.percentile(z, PERCENTILES, axis=1).T for z, _ in hidden], copies, len(PERCENTILES)),
+            _by_layer([a.std(axis=1) for _, a in hidden], copies),
+            _by_layer([np.mean(np.abs(grad(z, a)) < limit, axis=1) for z, a in hidden], copies),
+            _by_layer([np.sqrt(np.einsum("kij,kij->k", grads[f"W{index}"], grads[f"W{index}"]))
+                       for index in range(1, mlp.depth + 1)], copies),
         ))
     return tuple(np.concatenate(values) for values in zip(*parts, strict=True))
+
+
+def _by_layer(values: list[np.ndarray], copies: int, *tail: int) -> np.ndarray:
+    """Per-layer ``(S, *tail)`` arrays as one ``(S, layers, *tail)`` (a network may have no hidden layer)."""
+    return np.stack(values, axis=1) if values else np.empty((copies, 0, *tail))
 
 
 def _checked(mlp: MLP, x, y, x_val, y_val, grid, steps, batch_size, snapshot_every, probe):

@@ -155,20 +155,22 @@ def one_by_one(mlp, params, x, y):
         pre.append(z)
         out.append(hidden := fn(z))
     limit = NO_GRADIENT_SHARE * largest_derivative(mlp.activation)
-    return (np.array([np.percentile(z, PERCENTILES) for z in pre]), np.array([a.std() for a in out]),
+    return (np.array([np.percentile(z, PERCENTILES) for z in pre]).reshape(len(pre), len(PERCENTILES)),
+            np.array([a.std() for a in out]),
             np.array([np.mean(np.abs(grad(z, a)) < limit) for z, a in zip(pre, out, strict=True)]),
             np.array([np.linalg.norm(grads[f"W{index}"]) for index in range(1, mlp.depth + 1)]))
 
 
 @pytest.mark.parametrize(("sizes", "activation", "batch_norm"), [
-    ((2, 8, 8, 2), "relu", False), ((2, 5, 3, 4, 2), "tanh", True), ((2, 6, 2), "gelu", False)])
+    ((2, 8, 8, 2), "relu", False), ((2, 5, 3, 4, 2), "tanh", True), ((2, 6, 2), "gelu", False),
+    ((2, 2), "relu", False)])
 def test_the_snapshots_statistics_are_each_networks_own(data, sizes, activation, batch_norm, monkeypatch):
     """Measured side by side, in batches of a few snapshots (here 3), each snapshot's statistics are its own."""
     x, y, *_ = data
     mlp = MLP(sizes, activation=activation, batch_norm=batch_norm)
     rng = np.random.default_rng(1)
     snapshots = [{key: value * rng.uniform(0.5, 3.0) for key, value in mlp.init(rng).items()} for _ in range(7)]
-    monkeypatch.setattr(recorded_training, "SNAPSHOTS_AT_ONCE", 3 * len(x) * sum(sizes[1:-1]))
+    monkeypatch.setattr(recorded_training, "SNAPSHOTS_AT_ONCE", 3 * len(x) * max(sum(sizes[1:-1]), 1))
     together = snapshots_layer_stats(mlp, snapshots, x, y)
     for index, params in enumerate(snapshots):
         for measured, expected in zip(together, one_by_one(mlp, params, x, y), strict=True):
