@@ -56,7 +56,7 @@ class Memory:
     samples: list[tuple[float, float]] = field(default_factory=list)  # (seconds since start, MB)
 
     def sample(self, started: float) -> float:
-        megabytes = sum(rss_mb(pid) for pid in self.pids)
+        megabytes = rss_mb(*self.pids)
         self.samples.append((time.perf_counter() - started, megabytes))
         return megabytes
 
@@ -223,7 +223,7 @@ async def soak(base: str, students: int, seconds: float, every: float, memory: M
 async def scenario(name: str, base: str, pids: list[int], args) -> str:
     memory = Memory(pids)
     started, load_before = time.perf_counter(), load_average()
-    cpu_before = sum(cpu_seconds(pid) for pid in pids)
+    cpu_before = cpu_seconds(*pids)
     follower = asyncio.create_task(memory.follow(started))
     if name == "one":
         label, outcomes = "1 student, 30 actions", await one(base)
@@ -239,7 +239,7 @@ async def scenario(name: str, base: str, pids: list[int], args) -> str:
         outcomes = await soak(base, args.students, args.seconds, args.every, memory, started, args.after)
     follower.cancel()
     memory.sample(started)
-    cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before if pids else None
+    cpu = cpu_seconds(*pids) - cpu_before if pids else None
     return line(label, outcomes, memory, load_before, cpu)
 
 

@@ -37,26 +37,46 @@ LINK = re.compile(r"\]\(\?([^)\s]+)\)")  # an experiment link of a page: [text](
 MAX_MESSAGE = 256 * 1024 * 1024
 
 
-def rss_mb(pid: int) -> float:
-    """The resident memory in MB of process ``pid`` and every process it started (a server's helper processes):
-    the sum of their ``VmRSS`` in ``/proc/<pid>/status``; 0 for a process that is gone."""
+def rss_mb(*pids: int) -> float:
+    """The resident memory in MB of processes ``pids`` and every process they started (a server's helper
+    processes): the sum of their ``VmRSS`` in ``/proc/<pid>/status``, each process once; 0 for one that is gone."""
+    return sum(_own_rss_mb(pid) for pid in process_tree(pids))
+
+
+def cpu_seconds(*pids: int) -> float:
+    """The processor time (user and system) used so far by processes ``pids`` and every live process they started,
+    from ``/proc/<pid>/stat``, each process once; 0 for one that is gone."""
+    return sum(_own_cpu_seconds(pid) for pid in process_tree(pids))
+
+
+def process_tree(pids) -> set[int]:
+    """``pids`` and every process they started, directly or not (a pid given twice, or given with its parent, is
+    in the set once)."""
+    found: set[int] = set()
+    waiting = list(pids)
+    while waiting:
+        pid = waiting.pop()
+        if pid not in found:
+            found.add(pid)
+            waiting += children(pid)
+    return found
+
+
+def _own_rss_mb(pid: int) -> float:
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return 0.0
     line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), "VmRSS: 0 kB")
-    return int(line.split()[1]) / 1024 + sum(rss_mb(child) for child in children(pid))
+    return int(line.split()[1]) / 1024
 
 
-def cpu_seconds(pid: int) -> float:
-    """The processor time (user and system) used so far by process ``pid`` and every live process it started, from
-    ``/proc/<pid>/stat``; 0 for a process that is gone."""
+def _own_cpu_seconds(pid: int) -> float:
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime and stime, in clock ticks
-    return own + sum(cpu_seconds(child) for child in children(pid))
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime and stime, in clock ticks
 
 
 def children(pid: int) -> list[int]:

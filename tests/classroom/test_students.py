@@ -85,6 +85,8 @@ def test_a_servers_memory_counts_the_processes_it_started():
             time.sleep(0.05)
         assert rss_mb(child.pid) >= 80
         assert rss_mb(os.getpid()) - alone >= 75
+        # given with its parent (a server and its helper, both by pid), the child is counted once
+        assert rss_mb(os.getpid(), child.pid) == pytest.approx(rss_mb(os.getpid()), abs=5)
     finally:
         child.kill()
         child.wait()
@@ -102,6 +104,7 @@ def test_a_servers_processor_time_counts_the_processes_it_started():
             time.sleep(0.05)
         assert 0.5 <= cpu_seconds(child.pid) < 5
         assert cpu_seconds(os.getpid()) - alone >= 0.5
+        assert cpu_seconds(os.getpid(), child.pid) == pytest.approx(cpu_seconds(os.getpid()), abs=0.2)
     finally:
         child.kill()
         child.wait()
