@@ -44,7 +44,7 @@ State = tuple[BatchNormStats, ...]
 
 PERCENTILES = (15.0, 50.0, 85.0)
 NO_GRADIENT_SHARE = 0.05  # a unit passes (almost) no gradient where |f'(z)| is below this share of its largest value
-SNAPSHOTS_AT_ONCE = 2_000_000  # hidden values (snapshots x samples x units) measured in one batch: about 16 MB each
+SNAPSHOTS_AT_ONCE = 500_000  # hidden values (snapshots x samples x units) measured in one batch: 4 MB per array
 
 
 @lru_cache(maxsize=16)

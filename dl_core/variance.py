@@ -207,10 +207,10 @@ class Bases:
 
 class LayeredBases:
     """The :class:`Bases` of the stacks of one ``width``, ``batch`` and ``seed``, drawn layer by layer as stacks ask
-    for them and kept: layer ``k`` comes from a stream of its own (``default_rng([*seed, k + 1])``, the samples from
-    ``[*seed, 0]``), so a deeper stack keeps the layers of a shallower one, and only the layers some stack had take
-    memory (the arrays for ``max_depth`` layers are reserved but not touched: the system gives pages on first
-    write)."""
+    for them and kept: layer ``k`` comes from a stream of its own (``default_rng([*seed, k + 1])``: its normal
+    numbers, then its uniform ones; the samples from ``[*seed, 0]``), so a deeper stack keeps the layers of a
+    shallower one. Only what some stack used takes memory: the arrays for ``max_depth`` layers are reserved but not
+    touched (the system gives pages on first write), and a distribution no scheme of a stack uses is not drawn."""
 
     def __init__(self, max_depth: int, width: int, batch: int, seed: Sequence[int]):
         self.seed = tuple(seed)
@@ -219,27 +219,49 @@ class LayeredBases:
         self.output_grad = _read_only(samples.standard_normal((batch, width)))
         self.normal = np.empty((max_depth, width, width), dtype=np.float32)
         self.uniform = np.empty((max_depth, width, width), dtype=np.float32)
-        self.drawn = 0
+        self.drawn = {NORMAL: 0, UNIFORM: 0}  # layers drawn, per distribution
 
-    def bases(self, depth: int) -> Bases:
-        """The first ``depth`` layers (views, read-only), drawing those not drawn yet."""
+    def bases(self, depth: int, distributions: Sequence[str] = (NORMAL, UNIFORM)) -> Bases:
+        """The first ``depth`` layers (views, read-only) of ``distributions``, drawing those not drawn yet; a
+        distribution not asked for, and not drawn that deep, reads as NaN (and takes no memory)."""
         if not 1 <= depth <= len(self.normal):
             raise ValueError(f"depth must be in [1, {len(self.normal)}], got {depth}")
-        for layer in range(self.drawn, depth):
+        unknown = set(distributions) - {NORMAL, UNIFORM}
+        if unknown:
+            raise ValueError(f"distributions must be {NORMAL!r} or {UNIFORM!r}, got {sorted(unknown)}")
+        shape = self.normal.shape[1:]
+        for layer in range(min(self.drawn[name] for name in distributions) if distributions else depth, depth):
             rng = np.random.default_rng([*self.seed, layer + 1])
-            self.normal[layer] = rng.standard_normal(self.normal.shape[1:], dtype=np.float32)
-            uniform = rng.random(self.uniform.shape[1:], dtype=np.float32)
-            uniform *= np.float32(2.0 * _SQRT3)
-            uniform -= np.float32(_SQRT3)
-            self.uniform[layer] = uniform
-        self.drawn = max(self.drawn, depth)
-        return Bases(_read_only(self.normal[:depth]), _read_only(self.uniform[:depth]), self.inputs, self.output_grad)
+            normal = rng.standard_normal(shape, dtype=np.float32)  # drawn first in the stream, so always
+            if NORMAL in distributions and layer >= self.drawn[NORMAL]:
+                self.normal[layer] = normal
+            if UNIFORM in distributions and layer >= self.drawn[UNIFORM]:
+                uniform = rng.random(shape, dtype=np.float32)
+                uniform *= np.float32(2.0 * _SQRT3)
+                uniform -= np.float32(_SQRT3)
+                self.uniform[layer] = uniform
+        for name in distributions:
+            self.drawn[name] = max(self.drawn[name], depth)
+        return Bases(*(self._drawn(name, depth) for name in (NORMAL, UNIFORM)), self.inputs, self.output_grad)
+
+    def _drawn(self, name: str, depth: int) -> np.ndarray:
+        array = self.normal if name == NORMAL else self.uniform
+        if self.drawn[name] >= depth:
+            return _read_only(array[:depth])
+        return np.broadcast_to(np.float32(np.nan), (depth, *array.shape[1:]))  # read-only, no memory
 
 
 def _read_only(array: np.ndarray) -> np.ndarray:
     view = array.view()
     view.flags.writeable = False
     return view
+
+
+def distributions_of(names: Sequence[str]) -> tuple[str, ...]:
+    """The distributions (``NORMAL``, ``UNIFORM``) the schemes ``names`` draw from (names not in ``SCHEMES`` are
+    left to :func:`stack_statistics` to refuse)."""
+    used = {SCHEMES[name].distribution for name in names if name in SCHEMES}
+    return tuple(distribution for distribution in (NORMAL, UNIFORM) if distribution in used)
 
 
 def draw_bases(depth: int, width: int, batch: int, seed: Sequence[int]) -> Bases:

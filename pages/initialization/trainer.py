@@ -100,7 +100,8 @@ def symmetry_trap(activation: str, data: str, units: int, constant: float, std: 
 def layered_bases(seed: int, width: int) -> variance.LayeredBases:
     """The random numbers of this seed's stacks of ``width`` units, drawn layer by layer as stacks ask for them
     (``variance.LayeredBases``: one more layer keeps the others) and kept while the width and seed stay: 5 MB for the
-    default 10 x 256, 105 MB for the largest stack, 50 layers of 512 (another width or seed starts afresh)."""
+    default 10 x 256, 52 MB per distribution (normal, uniform) for the largest stack, 50 layers of 512 (another
+    width or seed starts afresh)."""
     return variance.LayeredBases(MAX_DEPTH, width, batch_for(width), (seed, 3, width))
 
 
@@ -108,7 +109,7 @@ def stack(activation: str, names: tuple[str, ...], width: int, depth: int, input
           small_std: float, seed: int) -> variance.StackStatistics:
     """The measured statistics of every layer for the schemes ``names`` (one forward and backward pass)."""
     return variance.stack_statistics(activation, names, width, depth, input_variance,
-                                     layered_bases(seed, width).bases(depth),
+                                     layered_bases(seed, width).bases(depth, variance.distributions_of(names)),
                                      batch=batch_for(width), small_std=small_std)
 
 

@@ -15,6 +15,7 @@ Tolerances are derived from the sample sizes, not tuned:
   of the linear layer's second moment: over l layers the linear estimate may be high by at most sum 2 q_k.
 """
 
+import dataclasses
 import math
 
 import numpy as np
@@ -117,10 +118,38 @@ def test_a_deeper_stack_keeps_the_layers_and_samples_of_a_shallower_one_and_grow
     grown = variance.LayeredBases(6, 16, 8, (2,))
     first = grown.bases(2)
     assert np.array_equal(grown.bases(5).normal, deep.normal) and np.array_equal(first.uniform, deep.uniform[:2])
-    assert grown.drawn == 5 and np.array_equal(grown.bases(3).normal, shallow.normal)  # nothing drawn again
+    assert grown.drawn == {"normal": 5, "uniform": 5} and np.array_equal(grown.bases(3).normal, shallow.normal)
     assert not first.normal.flags.writeable and not grown.bases(4).uniform.flags.writeable
     with pytest.raises(ValueError, match="depth"):
         grown.bases(7)
+
+
+def test_a_stack_draws_only_the_distributions_its_schemes_use_and_the_numbers_stay_the_same():
+    """Normal schemes only (the 50 x 512 experiments): the uniform numbers are not drawn (NaN, no memory) until a
+    uniform scheme asks, and then they are the numbers drawn together with the normal ones."""
+    full = bases(6, 16, 8, seed=4)
+    layered = variance.LayeredBases(6, 16, 8, (4,))
+    assert variance.distributions_of(("xavier_normal", "he_normal")) == (variance.NORMAL,)
+    assert variance.distributions_of(("he_normal", "standard_uniform")) == (variance.NORMAL, variance.UNIFORM)
+    normal_only = layered.bases(4, (variance.NORMAL,))
+    assert np.array_equal(normal_only.normal, full.normal[:4]) and np.isnan(normal_only.uniform).all()
+    assert normal_only.uniform.shape == (4, 16, 16) and normal_only.uniform.strides == (0, 0, 0)
+    uniform_only = layered.bases(3, (variance.UNIFORM,))
+    assert np.array_equal(uniform_only.uniform, full.uniform[:3]) and np.array_equal(uniform_only.normal,
+                                                                                     full.normal[:3])
+    both = layered.bases(6)
+    assert np.array_equal(both.normal, full.normal) and np.array_equal(both.uniform, full.uniform)
+    assert layered.drawn == {"normal": 6, "uniform": 6}
+    kwargs = {"batch": 8, "small_std": 0.01}
+    names = ("xavier_normal", "he_normal")
+    alone = variance.stack_statistics("relu", names, 16, 5, 1.0,
+                                      variance.LayeredBases(6, 16, 8, (4,)).bases(5, variance.distributions_of(names)),
+                                      **kwargs)
+    together = variance.stack_statistics("relu", names, 16, 5, 1.0, full, **kwargs)
+    for field in dataclasses.fields(alone):
+        np.testing.assert_array_equal(getattr(alone, field.name), getattr(together, field.name), err_msg=field.name)
+    with pytest.raises(ValueError, match="distributions"):
+        layered.bases(2, ("gamma",))
 
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)
