@@ -35,7 +35,7 @@ import numpy as np
 
 from dl_core import activations, optimizers
 from dl_core.lockstep_training import FlatParams, cross_entropy, stack_params
-from dl_core.network import MLP
+from dl_core.network import MLP, checked_classes, require_counts
 
 Params = dict[str, np.ndarray]
 
@@ -85,18 +85,8 @@ def _checked(mlp: MLP, drop_probs, x, y, x_val, y_val, epochs, batch_size, recor
     drop_probs = np.atleast_1d(np.asarray(drop_probs, dtype=np.float64))
     if drop_probs.ndim != 1 or not np.all((drop_probs >= 0.0) & (drop_probs < 1.0)):
         raise ValueError(f"drop_probs must be a 1-D array of probabilities in [0, 1), got {drop_probs!r}")
-    sets = []
-    for name, features, labels in (("train", x, y), ("val", x_val, y_val)):
-        features, labels = np.asarray(features, dtype=np.float64), np.asarray(labels)
-        if (features.ndim != 2 or features.shape[1] != mlp.sizes[0] or len(features) == 0
-                or labels.shape != (len(features),) or labels.dtype.kind not in "iu"):
-            raise ValueError(f"x_{name} must be (N, {mlp.sizes[0]}) with integer labels (N,), got "
-                             f"{features.shape} and {labels.shape}")
-        sets.append((features, labels))
-    for name, value, minimum in (("epochs", epochs, 0), ("batch_size", batch_size, 1),
-                                 ("record_every", record_every, 1)):
-        if not (isinstance(value, int | np.integer) and not isinstance(value, bool) and value >= minimum):
-            raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    sets = [checked_classes(mlp, x, y, "train"), checked_classes(mlp, x_val, y_val, "val")]
+    require_counts(("epochs", epochs, 0), ("batch_size", batch_size, 1), ("record_every", record_every, 1))
     return drop_probs, sets
 
 
@@ -296,8 +286,7 @@ def mc_dropout(mlp: MLP, params: Params, drop_prob: float, x: np.ndarray, *, pas
     ``MLP(..., drop_prob=drop_prob).forward(tiled x, train=True, rng=rng)`` draws) and no array outgrows
     ``MC_CHUNK`` values.
     """
-    if not (isinstance(passes, int | np.integer) and not isinstance(passes, bool) and passes >= 1):
-        raise ValueError(f"passes must be an integer >= 1, got {passes!r}")
+    require_counts(("passes", passes, 1))
     if not 0.0 <= drop_prob < 1.0:
         raise ValueError(f"drop_prob must be in [0, 1), got {drop_prob!r}")
     x = np.asarray(x, dtype=np.float64)

@@ -31,7 +31,7 @@ import numpy as np
 
 from dl_core import activations, layers, optimizers
 from dl_core.layers import BatchNormStats
-from dl_core.network import MLP
+from dl_core.network import MLP, checked_classes, require_counts
 from dl_core.trajectories import DIVERGENCE_FACTOR
 
 Params = dict[str, np.ndarray]
@@ -268,13 +268,9 @@ def _checked(mlp: MLP, lrs, x, y, steps, batch_size, snapshot_every) -> tuple[np
     lrs = np.atleast_1d(np.asarray(lrs, dtype=np.float64))
     if lrs.ndim != 1 or not np.all(np.isfinite(lrs) & (lrs > 0)):
         raise ValueError(f"lrs must be a 1-D array of positive learning rates, got {lrs!r}")
-    x, y = np.asarray(x, dtype=np.float64), np.asarray(y)
-    if x.ndim != 2 or x.shape[1] != mlp.sizes[0] or len(y) != len(x) or y.dtype.kind not in "iu":
-        raise ValueError(f"x must be (N, {mlp.sizes[0]}) with integer labels y (N,), got {x.shape} and {y.shape}")
-    for name, value, minimum in (("steps", steps, 0), ("batch_size", batch_size, 2 if mlp.batch_norm else 1),
-                                 ("snapshot_every", snapshot_every, 1)):
-        if not (isinstance(value, int | np.integer) and not isinstance(value, bool) and value >= minimum):
-            raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    x, y = checked_classes(mlp, x, y, "train")
+    require_counts(("steps", steps, 0), ("batch_size", batch_size, 2 if mlp.batch_norm else 1),
+                   ("snapshot_every", snapshot_every, 1))
     if batch_size > len(x):
         raise ValueError(f"batch_size {batch_size} exceeds the {len(x)} training samples")
     return lrs, x, y

@@ -96,7 +96,7 @@ class MLP:
 
     def __post_init__(self):
         sizes = tuple(self.sizes)
-        if len(sizes) < 2 or not all(_is_count(size) for size in sizes):
+        if len(sizes) < 2 or not all(is_count(size) for size in sizes):
             raise ValueError(f"sizes must hold at least two integers >= 1 (inputs, ..., outputs), got {self.sizes!r}")
         object.__setattr__(self, "sizes", tuple(int(size) for size in sizes))
         activations.get(self.activation)
@@ -235,8 +235,16 @@ class MLP:
         return {key: grads[key] for key in params}
 
 
-def _is_count(value: Any, minimum: int = 1) -> bool:
+def is_count(value: Any, minimum: int = 1) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= minimum
+
+
+def require_counts(*counts: tuple[str, Any, int]) -> None:
+    """Refuse (``ValueError``, naming it) the first ``(name, value, minimum)`` whose value is not an integer
+    ``>= minimum``."""
+    for name, value, minimum in counts:
+        if not is_count(value, minimum):
+            raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
 
 
 # ---------------------------------------------------------------- training
@@ -342,8 +350,9 @@ def _batches_per_epoch(count: int, batch_size: int, drop_single: bool) -> int:
     return batches - 1 if drop_single and count > 1 and count % batch_size == 1 else batches
 
 
-def _checked_data(mlp: MLP, x, y, name: str) -> tuple[np.ndarray, np.ndarray]:
-    """``(x, y)`` as arrays after checking their shapes against the network (``name`` says which set)."""
+def checked_data(mlp: MLP, x, y, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(x, y)`` as arrays after checking their shapes against the network (``name`` says which set: the message
+    names ``x_<name>`` and ``y_<name>``)."""
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y)
     if x.ndim != 2 or x.shape[1] != mlp.sizes[0] or len(x) == 0 or len(y) != len(x):
@@ -351,6 +360,15 @@ def _checked_data(mlp: MLP, x, y, name: str) -> tuple[np.ndarray, np.ndarray]:
             f"x_{name} must be (N, {mlp.sizes[0]}) with N >= 1 and y_{name} N long, got {x.shape} and {y.shape}"
         )
     return x, (y if mlp.is_classifier else y.astype(np.float64))
+
+
+def checked_classes(mlp: MLP, x, y, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """``checked_data`` for a classifier, whose labels must also be integers in ``[0, classes)``."""
+    x, y = checked_data(mlp, x, y, name)
+    if y.shape != (len(x),) or y.dtype.kind not in "iu" or y.min() < 0 or y.max() >= mlp.sizes[-1]:
+        raise ValueError(f"y_{name} must hold {len(x)} integer labels in [0, {mlp.sizes[-1]}), got {y.shape} "
+                         f"of {y.dtype}")
+    return x, y
 
 
 def train(
@@ -378,14 +396,11 @@ def train(
     Training stops at the first epoch whose loss is not finite or exceeds ``max_loss`` (default
     :math:`10^6 (1 + L_0)`, as :func:`dl_core.trajectories.run`); see :class:`TrainingRun`.
     """
-    if not _is_count(epochs, minimum=0):
-        raise ValueError(f"epochs must be an integer >= 0, got {epochs!r}")
-    if not _is_count(batch_size):
-        raise ValueError(f"batch_size must be an integer >= 1, got {batch_size!r}")
+    require_counts(("epochs", epochs, 0), ("batch_size", batch_size, 1))
     if (x_val is None) != (y_val is None):
         raise ValueError("give both x_val and y_val, or neither")
-    train_set = _checked_data(mlp, x_train, y_train, "train")
-    val_set = None if x_val is None else _checked_data(mlp, x_val, y_val, "val")
+    train_set = checked_data(mlp, x_train, y_train, "train")
+    val_set = None if x_val is None else checked_data(mlp, x_val, y_val, "val")
     steps_per_epoch = _batches_per_epoch(len(train_set[0]), batch_size, mlp.batch_norm)
 
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):

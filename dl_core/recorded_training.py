@@ -36,7 +36,7 @@ from dl_core import activations, layers, lockstep_training, optimizers, schedule
 from dl_core.dropout_training import SINGLE_THREAD_SIZE
 from dl_core.layers import BatchNormStats
 from dl_core.lockstep_training import activation_pair, minibatches
-from dl_core.network import MLP
+from dl_core.network import MLP, checked_classes, require_counts
 from dl_core.trajectories import DIVERGENCE_FACTOR
 
 Params = dict[str, np.ndarray]
@@ -262,22 +262,12 @@ def _by_layer(values: list[np.ndarray], copies: int, *tail: int) -> np.ndarray:
 def _checked(mlp: MLP, x, y, x_val, y_val, grid, steps, batch_size, snapshot_every, probe):
     if not mlp.is_classifier:
         raise ValueError("train_recorded trains classifiers (softmax cross-entropy)")
-    sets = []
-    for name, features, labels in (("x", x, y), ("x_val", x_val, y_val)):
-        features, labels = np.asarray(features, dtype=np.float64), np.asarray(labels)
-        if (features.ndim != 2 or features.shape[1] != mlp.sizes[0] or len(features) == 0
-                or labels.shape != (len(features),) or labels.dtype.kind not in "iu"
-                or labels.min() < 0 or labels.max() >= mlp.sizes[-1]):
-            raise ValueError(f"{name} must be (N, {mlp.sizes[0]}) with integer labels in [0, {mlp.sizes[-1]}) (N,), "
-                             f"got {features.shape} and {labels.shape}")
-        sets.append((features, labels))
+    sets = [checked_classes(mlp, x, y, "train"), checked_classes(mlp, x_val, y_val, "val")]
     grid = np.asarray(grid, dtype=np.float64)
     if grid.ndim != 2 or grid.shape[1] != mlp.sizes[0]:
         raise ValueError(f"grid must be (G, {mlp.sizes[0]}), got {grid.shape}")
-    for name, value, minimum in (("steps", steps, 0), ("batch_size", batch_size, 2 if mlp.batch_norm else 1),
-                                 ("snapshot_every", snapshot_every, 1), ("probe", probe, 2)):
-        if not (isinstance(value, int | np.integer) and not isinstance(value, bool) and value >= minimum):
-            raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    require_counts(("steps", steps, 0), ("batch_size", batch_size, 2 if mlp.batch_norm else 1),
+                   ("snapshot_every", snapshot_every, 1), ("probe", probe, 2))
     if batch_size > len(sets[0][0]):
         raise ValueError(f"batch_size {batch_size} exceeds the {len(sets[0][0])} training samples")
     return sets[0], sets[1], grid

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core.lockstep_training import FlatParams, cross_entropy, forward, loss_and_grads
-from dl_core.network import MLP, epoch_minibatches
+from dl_core.network import MLP, checked_classes, epoch_minibatches, require_counts
 from dl_core.optimizers import Optimizer
 from dl_core.trajectories import DIVERGENCE_FACTOR
 
@@ -86,18 +86,8 @@ def _checked(mlp: MLP, starts, x, y, x_val, y_val, epochs, batch_size):
         raise ValueError("train_from_starts trains classifiers without batch norm or dropout")
     if not starts:
         raise ValueError("give at least one start")
-    for name, value, minimum in (("epochs", epochs, 0), ("batch_size", batch_size, 1)):
-        if not (isinstance(value, int | np.integer) and not isinstance(value, bool) and value >= minimum):
-            raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
-    sets = []
-    for name, (inputs, labels) in (("train", (x, y)), ("val", (x_val, y_val))):
-        inputs, labels = np.asarray(inputs, dtype=np.float64), np.asarray(labels)
-        if inputs.ndim != 2 or inputs.shape[1] != mlp.sizes[0] or len(inputs) == 0 or len(labels) != len(inputs) \
-                or labels.dtype.kind not in "iu":
-            raise ValueError(f"x_{name} must be (N, {mlp.sizes[0]}) with N >= 1 and integer labels y_{name} (N,), "
-                             f"got {inputs.shape} and {labels.shape}")
-        sets.append((inputs, labels))
-    return sets
+    require_counts(("epochs", epochs, 0), ("batch_size", batch_size, 1))
+    return [checked_classes(mlp, x, y, "train"), checked_classes(mlp, x_val, y_val, "val")]
 
 
 def train_from_starts(

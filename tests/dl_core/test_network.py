@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from dl_core import datasets, optimizers
+from dl_core import datasets, network, optimizers
 from dl_core.activations import ACTIVATIONS
 from dl_core.gradcheck import numerical_grad, relative_error
 from dl_core.layers import BatchNormStats
@@ -309,3 +309,17 @@ def test_train_rejects_bad_arguments_naming_them(keywords, match):
     arguments = {"epochs": 1, "batch_size": 8, "rng": np.random.default_rng(0), **keywords}
     with pytest.raises(ValueError, match=match):
         train(mlp, mlp.init(np.random.default_rng(0)), (), optimizers.sgd(0.1), x_train, y_train, **arguments)
+
+
+@pytest.mark.parametrize(("labels", "match"), [
+    (np.array([0, 1, 2]), r"y_val must hold 3 integer labels in \[0, 2\)"),  # a third class for a 2-class network
+    (np.array([0, -1, 1]), r"y_val must hold 3 integer labels"),
+    (np.array([0.0, 1.0, 1.0]), r"y_val must hold 3 integer labels"),
+    (np.array([0, 1]), r"x_val must be \(N, 2\)"),
+])
+def test_a_classifiers_labels_must_be_its_classes(labels, match):
+    """``checked_classes``, what every classifier training in dl_core checks its data with."""
+    with pytest.raises(ValueError, match=match):
+        network.checked_classes(MLP((2, 4, 2)), np.zeros((3, 2)), labels, "val")
+    x, y = network.checked_classes(MLP((2, 4, 2)), [[0, 1], [2, 3]], np.array([1, 0]), "val")
+    assert x.dtype == np.float64 and np.array_equal(y, [1, 0])
