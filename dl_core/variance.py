@@ -230,7 +230,7 @@ class LayeredBases:
         if unknown:
             raise ValueError(f"distributions must be {NORMAL!r} or {UNIFORM!r}, got {sorted(unknown)}")
         shape = self.normal.shape[1:]
-        for layer in range(min(self.drawn[name] for name in distributions) if distributions else depth, depth):
+        for layer in range(min((self.drawn[name] for name in distributions), default=depth), depth):
             rng = np.random.default_rng([*self.seed, layer + 1])
             normal = rng.standard_normal(shape, dtype=np.float32)  # drawn first in the stream, so always
             if NORMAL in distributions and layer >= self.drawn[NORMAL]:
@@ -260,8 +260,7 @@ def _read_only(array: np.ndarray) -> np.ndarray:
 def distributions_of(names: Sequence[str]) -> tuple[str, ...]:
     """The distributions (``NORMAL``, ``UNIFORM``) the schemes ``names`` draw from (names not in ``SCHEMES`` are
     left to :func:`stack_statistics` to refuse)."""
-    used = {SCHEMES[name].distribution for name in names if name in SCHEMES}
-    return tuple(distribution for distribution in (NORMAL, UNIFORM) if distribution in used)
+    return tuple(distribution for distribution, _ in _scheme_groups([name for name in names if name in SCHEMES]))
 
 
 def draw_bases(depth: int, width: int, batch: int, seed: Sequence[int]) -> Bases:
