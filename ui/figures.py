@@ -259,6 +259,15 @@ CHART_GRID = "#E6E9EF"
 CHART_MARGIN = {"l": 60, "r": 20, "t": 60, "b": 60}
 
 
+def two_panels(stacked: bool, split: float = 0.5, gap: float = 0.1) -> dict:
+    """Domains (``x``, ``y``, ``x2``, ``y2``) of a figure's two panels: side by side (the first ``split`` of the
+    width, then ``gap``), or, on a phone, one above the other with equal heights (where ``ui.charts.for_phone``
+    would squeeze the second one)."""
+    if stacked:
+        return {"x": [0.0, 1.0], "y": [0.5 + gap / 2, 1.0], "x2": [0.0, 1.0], "y2": [0.0, 0.5 - gap / 2]}
+    return {"x": [0.0, split - gap / 2], "y": [0.0, 1.0], "x2": [split + gap / 2, 1.0], "y2": [0.0, 1.0]}
+
+
 def chart_axis(title: str = "", **extra) -> dict:
     """An axis of the lab charts' look, with ``title``; ``extra`` adds or overrides attributes."""
     return {"title": {"text": title, "font": CHART_TITLE_FONT}, "tickfont": CHART_TICK_FONT, "gridcolor": CHART_GRID,

@@ -22,6 +22,7 @@ from ui.figures import (
     log_axis,
     log_range,
     playback,
+    two_panels,
     typed,
 )
 from ui.i18n import fill
@@ -99,14 +100,6 @@ def _hline(value: float, axes: str = "", **line) -> dict:
 def _vline(value: float, axes: str = "", **line) -> dict:
     return {"type": "line", "xref": f"x{axes}", "yref": f"y{axes} domain", "x0": value, "x1": value, "y0": 0,
             "y1": 1, "line": {"color": BLACK, "width": 1.5, "dash": "dot", **line}}
-
-
-def _panels(stacked: bool, split: float = 0.5, gap: float = 0.1) -> dict:
-    """Domains of two panels: side by side, or (on a phone) one above the other with equal heights."""
-    first, second = [0.0, split - gap / 2], [split + gap / 2, 1.0]
-    if stacked:
-        return {"x": [0.0, 1.0], "y": [0.5 + gap / 2, 1.0], "x2": [0.0, 1.0], "y2": [0.0, 0.5 - gap / 2]}
-    return {"x": first, "y": [0.0, 1.0], "x2": second, "y2": [0.0, 1.0]}
 
 
 def _height(side_by_side: int, stacked: bool, extra: int = 0) -> int:
@@ -224,7 +217,7 @@ def stream_figure(stream, show_debiased: bool, debiased: tuple[np.ndarray, np.nd
                          "legendgroup": "debiased", "showlegend": legend,
                          "hovertemplate": "%{x}: %{y:.4g}<extra></extra>", **common})
     x_range = [0, int(steps[-1])]
-    domains = _panels(stacked, gap=0.16 if stacked else 0.1)
+    domains = two_panels(stacked, gap=0.16 if stacked else 0.1)
     layout = chart_layout(
         _height(360, stacked, 110),
         xaxis=chart_axis("" if stacked else labels.step, domain=domains["x"], range=x_range),
@@ -285,7 +278,7 @@ def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels:
         annotations.append({"xref": "x domain", "yref": "y domain", "x": 0.5, "y": 0.6, "showarrow": False,
                             "text": labels.no_train_output, "font": {"size": 15, "color": EVAL},
                             "bgcolor": "rgba(255, 255, 255, 0.9)"})  # readable where it crosses the lines
-    domains = _panels(stacked, split=0.5 if stacked else 0.51, gap=0.26 if stacked else 0.12)
+    domains = two_panels(stacked, split=0.5 if stacked else 0.51, gap=0.26 if stacked else 0.12)
     no_bars = {} if result.train_outputs is not None else {"range": [min(values) - 1.0, max(values) + 1.0]}
     layout = chart_layout(
         _height(360, stacked, 100),
@@ -393,7 +386,7 @@ def distribution_figure(runs: dict[bool, LockstepRun], show_outputs: bool, label
     x_range = [float(edges[0]), float(edges[-1])]
     y_axis = {"range": [0.6, depth + 1.05], "tickvals": list(range(1, depth + 1)), "showgrid": True,
               "zeroline": False, "fixedrange": True}
-    domains = _panels(stacked, gap=0.12 if stacked else 0.06)
+    domains = two_panels(stacked, gap=0.12 if stacked else 0.06)
     panel_px = max(300, 40 + 36 * depth)
     height = _height(panel_px, stacked, 230)
     plot_px = height - 40 - 190
@@ -425,7 +418,7 @@ def gamma_beta_figure(run: LockstepRun, depth: int, labels: Labels, stacked: boo
                      "xaxis": f"x{axes}", "yaxis": f"y{axes}", "marker": {"color": WITH, "size": 7, "opacity": 0.8},
                      "hovertemplate": "%{y:.3g}<extra></extra>", "showlegend": False})
     x_range = [0.5, depth + 0.5]
-    domains = _panels(stacked, gap=0.16 if stacked else 0.1)
+    domains = two_panels(stacked, gap=0.16 if stacked else 0.1)
     layout = chart_layout(
         _height(340, stacked, 60),
         xaxis=chart_axis("" if stacked else labels.layer_axis, domain=domains["x"], range=x_range, dtick=1),

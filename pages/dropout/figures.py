@@ -24,6 +24,7 @@ from ui.figures import (
     log_axis,
     log_range,
     playback,
+    two_panels,
     typed,
 )
 from ui.i18n import fill
@@ -92,14 +93,6 @@ def _title(text: str, axes: str = "") -> dict:
 def _line(x0: float, y0: float, x1: float, y1: float, axes: str = "", **line) -> dict:
     return {"type": "line", "xref": f"x{axes}", "yref": f"y{axes}", "x0": x0, "y0": y0, "x1": x1, "y1": y1,
             "line": {"color": INK, "width": 1.5, "dash": "dot", **line}}
-
-
-def _panels(stacked: bool, split: float = 0.5, gap: float = 0.1) -> dict:
-    """Domains of two panels: side by side (the first ``split`` of the width, then a gap), or, on a phone, one above
-    the other with equal heights (``ui.charts`` would squeeze the second one, which suits a loss under a path)."""
-    if stacked:
-        return {"x": [0.0, 1.0], "y": [0.5 + gap / 2, 1.0], "x2": [0.0, 1.0], "y2": [0.0, 0.5 - gap / 2]}
-    return {"x": [0.0, split - gap / 2], "y": [0.0, 1.0], "x2": [split + gap / 2, 1.0], "y2": [0.0, 1.0]}
 
 
 STACKED_HEIGHT = 1.7  # a stacked figure is this much taller
@@ -283,7 +276,7 @@ def masks_figure(over: OverMasks, unit: int, labels: Labels, stacked: bool = Fal
         {"xref": "x2 domain", "yref": "y2 domain", "x": 0.03, "y": 0.9, "xanchor": "left", "yanchor": "top",
          "showarrow": False, "font": {"size": 14, "color": text_color(ORANGE)}, "text": "- - " + labels.shrunk_line},
     ]
-    domains = _panels(stacked, split=0.56, gap=0.14)
+    domains = two_panels(stacked, split=0.56, gap=0.14)
     layout = chart_layout(
         int(440 * (STACKED_HEIGHT if stacked else 1)),
         xaxis=chart_axis(labels.masks_axis, domain=domains["x"], **log_axis(log_range(masks, pad=0.05))),
@@ -342,7 +335,7 @@ def curves_figure(run: RatesRun, names: list[str], colors: list[str], accuracy: 
                          "marker": {"color": color, "size": 12, "symbol": "diamond",
                                     "line": {"color": "white", "width": 1}}})
     epochs = int(run.epochs[-1])
-    domains = _panels(stacked, gap=0.1 if stacked else 0.08)
+    domains = two_panels(stacked, gap=0.1 if stacked else 0.08)
     layout = chart_layout(
         int(430 * (STACKED_HEIGHT if stacked else 1)),
         xaxis=chart_axis("" if stacked else labels.epoch_axis, domain=domains["x"], range=[0, max(epochs, 1)]),
