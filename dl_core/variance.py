@@ -24,9 +24,9 @@ so without He's factor 2 (:math:`\mathrm{Var}(W)=2/n_\text{in}`) the second mome
 
 - :data:`SCHEMES`: the initializers compared (fixed-scale normals, Glorot's "standard" uniform, LeCun,
   Xavier/Glorot, He), each with its :math:`\mathrm{Var}(W)`.
-- :class:`LayeredBases`, :func:`draw_bases`, :func:`propagate`, :func:`stack_statistics`: the measured forward and
-  backward statistics of every layer for several initializers at once (one matrix product per layer and
-  distribution).
+- :class:`LayeredBases`, :class:`UniformLayers`, :func:`draw_bases`, :func:`propagate`, :func:`stack_statistics`:
+  the measured forward and backward statistics of every layer for several initializers at once (one matrix product
+  per layer and distribution).
 - :func:`second_moment_paths`: the second moment of thousands of independent networks, layer by layer (one network
   wanders; their mean is what the theory predicts).
 - :func:`gaussian_moments`, :func:`theory`: the recursion above, per layer.
@@ -177,14 +177,15 @@ class Bases:
     r"""Unit-variance random numbers a stack is made from, drawn once and scaled by each scheme's
     :math:`\sqrt{\mathrm{Var}(W)}`.
 
-    ``normal`` ``(depth, width, width)``: standard normal; ``uniform``: :math:`U(-\sqrt3,\sqrt3)` (variance 1);
-    both stored as float32 to halve their memory (a product is taken in float64). ``inputs`` ``(batch, width)``
-    and ``output_grad`` ``(batch, width)``: standard normal, float64. Entries are independent, so the top-left
-    corner of a larger base (:meth:`corner`) is a base of a smaller stack.
+    ``normal`` ``(depth, width, width)``: standard normal, stored as float32 to halve its memory (a product is
+    taken in float64); ``uniform``: :math:`U(-\sqrt3,\sqrt3)` (variance 1), float32, as :class:`UniformLayers`
+    (each layer drawn when read, nothing kept). ``inputs`` ``(batch, width)`` and ``output_grad`` ``(batch, width)``:
+    standard normal, float64. Entries are independent, so the top-left corner of a larger base (:meth:`corner`) is a
+    base of a smaller stack.
     """
 
     normal: np.ndarray
-    uniform: np.ndarray
+    uniform: UniformLayers
     inputs: np.ndarray
     output_grad: np.ndarray
 
@@ -201,16 +202,49 @@ class Bases:
         if not (1 <= depth <= self.depth and 1 <= width <= self.width and 1 <= batch <= self.inputs.shape[0]):
             raise ValueError(f"a corner ({depth}, {width}, {batch}) must lie inside the base "
                              f"({self.depth}, {self.width}, {self.inputs.shape[0]})")
-        return Bases(self.normal[:depth, :width, :width], self.uniform[:depth, :width, :width],
+        return Bases(self.normal[:depth, :width, :width], self.uniform.corner(depth, width),
                      self.inputs[:batch, :width], self.output_grad[:batch, :width])
 
 
+class UniformLayers:
+    r"""Layers of :math:`U(-\sqrt3,\sqrt3)` numbers (float32), ``shape`` ``(depth, width, width)``, that are drawn
+    whenever they are read and never kept: layer ``k`` is the top-left corner of the ``full_width`` square drawn by
+    ``default_rng([*seed, k + 1, 1])``. A deep, wide stack so keeps no memory for them (50 layers of 512 would keep
+    52 MB), for some time: a layer of 512 takes about 1.4 ms to draw, and a stack reads each layer twice (forward and
+    back), so 50 of them take 0.14 s instead of 0.05 s with kept numbers. ``np.asarray(layers)`` draws them all, for
+    checking."""
+
+    def __init__(self, seed: Sequence[int], depth: int, width: int, full_width: int | None = None):
+        self.seed, self.shape = tuple(seed), (depth, width, width)
+        self.full_width = width if full_width is None else full_width
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, layer: int) -> np.ndarray:
+        if not 0 <= layer < len(self):
+            raise IndexError(f"layer {layer} is not in [0, {len(self)})")
+        rng = np.random.default_rng([*self.seed, layer + 1, 1])
+        uniform = rng.random((self.full_width, self.full_width), dtype=np.float32)
+        uniform *= np.float32(2.0 * _SQRT3)
+        uniform -= np.float32(_SQRT3)
+        return uniform[:self.shape[1], :self.shape[2]]
+
+    def corner(self, depth: int, width: int) -> UniformLayers:
+        """The first ``depth`` layers, ``width`` units (the same numbers)."""
+        return UniformLayers(self.seed, depth, width, self.full_width)
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        return np.stack([self[layer] for layer in range(len(self))]).astype(dtype or np.float32, copy=False)
+
+
 class LayeredBases:
-    """The :class:`Bases` of the stacks of one ``width``, ``batch`` and ``seed``, drawn layer by layer as stacks ask
-    for them and kept: layer ``k`` comes from a stream of its own (``default_rng([*seed, k + 1])``: its normal
-    numbers, then its uniform ones; the samples from ``[*seed, 0]``), so a deeper stack keeps the layers of a
-    shallower one. Only what some stack used takes memory: the arrays for ``max_depth`` layers are reserved but not
-    touched (the system gives pages on first write), and a distribution no scheme of a stack uses is not drawn."""
+    """The :class:`Bases` of the stacks of one ``width``, ``batch`` and ``seed``: the normal numbers drawn layer by
+    layer as stacks ask for them and kept (layer ``k`` from a stream of its own, ``default_rng([*seed, k + 1])``; the
+    samples from ``[*seed, 0]``), so a deeper stack keeps the layers of a shallower one; the uniform ones drawn when
+    read (:class:`UniformLayers`). Only what some stack used takes memory: the array for ``max_depth`` layers is
+    reserved but not touched (the system gives pages on first write), and a stack of uniform schemes only draws no
+    normal numbers."""
 
     def __init__(self, max_depth: int, width: int, batch: int, seed: Sequence[int]):
         self.seed = tuple(seed)
@@ -218,37 +252,24 @@ class LayeredBases:
         self.inputs = _read_only(samples.standard_normal((batch, width)))
         self.output_grad = _read_only(samples.standard_normal((batch, width)))
         self.normal = np.empty((max_depth, width, width), dtype=np.float32)
-        self.uniform = np.empty((max_depth, width, width), dtype=np.float32)
-        self.drawn = {NORMAL: 0, UNIFORM: 0}  # layers drawn, per distribution
+        self.drawn = 0  # normal layers drawn
 
     def bases(self, depth: int, distributions: Sequence[str] = (NORMAL, UNIFORM)) -> Bases:
-        """The first ``depth`` layers (views, read-only) of ``distributions``, drawing those not drawn yet; a
-        distribution not asked for, and not drawn that deep, reads as NaN (and takes no memory)."""
+        """The first ``depth`` layers (views, read-only), drawing the normal ones not drawn yet if ``distributions``
+        holds ``NORMAL``; normal layers not drawn read as NaN (and take no memory)."""
         if not 1 <= depth <= len(self.normal):
             raise ValueError(f"depth must be in [1, {len(self.normal)}], got {depth}")
         unknown = set(distributions) - {NORMAL, UNIFORM}
         if unknown:
             raise ValueError(f"distributions must be {NORMAL!r} or {UNIFORM!r}, got {sorted(unknown)}")
-        shape = self.normal.shape[1:]
-        for layer in range(min((self.drawn[name] for name in distributions), default=depth), depth):
-            rng = np.random.default_rng([*self.seed, layer + 1])
-            normal = rng.standard_normal(shape, dtype=np.float32)  # drawn first in the stream, so always
-            if NORMAL in distributions and layer >= self.drawn[NORMAL]:
-                self.normal[layer] = normal
-            if UNIFORM in distributions and layer >= self.drawn[UNIFORM]:
-                uniform = rng.random(shape, dtype=np.float32)
-                uniform *= np.float32(2.0 * _SQRT3)
-                uniform -= np.float32(_SQRT3)
-                self.uniform[layer] = uniform
-        for name in distributions:
-            self.drawn[name] = max(self.drawn[name], depth)
-        return Bases(*(self._drawn(name, depth) for name in (NORMAL, UNIFORM)), self.inputs, self.output_grad)
-
-    def _drawn(self, name: str, depth: int) -> np.ndarray:
-        array = self.normal if name == NORMAL else self.uniform
-        if self.drawn[name] >= depth:
-            return _read_only(array[:depth])
-        return np.broadcast_to(np.float32(np.nan), (depth, *array.shape[1:]))  # read-only, no memory
+        if NORMAL in distributions:
+            for layer in range(self.drawn, depth):
+                self.normal[layer] = np.random.default_rng([*self.seed, layer + 1]).standard_normal(
+                    self.normal.shape[1:], dtype=np.float32)
+            self.drawn = max(self.drawn, depth)
+        normal = (_read_only(self.normal[:depth]) if self.drawn >= depth
+                  else np.broadcast_to(np.float32(np.nan), (depth, *self.normal.shape[1:])))  # read-only, no memory
+        return Bases(normal, UniformLayers(self.seed, depth, self.normal.shape[1]), self.inputs, self.output_grad)
 
 
 def _read_only(array: np.ndarray) -> np.ndarray:

@@ -98,10 +98,10 @@ def symmetry_trap(activation: str, data: str, units: int, constant: float, std: 
 
 @functools.lru_cache(maxsize=1)
 def layered_bases(seed: int, width: int) -> variance.LayeredBases:
-    """The random numbers of this seed's stacks of ``width`` units, drawn layer by layer as stacks ask for them
-    (``variance.LayeredBases``: one more layer keeps the others) and kept while the width and seed stay: 5 MB for the
-    default 10 x 256, 52 MB per distribution (normal, uniform) for the largest stack, 50 layers of 512 (another
-    width or seed starts afresh)."""
+    """The random numbers of this seed's stacks of ``width`` units (``variance.LayeredBases``): the normal ones drawn
+    layer by layer as stacks ask for them (one more layer keeps the others) and kept while the width and seed stay,
+    5 MB for the default 10 x 256 and 52 MB for the largest stack, 50 layers of 512 (another width or seed starts
+    afresh); the uniform ones drawn whenever a stack reads them, never kept."""
     return variance.LayeredBases(MAX_DEPTH, width, batch_for(width), (seed, 3, width))
 
 

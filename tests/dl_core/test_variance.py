@@ -94,54 +94,66 @@ def test_init_params_refuses_batch_norm():
 
 def test_bases_are_unit_variance_read_only_and_cut_into_corners():
     drawn = bases(4, 64, 32)
-    assert drawn.normal.dtype == np.float32 and drawn.uniform.dtype == np.float32
-    assert drawn.normal.shape == (4, 64, 64) and drawn.inputs.shape == (32, 64)
-    assert np.max(np.abs(drawn.uniform)) <= math.sqrt(3.0)
-    for array, kurtosis in ((drawn.normal, 3.0), (drawn.uniform, 1.8)):
+    uniform = np.asarray(drawn.uniform)
+    assert drawn.normal.dtype == np.float32 and uniform.dtype == np.float32
+    assert drawn.normal.shape == uniform.shape == drawn.uniform.shape == (4, 64, 64) and drawn.inputs.shape == (32, 64)
+    assert np.max(np.abs(uniform)) <= math.sqrt(3.0)
+    for array, kurtosis in ((drawn.normal, 3.0), (uniform, 1.8)):
         tolerance = 4 * math.sqrt((kurtosis - 1) / array.size)
         assert np.mean(array.astype(np.float64) ** 2) == pytest.approx(1.0, abs=tolerance)
-        assert not array.flags.writeable
+    assert not drawn.normal.flags.writeable
     corner = drawn.corner(2, 16, 8)
-    assert corner.normal.shape == (2, 16, 16) and corner.inputs.shape == (8, 16)
+    assert corner.normal.shape == corner.uniform.shape == (2, 16, 16) and corner.inputs.shape == (8, 16)
     assert np.shares_memory(corner.normal, drawn.normal)
+    assert np.array_equal(np.asarray(corner.uniform), uniform[:2, :16, :16])
     with pytest.raises(ValueError, match="corner"):
         drawn.corner(5, 16, 8)
 
 
+def test_uniform_layers_are_drawn_when_read_and_the_same_each_time():
+    """Nothing is kept: each read draws the layer from its own stream, so reads agree, layers differ, and a layer
+    does not depend on how deep the stack is."""
+    layers_ = variance.UniformLayers((7,), 3, 16)
+    assert np.array_equal(layers_[1], layers_[1]) and not np.array_equal(layers_[0], layers_[1])
+    assert np.array_equal(variance.UniformLayers((7,), 5, 16)[2], layers_[2])
+    assert not np.array_equal(variance.UniformLayers((8,), 3, 16)[0], layers_[0])
+    assert layers_[0].dtype == np.float32 and len(layers_) == 3
+    with pytest.raises(IndexError, match="layer"):
+        layers_[3]
+
+
 def test_a_deeper_stack_keeps_the_layers_and_samples_of_a_shallower_one_and_grows_from_them():
     shallow, deep = bases(3, 16, 8, seed=2), bases(5, 16, 8, seed=2)
-    for name in ("normal", "uniform"):
-        assert np.array_equal(getattr(deep, name)[:3], getattr(shallow, name))
+    assert np.array_equal(deep.normal[:3], shallow.normal)
+    assert np.array_equal(np.asarray(deep.uniform)[:3], np.asarray(shallow.uniform))
     assert np.array_equal(deep.inputs, shallow.inputs) and np.array_equal(deep.output_grad, shallow.output_grad)
     assert not np.array_equal(deep.normal[3], deep.normal[4])  # each layer its own numbers
     assert not np.array_equal(bases(3, 16, 8, seed=3).normal, shallow.normal)
     grown = variance.LayeredBases(6, 16, 8, (2,))
     first = grown.bases(2)
-    assert np.array_equal(grown.bases(5).normal, deep.normal) and np.array_equal(first.uniform, deep.uniform[:2])
-    assert grown.drawn == {"normal": 5, "uniform": 5} and np.array_equal(grown.bases(3).normal, shallow.normal)
-    assert not first.normal.flags.writeable and not grown.bases(4).uniform.flags.writeable
+    assert np.array_equal(grown.bases(5).normal, deep.normal)
+    assert np.array_equal(np.asarray(first.uniform), np.asarray(deep.uniform)[:2])
+    assert grown.drawn == 5 and np.array_equal(grown.bases(3).normal, shallow.normal)
+    assert not first.normal.flags.writeable and not grown.bases(4).normal.flags.writeable
     with pytest.raises(ValueError, match="depth"):
         grown.bases(7)
 
 
-def test_a_stack_draws_only_the_distributions_its_schemes_use_and_the_numbers_stay_the_same():
-    """Normal schemes only (the 50 x 512 experiments): the uniform numbers are not drawn (NaN, no memory) until a
-    uniform scheme asks, and then they are the numbers drawn together with the normal ones."""
+def test_a_stack_of_uniform_schemes_draws_no_normal_numbers_and_the_numbers_stay_the_same():
+    """Uniform schemes only: the normal numbers are not drawn (NaN, no memory) until a normal scheme asks, and then
+    they are the numbers a full draw has; the statistics of normal schemes are the same either way."""
     full = bases(6, 16, 8, seed=4)
     layered = variance.LayeredBases(6, 16, 8, (4,))
     assert variance.distributions_of(("xavier_normal", "he_normal")) == (variance.NORMAL,)
     assert variance.distributions_of(("he_normal", "standard_uniform")) == (variance.NORMAL, variance.UNIFORM)
-    normal_only = layered.bases(4, (variance.NORMAL,))
-    assert np.array_equal(normal_only.normal, full.normal[:4]) and np.isnan(normal_only.uniform).all()
-    assert normal_only.uniform.shape == (4, 16, 16) and normal_only.uniform.strides == (0, 0, 0)
-    uniform_only = layered.bases(3, (variance.UNIFORM,))
-    assert np.array_equal(uniform_only.uniform, full.uniform[:3]) and np.array_equal(uniform_only.normal,
-                                                                                     full.normal[:3])
+    uniform_only = layered.bases(4, (variance.UNIFORM,))
+    assert np.isnan(uniform_only.normal).all() and uniform_only.normal.strides == (0, 0, 0)
+    assert uniform_only.normal.shape == (4, 16, 16) and layered.drawn == 0
+    assert np.array_equal(np.asarray(uniform_only.uniform), np.asarray(full.uniform)[:4])
     both = layered.bases(6)
-    assert np.array_equal(both.normal, full.normal) and np.array_equal(both.uniform, full.uniform)
-    assert layered.drawn == {"normal": 6, "uniform": 6}
+    assert np.array_equal(both.normal, full.normal) and layered.drawn == 6
     kwargs = {"batch": 8, "small_std": 0.01}
-    names = ("xavier_normal", "he_normal")
+    names = ("xavier_normal", "he_uniform")
     alone = variance.stack_statistics("relu", names, 16, 5, 1.0,
                                       variance.LayeredBases(6, 16, 8, (4,)).bases(5, variance.distributions_of(names)),
                                       **kwargs)
