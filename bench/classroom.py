@@ -19,7 +19,10 @@ as deploy.local does before a class, unless --cold):
 Latency is from sending the action to ``script_finished``; an exception shown on a page, a page not found, a closed
 connection or a run over --timeout is an error. Memory is the resident size of the server processes (start, peak,
 end); server CPU is the processor time they used (with their helpers) per action, which sets how many students a
-core holds. The one-minute load average of the machine is printed with every line: the machine may be shared.
+core holds. The one-minute load average of the machine is printed with every line: the machine may be shared. The
+first line also times a fixed piece of work, the sandbox's default training (what one sandbox move costs the helper;
+the best of three, in this process, before any server starts): a machine's speed varies from day to day, and
+figures taken on different days compare only next to it.
 Everything runs on 127.0.0.1 and is bounded by --students (at most 200) and --seconds (at most 7200).
 """
 
@@ -243,6 +246,19 @@ async def scenario(name: str, base: str, pids: list[int], args) -> str:
     return line(label, outcomes, memory, load_before, cpu)
 
 
+def reference_seconds(repeats: int = 3) -> float:
+    """The machine's speed now: the best wall time of ``repeats`` default sandbox trainings (2 x 16 units, 1,000
+    steps of Adam on 140 training points of the moons, with its snapshots), one after another in this process."""
+    from pages.playground import trainer
+
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        trainer.train(trainer.Setup(), "moons", 0.2, 200, 0)  # the page's defaults: noise 0.2, 200 points
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench classroom", description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
@@ -273,7 +289,8 @@ def main(argv: list[str]) -> None:
     args.seconds = min(max(args.seconds, 1.0), MAX_SECONDS)
     names = args.scenarios or ["one", "class", "same-slider", "same-page"]
     options = dict(option.split("=", 1) for option in args.option)
-    print(f"cores {len(os.sched_getaffinity(0))}, replicas {args.replicas}, load {load_average():.2f}")
+    print(f"cores {len(os.sched_getaffinity(0))}, replicas {args.replicas}, load {load_average():.2f}, "
+          f"reference work {reference_seconds() * 1000:.0f} ms", flush=True)
     for name in names:
         if args.url:
             stack, base, pids = nullcontext(), args.url, args.pid
