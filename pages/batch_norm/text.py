@@ -379,8 +379,8 @@ TEXT = {
         "ru": "η = 10: сеть с батч-нормализацией всё ещё обучается, без неё — нет.",
     },
     "batch_norm.experiment.tanh": {
-        "en": "tanh instead of the sigmoid: both networks train over a range of rates; with batch norm its losses are lower and the range a little wider, at the low end; at the highest rates neither trains.",
-        "ru": "tanh вместо сигмоиды: обе сети обучаются в некотором диапазоне скоростей; с батч-нормализацией потери ниже, а диапазон чуть шире — со стороны малых скоростей; при самых больших скоростях не обучается ни одна.",
+        "en": "tanh instead of the sigmoid: both networks train over a range of rates; with batch norm its losses are lower and the range a little wider, at least at the low end; at the highest rates neither trains.",
+        "ru": "tanh вместо сигмоиды: обе сети обучаются в некотором диапазоне скоростей; с батч-нормализацией потери ниже, а диапазон чуть шире — по крайней мере со стороны малых скоростей; при самых больших скоростях не обучается ни одна.",
     },
     "batch_norm.experiment.shallow": {
         "en": "Two hidden layers: the network trains without batch norm too; batch norm matters most in deep networks.",

@@ -187,14 +187,16 @@ def test_batch_norm_widens_the_range_of_learning_rates_that_train_at_the_default
     assert trained_rates.max() / trained_rates.min() >= 100  # two decades or more
     assert tables.verdict({False: without, True: with_bn}) == "higher"
     # tanh (an experiment link): both train over a range; with batch norm the losses are lower and the range a little
-    # wider at the low end; at the highest rates neither trains
+    # wider, at least at the low end; at the highest rates neither trains. Whether the rate of 1 trains without batch
+    # norm is on a knife's edge: the rounding of the machine's BLAS decides (loss 0.28 with one kernel, 3.9 with
+    # another), so the verdict is "wider" on some machines and "higher" on others.
     without, with_bn = (compute.sweep("tanh", 10, "moons", 0, batch_norm) for batch_norm in (False, True))
-    assert without.trained.any()
+    assert without.trained.any() and with_bn.trained.sum() > without.trained.sum()
     assert with_bn.lrs[with_bn.trained].min() < without.lrs[without.trained].min()
     both = with_bn.trained & without.trained
     assert np.all(with_bn.losses[both] < without.losses[both])
     assert not with_bn.trained[-1] and not without.trained[-1]
-    assert tables.verdict({False: without, True: with_bn}) == "wider"
+    assert tables.verdict({False: without, True: with_bn}) in ("wider", "higher")
 
 
 @pytest.mark.parametrize(("name", "batch_norm", "depth", "lr", "trains"), [
