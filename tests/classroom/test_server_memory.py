@@ -19,40 +19,42 @@ def resident_mb() -> float:
 
 
 class Recorder:
-    """A stand-in for the C library that records the calls."""
+    """A stand-in for the C library that records the calls, each with the thread that made it."""
 
-    def __init__(self):
-        self.calls = []
+    def __init__(self, calls: list):
+        self.calls = calls
 
     def mallopt(self, parameter, value):
-        self.calls.append(("mallopt", parameter, value))
+        self.calls.append((threading.get_ident(), ("mallopt", parameter, value)))
 
     def malloc_trim(self, pad):
-        self.calls.append(("malloc_trim", pad))
+        self.calls.append((threading.get_ident(), ("malloc_trim", pad)))
 
 
-def run_tidier(library, monkeypatch) -> list:
-    """Run the tidying thread for a moment with ``library``; return the calls, garbage collections included."""
-    calls = library.calls if library is not None else []
-    monkeypatch.setattr(server_memory.gc, "collect", lambda: calls.append(("collect",)))
+def run_tidier(with_glibc: bool, monkeypatch) -> list:
+    """Run the tidying thread for a moment with a recording C library (or none); return the calls made here and in
+    that thread, garbage collections included. Another tidying thread (``return_freed_memory``, started by an
+    earlier test in this process) may collect meanwhile: its calls are left out."""
+    calls = []
+    monkeypatch.setattr(server_memory.gc, "collect", lambda: calls.append((threading.get_ident(), ("collect",))))
     stop = threading.Event()
-    thread = server_memory.start_returning_memory(library, seconds=0.01, stop=stop)
+    thread = server_memory.start_returning_memory(Recorder(calls) if with_glibc else None, seconds=0.01, stop=stop)
     time.sleep(0.2)
     stop.set()
     thread.join(timeout=5)
     assert thread.daemon and not thread.is_alive()
-    return calls
+    return [call for ident, call in calls if ident in (thread.ident, threading.get_ident())]
 
 
 def test_the_arenas_are_capped_and_garbage_collected_then_trimmed_again_and_again(monkeypatch):
-    calls = run_tidier(Recorder(), monkeypatch)
+    calls = run_tidier(True, monkeypatch)
     assert calls[0] == ("mallopt", -8, server_memory.ARENAS)  # M_ARENA_MAX in glibc's malloc.h
     rounds = (len(calls) - 1) // 2
     assert rounds >= 3 and calls[1:1 + 2 * rounds] == [("collect",), ("malloc_trim", 0)] * rounds
 
 
 def test_without_glibc_garbage_is_still_collected(monkeypatch):
-    calls = run_tidier(None, monkeypatch)
+    calls = run_tidier(False, monkeypatch)
     assert len(calls) >= 3 and set(calls) == {("collect",)}
 
 
