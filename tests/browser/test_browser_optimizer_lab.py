@@ -39,6 +39,7 @@ def play_and_count(page, seconds: float = 1.5) -> tuple[float, int, int]:
     return page.evaluate(FRAMES_PER_SECOND), first, page.evaluate(PATH_LENGTH)
 
 
+@pytest.mark.alone  # it measures time
 def test_the_race_plays_smoothly_with_the_surface_drawn(server, browser):  # noqa: F811
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors = []

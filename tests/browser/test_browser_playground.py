@@ -34,6 +34,7 @@ def play_and_count(page) -> float:
     return page.evaluate(FRAMES_PER_SECOND)
 
 
+@pytest.mark.alone  # it measures time
 def test_play_replays_the_training_and_the_boundary_changes(server, browser):
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     errors, outside = [], []
