@@ -2,8 +2,10 @@
 
 A text may hold format fields, filled by ``t(key, **values)``:
 
-- a number field (``{gap:.3g}``) is written in the language's style: in Russian with a decimal comma and a
-  true minus sign (``0,25``, ``−1,5``), in English with a point (``0.25``, ``−1.5``);
+- a number field (``{gap:.3g}``) is written in the language's style (``ui.numbers.in_language``): in Russian with a
+  decimal comma and a true minus sign (``0,25``, ``−1,5``), in English with a point (``0.25``, ``−1.5``); never in
+  e-notation (``6,89·10⁻⁷``, and ``6890`` where ``:.3g`` would print ``6.89e+03``), thousands grouped from five
+  digits (``16 384``);
 - a plural field picks the word form for a count: ``{steps:plural:step|steps}`` in English (one, other),
   ``{steps:plural:шаг|шага|шагов}`` in Russian (one, few, many), so "1 шаг, 2 шага, 5 шагов, 21 шаг".
 """
@@ -15,7 +17,7 @@ import string
 import streamlit as st
 
 from ui.catalog import CATALOG, LANGUAGES
-from ui.numbers import number
+from ui.numbers import in_language, latex_in_language, number
 
 LANGUAGE_KEY = "lang"
 PLURAL = "plural:"
@@ -42,9 +44,9 @@ def plural_form(count: float, language_code: str) -> int:
 
 
 def localised(text: str, language_code: str) -> str:
-    """A number already written with a point and a hyphen, in the language's style (see the module)."""
-    text = text.replace("-", "−")
-    return text.replace(".", ",") if language_code == "ru" else text
+    """A number as Python prints it (a point, a hyphen-minus, maybe ``e+03``) in the language's style
+    (``ui.numbers.in_language``)."""
+    return in_language(text, language_code)
 
 
 class _Formatter(string.Formatter):
@@ -77,5 +79,10 @@ def t(key: str, **values) -> str:
 
 
 def num(value: float, digits: int = 3) -> str:
-    """``ui.numbers.number`` in the current language's style: ``3,1×10⁻¹²`` in Russian."""
-    return localised(number(value, digits), language())
+    """``ui.numbers.number`` in the current language's style: ``3,1·10⁻¹²`` in Russian."""
+    return number(value, digits, language())
+
+
+def latex(expression: str) -> str:
+    """LaTeX with its numbers in the current language's style (``0{,}5`` in Russian), for ``st.latex``."""
+    return latex_in_language(expression, language())

@@ -1,5 +1,7 @@
 """Plural forms and numbers as each language writes them."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -37,14 +39,41 @@ def test_strings_and_booleans_are_left_as_they_are():
     assert _Formatter("ru").format("{name} {flag}", name="Adam-W 0.5", flag=True) == "Adam-W 0.5 True"
 
 
-@given(st.floats(allow_nan=False, allow_infinity=False, width=32))
-def test_localised_numbers_have_no_point_or_hyphen_in_russian(value):
-    text = localised(format(value, ".4g"), "ru")
-    assert "." not in text and "-" not in text
-    assert float(text.replace(",", ".").replace("−", "-")) == float(format(value, ".4g"))
+SUPERSCRIPT_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def read_back(text: str, language: str) -> float:
+    """The value a reader takes from a number written by ``localised`` (the inverse of the reader style)."""
+    point, thousands = (",", "\u00a0") if language == "ru" else (".", ",")
+    text = text.replace("−", "-").replace(thousands, "")
+    mantissa, power = re.fullmatch(r"(.*?)(?:[×·]?10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?", text).groups()
+    if power is None:
+        return float(text.replace(point, "."))
+    mantissa = {"": "1", "-": "-1"}.get(mantissa, mantissa)
+    return float(mantissa.replace(point, ".")) * 10.0 ** int(power.translate(SUPERSCRIPT_DIGITS))
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False), st.sampled_from([".3g", ".4g", "g", ".2e", ".6f", ""]),
+       st.sampled_from(["en", "ru"]))
+def test_a_localised_number_is_never_in_e_notation_and_reads_back_as_the_same_value(value, spec, language):
+    printed = format(value, spec)
+    text = localised(printed, language)
+    assert "e" not in text and "-" not in text
+    if language == "ru":
+        assert "." not in text
+    assert read_back(text, language) == pytest.approx(float(printed), rel=1e-12)
+
+
+@pytest.mark.parametrize(("printed", "english", "russian"), [
+    ("6.89e+03", "6890", "6890"), ("1.662e+07", "1.662×10⁷", "1,662·10⁷"), ("-6.2e-07", "−6.2×10⁻⁷", "−6,2·10⁻⁷"),
+    ("16384", "16,384", "16\u00a0384"), ("1e+06", "10⁶", "10⁶"), ("0.5", "0.5", "0,5"), ("1e-05", "10⁻⁵", "10⁻⁵"),
+    ("2.95e+03", "2950", "2950"), ("1.00e-03", "0.00100", "0,00100"),
+])
+def test_numbers_as_the_issue_writes_them(printed, english, russian):
+    assert (localised(printed, "en"), localised(printed, "ru")) == (english, russian)
 
 
 def test_tables_write_russian_numbers_with_a_comma_and_a_minus_sign():
     html = table_html([Column("x", [-0.25, 1e-6], ".3g")], language_code="ru")
-    assert "−0,25" in html and "1e−06" in html
+    assert "−0,25" in html and "10⁻⁶" in html
     assert "-0.25" in table_html([Column("x", [-0.25], ".3g")]).replace("−", "-")
