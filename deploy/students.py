@@ -5,7 +5,8 @@ A student opens ``ws://<server>/_stcore/stream`` (subprotocol ``streamlit``), as
 ``rerun_script`` back-message (the page's URL path and query string, and the widget states that changed) and reads
 forward-messages until ``script_finished``: the time between is what the student waits for. Along the way it keeps
 what a browser would keep: the page's script hash (from ``navigation``), the query string the page writes
-(``page_info_changed``), the bound sliders the page drew (with the fragment each belongs to, so a slider inside an
+(``page_info_changed``), the sliders the page keeps in the URL (bound by Streamlit, or by ``ui.controls`` under their
+key; with the fragment each belongs to, so a slider inside an
 ``st.fragment`` reruns only its fragment, as in a browser) and the links of the page's "experiments" list.
 
 Any exception element (``new_element.exception``), a page that is not found, a script that does not compile, a
@@ -95,6 +96,15 @@ def load_average() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
 
+def url_key(proto) -> str:
+    """The URL key of a slider: Streamlit's ``query_param_key`` for a slider it binds, else the user key that ends the
+    element's id (``$$ID-<hash>-lr``: ``ui.controls`` keeps such a slider in the URL under its key); "" without one."""
+    if proto.query_param_key:
+        return proto.query_param_key
+    prefix, _, rest = proto.id.partition("-")
+    return rest.partition("-")[2] if prefix == "$$ID" else ""
+
+
 @dataclass(frozen=True)
 class Slider:
     """A bound slider (``st.slider`` or ``st.select_slider`` with ``bind="query-params"``) as the page drew it."""
@@ -118,7 +128,7 @@ class Slider:
             current = tuple(options[int(index)] for index in proto.default)
         else:
             current = tuple(proto.value) or tuple(proto.default)
-        return cls(proto.id, proto.query_param_key, fragment, options, proto.min, proto.max, proto.step or 1.0,
+        return cls(proto.id, url_key(proto), fragment, options, proto.min, proto.max, proto.step or 1.0,
                    max(len(proto.default), 1), proto.data_type == SliderProto.INT, current)
 
     def positions(self) -> int:
@@ -298,8 +308,8 @@ class Student:
             which = element.WhichOneof("type")
             if which == "exception":
                 outcome.error = outcome.error or f"exception: {element.exception.type}: {element.exception.message}"
-            elif which == "slider" and element.slider.query_param_key:
-                sliders[element.slider.query_param_key] = Slider.from_proto(element.slider, forward.delta.fragment_id)
+            elif which == "slider" and url_key(element.slider):
+                sliders[url_key(element.slider)] = Slider.from_proto(element.slider, forward.delta.fragment_id)
             elif which == "markdown":
                 links.extend(LINK.findall(element.markdown.body))
         elif kind == "new_session":

@@ -7,13 +7,16 @@ chart scrolls the page).
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from ui.classroom import FITTED_CHART_KEY, presenting
-from ui.figures import FinishedFigure
-from ui.i18n import language
+from ui.figures import FinishedFigure, PlaybackLabels
+from ui.i18n import language, t
 
 SEPARATORS = {"en": ".,", "ru": ", "}  # decimal mark, then the thousands separator
+AXIS = re.compile(r"^[xy]axis\d*$")
 CONFIG = {"displaylogo": False, "scrollZoom": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 PHONE_CONFIG = {**CONFIG, "displayModeBar": False}  # a touch screen shows the toolbar for good, over the legend
 
@@ -26,14 +29,22 @@ DEFAULT_HEIGHT = 450  # px: Plotly's height for a figure that names none
 MIN_FONT_SIZE = 14  # px: the smallest chart text a class reads from the back of the room (Plotly's default is 12)
 
 
+def playback_labels() -> PlaybackLabels:
+    """The words of the playback controls in the page's language."""
+    return PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step"), language())
+
+
 def in_language(figure: FinishedFigure, language_code: str) -> FinishedFigure:
-    """The figure with its numbers written in the language's style, and its text no smaller than
-    ``MIN_FONT_SIZE`` where it names no size of its own."""
+    """The figure with its numbers written in the language's style (decimal mark and thousands; powers of ten as
+    10ⁿ on every axis and in the hover labels that take their format from the axis, never 1e+06 or Plotly's SI
+    letters), and its text no smaller than ``MIN_FONT_SIZE`` where it names no size of its own."""
     spec = figure.to_dict()
     layout = spec.get("layout", {})
     font = layout.get("font", {})
     font = {**font, "size": max(font.get("size", MIN_FONT_SIZE), MIN_FONT_SIZE)}
-    return FinishedFigure({**spec, "layout": {**layout, "separators": SEPARATORS[language_code], "font": font}})
+    axes = {key: {"exponentformat": "power", **value} for key, value in layout.items() if AXIS.match(key)}
+    return FinishedFigure({**spec, "layout": {**layout, **axes, "separators": SEPARATORS[language_code],
+                                              "font": font}})
 
 
 def side_by_side(layout: dict) -> bool:

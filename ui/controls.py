@@ -1,6 +1,7 @@
-"""Controls shared by the pages. Every control is bound to the URL (``bind="query-params"``),
-so a teacher can share a link to an exact state; Streamlit ignores an invalid value in the URL
-and the control keeps its default."""
+"""Controls shared by the pages. Every control is kept in the URL, so a teacher can share a link to an exact
+state; an invalid value in the URL is ignored and the control keeps its default. A number slider shows its values
+in the page's language (``0,001``) and keeps the machine value in the URL (``lr=0.001``), so a link works in both
+languages (``number_slider``)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import numpy as np
 import streamlit as st
 
 from dl_core.optimizers import DEFAULTS, NAMES
-from ui.i18n import t
-from ui.numbers import plain
+from ui.i18n import language, t
+from ui.numbers import option_label, plain
 
 # Mantissas of "nice" numbers within one decade, for logarithmic sliders.
 NICE_MANTISSAS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
@@ -22,14 +23,44 @@ def log_options(low: float, high: float) -> tuple[float, ...]:
     return tuple(v for v in values if low <= v <= high)
 
 
-def log_slider(label: str, key: str, low: float, high: float, default: float, container=st.sidebar, **kwargs):
-    """A slider over nice numbers on a logarithmic scale (Streamlit has no log slider of its own)."""
-    options = log_options(low, high)
+def linear_options(low: float, high: float, step: float) -> tuple[float, ...]:
+    """``low``, ``low + step``, ... up to ``high``, rounded to the decimals of ``step`` (no 0.30000000000000004)."""
+    decimals = max(0, -int(np.floor(np.log10(step))) + 1)
+    return tuple(float(value) for value in np.round(np.arange(low, high + step / 2, step), decimals) + 0.0)  # no −0
+
+
+def number_slider(label: str, options, *, key: str, default: float, container=st.sidebar, **kwargs) -> float:
+    """A slider over the numbers ``options``, labelled in the page's language (``0,001``, ``1,5·10⁻⁵``) and kept in
+    the URL as the machine writes it (``?lr=0.001``, ``ui.numbers.plain``), so a shared link works in every
+    language. (Streamlit's own binding would write the label, ``0,001``, into the URL.)"""
     if default not in options:
         raise ValueError(f"default {default} of {key} is not one of the options")
-    return container.select_slider(
-        label, options=options, value=default, format_func=plain, key=key, bind="query-params", **kwargs
-    )
+    code = language()
+    return url_choice(container.select_slider, label, tuple(options), key=key, default=default,
+                      format_func=lambda value: option_label(value, code), to_url=plain, **kwargs)
+
+
+def number_range_slider(label: str, options, *, key: str, default: tuple[float, float], container=st.sidebar,
+                        **kwargs) -> tuple[float, float]:
+    """A range (two handles) over the numbers ``options``, labelled and kept in the URL as ``number_slider`` does
+    (``?act_x=-6&act_x=6``); a URL that names anything but two of ``options`` keeps ``default``."""
+    if key not in st.session_state:
+        by_text = {plain(option): option for option in options}
+        chosen = [by_text.get(text) for text in st.query_params.get_all(key)]
+        st.session_state[key] = tuple(sorted(chosen)) if len(chosen) == 2 and None not in chosen else default
+    code = language()
+    low, high = container.select_slider(label, tuple(options), value=tuple(default),
+                                        format_func=lambda value: option_label(value, code), key=key, **kwargs)
+    if (low, high) == tuple(default):
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = [plain(low), plain(high)]
+    return low, high
+
+
+def log_slider(label: str, key: str, low: float, high: float, default: float, container=st.sidebar, **kwargs):
+    """A slider over nice numbers on a logarithmic scale (Streamlit has no log slider of its own)."""
+    return number_slider(label, log_options(low, high), key=key, default=default, container=container, **kwargs)
 
 
 def optimizer_picker(key: str = "optimizer", default: str = "gd", container=st.sidebar) -> str:
@@ -67,16 +98,8 @@ def hyperparameters(name: str, key_prefix: str = "", container=st.sidebar, lr: f
             if hyper == "lr":
                 continue
             key, label = f"{key_prefix}{name}_{hyper}", t(f"hyper.{hyper}")
-            if hyper == "eps":
-                values[hyper] = st.select_slider(
-                    label, _EPS_OPTIONS, value=_nearest(_EPS_OPTIONS, default), format_func=plain,
-                    key=key, bind="query-params",
-                )
-            else:
-                low, high, step = _HYPER_SLIDERS[hyper]
-                values[hyper] = st.slider(
-                    label, low, high, float(default), step, format="%g", key=key, bind="query-params"
-                )
+            options = _EPS_OPTIONS if hyper == "eps" else linear_options(*_HYPER_SLIDERS[hyper])
+            values[hyper] = number_slider(label, options, key=key, default=_nearest(options, default), container=st)
     return values
 
 
@@ -85,7 +108,7 @@ def _nearest(options: tuple[float, ...], value: float) -> float:
 
 
 def url_choice(widget, label: str, options, *, key: str, default, format_func, legacy=None, multi: bool = False,
-               **kwargs):
+               to_url=str, **kwargs):
     """A choice kept in the URL as its option *value* (``?lab_section=sgd``), so the widget can show words in the
     page's language while a shared link works in every language. (Streamlit's own binding writes the label into
     the URL, which would tie a link to one language.)
@@ -93,10 +116,10 @@ def url_choice(widget, label: str, options, *, key: str, default, format_func, l
     ``widget`` is ``st.selectbox``, ``st.segmented_control`` (one value) or, with ``multi``, ``st.multiselect`` or
     ``st.pills`` (a list). On a session's first run the URL's value is taken if it is one of ``options``, or one of
     ``legacy`` (a label used in older links, mapped to its value); anything else falls back to ``default``; an empty
-    ``?key=`` is an empty choice. The value is written back to the URL on every run, and left out when it is the
-    default.
+    ``?key=`` is an empty choice. The value is written back to the URL (as ``to_url`` writes it) on every run, and
+    left out when it is the default.
     """
-    legacy = legacy or {}
+    legacy = {**{to_url(option): option for option in options}, **(legacy or {})}
     if key not in st.session_state:
         raw = st.query_params.get_all(key) if multi else st.query_params.get(key)
         if multi:
@@ -113,5 +136,5 @@ def url_choice(widget, label: str, options, *, key: str, default, format_func, l
     if value == (list(default) if multi else default):
         st.query_params.pop(key, None)
     else:
-        st.query_params[key] = value if value != [] else ""
+        st.query_params[key] = ([to_url(item) for item in value] or "") if multi else to_url(value)
     return value

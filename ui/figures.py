@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from dl_core import objectives
 from ui import raster
+from ui.numbers import number
 from ui.palette import MINIMUM_COLOR, SURFACE_COLORSCALE
 
 MAX_FRAMES = 100  # frames of an animation at most: Plotly keeps every frame of a figure in the page
@@ -119,7 +120,7 @@ def minima_trace(minima: np.ndarray, name: str, axes: str = "") -> dict:
     return scatter(
         minima[:, 0], minima[:, 1], axes, mode="markers", name=name,
         marker={"symbol": "star", "size": 16, "color": MINIMUM_COLOR, "line": {"width": 1, "color": "black"}},
-        hovertemplate="w*=(%{x:.4g}, %{y:.4g})<extra></extra>",
+        hovertemplate="w*=(%{x:.4~r}, %{y:.4~r})<extra></extra>",
     )
 
 
@@ -127,7 +128,7 @@ def path_trace(points: np.ndarray, color: str, name: str, axes: str = "") -> dic
     return scatter(
         points[:, 0], points[:, 1], axes, mode="lines+markers", name=name,
         line={"color": color, "width": 2}, marker={"color": color, "size": 4},
-        hovertemplate="w₁=%{x:.4g}<br>w₂=%{y:.4g}<extra></extra>",
+        hovertemplate="w₁=%{x:.4~r}<br>w₂=%{y:.4~r}<extra></extra>",
     )
 
 
@@ -200,11 +201,13 @@ def log_axis(decades: list[float], **extra) -> dict:
 
 @dataclass(frozen=True)
 class PlaybackLabels:
-    """The words of the playback controls, already in the page's language."""
+    """The words of the playback controls, already in the page's language (``ui.charts.playback_labels``), and the
+    language, for the numbers of the speed buttons (``▶ 0,5×``)."""
 
     play: str
     pause: str
     step: str
+    language: str = "en"
 
 
 def playback(
@@ -232,7 +235,8 @@ def playback(
         shown = frame_names[::stride] if frame_names[::stride][-1] == frame_names[-1] else [
             *frame_names[::stride], frame_names[-1]]
         duration = pace * stride / speed - FRAME_SLACK_MS
-        return {"label": f"▶ {speed:g}×" if speed != 1.0 else "▶ " + labels.play, "method": "animate",
+        label = f"▶ {number(speed, 3, labels.language)}×" if speed != 1.0 else "▶ " + labels.play
+        return {"label": label, "method": "animate",
                 "args": [shown, {"frame": {"duration": duration, "redraw": redraw}, "transition": {"duration": 0},
                                  "mode": "immediate", "fromcurrent": True}]}
 

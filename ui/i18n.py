@@ -50,19 +50,42 @@ def localised(text: str, language_code: str) -> str:
 
 
 class _Formatter(string.Formatter):
+    """Fills number and plural fields (see the module). A plural field takes the form of its number as the text
+    prints it: ``{factor:.3g} {factor:plural:раз|раза|раз}`` of 2953.7 reads «2950 раз», not «2950 раза»."""
+
     def __init__(self, language_code: str):
         self.language = language_code
+        self.printed: dict[str, float] = {}
+        self.field = ""
+
+    def vformat(self, format_string, args, kwargs):
+        self.printed = {}
+        for _, name, spec, _ in self.parse(format_string):
+            if name in kwargs and spec and not spec.startswith(PLURAL) and _is_number(kwargs[name]):
+                try:
+                    self.printed[name] = float(format(kwargs[name], spec))
+                except ValueError:  # a percent or another spec that prints no plain number: the value itself
+                    pass
+        return super().vformat(format_string, args, kwargs)
+
+    def get_field(self, field_name, args, kwargs):
+        self.field = field_name
+        return super().get_field(field_name, args, kwargs)
 
     def format_field(self, value, spec: str) -> str:
         if spec.startswith(PLURAL):
             forms = spec[len(PLURAL):].split("|")
             try:
-                return forms[plural_form(float(value), self.language)]
+                return forms[plural_form(self.printed.get(self.field, float(value)), self.language)]
             except ValueError:  # not a number: the form for many
                 return forms[-1]
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if not _is_number(value):
             return super().format_field(value, spec)
         return localised(super().format_field(value, spec), self.language)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def fill(text: str, language_code: str, **values) -> str:

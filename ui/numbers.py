@@ -102,4 +102,4 @@ def plain(value: float) -> str:
 
 def option_label(value: float, language: str) -> str:
     """A slider's value as the page shows it: ``0,001`` and ``1,5·10⁻⁵`` in Russian, ``1.5×10⁻⁵`` in English."""
-    return in_language(plain(value), language)
+    return in_language(plain(value + 0.0), language)  # −0.0 reads as 0

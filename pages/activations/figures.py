@@ -16,7 +16,7 @@ import numpy as np
 
 from pages.activations.compute import Cost, Curves, GradientProfile
 from ui.figures import FinishedFigure, legend_above, log_axis, typed
-from ui.i18n import fill, localised
+from ui.i18n import fill
 from ui.numbers import number
 from ui.palette import ACTIVATION_COLORS
 
@@ -114,9 +114,9 @@ def curves_figure(curves: dict[str, Curves], labels: ActivationLabels, threshold
             data.append(_line(x, y, name, label, showlegend=False, hoverinfo="skip", opacity=0.3,
                               line={"color": color, "width": 14}))
         data.append(_line(curve.x, curve.values, name, label,
-                          hovertemplate=f"{label}: %{{y:.4g}}<extra></extra>"))
+                          hovertemplate=f"{label}: %{{y:.4~r}}<extra></extra>"))
         data.append(_line(curve.x, curve.derivatives, name, label, axes="2", showlegend=False,
-                          hovertemplate=f"{label}: %{{y:.4g}}<extra></extra>"))
+                          hovertemplate=f"{label}: %{{y:.4~r}}<extra></extra>"))
         shapes.extend(
             {"type": "rect", "xref": "x3", "yref": "y3", "x0": low, "x1": high, "y0": lane - 0.36,
              "y1": lane + 0.36, "fillcolor": color, "opacity": 0.75, "line": {"width": 0}}
@@ -160,7 +160,7 @@ def gradient_figure(profiles: dict[str, GradientProfile], labels: ActivationLabe
         label = labels.names[name]
         data.append(_line(layers, _floored(profile.sizes, log_range), name, label, precise=True,
                           mode="lines+markers", marker={"size": 6},
-                          hovertemplate=f"{label}: %{{y:.3g}}<extra></extra>"))
+                          hovertemplate=f"{label}: %{{y}}<extra></extra>"))
         data.append(_line(layers, profile.off_centre, name, label, axes="2", mode="lines+markers",
                           marker={"size": 6}, showlegend=False,
                           hovertemplate=f"{label}: %{{y:.2f}}<extra></extra>"))
@@ -187,7 +187,7 @@ def dead_units_figure(dead: dict, labels: ActivationLabels, shift: float) -> Fin
         data.append(_line(units.shifts, 100 * units.dead_share, name, label, mode="lines+markers",
                           marker={"size": 5}, hovertemplate=f"{label}: %{{y:.0f}}%<extra></extra>"))
         data.append(_line(units.shifts, _floored(units.mean_grad, log_range), name, label, axes="2", showlegend=False,
-                          hovertemplate=f"{label}: %{{y:.2g}}<extra></extra>"))
+                          hovertemplate=f"{label}: %{{y}}<extra></extra>"))
     marker = {"type": "line", "x0": shift, "x1": shift, "y0": 0, "y1": 1, "line": {"dash": "dash", "width": 2}}
     layout = _layout(
         460,
@@ -218,7 +218,7 @@ def histograms_figure(histograms: dict, labels: ActivationLabels, columns: int =
         data.append({
             "type": "bar", "x": typed(centres), "y": typed(100 * histogram.probabilities), "xaxis": f"x{axes}",
             "yaxis": f"y{axes}", "marker": {"color": ACTIVATION_COLORS[name], "line": {"width": 0}},
-            "name": labels.names[name], "hovertemplate": "f = %{x:.3g}: %{y:.2g}%<extra></extra>",
+            "name": labels.names[name], "hovertemplate": "f = %{x:.3~r}: %{y:.2~r}%<extra></extra>",
         })
         low = min(float(histogram.edges[0]), histogram.mean, 0.0)
         high = max(float(histogram.edges[-1]), histogram.mean, 0.0)
@@ -235,7 +235,7 @@ def histograms_figure(histograms: dict, labels: ActivationLabels, columns: int =
             "yanchor": "bottom", "showarrow": False, "font": {"size": 16}, "align": "left",
             "text": f"<b>{labels.names[name]}</b><br>"  # the mean on a line of its own: narrow panels have no room
             + fill(labels.mean_format, labels.language,
-                   mean=localised(number(histogram.mean if abs(histogram.mean) >= 5e-4 else 0.0), labels.language)),
+                   mean=number(histogram.mean if abs(histogram.mean) >= 5e-4 else 0.0, 3, labels.language)),
         })
     layout.update(shapes=shapes, annotations=annotations)
     layout["margin"]["t"] = 60

@@ -7,7 +7,7 @@ from pages.activations import figures as activation_figures
 from pages.activations import tables as activations_tables
 from pages.activations.compute import NAMES
 from ui import charts, classroom, controls, course, tables
-from ui.i18n import language, t
+from ui.i18n import language, latex, t
 
 DEFAULT_CHOSEN = ["sigmoid", "tanh", "relu", "leaky_relu", "elu"]
 # Links made before the functions were kept in the URL by name held their English labels.
@@ -48,10 +48,10 @@ def render() -> None:
     chosen = controls.url_choice(curves_controls.multiselect, t("activations.fns"), NAMES, key="act_fns",
                                  default=DEFAULT_CHOSEN,
                                  format_func=labels.get, legacy=LEGACY_LABELS, multi=True)
-    leaky_alpha = sidebar.slider(t("activations.alpha_leaky"), 0.0, 1.0, 0.01, 0.01, key="act_alpha_leaky",
-                                 bind="query-params")
-    elu_alpha = sidebar.slider(t("activations.alpha_elu"), 0.0, 3.0, 1.0, 0.05, key="act_alpha_elu",
-                               bind="query-params")
+    leaky_alpha = controls.number_slider(t("activations.alpha_leaky"), controls.linear_options(0.0, 1.0, 0.01),
+                                         key="act_alpha_leaky", default=0.01, container=sidebar)
+    elu_alpha = controls.number_slider(t("activations.alpha_elu"), controls.linear_options(0.0, 3.0, 0.05),
+                                       key="act_alpha_elu", default=1.0, container=sidebar)
     threshold_percent = sidebar.select_slider(
         t("activations.threshold"), THRESHOLD_PERCENTS, value=5, format_func=lambda percent: f"{percent}%",
         key="act_sat", bind="query-params", help=t("activations.threshold_help"),
@@ -63,8 +63,8 @@ def render() -> None:
     scale = controls.log_slider(t("activations.scale"), "act_scale", 0.1, 10.0, 1.5, help=t("activations.scale_help"),
                                 container=sidebar)
     sidebar.subheader(t("activations.dead.title"))
-    shift = sidebar.slider(t("activations.bias"), float(activations.BIAS_SHIFTS[0]), float(activations.BIAS_SHIFTS[-1]),
-                           -2.0, 0.25, key="act_bias", bind="query-params")
+    shift = controls.number_slider(t("activations.bias"), tuple(map(float, activations.BIAS_SHIFTS)),
+                                   key="act_bias", default=-2.0, container=sidebar)
     batch = sidebar.select_slider(t("activations.batch"), BATCHES, value=32, key="act_batch", bind="query-params")
     seed = sidebar.number_input(t("control.seed"), 0, 9999, 0, key="act_seed", bind="query-params",
                                 help=t("activations.seed_help"))
@@ -84,8 +84,8 @@ def render() -> None:
     def curves_section() -> None:
         """The section and its control, rerun alone when it moves (the functions and their parameters, which the
         other sections read too, are drawn by the full run)."""
-        x_range = curves_controls.slider(t("activations.x_range"), -100.0, 100.0, (-6.0, 6.0), 0.5, key="act_x",
-                                         bind="query-params")
+        x_range = controls.number_range_slider(t("activations.x_range"), controls.linear_options(-100.0, 100.0, 0.5),
+                                                key="act_x", default=(-6.0, 6.0), container=curves_controls)
         if not chosen:
             return
         x_low, x_high = activations.x_window(*x_range)
@@ -97,7 +97,7 @@ def render() -> None:
             st.warning(t("activations.leaky_linear"))
         formula_columns = st.columns(2)
         for index, name in enumerate(chosen):
-            formula_columns[index % 2].latex(activations.formulas(name))
+            formula_columns[index % 2].latex(latex(activations.formulas(name)))
 
     curves_section()
 
@@ -136,8 +136,8 @@ def render() -> None:
     @st.fragment
     def centre_section() -> None:
         """The section and its controls, rerun alone when one of them moves."""
-        mu = centre_controls.slider(t("activations.mu"), -3.0, 3.0, 0.0, 0.1, key="act_mu", bind="query-params",
-                                    help=t("activations.mu_help"))
+        mu = controls.number_slider(t("activations.mu"), controls.linear_options(-3.0, 3.0, 0.1),
+                                    key="act_mu", default=0.0, container=centre_controls, help=t("activations.mu_help"))
         sigma = controls.log_slider(t("activations.sigma"), "act_sigma", 0.1, 10.0, 1.0,
                                     help=t("activations.sigma_help"), container=centre_controls)
         if not chosen:

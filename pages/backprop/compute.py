@@ -42,7 +42,7 @@ def seed_weights(seed: int) -> Weights:
     """The small network's weights drawn from N(0, 1) with ``seed``, rounded to the sliders' 0.01 and kept in
     [-3, 3]."""
     drawn = graph.flatten(graph.init(np.random.default_rng(seed)))
-    return tuple(float(value) for value in np.clip(np.round(drawn, 2), -WEIGHT_LIMIT, WEIGHT_LIMIT))
+    return tuple(float(value) + 0.0 for value in np.clip(np.round(drawn, 2), -WEIGHT_LIMIT, WEIGHT_LIMIT))  # no −0
 
 
 def params_of(weights: Weights) -> graph.Params:

@@ -41,7 +41,7 @@ OUTPUT_LABEL_AT = {False: {0: 0.5, 1: 0.45, 2: 0.5}, True: {0: 0.6, 1: 0.35, 2: 
 
 
 def _fmt(value: float, language: str, digits: int = 3) -> str:
-    return localised(number(float(value), digits), language)
+    return number(float(value), digits, language)
 
 
 def _position(node: graph.Node, vertical: bool) -> tuple[float, float]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dl_core import graph
 from dl_core.activations import ACTIVATIONS
-from ui.i18n import localised
 from ui.numbers import latex_number
 from ui.numbers import number as ui_number
 
@@ -129,10 +128,10 @@ def local_text(name: str, passed: graph.GraphPass, activation: str, language: st
     node = graph.NODE[name]
     if node.kind == "activation":
         parent = node.parents[0]
-        value = localised(ui_number(passed.local[parent, name], 3), language)
+        value = ui_number(passed.local[parent, name], 3, language)
         return f"{activation_text(activation)}′({NODE_TEXT[parent]}) = {value}"
     if node.kind == "loss":
-        return f"2(ŷ − y) = {localised(ui_number(passed.local['y_hat', name], 3), language)}"
+        return f"2(ŷ − y) = {ui_number(passed.local['y_hat', name], 3, language)}"
     return None if node.kind == "sum" else "—"
 
 

@@ -8,13 +8,14 @@ from dl_core import graph
 from pages.backprop import compute, figures, formulas
 from pages.backprop import tables as matrices
 from ui import charts, classroom, controls, course, metrics, tables
-from ui.i18n import language, num, t
+from ui.i18n import language, latex, num, t
 
 DEFAULT_ACTIVATION, DEFAULT_SEED = "sigmoid", 2
 DEFAULT_X1, DEFAULT_X2, DEFAULT_Y = 1.0, -0.5, 0.5
 LAST_STEP = len(graph.WALK) - 1
 BATCH, FEATURES, OUTPUTS = 4, 3, 2
 LEGACY_BUGS = {"true": "no_activation_grad", "false": "none"}  # the bug used to be an on/off switch
+WEIGHT_OPTIONS = controls.linear_options(-compute.WEIGHT_LIMIT, compute.WEIGHT_LIMIT, 0.01)
 EXPERIMENTS = {  # lesson 9: the forward interface, the backward pass by the chain rule, matrices, BLAS
     "forward": "bp_step=8",
     "remembered": "bp_step=11",
@@ -55,16 +56,19 @@ def render() -> None:
     sidebar.subheader(t("backprop.network.title"))
     activation = controls.url_choice(sidebar.selectbox, t("backprop.activation"), compute.NAMES, key="bp_act",
                                      default=DEFAULT_ACTIVATION, format_func=lambda name: t(f"backprop.act.{name}"))
-    x1 = sidebar.slider(t("backprop.x1"), -3.0, 3.0, DEFAULT_X1, 0.1, key="bp_x1", bind="query-params")
-    x2 = sidebar.slider(t("backprop.x2"), -3.0, 3.0, DEFAULT_X2, 0.1, key="bp_x2", bind="query-params")
-    target = sidebar.slider(t("backprop.y"), -3.0, 3.0, DEFAULT_Y, 0.1, key="bp_y", bind="query-params")
+    x1 = controls.number_slider(t("backprop.x1"), controls.linear_options(-3.0, 3.0, 0.1),
+                                key="bp_x1", default=DEFAULT_X1, container=sidebar)
+    x2 = controls.number_slider(t("backprop.x2"), controls.linear_options(-3.0, 3.0, 0.1),
+                                key="bp_x2", default=DEFAULT_X2, container=sidebar)
+    target = controls.number_slider(t("backprop.y"), controls.linear_options(-3.0, 3.0, 0.1),
+                                    key="bp_y", default=DEFAULT_Y, container=sidebar)
     seed = int(sidebar.number_input(t("backprop.seed"), 0, 9999, DEFAULT_SEED, key="bp_seed", bind="query-params",
                                     on_change=_new_seed, help=t("backprop.seed_help")))
     drawn = compute.seed_weights(seed)
     with sidebar.expander(t("backprop.weights")):
         weights = tuple(
-            float(st.slider(formulas.parameter_text(parameter), -compute.WEIGHT_LIMIT, compute.WEIGHT_LIMIT, default,
-                            0.01, key=key, bind="query-params"))
+            float(controls.number_slider(formulas.parameter_text(parameter), WEIGHT_OPTIONS, key=key, default=default,
+                                         container=st))
             for parameter, key, default in zip(graph.PARAMETERS, compute.WEIGHT_KEYS, drawn, strict=True)
         )
     sidebar.subheader(t("backprop.layer.title"))
@@ -100,7 +104,7 @@ def render() -> None:
                 container=chart_area)
     kind = "start" if direction == "start" else f"{direction}.{graph.NODE[current].kind}"
     st.markdown(t(f"backprop.say.{kind}", name=names.get(current, ""), f=symbol(activation)))
-    st.latex(formulas.step_latex(step, passed, activation, language_code))
+    st.latex(latex(formulas.step_latex(step, passed, activation, language_code)))
     with classroom.aside():
         st.caption(t("backprop.graph.caption", f=symbol(activation)))
     with st.expander(t("backprop.nodes.title")):
@@ -183,9 +187,9 @@ def render() -> None:
     if bug != "none":
         planted, right = st.columns(2)
         planted.markdown(t("backprop.check.planted"))
-        planted.latex(graph.BUG_LATEX[bug])
+        planted.latex(latex(graph.BUG_LATEX[bug]))
         right.markdown(t("backprop.check.right"))
-        right.latex(formulas.BUG_FIX[bug])
+        right.latex(latex(formulas.BUG_FIX[bug]))
     with classroom.aside():
         st.caption(t("backprop.check.caption", tolerance=num(graph.CHECK_TOLERANCE), floor=num(graph.CHECK_FLOOR)))
 
@@ -215,7 +219,8 @@ def render() -> None:
     blas = measured.blas
     st.markdown(t("backprop.timing.library", numpy=np.__version__, library=f"{blas.name} {blas.version}".strip(),
                   kernel=blas.kernel or t("backprop.timing.unknown"),
-                  threads=str(blas.threads) if blas.threads else t("backprop.timing.unknown"), cores=blas.cores))
+                  threads_note=t("backprop.timing.threads", threads=blas.threads) if blas.threads
+                  else t("backprop.timing.threads_unknown"), cores=blas.cores))
     metrics.show([
         metrics.Metric(t("backprop.timing.peak"), num(float(measured.numpy_gflops.max()), 3),
                        t("backprop.timing.peak_help")),

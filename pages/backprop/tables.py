@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from ui import tables
-from ui.i18n import localised
 from ui.numbers import number
 
 POSITIVE, NEGATIVE = (0, 114, 178), (213, 94, 0)  # the palette's blue and vermillion, as RGB
@@ -43,7 +42,7 @@ def matrix_html(matrix: Matrix, language: str) -> str:
     rows = "".join(
         "<tr>" + "".join(
             f'<td style="{CELL} background: {_tint(value, largest)}">'
-            f"{html.escape(localised(number(float(value), 3), language))}</td>"
+            f"{html.escape(number(float(value), 3, language))}</td>"
             for value in row
         ) + "</tr>"
         for row in values

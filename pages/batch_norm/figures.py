@@ -200,7 +200,7 @@ def stream_figure(stream, show_debiased: bool, debiased: tuple[np.ndarray, np.nd
              "showlegend": legend, "hoverinfo": "skip", **common},
             {"type": "scatter", "mode": "markers", "x": typed(steps[1:]), "y": typed(clipped(batch)),
              "marker": {"color": LIGHT, "size": 4}, "name": labels.batch_stat, "legendgroup": "batch",
-             "showlegend": legend, "hovertemplate": "%{x}: %{y:.3g}<extra></extra>", **common},
+             "showlegend": legend, "hovertemplate": "%{x}: %{y:.3~r}<extra></extra>", **common},
             {"type": "scatter", "mode": "lines", "x": typed(steps), "y": typed(clipped(expectation)),
              "line": {"color": EXPECTED, "width": 2, "dash": "dash"}, "name": labels.expected,
              "legendgroup": "expected", "showlegend": legend, "hoverinfo": "skip", **common},
@@ -209,13 +209,13 @@ def stream_figure(stream, show_debiased: bool, debiased: tuple[np.ndarray, np.nd
              "showlegend": legend, "hoverinfo": "skip", **common},
             {"type": "scatter", "mode": "lines", "x": typed(steps), "y": typed(clipped(running)),
              "line": {"color": RUNNING, "width": 3}, "name": labels.running, "legendgroup": "running",
-             "showlegend": legend, "hovertemplate": "%{x}: %{y:.4g}<extra></extra>", **common},
+             "showlegend": legend, "hovertemplate": "%{x}: %{y:.4~r}<extra></extra>", **common},
         ]
         if show_debiased:
             data.append({"type": "scatter", "mode": "lines", "x": typed(steps[1:]), "y": typed(clipped(corrected[1:])),
                          "line": {"color": DEBIASED, "width": 2.5}, "name": labels.debiased,
                          "legendgroup": "debiased", "showlegend": legend,
-                         "hovertemplate": "%{x}: %{y:.4g}<extra></extra>", **common})
+                         "hovertemplate": "%{x}: %{y:.4~r}<extra></extra>", **common})
     x_range = [0, int(steps[-1])]
     domains = two_panels(stacked, gap=0.16 if stacked else 0.1)
     layout = chart_layout(
@@ -252,12 +252,12 @@ def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels:
         top = float(counts.max())
         data.append({"type": "bar", "x": typed(0.5 * (edges[1:] + edges[:-1])), "y": typed(counts),
                      "width": float(width), "marker": {"color": TRAIN, "line": {"width": 0}},
-                     "name": labels.train_outputs, "hovertemplate": "%{x:.3g}: %{y}<extra></extra>"})
+                     "name": labels.train_outputs, "hovertemplate": "%{x:.3~r}: %{y}<extra></extra>"})
     for value, color, dash, name in ((result.eval_output, EVAL, "solid", labels.eval_output),
                                      (result.ideal, BLACK, "dot", labels.ideal_output)):
         data.append({"type": "scatter", "mode": "lines", "x": [value, value], "y": [0.0, top * 1.05],
                      "line": {"color": color, "width": 3, "dash": dash}, "name": name,
-                     "hovertemplate": f"{name}: %{{x:.4g}}<extra></extra>"})
+                     "hovertemplate": f"{name}: %{{x:.4~r}}<extra></extra>"})
     band = _finite(sizes.band, 1e3)
     data += [
         {"type": "scatter", "mode": "lines", "x": typed(sizes.sizes), "y": typed(band[:, 0]), "xaxis": "x2",
@@ -267,7 +267,7 @@ def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels:
          "fillcolor": "rgba(86, 180, 233, 0.3)", "name": labels.spread, "hoverinfo": "skip"},
         {"type": "scatter", "mode": "lines+markers", "x": typed(sizes.sizes), "y": typed(band[:, 1]), "xaxis": "x2",
          "yaxis": "y2", "line": {"color": TRAIN, "width": 3}, "marker": {"size": 6}, "name": labels.median,
-         "hovertemplate": "N = %{x}: %{y:.3g}<extra></extra>"},
+         "hovertemplate": "N = %{x}: %{y:.3~r}<extra></extra>"},
     ]
     shapes = [_hline(result.eval_output, "2", color=EVAL, width=3, dash="solid"),
               _hline(result.ideal, "2", width=2.5)]
@@ -313,11 +313,11 @@ def loss_figure(runs: dict[bool, LockstepRun], guess: float, labels: Labels) -> 
             {"type": "scatter", "mode": "lines", "x": typed(steps), "y": typed(minibatch),
              "line": {"color": color, "width": 1}, "opacity": 0.35, "legendgroup": name,
              "name": fill(labels.minibatch_format, labels.language, name=name),
-             "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"},
+             "hovertemplate": "%{x}: %{y:.3~r}<extra></extra>"},
             {"type": "scatter", "mode": "lines+markers", "x": typed(run.snapshot_steps), "y": typed(whole),
              "line": {"color": color, "width": 3}, "marker": {"size": 6}, "legendgroup": name,
              "name": fill(labels.whole_set_format, labels.language, name=name),
-             "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"},
+             "hovertemplate": "%{x}: %{y:.3~r}<extra></extra>"},
         ]
         if batch_norm:
             running = np.maximum(_finite(run.losses[:, 0]), 1e-6)
@@ -325,7 +325,7 @@ def loss_figure(runs: dict[bool, LockstepRun], guess: float, labels: Labels) -> 
             data.append({"type": "scatter", "mode": "lines", "x": typed(run.snapshot_steps), "y": typed(running),
                          "line": {"color": color, "width": 2, "dash": "dash"}, "legendgroup": name,
                          "name": fill(labels.eval_mode_format, labels.language, name=name),
-                         "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"})
+                         "hovertemplate": "%{x}: %{y:.3~r}<extra></extra>"})
     decades = log_range(shown, pad=0.1)
     layout = chart_layout(
         450,
@@ -416,7 +416,7 @@ def gamma_beta_figure(run: LockstepRun, depth: int, labels: Labels, stacked: boo
         values = np.concatenate([run.params[f"{prefix}{layer}"][0, 0] for layer in range(1, depth + 1)])
         data.append({"type": "scatter", "mode": "markers", "x": typed(x), "y": typed(_finite(values, 1e3)),
                      "xaxis": f"x{axes}", "yaxis": f"y{axes}", "marker": {"color": WITH, "size": 7, "opacity": 0.8},
-                     "hovertemplate": "%{y:.3g}<extra></extra>", "showlegend": False})
+                     "hovertemplate": "%{y:.3~r}<extra></extra>", "showlegend": False})
     x_range = [0.5, depth + 0.5]
     domains = two_panels(stacked, gap=0.16 if stacked else 0.1)
     layout = chart_layout(
@@ -448,7 +448,7 @@ def sweep_figure(sweeps: dict[bool, Sweep], threshold: float, chosen_lr: float, 
         data.append({"type": "scatter", "mode": "lines+markers", "x": [float(v) for v in found.lrs],
                      "y": [float(v) for v in losses], "name": name, "line": {"color": color, "width": 2.5},
                      "marker": {"symbol": symbols, "size": 13, "color": color, "line": {"width": 2.5, "color": color}},
-                     "customdata": notes, "hovertemplate": f"{name}<br>η = %{{x:g}}: %{{y:.3g}} %{{customdata}}"
+                     "customdata": notes, "hovertemplate": f"{name}<br>η = %{{x:~r}}: %{{y:.3~r}} %{{customdata}}"
                      "<extra></extra>"})
     decades = log_range(shown, pad=0.15)
     lrs = next(iter(sweeps.values())).lrs

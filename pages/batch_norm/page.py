@@ -9,8 +9,7 @@ import streamlit as st
 from dl_core import batchnorm_stats
 from pages.batch_norm import compute, figures, tables, trainer
 from ui import charts, classroom, controls, course, metrics
-from ui.figures import PlaybackLabels
-from ui.i18n import language, num, t
+from ui.i18n import language, latex, num, t
 
 LAYER_SIZES = (2, 4, 8, 16, 32, 64, 128, 256)
 STREAM_SIZES = (2, 4, 8, 16, 32, 64, 128, 256)
@@ -50,7 +49,7 @@ def render() -> None:
     st.title(t("batch_norm.title"))
     with classroom.aside():  # the introduction and the transform: one fold in presenter mode
         st.markdown(t("batch_norm.intro", paper=PAPER))
-        st.latex(TRANSFORM_LATEX.replace(r"\qquad", r"\\") if phone else TRANSFORM_LATEX)
+        st.latex(latex(TRANSFORM_LATEX.replace(r"\qquad", r"\\") if phone else TRANSFORM_LATEX))
 
     sidebar = classroom.controls_area()
     sidebar.header(t("control.header"))
@@ -62,8 +61,10 @@ def render() -> None:
                                         bind="query-params")
     stream_steps = sidebar.slider(t("batch_norm.stream.steps"), 10, 1000, 200, 10, key="bn_stream_steps",
                                   bind="query-params")
-    mean = sidebar.slider(t("batch_norm.stream.mean"), -5.0, 5.0, 3.0, 0.5, key="bn_mu", bind="query-params")
-    std = sidebar.slider(t("batch_norm.stream.std"), 0.1, 5.0, 2.0, 0.1, key="bn_sigma", bind="query-params")
+    mean = controls.number_slider(t("batch_norm.stream.mean"), controls.linear_options(-5.0, 5.0, 0.5),
+                                  key="bn_mu", default=3.0, container=sidebar)
+    std = controls.number_slider(t("batch_norm.stream.std"), controls.linear_options(0.1, 5.0, 0.1),
+                                 key="bn_sigma", default=2.0, container=sidebar)
     modes_controls = classroom.controls_group(sidebar, t("batch_norm.modes.title"))
     deep_controls = classroom.controls_group(sidebar, t("batch_norm.deep.title"))
     seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="bn_seed", bind="query-params"))
@@ -89,7 +90,7 @@ def render() -> None:
         whole_set_format=t("batch_norm.chart.whole_set"), eval_mode_format=t("batch_norm.chart.eval_mode"),
         constant_guess=t("batch_norm.chart.constant_guess"),
         layer_axis=t("batch_norm.chart.layer_axis"),
-        distribution_axis="", playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
+        distribution_axis="", playback=charts.playback_labels(),
         gamma_axis=t("batch_norm.chart.gamma_axis"), beta_axis=t("batch_norm.chart.beta_axis"),
         lr_axis=t("batch_norm.chart.lr_axis"), final_loss_axis=t("batch_norm.chart.final_loss_axis"),
         threshold=t("batch_norm.chart.threshold"), chosen_lr=t("batch_norm.chart.chosen_lr"),
@@ -103,10 +104,12 @@ def render() -> None:
         sidebar = layer_controls
         layer_size = sidebar.select_slider(t("batch_norm.layer.batch"), LAYER_SIZES, value=32, key="bn_layer_n",
                                            bind="query-params")
-        gamma = sidebar.slider("γ", -2.0, 4.0, 1.0, 0.1, key="bn_gamma", bind="query-params",
-                               help=t("batch_norm.layer.gamma_help"))
-        beta = sidebar.slider("β", -4.0, 4.0, 0.0, 0.1, key="bn_beta", bind="query-params",
-                              help=t("batch_norm.layer.beta_help"))
+        gamma = controls.number_slider("γ", controls.linear_options(-2.0, 4.0, 0.1),
+                                       key="bn_gamma", default=1.0,
+                                       container=sidebar, help=t("batch_norm.layer.gamma_help"))
+        beta = controls.number_slider("β", controls.linear_options(-4.0, 4.0, 0.1),
+                                      key="bn_beta", default=0.0,
+                                      container=sidebar, help=t("batch_norm.layer.beta_help"))
         undo = sidebar.toggle(t("batch_norm.layer.undo"), key="bn_undo", bind="query-params",
                               help=t("batch_norm.layer.undo_help"))
 
@@ -171,8 +174,8 @@ def render() -> None:
         """The section and its controls, rerun alone when one of them moves."""
         batch_size = modes_controls.select_slider(t("batch_norm.modes.batch"), BATCH_SIZES, value=8, key="bn_batch",
                                                 bind="query-params")
-        sample = modes_controls.slider(t("batch_norm.modes.sample"), -10.0, 10.0, 5.0, 0.5, key="bn_x0",
-                                       bind="query-params")
+        sample = controls.number_slider(t("batch_norm.modes.sample"), controls.linear_options(-10.0, 10.0, 0.5),
+                                        key="bn_x0", default=5.0, container=modes_controls)
 
         st.subheader(t("batch_norm.modes.title"))
         classroom.explain(t("batch_norm.modes.intro"))

@@ -63,11 +63,11 @@ SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def rate_range(lrs: np.ndarray, trained: np.ndarray) -> str:
-    """The learning rates that trained, as ``0.01 – 3`` (lowest to highest), or an empty string."""
+    """The learning rates that trained, as ``0.01–3`` (lowest to highest), or an empty string."""
     if not trained.any():
         return ""
     chosen = lrs[trained]
-    return f"{num(float(chosen.min()), 3)} – {num(float(chosen.max()), 3)}"
+    return f"{num(float(chosen.min()), 3)}–{num(float(chosen.max()), 3)}"
 
 
 def sweep_summary(sweeps: dict[bool, Sweep]) -> str:

@@ -3,14 +3,14 @@
 TEXT = {
     "batch_norm.title": {"en": "Batch normalization", "ru": "Батч-нормализация"},
     "batch_norm.intro": {
-        "en": "Batch normalization ([Ioffe & Szegedy, 2015]({paper})) is a step between a layer's linear part and its activation. For every unit it takes the values $z$ of the current batch, subtracts their mean $\\mu_B$ and divides by their standard deviation, so that over the batch they have mean 0 and variance 1; then it multiplies them by $\\gamma$ and adds $\\beta$, two numbers per unit that the network learns like its weights. Below: what this does to one layer; how the layer keeps running averages of $\\mu_B$ and $\\sigma_B^2$ for use after training; why one input gives different outputs in train and eval mode; and what it changes for a deep network.",
-        "ru": "Батч-нормализация ([Ioffe, Szegedy, 2015]({paper})) — это шаг между линейной частью слоя и его функцией активации. Для каждого нейрона она берёт значения $z$ на текущем батче, вычитает их среднее $\\mu_B$ и делит на стандартное отклонение — по батчу получаются среднее 0 и дисперсия 1. Затем значения умножаются на $\\gamma$ и сдвигаются на $\\beta$: это два числа на нейрон, которые сеть обучает наравне с весами. Ниже — что это делает с одним слоем; как слой копит скользящие средние $\\mu_B$ и $\\sigma_B^2$, чтобы пользоваться ими после обучения; почему один и тот же вход даёт разные выходы в режиме обучения и в режиме применения; и что всё это меняет для глубокой сети.",
+        "en": "Batch normalization ([Ioffe & Szegedy, 2015]({paper})) is a step between a layer's linear part and its activation. For every unit it takes the values $z$ of the current batch, subtracts their mean $\\mu_B$ and divides by their standard deviation, so that over the batch they have mean 0 and variance 1. Then it multiplies them by $\\gamma$ and adds $\\beta$, two numbers per unit that the network learns like its weights. Below: what this does to one layer, and how the layer keeps running averages of $\\mu_B$ and $\\sigma_B^2$ for use after training. Then: why one input gives different outputs in train and eval mode, and what batch norm changes for a deep network.",
+        "ru": "Батч-нормализация ([Ioffe, Szegedy, 2015]({paper})) — это шаг между линейной частью слоя и его функцией активации. Для каждого нейрона она берёт значения $z$ на текущем батче, вычитает их среднее $\\mu_B$ и делит на стандартное отклонение: по батчу получаются среднее 0 и дисперсия 1. Затем значения умножаются на $\\gamma$ и сдвигаются на $\\beta$ — это два числа на нейрон, которые сеть обучает наравне с весами. Ниже мы посмотрим, что батч-нормализация делает с одним слоем и как слой копит скользящие средние $\\mu_B$ и $\\sigma_B^2$, чтобы пользоваться ими после обучения. Затем — почему один и тот же вход даёт разные выходы в режиме обучения и в режиме применения и что батч-нормализация меняет в глубокой сети.",
     },
     # ---------------------------------------------------------------- one layer
     "batch_norm.layer.title": {"en": "What batch norm does to one layer", "ru": "Что батч-нормализация делает с одним слоем"},
     "batch_norm.layer.intro": {
-        "en": "A layer with three inputs and four units receives a batch of N random inputs. Its values before the activation, $z = xW + b$, have a different mean and spread in every unit (top row). Batch norm normalises each unit over the batch (second row): every lane now has mean 0 and variance 1, whatever it had before. Then $y = \\gamma\\hat z + \\beta$ (third row) gives the units the spread and position the network wants; the bottom row shows what a sigmoid after the layer would make of $y$. The bias $b$ no longer matters: subtracting the batch mean removes it, and $\\beta$ takes its place.",
-        "ru": "Слой с тремя входами и четырьмя нейронами получает батч из N случайных входов. Его значения до активации, $z = xW + b$, у каждого нейрона имеют своё среднее и свой разброс (верхний ряд). Батч-нормализация нормирует каждый нейрон по батчу (второй ряд): у каждой дорожки теперь среднее 0 и дисперсия 1, что бы ни было раньше. Затем $y = \\gamma\\hat z + \\beta$ (третий ряд) задаёт нейронам тот разброс и то положение, которые нужны сети; нижний ряд — что из $y$ сделала бы сигмоида, стоящая после слоя. Смещение $b$ теперь ни на что не влияет: вычитание среднего по батчу убирает его, и его роль берёт на себя $\\beta$.",
+        "en": "A layer with three inputs and four units receives a batch of N random samples. Its values before the activation, $z = xW + b$, have a different mean and spread in every unit (top row). Batch norm normalises each unit over the batch (second row): every lane now has mean 0 and variance 1, whatever it had before. Then $y = \\gamma\\hat z + \\beta$ (third row) gives the units the spread and position the network wants. The bottom row shows what a sigmoid after the layer would make of $y$. The bias $b$ no longer matters: subtracting the batch mean removes it, and $\\beta$ takes its place.",
+        "ru": "Слой с тремя входами и четырьмя нейронами получает батч из N случайных объектов. Его значения до активации, $z = xW + b$, у каждого нейрона имеют своё среднее и свой разброс (верхний ряд). Батч-нормализация нормирует значения каждого нейрона по батчу (второй ряд): на каждой дорожке теперь среднее 0 и дисперсия 1, что бы ни было раньше. Затем $y = \\gamma\\hat z + \\beta$ (третий ряд) задаёт нейронам тот разброс и то положение, которые нужны сети. Нижний ряд показывает, что из $y$ сделала бы сигмоида, стоящая после слоя. Смещение $b$ теперь ни на что не влияет: вычитание среднего по батчу убирает его, и его роль берёт на себя $\\beta$.",
     },
     "batch_norm.layer.batch": {"en": "Batch size N (one layer)", "ru": "Размер батча N (один слой)"},
     "batch_norm.layer.gamma_help": {
@@ -24,48 +24,48 @@ TEXT = {
     "batch_norm.layer.undo": {"en": "Undo it: $\\gamma = \\sqrt{\\sigma_B^2 + \\epsilon}$, $\\beta = \\mu_B$", "ru": "Отменить: $\\gamma = \\sqrt{\\sigma_B^2 + \\epsilon}$, $\\beta = \\mu_B$"},
     "batch_norm.layer.undo_help": {
         "en": "Give each unit the γ and β of its own batch statistics: batch norm then returns its input unchanged (Ioffe & Szegedy, section 3).",
-        "ru": "Дать каждому нейрону γ и β из статистик его собственного батча: тогда батч-нормализация возвращает вход без изменений (Ioffe, Szegedy, раздел 3).",
+        "ru": "Дать каждому нейрону γ и β из статистик его собственного батча: тогда батч-нормализация возвращает вход без изменений (раздел 3 статьи).",
     },
     "batch_norm.layer.caption": {
         "en": "Each dot is one sample of the batch in one unit (one lane per unit); black: the unit's mean ± one standard deviation over the batch. Rows: z before batch norm, ẑ after normalising, y after γ and β, σ(y) after a sigmoid.",
-        "ru": "Каждая точка — один объект батча в одном нейроне (у каждого нейрона своя дорожка); чёрным — среднее нейрона ± одно стандартное отклонение по батчу. Ряды: z до нормализации, ẑ после нормировки, y после γ и β, σ(y) после сигмоиды.",
+        "ru": "Каждая точка — один объект батча в одном нейроне (у каждого нейрона своя дорожка); чёрным — среднее нейрона ± одно стандартное отклонение по батчу. Ряды: z до батч-нормализации, ẑ после нормировки, y после γ и β, σ(y) после сигмоиды.",
     },
     "batch_norm.layer.undone": {
         "en": "With $\\gamma = \\sqrt{{\\sigma_B^2 + \\epsilon}}$ and $\\beta = \\mu_B$ the third row repeats the first: the largest difference |y − z| is {gap}, rounding alone. So batch norm takes nothing away from what the layer can express: if the original values were best, training can find the γ and β that give them back.",
-        "ru": "При $\\gamma = \\sqrt{{\\sigma_B^2 + \\epsilon}}$ и $\\beta = \\mu_B$ третий ряд повторяет первый: наибольшая разница |y − z| равна {gap}, это лишь ошибка округления. Значит, батч-нормализация ничего не отнимает у слоя: если исходные значения были лучшими, обучение может найти γ и β, которые их вернут.",
+        "ru": "При $\\gamma = \\sqrt{{\\sigma_B^2 + \\epsilon}}$ и $\\beta = \\mu_B$ третий ряд повторяет первый: наибольшая разница |y − z| равна {gap}, это лишь погрешность округления. Значит, батч-нормализация ничего не отнимает у слоя: если исходные значения были лучшими, обучение может найти γ и β, которые их вернут.",
     },
     "batch_norm.layer.straight": {
-        "en": "With γ = {gamma:.2g}, {share:.0%} of the values y lie where a sigmoid is almost a straight line (|y| ≤ 1). After normalisation with γ = 1 a following sigmoid works mostly as a linear function; a larger γ lets the unit reach its bends, which is one reason a network may want a variance other than 1.",
-        "ru": "При γ = {gamma:.2g} доля значений y там, где сигмоида почти прямая (|y| ≤ 1), равна {share:.0%}. После нормировки с γ = 1 следующая за слоем сигмоида работает в основном как линейная функция; бóльшее γ выводит нейрон на её изгибы — это одна из причин, по которым сети может понадобиться дисперсия, отличная от 1.",
+        "en": "With γ = {gamma:.2g}, {share:.0%} of the values y lie where a sigmoid is almost a straight line (|y| ≤ 1). After normalisation with γ = 1 a following sigmoid works mostly as a linear function. A larger γ lets the unit reach its bends, which is one reason a network may want a variance other than 1.",
+        "ru": "Сейчас γ = {gamma:.2g}, и {share:.0%} значений y лежат там, где сигмоида почти прямая (|y| ≤ 1). После нормировки с γ = 1 сигмоида, стоящая за слоем, работает в основном как линейная функция. Бóльшее γ выводит нейрон на её изгибы — это одна из причин, по которым сети может понадобиться дисперсия, отличная от 1.",
     },
     "batch_norm.differs.fixed_says": {
         "en": "batch normalization brings each neuron's output to zero mean and a fixed variance.",
         "ru": "батч-нормализация приводит выход каждого нейрона к нулевому среднему и фиксированной дисперсии.",
     },
     "batch_norm.differs.fixed_measured": {
-        "en": "that holds for ẑ, over the batch and up to ε: here the largest |mean| is {mean:.0e} and the smallest variance {var:.6f} (it is $\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$, just under 1). The layer's output y = γẑ + β, however, has mean β and variance $\\gamma^2\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$, and γ and β are learned: after training they are not fixed at all (see the learned γ and β below).",
-        "ru": "это верно для ẑ — по батчу и с точностью до ε: здесь наибольшее |среднее| равно {mean:.0e}, а наименьшая дисперсия {var:.6f} (это $\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$, чуть меньше 1). Но выход слоя y = γẑ + β имеет среднее β и дисперсию $\\gamma^2\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$, а γ и β обучаются: после обучения они совсем не фиксированы (см. обученные γ и β ниже).",
+        "en": "that holds for ẑ, over the batch and up to ε: here the largest |mean| is {mean:.0e} and the smallest variance {var:.6f} (it is $\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$, just under 1). The layer's output y = γẑ + β, however, has mean β and variance $\\gamma^2\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$. And γ and β are learned: after training they are not fixed at all (see the learned γ and β below).",
+        "ru": "это верно для ẑ — по батчу и с точностью до ε: здесь наибольшее |среднее| равно {mean:.0e}, а наименьшая дисперсия {var:.6f} (это $\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$, чуть меньше 1). Но у выхода слоя y = γẑ + β среднее равно β, а дисперсия — $\\gamma^2\\sigma_B^2/(\\sigma_B^2 + \\epsilon)$. А γ и β обучаются, так что после обучения они вовсе не фиксированы (см. обученные γ и β ниже).",
     },
     # ---------------------------------------------------------------- running statistics
     "batch_norm.stream.title": {"en": "Running mean and variance: exponential smoothing", "ru": "Скользящие среднее и дисперсия: экспоненциальное сглаживание"},
     "batch_norm.stream.intro": {
-        "en": "A trained network must answer for one input at a time, so it cannot rely on a batch's statistics. While training, each batch-norm layer therefore keeps running estimates of every unit's mean and variance and updates them after each batch, as the lesson describes: the batch's statistics are added with some weight and the old value is discounted a little. Here one unit's values come from a known distribution N(μ, σ²), and each step draws a batch of N of them.",
-        "ru": "Обученная сеть должна отвечать на один вход за раз, поэтому опираться на статистики батча она не может. Поэтому во время обучения каждый слой батч-нормализации ведёт скользящие оценки среднего и дисперсии каждого нейрона и обновляет их после каждого батча — так, как описано в уроке: статистики батча добавляются с некоторым весом, а старое значение немного дисконтируется. Здесь значения одного нейрона берутся из известного распределения N(μ, σ²), и на каждом шаге из него берётся батч из N значений.",
+        "en": "A trained network must answer for one input at a time, so it cannot rely on a batch's statistics. While training, each batch-norm layer therefore keeps running estimates of every unit's mean and variance and updates them after each batch. The lesson describes how: the batch's statistics are added with some weight, and the old value is discounted a little. Here one unit's values come from a known distribution N(μ, σ²), and each step draws a batch of N of them.",
+        "ru": "Обученная сеть должна уметь отвечать на один объект, а у одного объекта нет статистик батча. Поэтому во время обучения каждый слой батч-нормализации ведёт скользящие оценки среднего и дисперсии каждого нейрона и обновляет их после каждого батча. Как именно, описано в уроке: статистики батча добавляются с некоторым весом, а старое значение немного дисконтируется. Здесь значения одного нейрона берутся из известного распределения N(μ; σ²), и на каждом шаге из него извлекается батч из N значений.",
     },
     "batch_norm.stream.names": {
         "en": "**Two names for one number.** PyTorch's `momentum` m (default 0.1) is the weight of the new batch; here m = {momentum:g}. The lesson's discount is the factor 1 − m = {discount:g} that multiplies the old value. Keras and TensorFlow call that factor their `momentum` (default 0.99, which is m = 0.01 in PyTorch's terms). The running variance takes the unbiased batch variance (divided by N − 1), while the batch itself is normalised with the biased one (divided by N).",
         "ru": "**Два названия одного числа.** `momentum` m в PyTorch (по умолчанию 0,1) — это вес нового батча; здесь m = {momentum:g}. Дисконт из урока — это множитель 1 − m = {discount:g}, на который умножается старое значение. В Keras и TensorFlow `momentum` называют как раз этот множитель (по умолчанию 0,99, то есть m = 0,01 в терминах PyTorch). В скользящую дисперсию идёт несмещённая дисперсия батча (делённая на N − 1), а сам батч нормируется смещённой (делённой на N).",
     },
-    "batch_norm.stream.momentum": {"en": "Momentum m (PyTorch); discount 1 − m", "ru": "Momentum m (PyTorch); дисконт 1 − m"},
+    "batch_norm.stream.momentum": {"en": "Momentum m (PyTorch); discount 1 − m", "ru": "`momentum` m в PyTorch; дисконт 1 − m"},
     "batch_norm.stream.momentum_help": {
         "en": "The weight of each new batch in the running estimate, as torch.nn.BatchNorm1d(momentum=m). The old value is multiplied by 1 − m, the lesson's discount (Keras's momentum).",
-        "ru": "Вес каждого нового батча в скользящей оценке, как в torch.nn.BatchNorm1d(momentum=m). Старое значение умножается на 1 − m — это дисконт из урока (momentum в Keras).",
+        "ru": "Вес каждого нового батча в скользящей оценке, как в `torch.nn.BatchNorm1d(momentum=m)`. Старое значение умножается на 1 − m — это дисконт из урока (`momentum` в Keras).",
     },
     "batch_norm.stream.batch": {"en": "Batch size N (stream)", "ru": "Размер батча N (поток)"},
     "batch_norm.stream.steps": {"en": "Number of batches (steps)", "ru": "Число батчей (шагов)"},
     "batch_norm.stream.mean": {"en": "True mean μ", "ru": "Истинное среднее μ"},
     "batch_norm.stream.std": {"en": "True standard deviation σ", "ru": "Истинное стандартное отклонение σ"},
-    "batch_norm.stream.m_help": {"en": "PyTorch's momentum: the weight of each new batch.", "ru": "momentum в PyTorch: вес каждого нового батча."},
+    "batch_norm.stream.m_help": {"en": "PyTorch's momentum: the weight of each new batch.", "ru": "Вес каждого нового батча в скользящей оценке (m в PyTorch)."},
     "batch_norm.stream.discount_help": {
         "en": "The lesson's discount: the share of the old value kept at each step. Keras and TensorFlow call this number momentum.",
         "ru": "Дисконт из урока: доля старого значения, которая остаётся на каждом шаге. В Keras и TensorFlow это число называется momentum.",
@@ -82,52 +82,52 @@ TEXT = {
     },
     "batch_norm.stream.final_mean_help": {"en": "The running mean after the last batch; the true mean is {mean:g}.", "ru": "Скользящее среднее после последнего батча; истинное среднее равно {mean:g}."},
     "batch_norm.stream.final_var_help": {"en": "The running variance after the last batch; the true variance is {var:.3g}.", "ru": "Скользящая дисперсия после последнего батча; истинная дисперсия равна {var:.3g}."},
-    "batch_norm.stream.debias": {"en": "Show the bias-corrected estimate", "ru": "Показать оценку с поправкой на смещение"},
+    "batch_norm.stream.debias": {"en": "Show the bias-corrected estimate", "ru": "Показать оценку с поправкой на старт"},
     "batch_norm.stream.debias_help": {
         "en": "(rₜ − (1 − m)ᵗ r₀) / (1 − (1 − m)ᵗ): the start's weight divided out, as Adam corrects its moments. Beyond the lesson: PyTorch and Keras do not do this.",
         "ru": "(rₜ − (1 − m)ᵗ r₀) / (1 − (1 − m)ᵗ): вес старта исключён — так Adam поправляет свои моменты. За пределами урока: PyTorch и Keras этого не делают.",
     },
     "batch_norm.stream.caption": {
-        "en": "Grey dots: each batch's mean (first chart) and unbiased variance (second chart). Blue: the running estimate, starting at 0 and 1 as in PyTorch. Orange dashed: its expected value, which approaches the truth as (1 − m)ᵗ fades; the band: ±2 standard deviations of the estimate around it (theory for independent batches). Dotted: the true value.",
-        "ru": "Серые точки — среднее (первый график) и несмещённая дисперсия (второй график) каждого батча. Синим — скользящая оценка, стартующая, как в PyTorch, с 0 и 1. Оранжевый пунктир — её ожидаемое значение: оно приближается к истинному по мере того, как угасает (1 − m)ᵗ; полоса — ±2 стандартных отклонения оценки вокруг него (теория для независимых батчей). Точечная линия — истинное значение.",
+        "en": "Grey dots: each batch's mean (first chart) and unbiased variance (second chart). Blue: the running estimate, starting at 0 and 1 as in PyTorch. Orange dashed: its expected value, which approaches the truth as (1 − m)ᵗ fades. The band around it: ±2 standard deviations of the estimate (theory for independent batches). Dotted: the true value.",
+        "ru": "Серые точки — среднее (первый график) и несмещённая дисперсия (второй график) каждого батча. Синим — скользящая оценка; как в PyTorch, она стартует с 0 и 1. Оранжевый пунктир — её ожидаемое значение: оно приближается к истинному по мере того, как угасает (1 − m)ᵗ. Полоса вокруг него — ±2 стандартных отклонения оценки (теория для независимых батчей). Точечная линия — истинное значение.",
     },
     "batch_norm.stream.bias": {
-        "en": "**The early bias.** The estimate starts at PyTorch's 0 and 1, not at the data's values, and forgets the start only gradually: after {steps} {steps:plural:step|steps} the start still weighs {weight:.0%} (the running mean is {mean:.3g} here, expected {expected:.3g}, true {truth:g}), and less than 1% only after {forget} {forget:plural:step|steps}. A network switched to eval mode earlier normalises with wrong numbers.",
-        "ru": "**Смещение в начале.** Оценка стартует с 0 и 1, как в PyTorch, а не со значений данных, и забывает старт постепенно: после {steps} {steps:plural:шага|шагов|шагов} вес старта ещё {weight:.0%} (скользящее среднее здесь {mean:.3g}, ожидаемое {expected:.3g}, истинное {truth:g}), а меньше 1% он становится лишь через {forget} {forget:plural:шаг|шага|шагов}. Сеть, переведённая в режим применения раньше, нормирует неверными числами.",
+        "en": "**The early bias.** The estimate starts at PyTorch's 0 and 1, not at the data's values, and forgets the start only gradually. After {steps} {steps:plural:step|steps} the start still weighs {weight:.0%}: the running mean is {mean:.3g} here, expected {expected:.3g}, true {truth:g}. The start weighs less than 1% only after {forget} {forget:plural:step|steps}. A network switched to eval mode earlier normalises with wrong numbers.",
+        "ru": "**Старт забывается не сразу.** Оценка стартует с 0 и 1, как в PyTorch, а не со значений данных, и забывает старт постепенно. После {steps} {steps:plural:шага|шагов|шагов} вес старта ещё {weight:.0%}: скользящее среднее здесь {mean:.3g}, ожидаемое {expected:.3g}, истинное {truth:g}. Меньше 1% вес старта станет лишь через {forget} {forget:plural:шаг|шага|шагов}. Если перевести сеть в режим применения раньше, она будет нормировать неверными числами.",
     },
     "batch_norm.stream.unbiased": {
-        "en": "**Why N − 1.** The batch variance that enters the running estimate is divided by N − 1, not N. With batches of N = {n} the biased variance would average σ²(N − 1)/N = {biased:.3g} instead of σ² = {var:.3g}; the factor N/(N − 1) puts the running variance on the right value (for small N the grey dots scatter widely, but their average is right).",
-        "ru": "**Почему N − 1.** Дисперсия батча, которая входит в скользящую оценку, делится на N − 1, а не на N. При батчах из N = {n} смещённая дисперсия в среднем давала бы σ²(N − 1)/N = {biased:.3g} вместо σ² = {var:.3g}; множитель N/(N − 1) ставит скользящую дисперсию на верное значение (при малых N серые точки сильно разбросаны, но их среднее верно).",
+        "en": "**Why N − 1.** The batch variance that enters the running estimate is divided by N − 1, not N. With batches of N = {n} the biased variance would average σ²(N − 1)/N = {biased:.3g} instead of σ² = {var:.3g}. The factor N/(N − 1) puts the running variance on the right value (for small N the grey dots scatter widely, but their average is right).",
+        "ru": "**Почему N − 1.** Дисперсия батча, которая входит в скользящую оценку, делится на N − 1, а не на N. Смещённая дисперсия (с делением на N) при батчах из N = {n} в среднем давала бы σ²(N − 1)/N = {biased:.3g}, а не σ² = {var:.3g}. Множитель N/(N − 1) выводит скользящую дисперсию на верное значение: при малых N серые точки сильно разбросаны, но в среднем они верны.",
     },
     # ---------------------------------------------------------------- train versus eval
     "batch_norm.modes.title": {"en": "Train mode versus eval mode", "ru": "Режим обучения и режим применения"},
     "batch_norm.modes.intro": {
-        "en": "In train mode a batch-norm layer normalises each input with the statistics of its batch; in eval mode (after `model.eval()` in PyTorch) with the running ones. Take one value x₀ of the unit above and put it into many batches of N, its companions drawn from the same N(μ, σ²): in train mode its output depends on who else is in the batch, in eval mode it is one number. Here γ = 1 and β = 0, and eval mode uses the running statistics at the end of the stream above.",
-        "ru": "В режиме обучения слой батч-нормализации нормирует каждый вход статистиками его батча, в режиме применения (после `model.eval()` в PyTorch) — скользящими. Возьмём одно значение x₀ того же нейрона и поместим его во множество батчей размера N, а соседей по батчу возьмём из того же N(μ, σ²): в режиме обучения его выход зависит от того, кто ещё попал в батч, в режиме применения это одно число. Здесь γ = 1 и β = 0, а режим применения использует скользящие статистики в конце потока выше.",
+        "en": "In train mode a batch-norm layer normalises each input with the statistics of its batch; in eval mode (after `model.eval()` in PyTorch) with the running ones. Take one value x₀ of the unit above and put it into many batches of N, its companions drawn from the same N(μ, σ²). In train mode its output depends on who else is in the batch; in eval mode it is one number. Here γ = 1 and β = 0, and eval mode uses the running statistics at the end of the stream above.",
+        "ru": "В режиме обучения слой батч-нормализации нормирует каждое значение статистиками его батча, в режиме применения (после `model.eval()` в PyTorch) — скользящими. Возьмём одно значение x₀ того же нейрона и поместим его во множество батчей размера N, а соседей по батчу возьмём из того же N(μ; σ²). В режиме обучения выход для x₀ зависит от того, кто ещё попал в батч, а в режиме применения это одно число. Здесь γ = 1 и β = 0, а режим применения использует скользящие статистики, накопленные к концу потока из предыдущего раздела.",
     },
     "batch_norm.modes.batch": {"en": "Batch size N (train mode)", "ru": "Размер батча N (режим обучения)"},
     "batch_norm.modes.sample": {"en": "The input x₀", "ru": "Вход x₀"},
     "batch_norm.modes.one": {
-        "en": "**A batch of one sample cannot be normalised in train mode.** Its mean is the sample itself, so $z - \\mu_B = 0$ and $\\sigma_B^2 = 0$: $\\hat z = 0/\\sqrt{{\\epsilon}} = 0$ for any input, and the layer would output β = {beta:g} whatever came in; the running variance, divided by N − 1 = 0, would be undefined. PyTorch stops with an error, and so does this app's engine, so the chart shows eval mode only. Single inputs are what eval mode is for; in training, use batches of at least two.",
-        "ru": "**Батч из одного объекта в режиме обучения нормировать нельзя.** Его среднее — сам объект, поэтому $z - \\mu_B = 0$ и $\\sigma_B^2 = 0$: $\\hat z = 0/\\sqrt{{\\epsilon}} = 0$ для любого входа, и слой выдавал бы β = {beta:g}, что бы ни пришло на вход; скользящая дисперсия с делением на N − 1 = 0 была бы не определена. PyTorch останавливается с ошибкой, и движок этого приложения тоже, поэтому на графике только режим применения. Одиночные входы — как раз задача режима применения; при обучении нужны батчи хотя бы из двух объектов.",
+        "en": "**A batch of one sample cannot be normalised in train mode.** Its mean is the sample itself, so $z - \\mu_B = 0$ and $\\sigma_B^2 = 0$: $\\hat z = 0/\\sqrt{{\\epsilon}} = 0$ for any input, and the layer would output β = {beta:g} whatever came in. The running variance, divided by N − 1 = 0, would be undefined. PyTorch stops with an error, and so does this app's engine, so the chart shows eval mode only. Single inputs are what eval mode is for; in training, use batches of at least two.",
+        "ru": "**Батч из одного объекта в режиме обучения нормировать нельзя.** Его среднее — сам объект, поэтому $z - \\mu_B = 0$ и $\\sigma_B^2 = 0$: $\\hat z = 0/\\sqrt{{\\epsilon}} = 0$ для любого входа, и слой всегда выдавал бы β = {beta:g}. А скользящая дисперсия с делением на N − 1 = 0 была бы не определена. PyTorch в этом случае останавливается с ошибкой, движок этого приложения тоже, поэтому на графике только режим применения. Одиночные объекты — как раз задача режима применения; при обучении нужны батчи хотя бы из двух объектов.",
     },
-    "batch_norm.modes.engine_says": {"en": "What the engine (dl_core) says", "ru": "Что сообщает движок (dl_core)"},
+    "batch_norm.modes.engine_says": {"en": "What the engine (dl_core) says", "ru": "Что сообщает движок (`dl_core`)"},
     "batch_norm.modes.two": {
         "en": "**A batch of two.** With N = 2 the two normalised values are $\\pm\\sqrt{\\sigma_B^2/(\\sigma_B^2 + \\epsilon)} \\approx \\pm 1$ whatever the inputs: train mode only tells which of the two is larger, so x₀'s output is almost always +1 or −1 (first chart).",
         "ru": "**Батч из двух.** При N = 2 нормированные значения равны $\\pm\\sqrt{\\sigma_B^2/(\\sigma_B^2 + \\epsilon)} \\approx \\pm 1$, каковы бы ни были входы: режим обучения сообщает лишь, какой из двух больше, поэтому выход для x₀ почти всегда +1 или −1 (первый график).",
     },
     "batch_norm.modes.caption": {
-        "en": "First chart: x₀ = {sample:g} in {trials} {trials:plural:batch|batches}: its train-mode outputs (bars), its eval-mode output (running mean {running_mean:.3g}, variance {running_var:.3g}) and the ideal (x₀ − μ)/σ with the true μ = {mean:g}, σ = {std:g}. Second chart: the 10th to 90th percentile and the median of its train-mode output for every batch size; they close in on the ideal as N grows.",
-        "ru": "Первый график: x₀ = {sample:g} в {trials} {trials:plural:батче|батчах|батчах}: его выходы в режиме обучения (столбцы), выход в режиме применения (скользящее среднее {running_mean:.3g}, дисперсия {running_var:.3g}) и идеал (x₀ − μ)/σ с истинными μ = {mean:g}, σ = {std:g}. Второй график: от 10-го до 90-го перцентиля и медиана выхода в режиме обучения для каждого размера батча; с ростом N они сходятся к идеалу.",
+        "en": "First chart: the train-mode outputs of x₀ = {sample:g} in {trials} {trials:plural:batch|batches} (bars). Beside them, its eval-mode output (running mean {running_mean:.3g}, variance {running_var:.3g}) and the ideal (x₀ − μ)/σ with the true μ = {mean:g}, σ = {std:g}. Second chart: the 10th to 90th percentile and the median of its train-mode output for every batch size; they close in on the ideal as N grows.",
+        "ru": "Первый график — x₀ = {sample:g} в {trials} {trials:plural:батче|батчах|батчах}. Столбцы — его выходы в режиме обучения; там же выход в режиме применения (скользящее среднее {running_mean:.3g}, дисперсия {running_var:.3g}) и идеал (x₀ − μ)/σ с истинными μ = {mean:g} и σ = {std:g}. Второй график — медиана и диапазон от 10-го до 90-го перцентиля выхода в режиме обучения для каждого размера батча; с ростом N они сходятся к идеалу.",
     },
     "batch_norm.modes.spread": {
-        "en": "In train mode x₀ = {sample:g} comes out anywhere between {low:.3g} and {high:.3g} (10th to 90th percentile), depending on the other samples in its batch of N = {n}; in eval mode it is always {eval:.3g} (ideal: {ideal:.3g}).",
-        "ru": "В режиме обучения x₀ = {sample:g} превращается во что угодно от {low:.3g} до {high:.3g} (от 10-го до 90-го перцентиля) — в зависимости от остальных объектов его батча из N = {n}; в режиме применения — всегда {eval:.3g} (идеал: {ideal:.3g}).",
+        "en": "In train mode x₀ = {sample:g} comes out anywhere between {low:.3g} and {high:.3g} (10th to 90th percentile), depending on the other samples in its batch of N = {n}. In eval mode it is always {eval:.3g} (ideal: {ideal:.3g}).",
+        "ru": "В режиме обучения выход для x₀ = {sample:g}, в зависимости от остальных объектов его батча из N = {n}, оказывается где угодно от {low:.3g} до {high:.3g} (от 10-го до 90-го перцентиля). В режиме применения он всегда равен {eval:.3g} (идеал: {ideal:.3g}).",
     },
     "batch_norm.table.unit": {"en": "Unit", "ru": "Нейрон"},
     "batch_norm.table.hat_help": {
         "en": "Mean (0 where rounding leaves less than 10⁻¹²) and biased variance (divided by N): σ²_B/(σ²_B + ε), just below 1.",
-        "ru": "Среднее (0, если округление оставляет меньше 10⁻¹²) и смещённая дисперсия (делённая на N): σ²_B/(σ²_B + ε), чуть меньше 1.",
+        "ru": "Среднее (показано как 0, если по модулю оно меньше 10⁻¹²: это след округления) и смещённая дисперсия (делённая на N): σ²_B/(σ²_B + ε), чуть меньше 1.",
     },
     "batch_norm.table.layer_caption": {
         "en": "Each cell: mean / variance of the unit over the batch (biased, divided by N, as batch norm computes it).",
@@ -143,8 +143,8 @@ TEXT = {
     # ---------------------------------------------------------------- deep networks
     "batch_norm.deep.title": {"en": "Why it helps: a deep network with and without batch norm", "ru": "Зачем это нужно: глубокая сеть с батч-нормализацией и без неё"},
     "batch_norm.deep.intro": {
-        "en": "Two networks of {depth} {depth:plural:hidden layer|hidden layers} with {width} units each (activation: {activation}; initialization: {init}) learn to separate two classes of {samples} points in the plane, by minibatch SGD with batches of {batch}, at the same learning rate, from the same initial weights and on the same batches. The only difference: one has batch norm before every activation, where the paper puts it (the lesson allows it before or after the activation; both are used in practice).",
-        "ru": "Две сети из {depth} {depth:plural:скрытого слоя|скрытых слоёв|скрытых слоёв} по {width} {width:plural:нейрону|нейрона|нейронов} (активация — {activation}, инициализация — {init}) учатся разделять два класса из {samples} {samples:plural:точки|точек|точек} на плоскости: SGD на мини-батчах по {batch} {batch:plural:объекту|объекта|объектов}, с одной и той же скоростью обучения, из одних и тех же начальных весов, на одних и тех же батчах. Единственное отличие: в одной перед каждой активацией стоит батч-нормализация — там, где её ставит статья (урок допускает её и до, и после активации; на практике встречается и то и другое).",
+        "en": "Two networks of {depth} {depth:plural:hidden layer|hidden layers} with {width} units each (activation: {activation}; initialization: {init}) learn to separate two classes of {samples} points in the plane. Both train by minibatch SGD with batches of {batch}, at the same learning rate, from the same initial weights and on the same batches. The only difference: one has batch norm before every activation, where the paper puts it. The lesson allows it before or after the activation; both are used in practice.",
+        "ru": "Две сети из {depth} {depth:plural:скрытого слоя|скрытых слоёв|скрытых слоёв} по {width} {width:plural:нейрону|нейрона|нейронов} (функция активации — {activation}, инициализация — {init}) учатся разделять на два класса {samples} {samples:plural:точку|точки|точек} на плоскости. Обе обучаются SGD на мини-батчах по {batch} {batch:plural:объекту|объекта|объектов}, с одной и той же скоростью обучения, из одних и тех же начальных весов и на одних и тех же батчах. Единственное отличие: в одной из них перед каждой активацией стоит батч-нормализация — там, где её ставит статья. Урок допускает её и до, и после активации; на практике встречается и то и другое.",
     },
     "batch_norm.deep.activation": {"en": "Activation", "ru": "Функция активации"},
     "batch_norm.deep.depth": {"en": "Hidden layers", "ru": "Скрытых слоёв"},
@@ -152,7 +152,7 @@ TEXT = {
     "batch_norm.act.sigmoid": {"en": "sigmoid", "ru": "сигмоида"},
     "batch_norm.act.tanh": {"en": "tanh", "ru": "tanh"},
     "batch_norm.act.relu": {"en": "ReLU", "ru": "ReLU"},
-    "batch_norm.init.xavier_normal": {"en": "Xavier (Glorot), normal", "ru": "Xavier (Glorot), нормальная"},
+    "batch_norm.init.xavier_normal": {"en": "Xavier (Glorot), normal", "ru": "Xavier, нормальная"},
     "batch_norm.init.he_normal": {"en": "He, normal", "ru": "Хе, нормальная"},
     "batch_norm.data.moons": {"en": "moons", "ru": "полумесяцы"},
     "batch_norm.data.circles": {"en": "circles", "ru": "круги"},
@@ -164,27 +164,27 @@ TEXT = {
     },
     "batch_norm.deep.predict": {
         "en": "After {steps} {steps:plural:step|steps} at η = {lr:g}, which network has the lower loss?",
-        "ru": "У какой сети потери будут ниже после {steps} {steps:plural:шага|шагов|шагов} при η = {lr:g}?",
+        "ru": "У какой сети ошибка будет ниже после {steps} {steps:plural:шага|шагов|шагов} при η = {lr:g}?",
     },
-    "batch_norm.outcome.with_bn": {"en": "With batch norm", "ru": "С батч-нормализацией"},
-    "batch_norm.outcome.without_bn": {"en": "Without batch norm", "ru": "Без батч-нормализации"},
-    "batch_norm.deep.loss_without": {"en": "Loss without BN", "ru": "Потери без BN"},
-    "batch_norm.deep.loss_with": {"en": "Loss with BN", "ru": "Потери с BN"},
+    "batch_norm.outcome.with_bn": {"en": "the one with batch norm", "ru": "у сети с батч-нормализацией"},
+    "batch_norm.outcome.without_bn": {"en": "the one without batch norm", "ru": "у сети без батч-нормализации"},
+    "batch_norm.deep.loss_without": {"en": "Loss without BN", "ru": "Ошибка без BN"},
+    "batch_norm.deep.loss_with": {"en": "Loss with BN", "ru": "Ошибка с BN"},
     "batch_norm.deep.accuracy_without": {"en": "Accuracy without BN", "ru": "Точность без BN"},
     "batch_norm.deep.accuracy_with": {"en": "Accuracy with BN", "ru": "Точность с BN"},
-    "batch_norm.deep.loss_eval": {"en": "Loss with BN, eval mode", "ru": "Потери с BN, режим применения"},
+    "batch_norm.deep.loss_eval": {"en": "Loss with BN, eval mode", "ru": "Ошибка с BN, режим применения"},
     "batch_norm.deep.loss_eval_help": {
         "en": "The network with batch norm on the whole training set in eval mode, normalising with the running statistics it collected while training (what it would use after model.eval()).",
-        "ru": "Сеть с батч-нормализацией на всей обучающей выборке в режиме применения: нормировка скользящими статистиками, накопленными за обучение (то, чем она пользуется после model.eval()).",
+        "ru": "Ошибка сети с батч-нормализацией на всей обучающей выборке в режиме применения, то есть при нормировке скользящими статистиками, накопленными за обучение.",
     },
     "batch_norm.deep.lag": {
-        "en": "In eval mode, with its running statistics, the network with batch norm does worse ({eval:.3g}) than with the statistics of the whole training set ({population:.3g}): at this learning rate the weights change faster than the running averages follow (they remember about the last 1/m = 10 batches). After training, a pass over the training data with the weights fixed would bring the running statistics up to date.",
-        "ru": "В режиме применения, со скользящими статистиками, сеть с батч-нормализацией работает хуже ({eval:.3g}), чем со статистиками всей обучающей выборки ({population:.3g}): при такой скорости обучения веса меняются быстрее, чем за ними успевают скользящие средние (они помнят примерно последние 1/m = 10 батчей). После обучения проход по обучающим данным с замороженными весами обновил бы скользящие статистики.",
+        "en": "In eval mode, with its running statistics, the network with batch norm does worse ({eval:.3g}) than with the statistics of the whole training set ({population:.3g}). At this learning rate the weights change faster than the running averages follow: they remember about the last 1/m = 10 batches. After training, a pass over the training data with the weights fixed would bring the running statistics up to date.",
+        "ru": "В режиме применения, со скользящими статистиками, у сети с батч-нормализацией ошибка выше ({eval:.3g}), чем со статистиками всей обучающей выборки ({population:.3g}). При такой скорости обучения веса меняются быстрее, чем за ними успевают скользящие средние: они помнят примерно 1/m = 10 последних батчей. Исправить это можно после обучения: пройти по обучающим данным с замороженными весами и обновить скользящие статистики.",
     },
     "batch_norm.deep.guess": {"en": "Constant guess", "ru": "Константный ответ"},
     "batch_norm.deep.guess_help": {
         "en": "The loss of always predicting the class frequencies (ln 2 for two equal classes): a network at this loss has learned nothing from its inputs.",
-        "ru": "Потери ответа, который всегда равен частотам классов (ln 2 для двух равных классов): сеть с такими потерями ничего не извлекла из входов.",
+        "ru": "Ошибка ответа, который всегда равен долям классов в выборке (ln 2 для двух равных классов): сеть с такой ошибкой ничего не извлекла из входов.",
     },
     "batch_norm.deep.final_loss_help": {
         "en": "Mean cross-entropy on the whole training set after the last step; with batch norm, each layer normalised with the statistics of the whole set.",
@@ -192,11 +192,11 @@ TEXT = {
     },
     "batch_norm.deep.accuracy_help": {
         "en": "The share of training points classified correctly after the last step (normalised as for the loss).",
-        "ru": "Доля верно классифицированных точек обучающей выборки после последнего шага (нормировка — как для потерь).",
+        "ru": "Точность: доля точек обучающей выборки, классифицированных верно после последнего шага (нормировка — как для ошибки).",
     },
     "batch_norm.deep.loss_caption": {
         "en": "Thin lines: the loss of each minibatch in train mode. Bold: the loss on the whole training set, measured every few steps (with batch norm, normalised with the statistics of the whole set). Dashed: the network with batch norm in eval mode, with its running statistics. Dotted: the loss of a constant guess. Log scale.",
-        "ru": "Тонкие линии — потери каждого мини-батча в режиме обучения. Жирные — потери на всей обучающей выборке, измеренные каждые несколько шагов (с батч-нормализацией — при нормировке статистиками всей выборки). Штриховая — сеть с батч-нормализацией в режиме применения, со скользящими статистиками. Точечная линия — потери константного ответа. Логарифмическая шкала.",
+        "ru": "Тонкие линии — ошибка каждого мини-батча в режиме обучения. Жирные — ошибка на всей обучающей выборке, измеренная каждые несколько шагов (с батч-нормализацией — при нормировке статистиками всей выборки). Штриховая — сеть с батч-нормализацией в режиме применения, со скользящими статистиками. Точечная линия — ошибка константного ответа. Шкала логарифмическая.",
     },
     "batch_norm.deep.spread_title": {"en": "How the values of each layer spread during training", "ru": "Как распределены значения каждого слоя во время обучения"},
     "batch_norm.deep.show": {"en": "Show", "ru": "Показать"},
@@ -205,33 +205,33 @@ TEXT = {
     "batch_norm.show_axis.outputs": {"en": "output of the activation", "ru": "выход активации"},
     "batch_norm.show_axis.inputs": {"en": "input of the activation", "ru": "вход активации"},
     "batch_norm.deep.spread_caption": {
-        "en": "One ridge per hidden layer, layer 1 at the bottom: how the values of its units spread over a fixed batch of {probe} training {probe:plural:point|points} (each ridge scaled to its own peak; values beyond the axis are counted at its edge). A narrow spike is a unit that gives nearly the same value to every input. Play runs through training; the chart opens on the last step.",
-        "ru": "По гребню на каждый скрытый слой, слой 1 внизу: как распределены значения его нейронов на фиксированном батче из {probe} {probe:plural:точки|точек|точек} обучающей выборки (каждый гребень масштабирован по своему пику; значения за пределами оси учтены у её края). Узкий пик — нейрон, который выдаёт почти одно и то же на любой вход. «Пуск» проигрывает обучение; график открыт на последнем шаге.",
+        "en": "One ridge per hidden layer, layer 1 at the bottom: how the values of its units spread over a fixed batch of {probe} training {probe:plural:point|points}. Each ridge is scaled to its own peak; values beyond the axis are counted at its edge. A narrow spike is a unit that gives nearly the same value to every input. Play runs through training; the chart opens on the last step.",
+        "ru": "Каждый гребень — один скрытый слой (слой 1 внизу): как распределены значения его нейронов на фиксированном батче из {probe} {probe:plural:точки|точек|точек} обучающей выборки. Каждый гребень масштабирован по своему пику; значения за пределами оси учтены у её края. Узкий пик — нейрон, который выдаёт почти одно и то же для любого объекта. Кнопка «Пуск» проигрывает обучение; график открывается на последнем шаге.",
     },
     "batch_norm.differs.grow_says": {
         "en": "after initialization, once backpropagation starts, nothing guarantees that the variance will not grow.",
         "ru": "после инициализации, когда запущено обратное распространение ошибки, ничто не гарантирует, что дисперсия не будет расти.",
     },
     "batch_norm.differs.grow_measured": {
-        "en": "how much a unit's input varies from one sample to the next (its standard deviation over the probe batch, averaged over the layer's units), without batch norm: {first:.2g} in layer 1 and {last:.2g} in layer {depth} before training, {first_end:.2g} and {last_end:.2g} after it. With batch norm it is about |γ| in every layer: between {bn_low:.2g} and {bn_high:.2g} here.",
-        "ru": "насколько вход нейрона меняется от объекта к объекту (стандартное отклонение по контрольному батчу, среднее по нейронам слоя) без батч-нормализации: {first:.2g} в слое 1 и {last:.2g} в последнем, {depth}-м, до обучения, {first_end:.2g} и {last_end:.2g} после него. С батч-нормализацией он около |γ| в каждом слое: здесь от {bn_low:.2g} до {bn_high:.2g}.",
+        "en": "how much a unit's input varies from one sample to the next (its standard deviation over the probe batch, averaged over the layer's units). Without batch norm: {first:.2g} in layer 1 and {last:.2g} in layer {depth} before training, {first_end:.2g} and {last_end:.2g} after it. With batch norm it is about |γ| in every layer: between {bn_low:.2g} and {bn_high:.2g} here.",
+        "ru": "разброс входа нейрона от объекта к объекту (стандартное отклонение по контрольному батчу, усреднённое по нейронам слоя). Без батч-нормализации до обучения он равен {first:.2g} в слое 1 и {last:.2g} в последнем, {depth}-м; после обучения — {first_end:.2g} и {last_end:.2g}. С батч-нормализацией он около |γ| в каждом слое: здесь от {bn_low:.2g} до {bn_high:.2g}.",
     },
     "batch_norm.differs.grow_collapsed": {
         "en": "Here the spread did not grow: it collapsed with depth. The units of layer {depth} give nearly the same value to every input, so the output cannot tell the classes apart, which is just as harmful.",
-        "ru": "Здесь разброс не вырос, а схлопнулся с глубиной: нейроны последнего, {depth}-го слоя выдают почти одно и то же на любой вход, и выход сети не может различить классы — это не менее вредно.",
+        "ru": "Здесь разброс без батч-нормализации не вырос, а схлопнулся с глубиной. Нейроны последнего, {depth}-го слоя выдают почти одно и то же для любого объекта, и выход сети не может различить классы. Это не менее вредно, чем рост.",
     },
     "batch_norm.differs.grow_grew": {
-        "en": "Here it did grow: in layer {depth} up to {factor:.3g} times its starting value during training.",
-        "ru": "Здесь он действительно вырос: в последнем, {depth}-м слое за время обучения — до {factor:.3g} раза от начального значения.",
+        "en": "Here it did grow: in layer {depth} it reached about {factor:.3g} times its starting value during training.",
+        "ru": "Здесь разброс без батч-нормализации действительно вырос: в последнем, {depth}-м слое за время обучения — примерно в {factor:.3g} {factor:plural:раз|раза|раз} по сравнению с начальным значением.",
     },
     "batch_norm.differs.grow_steady": {
-        "en": "Here it stayed within a factor of {factor:.3g} of its start in layer {depth}; but nothing holds it there: try η = 10 with ReLU.",
-        "ru": "Здесь в последнем, {depth}-м слое он остался в пределах {factor:.3g} от начального значения; но его ничто не удерживает: попробуйте η = 10 с ReLU.",
+        "en": "Here, in layer {depth}, it never exceeded its start by more than a factor of {factor:.3g}; but nothing holds it there: try η = 10 with ReLU.",
+        "ru": "Здесь разброс без батч-нормализации в последнем, {depth}-м слое за время обучения превышал начальное значение не более чем в {factor:.3g} {factor:plural:раз|раза|раз}. Но его ничто не удерживает: попробуйте η = 10 с ReLU.",
     },
     "batch_norm.deep.gamma_title": {"en": "The learned γ and β", "ru": "Обученные γ и β"},
     "batch_norm.deep.gamma_summary": {
         "en": "After training the γ of the network with batch norm range from {low:.3g} to {high:.3g} ({far:.0%} of the units moved more than 0.1 away from 1), and its β from {beta_low:.3g} to {beta_high:.3g}.",
-        "ru": "После обучения γ сети с батч-нормализацией лежат от {low:.3g} до {high:.3g} (у {far:.0%} нейронов γ отошло от 1 больше чем на 0,1), а β — от {beta_low:.3g} до {beta_high:.3g}.",
+        "ru": "После обучения γ сети с батч-нормализацией лежат от {low:.3g} до {high:.3g}, а β — от {beta_low:.3g} до {beta_high:.3g}. У {far:.0%} нейронов γ отошло от 1 больше чем на 0,1.",
     },
     "batch_norm.deep.gamma_moved": {
         "en": "The network used the freedom the lesson describes: many of its units now have a variance other than 1 and a mean other than 0.",
@@ -246,7 +246,7 @@ TEXT = {
     "batch_norm.deep.sweep_title": {"en": "The range of learning rates that train", "ru": "При каких скоростях обучения сеть вообще обучается"},
     "batch_norm.deep.sweep_intro": {
         "en": "The same two networks, trained for {steps} {steps:plural:step|steps} at each of {rates} learning rates from 0.003 to 100 (all rates of one network run side by side as one vectorised computation). A run counts as trained when its loss on the training set ends below half the loss of a constant guess. The paper's claim (section 3.3): batch norm lets a network train at higher learning rates.",
-        "ru": "Те же две сети обучаются по {steps} {steps:plural:шагу|шага|шагов} при каждой из {rates} {rates:plural:скорости|скоростей|скоростей} обучения от 0,003 до 100 (все скорости одной сети считаются бок о бок, одним векторизованным вычислением). Запуск считается обучившимся, если его потери на обучающей выборке в конце ниже половины потерь константного ответа. Утверждение статьи (раздел 3.3): батч-нормализация позволяет обучать сеть с бóльшими скоростями обучения.",
+        "ru": "Те же две сети обучаются по {steps} {steps:plural:шагу|шага|шагов} при каждой из {rates} {rates:plural:скорости обучения|скоростей обучения|скоростей обучения} от 0,003 до 100 (все запуски одной сети считаются параллельно, одним векторизованным вычислением). Запуск считается обучившимся, если в конце его ошибка на обучающей выборке меньше половины ошибки константного ответа. Утверждение из раздела 3 статьи: батч-нормализация позволяет обучать сеть с бóльшими скоростями обучения.",
     },
     "batch_norm.deep.sweeping": {
         "en": "Training {rates} short runs of each network…",
@@ -254,25 +254,25 @@ TEXT = {
     },
     "batch_norm.deep.sweep_caption": {
         "en": "The loss on the training set after the short run, log scales. Filled dot: trained (below the dashed line at {threshold:.3g}); open dot: did not; cross: diverged (stopped when its loss blew up). Dotted vertical line: the learning rate of the runs above.",
-        "ru": "Потери на обучающей выборке после короткого запуска, логарифмические шкалы. Закрашенная точка — обучилась (ниже пунктира на уровне {threshold:.3g}); пустая — нет; крестик — расходимость (запуск остановлен, когда потери взорвались). Вертикальная точечная линия — скорость обучения графиков выше.",
+        "ru": "Ошибка на обучающей выборке после короткого запуска; обе шкалы логарифмические. Закрашенная точка — сеть обучилась (ниже пунктира на уровне {threshold:.3g}); пустая — не обучилась; крестик — расходимость (запуск остановлен, когда ошибка стала неограниченно расти). Вертикальная точечная линия — скорость обучения, с которой построены графики выше.",
     },
-    "batch_norm.sweep.without": {"en": "Without batch norm the network", "ru": "Без батч-нормализации сеть"},
-    "batch_norm.sweep.with": {"en": "With batch norm the network", "ru": "С батч-нормализацией сеть"},
+    "batch_norm.sweep.without": {"en": "Without batch norm the network", "ru": "Без батч-нормализации"},
+    "batch_norm.sweep.with": {"en": "With batch norm the network", "ru": "С батч-нормализацией"},
     "batch_norm.sweep.trained": {
         "en": "{name} trained at {count} of {total} {total:plural:rate|rates} ({range}).",
-        "ru": "{name} обучилась при {count} из {total} {total:plural:скорости|скоростей|скоростей} ({range}).",
+        "ru": "{name}: сеть обучилась при {count} из {total} {total:plural:скорости обучения|скоростей обучения|скоростей обучения} ({range}).",
     },
     "batch_norm.sweep.none": {
         "en": "{name} trained at none of the {total} {total:plural:rate|rates}.",
-        "ru": "{name} не обучилась ни при одной из {total} {total:plural:скорости|скоростей|скоростей}.",
+        "ru": "{name}: сеть не обучилась ни при одной из {total} {total:plural:скорости обучения|скоростей обучения|скоростей обучения}.",
     },
     "batch_norm.sweep.higher": {
         "en": "Batch norm widened the range of learning rates that train towards higher rates, as the paper says.",
-        "ru": "Батч-нормализация расширила диапазон скоростей обучения, при которых сеть обучается, в сторону бóльших скоростей — как и сказано в статье.",
+        "ru": "Батч-нормализация расширила диапазон скоростей обучения, при которых сеть обучается, в сторону больших значений — как и сказано в статье.",
     },
     "batch_norm.sweep.wider": {
         "en": "Batch norm widened the range of learning rates that train, but here at the low end, not towards the higher rates the paper speaks of.",
-        "ru": "Батч-нормализация расширила диапазон скоростей обучения, при которых сеть обучается, но здесь — в сторону малых скоростей, а не бóльших, о которых говорит статья.",
+        "ru": "Батч-нормализация расширила диапазон скоростей обучения, при которых сеть обучается, но здесь — в сторону малых значений, а не больших, о которых говорит статья.",
     },
     "batch_norm.sweep.not_wider": {
         "en": "Here batch norm did not widen the range of learning rates that train.",
@@ -280,11 +280,11 @@ TEXT = {
     },
     # ---------------------------------------------------------------- chart words
     "batch_norm.chart.unit": {"en": "unit", "ru": "нейрон"},
-    "batch_norm.chart.row_z": {"en": "z = xW + b: before batch norm", "ru": "z = xW + b: до нормализации"},
+    "batch_norm.chart.row_z": {"en": "z = xW + b: before batch norm", "ru": "z = xW + b: до батч-нормализации"},
     "batch_norm.chart.row_hat": {"en": "ẑ: mean 0, variance 1 over the batch", "ru": "ẑ: среднее 0, дисперсия 1 по батчу"},
     "batch_norm.chart.row_y": {"en": "y = γẑ + β", "ru": "y = γẑ + β"},
     "batch_norm.chart.row_sigmoid": {"en": "σ(y): after a sigmoid", "ru": "σ(y): после сигмоиды"},
-    "batch_norm.chart.mean_sd": {"en": "mean %{x:.3g}, sd %{customdata:.3g}", "ru": "среднее %{x:.3g}, ст. откл. %{customdata:.3g}"},
+    "batch_norm.chart.mean_sd": {"en": "mean %{x:.3~r}, sd %{customdata:.3~r}", "ru": "среднее %{x:.3~r}, ст. откл. %{customdata:.3~r}"},
     "batch_norm.chart.mean_panel": {"en": "Running mean μ<sub>run</sub>", "ru": "Скользящее среднее μ<sub>run</sub>"},
     "batch_norm.chart.var_panel": {"en": "Running variance σ<sup>2</sup><sub>run</sub>", "ru": "Скользящая дисперсия σ<sup>2</sup><sub>run</sub>"},
     "batch_norm.chart.batch_stat": {"en": "one batch", "ru": "один батч"},
@@ -292,7 +292,7 @@ TEXT = {
     "batch_norm.chart.expected": {"en": "its expected value", "ru": "её ожидаемое значение"},
     "batch_norm.chart.band": {"en": "±2 sd (theory)", "ru": "±2 ст. откл. (теория)"},
     "batch_norm.chart.truth": {"en": "true value", "ru": "истинное значение"},
-    "batch_norm.chart.debiased": {"en": "bias-corrected", "ru": "с поправкой на смещение"},
+    "batch_norm.chart.debiased": {"en": "bias-corrected", "ru": "с поправкой на старт"},
     "batch_norm.chart.train_outputs": {"en": "train mode", "ru": "режим обучения"},
     "batch_norm.chart.eval_output": {"en": "eval mode", "ru": "режим применения"},
     "batch_norm.chart.ideal_output": {"en": "ideal (x₀ − μ)/σ", "ru": "идеал (x₀ − μ)/σ"},
@@ -309,14 +309,14 @@ TEXT = {
     "batch_norm.chart.with_bn": {"en": "with batch norm", "ru": "с батч-нормализацией"},
     "batch_norm.chart.without_short": {"en": "no BN", "ru": "без BN"},
     "batch_norm.chart.with_short": {"en": "with BN", "ru": "с BN"},
-    "batch_norm.chart.loss_axis": {"en": "loss (log scale)", "ru": "потери (лог. шкала)"},
+    "batch_norm.chart.loss_axis": {"en": "loss (log scale)", "ru": "ошибка (лог. шкала)"},
     "batch_norm.chart.minibatch": {"en": "{name}: minibatch", "ru": "{name}: мини-батч"},
     "batch_norm.chart.whole_set": {"en": "{name}: training set", "ru": "{name}: обучающая выборка"},
     "batch_norm.chart.eval_mode": {"en": "{name}: eval mode", "ru": "{name}: режим применения"},
     "batch_norm.chart.constant_guess": {"en": "constant guess", "ru": "константный ответ"},
     "batch_norm.chart.layer_axis": {"en": "hidden layer", "ru": "скрытый слой"},
     "batch_norm.chart.lr_axis": {"en": "learning rate η", "ru": "скорость обучения η"},
-    "batch_norm.chart.final_loss_axis": {"en": "loss after the run", "ru": "потери после запуска"},
+    "batch_norm.chart.final_loss_axis": {"en": "loss after the run", "ru": "ошибка после запуска"},
     "batch_norm.chart.threshold": {"en": "trained below this line", "ru": "ниже линии — обучилась"},
     "batch_norm.chart.chosen_lr": {"en": " η of the runs above", "ru": " η графиков выше"},
     "batch_norm.chart.diverged": {"en": "(diverged)", "ru": "(расходимость)"},
@@ -336,15 +336,15 @@ TEXT = {
     },
     "batch_norm.experiment.keras": {
         "en": "Keras's default momentum 0.99, i.e. m = 0.01: smooth, but about 460 steps of bias towards the start.",
-        "ru": "momentum 0,99 по умолчанию в Keras, то есть m = 0,01: гладко, но около 460 шагов смещения к старту.",
+        "ru": "`momentum` = 0,99, как по умолчанию в Keras, то есть m = 0,01: кривая гладкая, но около 460 шагов оценка тянется к старту.",
     },
     "batch_norm.experiment.debias": {
         "en": "m = 0.01 with the bias correction on: the green curve is right from the first steps, the blue one lags.",
-        "ru": "m = 0,01 с поправкой на смещение: зелёная кривая верна с первых шагов, синяя отстаёт.",
+        "ru": "m = 0,01 с поправкой на старт: зелёная кривая верна с первых шагов, синяя отстаёт.",
     },
     "batch_norm.experiment.noisy": {
         "en": "m = 0.5 with batches of 4: no early bias, but the estimate jumps with every batch.",
-        "ru": "m = 0,5 и батчи из 4: смещения в начале нет, зато оценка скачет с каждым батчем.",
+        "ru": "m = 0,5 и батчи из 4: старт забывается сразу, зато оценка скачет с каждым батчем.",
     },
     "batch_norm.experiment.two_per_batch": {
         "en": "Batches of two: the batch variances scatter over a wide range, yet the running variance settles on σ² thanks to N/(N − 1).",
@@ -368,19 +368,19 @@ TEXT = {
     },
     "batch_norm.experiment.same_lr": {
         "en": "10 sigmoid layers, η = 0.3: with batch norm the loss falls, without it stays at a constant guess.",
-        "ru": "10 слоёв с сигмоидой, η = 0,3: с батч-нормализацией потери падают, без неё остаются на уровне константного ответа.",
+        "ru": "10 слоёв с сигмоидой, η = 0,3: с батч-нормализацией ошибка падает, без неё остаётся на уровне константного ответа.",
     },
     "batch_norm.experiment.paper_inputs": {
         "en": "The inputs of the sigmoids, as in Figure 1 of the paper: without batch norm they sit in narrow spikes near the sigmoid's middle, each deep unit getting nearly the same input for every sample.",
-        "ru": "Входы сигмоид, как на рис. 1 статьи: без батч-нормализации они стоят узкими пиками около середины сигмоиды — каждый глубокий нейрон получает почти один и тот же вход на любой объект.",
+        "ru": "Входы сигмоид, как на рис. 1 статьи: без батч-нормализации они стоят узкими пиками около середины сигмоиды — каждый глубокий нейрон получает почти один и тот же вход для любого объекта.",
     },
     "batch_norm.experiment.high_lr": {
         "en": "η = 10: the network with batch norm still trains, the one without does not.",
         "ru": "η = 10: сеть с батч-нормализацией всё ещё обучается, без неё — нет.",
     },
     "batch_norm.experiment.tanh": {
-        "en": "tanh instead of the sigmoid: both networks train over a range of rates; with batch norm its losses are lower and the range a little wider, at least at the low end; at the highest rates neither trains.",
-        "ru": "tanh вместо сигмоиды: обе сети обучаются в некотором диапазоне скоростей; с батч-нормализацией потери ниже, а диапазон чуть шире — по крайней мере со стороны малых скоростей; при самых больших скоростях не обучается ни одна.",
+        "en": "tanh instead of the sigmoid: both networks train over a range of rates. With batch norm the losses are lower and the range a little wider, at least at the low end; at the highest rates neither trains.",
+        "ru": "tanh вместо сигмоиды: обе сети обучаются в некотором диапазоне скоростей обучения. С батч-нормализацией ошибка ниже, а диапазон чуть шире — по крайней мере со стороны малых значений; при самых больших η не обучается ни одна.",
     },
     "batch_norm.experiment.shallow": {
         "en": "Two hidden layers: the network trains without batch norm too; batch norm matters most in deep networks.",

@@ -244,16 +244,16 @@ def masks_figure(over: OverMasks, unit: int, labels: Labels, stacked: bool = Fal
          "fillcolor": "rgba(0,114,178,0.12)", "line": {"width": 0}, "name": labels.error_band, "hoverinfo": "skip"},
         {"type": "scatter", "mode": "lines", "x": typed(masks), "y": typed(over.running_mean[:, unit]),
          "line": {"color": BLUE, "width": 2.5}, "name": labels.scaled,
-         "hovertemplate": "%{x}: %{y:.4g}<extra></extra>"},
+         "hovertemplate": "%{x}: %{y:.4~r}<extra></extra>"},
         {"type": "scatter", "mode": "lines", "x": typed(masks), "y": typed(over.unscaled_running_mean[:, unit]),
          "line": {"color": ORANGE, "width": 2.5}, "name": labels.unscaled,
-         "hovertemplate": "%{x}: %{y:.4g}<extra></extra>"},
+         "hovertemplate": "%{x}: %{y:.4~r}<extra></extra>"},
         {"type": "scatter", "mode": "markers", "x": typed(over.activations), "y": typed(over.running_mean[-1]),
          "xaxis": "x2", "yaxis": "y2", "marker": {"color": BLUE, "size": 11, "line": {"color": "white", "width": 1}},
-         "showlegend": False, "name": labels.scaled, "hovertemplate": "a = %{x:.3g}: %{y:.4g}<extra></extra>"},
+         "showlegend": False, "name": labels.scaled, "hovertemplate": "a = %{x:.3~r}: %{y:.4~r}<extra></extra>"},
         {"type": "scatter", "mode": "markers", "x": typed(over.activations),
          "y": typed(over.unscaled_running_mean[-1]), "xaxis": "x2", "yaxis": "y2", "showlegend": False,
-         "name": labels.unscaled, "hovertemplate": "a = %{x:.3g}: %{y:.4g}<extra></extra>",
+         "name": labels.unscaled, "hovertemplate": "a = %{x:.3~r}: %{y:.4~r}<extra></extra>",
          "marker": {"color": ORANGE, "size": 11, "symbol": "diamond", "line": {"color": "white", "width": 1}}},
     ]
     shapes = [
@@ -325,13 +325,13 @@ def curves_figure(run: RatesRun, names: list[str], colors: list[str], accuracy: 
             data.append({"type": "scatter", "mode": "lines", "x": typed(run.epochs), "y": typed(history[:, index]),
                          "xaxis": f"x{axes}", "yaxis": f"y{axes}", "line": {"color": color, "width": 2.5},
                          "name": name, "legendgroup": name, "showlegend": axes == "",
-                         "hovertemplate": "%{x}: %{y:.3g}<extra>" + name + "</extra>"})
+                         "hovertemplate": "%{x}: %{y:.3~r}<extra>" + name + "</extra>"})
         if not accuracy:
             best = int(np.argmin(histories[1][:, index]))
             data.append({"type": "scatter", "mode": "markers", "x": [int(run.epochs[best])],
                          "y": _plain(histories[1][best : best + 1, index], 6), "xaxis": "x2", "yaxis": "y2",
                          "legendgroup": name, "showlegend": False, "name": labels.lowest,
-                         "hovertemplate": labels.lowest + ": %{x}, %{y:.3g}<extra></extra>",
+                         "hovertemplate": labels.lowest + ": %{x}, %{y:.3~r}<extra></extra>",
                          "marker": {"color": color, "size": 12, "symbol": "diamond",
                                     "line": {"color": "white", "width": 1}}})
     epochs = int(run.epochs[-1])

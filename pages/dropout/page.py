@@ -7,7 +7,6 @@ import streamlit as st
 from dl_core.dropout_stats import kept_share_band
 from pages.dropout import compute, figures, tables, trainer
 from ui import charts, classroom, controls, course, metrics
-from ui.figures import PlaybackLabels
 from ui.i18n import language, num, t
 
 PAPER = "https://jmlr.org/papers/v15/srivastava14a.html"
@@ -48,8 +47,8 @@ def render() -> None:
     sidebar = classroom.controls_area()
     sidebar.header(t("control.header"))
     thinned_controls = classroom.controls_group(sidebar, t("dropout.thinned.title"))
-    drop_prob = thinned_controls.slider(t("dropout.control.p"), 0.0, 0.95, 0.5, 0.05, format="%.2f", key="do_p",
-                                        bind="query-params", help=t("dropout.control.p_help"))
+    drop_prob = controls.number_slider(t("dropout.control.p"), controls.linear_options(0.0, 0.95, 0.05), key="do_p",
+                                       default=0.5, container=thinned_controls, help=t("dropout.control.p_help"))
     keep = 1.0 - drop_prob
     thinned_controls.markdown(t("dropout.control.p_keep", keep=keep))
     inverted_controls = classroom.controls_group(sidebar, t("dropout.inverted.title"))
@@ -65,7 +64,7 @@ def render() -> None:
         step=t("chart.step"), share_axis=t("dropout.chart.share_axis"), example_format=t("dropout.chart.example"),
         batch_format=t("dropout.chart.batch"), band=t("dropout.chart.band"),
         expected_format=t("dropout.chart.expected"),
-        playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
+        playback=charts.playback_labels(),
         masks_axis=t("dropout.chart.masks_axis"), output_axis=t("dropout.chart.output_axis"),
         scaled=t("dropout.chart.scaled"), unscaled=t("dropout.chart.unscaled"), eval_format=t("dropout.chart.eval"),
         shrunk_format=t("dropout.chart.shrunk"), error_band=t("dropout.chart.error_band"),
@@ -106,7 +105,7 @@ def render() -> None:
             metrics.Metric(t("dropout.metric.units"), str(thinned.units), t("dropout.metric.units_help")),
             metrics.Metric(t("dropout.metric.expected_kept"), num(thinned.units * keep, 3),
                            t("dropout.metric.expected_kept_help")),
-            metrics.Metric(t("dropout.metric.band"), f"{low:.0%} – {high:.0%}", t("dropout.metric.band_help")),
+            metrics.Metric(t("dropout.metric.band"), f"{low:.0%}–{high:.0%}", t("dropout.metric.band_help")),
             metrics.Metric(t("dropout.metric.measured_share"), f"{thinned.example_share.mean():.0%}",
                            t("dropout.metric.measured_share_help", steps=steps)),
             metrics.Metric(t("dropout.metric.distinct"), num(float(thinned.distinct.mean()), 3),
@@ -161,7 +160,8 @@ def render() -> None:
         sidebar = fit_controls
         data = controls.url_choice(sidebar.selectbox, t("dropout.control.data"), trainer.DATA, key="do_data",
                                    default="moons", format_func=lambda name: t(f"dropout.data.{name}"))
-        noise = sidebar.slider(t("dropout.control.noise"), 0.0, 0.6, 0.25, 0.05, key="do_noise", bind="query-params")
+        noise = controls.number_slider(t("dropout.control.noise"), controls.linear_options(0.0, 0.6, 0.05),
+                                       key="do_noise", default=0.25, container=sidebar)
         size = sidebar.select_slider(t("dropout.control.size"), trainer.TRAIN_SIZES, value=100, key="do_n",
                                      bind="query-params")
         width = sidebar.select_slider(t("dropout.control.width"), trainer.WIDTHS, value=64, key="do_width",

@@ -69,7 +69,7 @@ def descent_animation(
     loss_curve = {
         "type": "scatter", "x": list(range(last_good + 1)), "y": typed(above[: last_good + 1]),
         "xaxis": "x2", "yaxis": "y2", "mode": "lines", "line": {"color": color}, "showlegend": False,
-        "name": labels.loss_axis, "hovertemplate": "%{x}: %{y:.3e}<extra></extra>",
+        "name": labels.loss_axis, "hovertemplate": "%{x}: %{y}<extra></extra>",
     }
     data = [
         minima_trace(grid.minima, labels.minimum),

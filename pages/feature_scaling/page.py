@@ -5,7 +5,6 @@ import streamlit as st
 
 from pages.feature_scaling import compute, figures
 from ui import charts, classroom, controls, course, metrics, tables
-from ui.figures import PlaybackLabels
 from ui.i18n import language, num, t
 from ui.numbers import number
 from ui.palette import OPTIMIZER_COLORS
@@ -45,7 +44,8 @@ def render() -> None:
     standardize = sidebar.toggle(t("feature_scaling.standardize"), key="standardize", bind="query-params",
                                  help=t("feature_scaling.standardize_help"))
     with sidebar.expander(t("feature_scaling.data")):
-        noise = st.slider(t("feature_scaling.noise"), 0.0, 2.0, 0.5, 0.05, key="noise", bind="query-params")
+        noise = controls.number_slider(t("feature_scaling.noise"), controls.linear_options(0.0, 2.0, 0.05),
+                                       key="noise", default=0.5, container=st)
         seed = st.number_input(t("control.seed"), 0, 9999, 0, key="seed", bind="query-params")
         start_w1 = st.number_input("w₁⁽⁰⁾", -10.0, 10.0, -1.0, 0.5, key="w1", bind="query-params")
         start_w2 = st.number_input("w₂⁽⁰⁾", -10.0, 10.0, -1.0, 0.5, key="w2", bind="query-params")
@@ -74,7 +74,7 @@ def render() -> None:
 
     labels = figures.DescentLabels(
         path=t(f"optimizer.{optimizer}"), loss_axis=t("chart.loss_above_min"), step_axis=t("chart.step"),
-        minimum=t("chart.minimum"), playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
+        minimum=t("chart.minimum"), playback=charts.playback_labels(),
         live=t("chart.live"), language=language(), diverged=t("chart.diverged"),
     )
     charts.show(

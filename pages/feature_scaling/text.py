@@ -1,18 +1,18 @@
 """Texts of the feature-scaling lab (lesson 3, and the Adam experiments of lesson 8)."""
 
 TEXT = {
-    "feature_scaling.title": {"en": "Feature scaling and the loss landscape", "ru": "Масштаб признаков и ландшафт потерь"},
+    "feature_scaling.title": {"en": "Feature scaling and the loss landscape", "ru": "Масштаб признаков и поверхность функции потерь"},
     "feature_scaling.intro": {
         "en": "A linear model $\\hat y = x_1w_1 + x_2w_2$ is fitted to data with two features by minimising "
         "the mean squared error. The chart shows the level lines of that error over the weights "
         "$(w_1, w_2)$ and the path an optimizer takes across them. Make feature $x_1$ larger and the "
-        "bowl becomes a narrow valley: a small change of $w_1$ now moves the loss a lot, the two "
-        "gradients differ by orders of magnitude, and plain gradient descent starts to zig-zag.",
+        "bowl becomes a narrow valley: a small change of $w_1$ now moves the loss a lot. The two gradients "
+        "then differ by orders of magnitude, and plain gradient descent starts to zig-zag.",
         "ru": "Линейную модель $\\hat y = x_1w_1 + x_2w_2$ обучают на данных с двумя признаками: подбирают "
         "веса, при которых среднеквадратичная ошибка меньше всего. На графике — линии уровня этой ошибки на "
         "плоскости весов $(w_1, w_2)$ и путь оптимизатора по ним. Увеличьте масштаб признака $x_1$ — и чаша "
-        "превратится в узкую долину: малое изменение $w_1$ сильно меняет ошибку, градиенты по двум весам "
-        "различаются на порядки, и обычный градиентный спуск начинает метаться от одного склона к другому.",
+        "превратится в узкую долину: малое изменение $w_1$ сильно меняет ошибку. Градиенты по двум весам "
+        "тогда различаются на порядки, и обычный градиентный спуск начинает метаться от одного склона к другому.",
     },
     "feature_scaling.x_scale": {"en": "Scale of feature x₁", "ru": "Масштаб признака x₁"},
     "feature_scaling.x_scale_help": {
@@ -48,10 +48,10 @@ TEXT = {
         "от начального превышения L(w⁰) − L*.",
     },
     "feature_scaling.weights_far": {
-        "en": "The loss is close, yet the weights are still {distance:.3g} away from the optimum: along a flat "
+        "en": "The loss is close, yet the weights are still {distance:.3g} away from the optimum. Along a flat "
         "direction a large change of a weight barely changes the loss.",
-        "ru": "Ошибка уже близка к минимальной, но до оптимальных весов ещё {distance:.3g}: вдоль пологого "
-        "направления даже большое изменение веса почти не меняет ошибку.",
+        "ru": "Ошибка уже близка к минимальной, а до оптимальных весов ещё далеко — {distance:.3g}. Вдоль "
+        "пологого направления даже большое изменение веса почти не меняет ошибку.",
     },
     "feature_scaling.not_settled": {
         "en": "After {steps} {steps:plural:step|steps} the loss is still {gap} above the minimum "
@@ -70,20 +70,20 @@ TEXT = {
     },
     "feature_scaling.limit": {"en": "Stability limit of {optimizer}", "ru": "Предел устойчивости: {optimizer}"},
     "feature_scaling.limit_help": {
-        "en": "The largest learning rate at which this optimizer still converges on this surface: 2/λmax for "
-        "gradient descent, 2(1 + μ)/λmax with heavy-ball momentum μ, 2(1 + μ)/((1 + 2μ)λmax) for Nesterov; "
-        "L2 regularization (weight decay) adds its coefficient δ to λmax.",
-        "ru": "Наибольшая скорость обучения, при которой этот оптимизатор ещё сходится на этой поверхности: "
-        "2/λmax для градиентного спуска, 2(1 + μ)/λmax для Momentum с коэффициентом инерции μ, "
-        "2(1 + μ)/((1 + 2μ)λmax) для Nesterov; L2-регуляризация (weight decay) прибавляет к λmax свой "
+        "en": "The largest learning rate at which this optimizer still converges on this surface. It is 2/λmax "
+        "for gradient descent, 2(1 + μ)/λmax for heavy-ball Momentum (μ is the momentum coefficient) and "
+        "2(1 + μ)/((1 + 2μ)λmax) for Nesterov. L2 regularization (weight decay) adds its coefficient δ to λmax.",
+        "ru": "Наибольшая скорость обучения, при которой этот оптимизатор ещё сходится на этой поверхности. "
+        "Для градиентного спуска это 2/λmax, для Momentum — 2(1 + μ)/λmax (μ — коэффициент инерции), "
+        "для Nesterov — 2(1 + μ)/((1 + 2μ)λmax). L2-регуляризация (weight decay) прибавляет к λmax свой "
         "коэффициент δ.",
     },
     "feature_scaling.no_limit": {"en": "no simple limit", "ru": "нет простого предела"},
     "feature_scaling.no_limit_help": {
         "en": "AdaGrad, RMSProp, Adam and AdamW divide the step by a running size of the gradients, so no single "
-        "number bounds their learning rate; the optimizer lab's stability map shows where they diverge.",
+        "number bounds their learning rate. Where they diverge is shown by the stability map of the optimizer lab.",
         "ru": "AdaGrad, RMSProp, Adam и AdamW делят шаг на накопленную величину градиентов, поэтому их скорость "
-        "обучения не ограничена одним числом; где они расходятся, показывает карта устойчивости в лаборатории "
+        "обучения не ограничена одним числом. Где они расходятся, показывает карта устойчивости в лаборатории "
         "оптимизаторов.",
     },
     "feature_scaling.ratio_help": {
@@ -103,11 +103,11 @@ TEXT = {
     "feature_scaling.gradients_title": {"en": "Why the scale matters: the two gradients", "ru": "Почему важен масштаб: два градиента"},
     "feature_scaling.gradients_intro": {
         "en": "On one sample the loss and its two partial derivatives are below; the gradient of the mean "
-        "error is their average over the data. Each derivative carries its own feature as a factor, so if "
+        "error is their average over the data. Each derivative carries its own feature as a factor. So if "
         "$x_1$ is a hundred times larger, $\\partial L/\\partial w_1$ is too, and the curvature along "
         "$w_1$ is ten thousand times larger. One learning rate cannot suit both directions.",
         "ru": "Ниже — ошибка на одном объекте и две её частные производные; градиент средней ошибки — их "
-        "среднее по данным. В каждую производную множителем входит свой признак: если $x_1$ в сто раз "
+        "среднее по данным. В каждую производную множителем входит свой признак. Если $x_1$ в сто раз "
         "больше, то и $\\partial L/\\partial w_1$ больше во столько же раз, а кривизна вдоль $w_1$ — в десять "
         "тысяч раз. Одна скорость обучения не может подойти обоим направлениям сразу.",
     },
@@ -120,10 +120,10 @@ TEXT = {
     "feature_scaling.compare_intro": {
         "en": "The same optimizer with the same settings, on the same data before and after standardization. "
         "Standardizing makes the level lines nearly circular, so the negative gradient points at the minimum and "
-        "the path goes straight (the optimum moves, because the weights now multiply rescaled features).",
+        "the path goes straight. The optimum moves, because the weights now multiply rescaled features.",
         "ru": "Один и тот же оптимизатор с теми же настройками на тех же данных до и после стандартизации. "
-        "После неё линии уровня почти круглые, антиградиент направлен прямо в минимум и путь идёт напрямик "
-        "(оптимум сдвигается, потому что веса теперь умножаются на перемасштабированные признаки).",
+        "После неё линии уровня почти круглые, антиградиент направлен прямо в минимум и путь идёт напрямик. "
+        "Оптимум при этом сдвигается: веса теперь умножаются на признаки другого масштаба.",
     },
     "feature_scaling.raw_title": {"en": "Raw features", "ru": "Исходные признаки"},
     "feature_scaling.standardized_title": {"en": "Standardized features", "ru": "Стандартизированные признаки"},
@@ -152,7 +152,7 @@ TEXT = {
     },
     "feature_scaling.experiment.adam_equal": {
         "en": "Lesson 8, Adam on features of one scale (η = 0.1, 25 steps): the baseline",
-        "ru": "Урок 8, Adam на признаках одного масштаба (η = 0,1, 25 шагов): исходный опыт",
+        "ru": "Урок 8, Adam на признаках одного масштаба (η = 0,1; 25 шагов): исходный опыт",
     },
     "feature_scaling.experiment.adam": {
         "en": "`plot_gd(x_scale=0.5, lr=0.1, steps=25, optimizer='adam')`: the valley is squashed, Adam goes as fast",
@@ -166,7 +166,7 @@ TEXT = {
     "feature_scaling.experiment.adam_fast": {
         "en": "The learning rate ×20 (η = 2, still 25 steps): see whether Adam is at the minimum after 25 steps "
         "or still swinging across the valley",
-        "ru": "Скорость обучения в 20 раз больше (η = 2, те же 25 шагов): посмотрите, пришёл ли Adam в минимум за 25 шагов "
+        "ru": "Скорость обучения в 20 раз больше (η = 2; те же 25 шагов): посмотрите, пришёл ли Adam в минимум "
         "или ещё раскачивается поперёк долины",
     },
     "feature_scaling.experiment.adam_off_diagonal": {
@@ -188,9 +188,9 @@ TEXT = {
     },
     "feature_scaling.differs.grad_measured": {
         "en": "the second one is $dl/dw_2 = 2(x_1w_1 + x_2w_2 - y)\\,x_2$: each weight's derivative carries its own "
-        "feature, which is exactly why the scale of $x_1$ matters only along $w_1$ (the table beside it shows both).",
+        "feature. That is exactly why the scale of $x_1$ matters only along $w_1$ (the table beside it shows both).",
         "ru": "вторая из них — $dl/dw_2 = 2(x_1w_1 + x_2w_2 - y)\\,x_2$: в производную по каждому весу входит свой "
-        "признак, поэтому масштаб $x_1$ влияет только на направление $w_1$ (значения обеих производных — в "
+        "признак. Поэтому масштаб $x_1$ влияет только на направление $w_1$ (значения обеих производных — в "
         "таблице рядом).",
     },
 }

@@ -133,7 +133,7 @@ def weights_heatmap(run: SymmetryRun, weight_range: float, labels: InitLabels, t
         "zmin": -limit, "zmax": limit, "colorscale": WEIGHT_SCALE,
         "colorbar": {"title": {"text": labels.weight, "font": {"size": 15}}, "thickness": 12, "len": 0.9,
                      "tickfont": {"size": 14}},
-        "hovertemplate": "%{y}, " + labels.step_axis.lower() + " %{x}: %{z:.3g}<extra></extra>",
+        "hovertemplate": "%{y}, " + labels.step_axis.lower() + " %{x}: %{z:.3~r}<extra></extra>",
         "xgap": 0, "ygap": 1,
     }]
     every = 1 if units <= 8 else 2
@@ -193,7 +193,7 @@ def bienayme_figure(result: Bienayme, labels: InitLabels) -> FinishedFigure:
     fine = np.linspace(float(edges[0]), float(edges[-1]), 241)
     data = [{"type": "bar", "x": typed(centres), "y": typed(100 * result.shares), "name": labels.measured,
              "marker": {"color": "#B8BFCA", "line": {"width": 0}},
-             "hovertemplate": "z = %{x:.3g}: %{y:.2g}%<extra></extra>"}]
+             "hovertemplate": "z = %{x:.3~r}: %{y:.2~r}%<extra></extra>"}]
     curves = [(result.predicted, labels.formula, "solid")]
     if not math.isclose(result.lesson, result.predicted, rel_tol=1e-9):
         curves.append((result.lesson, labels.lesson_formula, "dash"))
@@ -230,7 +230,7 @@ def depth_figure(measured: Mapping[str, tuple[np.ndarray, np.ndarray]],
                 "name": label, "legendgroup": name, "showlegend": axes == "",
                 "line": {"color": color, "width": 3, "dash": SCHEME_DASHES.get(name, "solid")},
                 "marker": {"size": 5, "color": color},
-                "hovertemplate": f"{label}: %{{y:.3g}}<extra>{labels.measured}</extra>",
+                "hovertemplate": f"{label}: %{{y}}<extra>{labels.measured}</extra>",
             })
     for name, (forward, backward) in theory.items():
         if any(np.allclose(forward, other[0], rtol=1e-9) and np.allclose(backward, other[1], rtol=1e-9)
@@ -243,7 +243,7 @@ def depth_figure(measured: Mapping[str, tuple[np.ndarray, np.ndarray]],
                 "type": "scatter", "mode": "lines", "x": layers, "y": _precise(_floored(values, decades)),
                 "xaxis": f"x{axes}", "yaxis": f"y{axes}", "legendgroup": name, "showlegend": False,
                 "line": {"color": color, "width": 2, "dash": "dot"}, "opacity": 0.9,
-                "hovertemplate": f"{labels.schemes[name]}: %{{y:.3g}}<extra>{labels.theory}</extra>",
+                "hovertemplate": f"{labels.schemes[name]}: %{{y}}<extra>{labels.theory}</extra>",
             })
     x_range = [0.5, depth + 0.5]
     layout = _layout(
@@ -274,7 +274,7 @@ def histogram_lines_figure(edges: np.ndarray, shares: np.ndarray, layers: Sequen
         data.append({"type": "scatter", "mode": "lines", "x": _precise(centres),
                      "y": typed(100 * shares[layer - 1]), "name": name,
                      "line": {"color": ramp[index % len(ramp)], "width": 3, "shape": "hvh"},
-                     "hovertemplate": f"{name}: %{{y:.2g}}%<extra></extra>"})
+                     "hovertemplate": f"{name}: %{{y:.2~r}}%<extra></extra>"})
     shown = shares[[layer - 1 for layer in layers]]
     cap = spike_cap(shown)
     yaxis = chart_axis(labels.share_axis, ticksuffix="%", rangemode="tozero",
@@ -309,7 +309,7 @@ def histogram_heatmap(edges: np.ndarray, shares: np.ndarray, labels: InitLabels)
         **({} if (cap := spike_cap(shares)) is None else {"zmax": 100 * cap}),
         "colorbar": {"title": {"text": labels.share_axis, "font": {"size": 14}}, "ticksuffix": "%", "thickness": 12,
                      "tickfont": {"size": 14}},
-        "hovertemplate": labels.layer_axis + " %{y}, a = %{x:.3g}: %{z:.2g}%<extra></extra>",
+        "hovertemplate": labels.layer_axis + " %{y}, a = %{x:.3~r}: %{z:.2~r}%<extra></extra>",
     }]
     layout = _layout(380, xaxis=chart_axis(labels.value_axis, exponentformat="power", showgrid=False),
                      yaxis=chart_axis(labels.layer_axis, autorange="reversed", showgrid=False))
@@ -335,13 +335,13 @@ def glorot_figure(choices: Sequence[str], forward_theory: np.ndarray, backward_t
         color = GLOROT_COLORS[key]
         data.append({"type": "bar", "x": names, "y": _precise(_floored(theory_values, decades)), "name": name,
                      "offsetgroup": key, "marker": {"color": color, "opacity": 0.75},
-                     "hovertemplate": f"{name}: %{{y:.3g}}<extra>{labels.theory}</extra>"})
+                     "hovertemplate": f"{name}: %{{y}}<extra>{labels.theory}</extra>"})
         data.append({"type": "scatter", "mode": "markers", "x": names,
                      "y": _precise(_floored(measured_values, decades)), "name": f"{name}: {labels.measured}",
                      "offsetgroup": key, "showlegend": key == "forward", "legendgroup": "measured",
                      "marker": {"symbol": "diamond", "size": 13, "color": "white",
                                 "line": {"color": "#31333F", "width": 2}},
-                     "hovertemplate": f"{name}: %{{y:.3g}}<extra>{labels.measured}</extra>"})
+                     "hovertemplate": f"{name}: %{{y}}<extra>{labels.measured}</extra>"})
     data[1]["name"] = labels.measured
     layout = _layout(
         400, barmode="group", scattermode="group", xaxis=chart_axis("Var(W)"), bargap=0.3,
@@ -368,7 +368,7 @@ def training_figure(runs: Mapping[str, Training], target: float, labels: InitLab
                      "x": list(range(len(losses))), "y": _precise(_floored(losses, decades)), "name": label,
                      "marker": {"size": 8, "color": color},
                      "line": {"color": color, "width": 3, "dash": SCHEME_DASHES.get(name, "solid")},
-                     "hovertemplate": f"{label}: %{{y:.3g}}<extra></extra>"})
+                     "hovertemplate": f"{label}: %{{y:.3~r}}<extra></extra>"})
         if run.diverged_at >= 0:
             data.append({"type": "scatter", "mode": "markers", "x": [run.diverged_at],
                          "y": _precise(_floored(np.array([10.0 ** decades[1]]), decades)), "showlegend": False,

@@ -132,9 +132,10 @@ def render() -> None:
                                        key="init_sym_data", default="circles", format_func=data_names.get)
         sym_units = sidebar.slider(t("initialization.symmetry.units"), 2, 16, 8, key="init_sym_units",
                                    bind="query-params")
-        sym_constant = sidebar.slider(t("initialization.symmetry.constant"), -1.0, 1.0, 0.5, 0.05,
-                                      key="init_sym_const", bind="query-params",
-                                      help=t("initialization.symmetry.constant_help"))
+        sym_constant = controls.number_slider(t("initialization.symmetry.constant"),
+                                              controls.linear_options(-1.0, 1.0, 0.05), key="init_sym_const",
+                                              default=0.5, container=sidebar,
+                                              help=t("initialization.symmetry.constant_help"))
         sym_std = controls.log_slider(t("initialization.symmetry.std"), "init_sym_std", 0.001, 1.0, 0.1,
                                       container=sidebar, help=t("initialization.symmetry.std_help"))
         sym_steps = sidebar.slider(t("initialization.symmetry.steps"), 10, 1000, 500, 10, key="init_sym_steps",
@@ -185,8 +186,9 @@ def render() -> None:
                                        help=t("initialization.bienayme.fan_in_help"))
         var_w = controls.log_slider("Var(W)", "init_var_w", 1e-4, 1.0, 0.01, container=sidebar)
         var_x = controls.log_slider("Var(x)", "init_var_x", 0.01, 100.0, 1.0, container=sidebar)
-        mean_x = sidebar.slider(t("initialization.bienayme.mean"), 0.0, 3.0, 0.0, 0.1, key="init_mean_x",
-                                bind="query-params", help=t("initialization.bienayme.mean_help"))
+        mean_x = controls.number_slider(t("initialization.bienayme.mean"), controls.linear_options(0.0, 3.0, 0.1),
+                                        key="init_mean_x", default=0.0,
+                                        container=sidebar, help=t("initialization.bienayme.mean_help"))
 
         st.subheader(t("initialization.bienayme.title"), anchor="bienayme")
         classroom.explain(t("initialization.bienayme.intro"))

@@ -2,17 +2,17 @@
 
 TEXT = {
     # Names
-    "initialization.scheme.small_normal": {"en": "Normal, small σ", "ru": "Нормальное, малое σ"},
-    "initialization.scheme.unit_normal": {"en": "Normal, σ = 1", "ru": "Нормальное, σ = 1"},
-    "initialization.scheme.standard_uniform": {"en": "Uniform ±1/√n", "ru": "Равномерное ±1/√n"},
-    "initialization.scheme.lecun_normal": {"en": "LeCun normal", "ru": "LeCun, нормальное"},
-    "initialization.scheme.xavier_normal": {"en": "Xavier normal", "ru": "Xavier, нормальное"},
-    "initialization.scheme.xavier_uniform": {"en": "Xavier uniform", "ru": "Xavier, равномерное"},
-    "initialization.scheme.he_normal": {"en": "He normal", "ru": "Хе, нормальное"},
-    "initialization.scheme.he_uniform": {"en": "He uniform", "ru": "Хе, равномерное"},
+    "initialization.scheme.small_normal": {"en": "Normal, small σ", "ru": "Нормальная, малое σ"},
+    "initialization.scheme.unit_normal": {"en": "Normal, σ = 1", "ru": "Нормальная, σ = 1"},
+    "initialization.scheme.standard_uniform": {"en": "Uniform ±1/√n", "ru": "Равномерная ±1/√n"},
+    "initialization.scheme.lecun_normal": {"en": "LeCun normal", "ru": "LeCun, нормальная"},
+    "initialization.scheme.xavier_normal": {"en": "Xavier normal", "ru": "Xavier, нормальная"},
+    "initialization.scheme.xavier_uniform": {"en": "Xavier uniform", "ru": "Xavier, равномерная"},
+    "initialization.scheme.he_normal": {"en": "He normal", "ru": "Хе, нормальная"},
+    "initialization.scheme.he_uniform": {"en": "He uniform", "ru": "Хе, равномерная"},
     "initialization.activation.linear": {"en": "linear (no activation)", "ru": "линейная (без активации)"},
     "initialization.activation.tanh": {"en": "tanh", "ru": "tanh"},
-    "initialization.activation.sigmoid": {"en": "Sigmoid", "ru": "Сигмоида"},
+    "initialization.activation.sigmoid": {"en": "Sigmoid", "ru": "сигмоида"},
     "initialization.activation.relu": {"en": "ReLU", "ru": "ReLU"},
     "initialization.activation.leaky_relu": {"en": "Leaky ReLU", "ru": "Leaky ReLU"},
     "initialization.activation.elu": {"en": "ELU", "ru": "ELU"},
@@ -30,16 +30,18 @@ TEXT = {
     # Page
     "initialization.title": {"en": "Weight initialization", "ru": "Инициализация весов"},
     "initialization.intro": {
-        "en": "Before the first step of training every weight needs a value. Lesson 2 makes two points. Zero weights "
-        "trap a network in a symmetry that training never breaks. Random weights need the right variance, or the "
-        "signal shrinks or grows from layer to layer. Each point is measured below: the symmetry first, then "
-        "Bienaymé's formula for one layer, then a deep network layer by layer for each initializer with the theory "
-        "beside the measurement, then Glorot's compromise, and last the same network trained from each start.",
-        "ru": "Перед первым шагом обучения каждому весу нужно какое-то значение. В уроке 2 два главных тезиса. "
-        "Нулевые веса загоняют сеть в симметрию, которую обучение уже не разрушит. Случайным весам нужна правильная "
-        "дисперсия, иначе сигнал от слоя к слою затухает или растёт. Ниже каждый тезис измерен: сначала симметрия, "
-        "затем формула Бьенеме для одного слоя, затем глубокая сеть слой за слоем для каждой инициализации — рядом с "
-        "теорией, затем компромисс Glorot и, наконец, одна и та же сеть, обученная с разных стартов.",
+        "en": "Before the first step of training every weight needs a value. Lesson 2 makes two points. Zero "
+        "weights trap a network in a symmetry that training never breaks. Random weights need the right variance, "
+        "or the signal shrinks or grows from layer to layer. Each point is measured below. First comes the "
+        "symmetry, then Bienaymé's formula for one layer. Then a deep network is followed layer by layer for each "
+        "initializer, with the theory beside the measurement. Last come Glorot's compromise and the same network "
+        "trained from each start.",
+        "ru": "Перед первым шагом обучения каждому весу нужно начальное значение. В уроке 2 два главных тезиса. "
+        "Нулевые веса загоняют сеть в симметрию, которую обучение уже не разрушит. Случайным весам нужна "
+        "правильная дисперсия, иначе сигнал от слоя к слою затухает или растёт. Ниже каждый тезис проверен "
+        "измерением. Сначала симметрия, затем формула Бьенеме для одного слоя. Затем глубокая сеть слой за слоем "
+        "при каждой инициализации, измерение рядом с теорией. В конце — компромисс Glorot и одна и та же сеть, "
+        "обученная с разных стартов.",
     },
     "initialization.seed_help": {
         "en": "Draws every random number of the page: the data, the weights, the inputs of the deep network and the "
@@ -51,7 +53,7 @@ TEXT = {
     "initialization.schemes": {"en": "Initializers", "ru": "Инициализации"},
     "initialization.schemes_help": {
         "en": "Drawn in the deep network and trained in the last section.",
-        "ru": "Показываются в глубокой сети и обучаются в последнем разделе.",
+        "ru": "Эти инициализации показаны в разделе о глубокой сети, и с них же обучается сеть в последнем разделе.",
     },
     "initialization.none": {
         "en": "Choose at least one initializer in the sidebar.",
@@ -63,25 +65,28 @@ TEXT = {
     "initialization.symmetry.constant": {"en": "Equal start: every weight = c", "ru": "Равный старт: каждый вес = c"},
     "initialization.symmetry.constant_help": {
         "en": "The second start sets every weight to c (biases 0). c = 0 is the same as the all-zero start.",
-        "ru": "Второй старт задаёт всем весам значение c (смещения 0). При c = 0 он совпадает со стартом из нулей.",
+        "ru": "Второй старт задаёт всем весам значение c (смещения 0). При c = 0 он совпадает со стартом с нулевых "
+        "весов.",
     },
     "initialization.symmetry.std": {"en": "Random start: σ", "ru": "Случайный старт: σ"},
     "initialization.symmetry.std_help": {
         "en": "The third start draws every weight from N(0, σ²) (biases 0).",
-        "ru": "Третий старт берёт каждый вес из N(0, σ²) (смещения 0).",
+        "ru": "Третий старт берёт каждый вес из N(0; σ²) (смещения 0).",
     },
     "initialization.symmetry.steps": {"en": "Gradient descent steps", "ru": "Шагов градиентного спуска"},
     "initialization.symmetry.intro": {
-        "en": "A network with one hidden layer of n units learns to separate two classes by gradient descent, three "
-        "times on the same data: from all-zero weights, from all weights equal to c, and from small random weights. "
-        "The upper charts show the first layer's weights at every step, one row per weight: from x₁ to units 1…n, "
-        "then from x₂. Units with equal weights compute the same thing. Below each: the boundary the network drew.",
-        "ru": "Сеть с одним скрытым слоем из n нейронов учится разделять два класса градиентным спуском — трижды на "
-        "одних и тех же данных: с нулевых весов, со всех весов, равных c, и с малых случайных весов. На верхних "
-        "графиках — веса первого слоя на каждом шаге, по строке на вес: от x₁ к нейронам 1…n, затем от x₂. Нейроны с "
-        "одинаковыми весами вычисляют одно и то же. Под каждым — граница, которую провела сеть.",
+        "en": "A network with one hidden layer of n units learns to separate two classes by gradient descent. It "
+        "learns three times on the same data: from all-zero weights, from all weights equal to c, and from small "
+        "random weights. The upper charts show the first layer's weights at every step, one row per weight: from "
+        "x₁ to units 1…n, then from x₂. Units with equal weights compute the same thing. Below each chart: the "
+        "boundary the network drew.",
+        "ru": "Сеть с одним скрытым слоем из n нейронов учится разделять два класса градиентным спуском. Она "
+        "обучается трижды на одних и тех же данных: с нулевых весов, с весов, равных c, и с малых случайных весов. "
+        "На верхних графиках — веса первого слоя на каждом шаге, по строке на вес: сначала от x₁ к нейронам 1…n, "
+        "затем от x₂. Нейроны с одинаковыми весами вычисляют одно и то же. Под каждым графиком — разделяющая "
+        "граница, которую провела сеть.",
     },
-    "initialization.symmetry.boundary": {"en": "Decision boundary", "ru": "Граница классов"},
+    "initialization.symmetry.boundary": {"en": "Decision boundary", "ru": "Разделяющая граница"},
     "initialization.symmetry.exactly_zero": {"en": "0 (exactly)", "ru": "0 (ровно)"},
     "initialization.symmetry.result": {
         "en": "Distinct hidden units: **{distinct} of {units}** · largest difference between two units: **{spread}** "
@@ -93,65 +98,69 @@ TEXT = {
         "en": "{points} points, {steps} {steps:plural:step|steps} of full-batch gradient descent, biases start at 0. "
         "Weights: blue negative, white 0, red positive, on one scale for all three charts. Units count as distinct "
         "when their weights and biases differ in any bit.",
-        "ru": "{points} {points:plural:точка|точки|точек}, {steps} {steps:plural:шаг|шага|шагов} градиентного спуска "
-        "по всей выборке, смещения стартуют с 0. Веса: синий — отрицательный, белый — 0, красный — положительный; "
-        "шкала одна на все три графика. Нейроны считаются различными, если их веса и смещения отличаются хоть в "
-        "одном бите.",
+        "ru": "{points} {points:plural:точка|точки|точек}, {steps} {steps:plural:шаг|шага|шагов} градиентного "
+        "спуска по всей выборке, начальные смещения равны 0. Цвет веса: синий — отрицательный, белый — 0, красный "
+        "— положительный; шкала общая для всех трёх графиков. Нейроны считаются различными, если их веса и "
+        "смещения отличаются хотя бы в одном бите.",
     },
     "initialization.symmetry.why": {
-        "en": "**Why the units never part.** Units with equal weights compute equal values, so backpropagation sends "
-        "each of them the same gradient, and every step moves them alike. Only different starting values tell the "
-        "units apart, and that is what a random start gives. A layer of n equal units is one unit copied n times: "
-        "the network can draw only what a single hidden unit can, a straight boundary.",
-        "ru": "**Почему нейроны не расходятся.** Нейроны с одинаковыми весами вычисляют одинаковые значения, поэтому "
-        "обратное распространение ошибки даёт каждому один и тот же градиент, и каждый шаг сдвигает их одинаково. "
-        "Различить нейроны могут только разные начальные значения — их и даёт случайный старт. Слой из n одинаковых "
-        "нейронов — это один нейрон, повторённый n раз: сеть может провести только то, что провёл бы один скрытый "
-        "нейрон, — прямую границу.",
+        "en": "**Why the units stay equal.** Units with equal weights compute equal values, so backpropagation "
+        "sends each of them the same gradient, and every step moves them alike. Only different starting values "
+        "tell the units apart, and that is what a random start gives. A layer of n equal units is one unit copied "
+        "n times: the network can draw only what a single hidden unit can, a straight boundary.",
+        "ru": "**Почему нейроны остаются одинаковыми.** Нейроны с одинаковыми весами вычисляют одинаковые "
+        "значения. Поэтому обратное распространение ошибки даёт каждому из них один и тот же градиент, и каждый "
+        "шаг сдвигает их одинаково. Различить нейроны могут только разные начальные значения — их и даёт случайный "
+        "старт. Слой из n одинаковых нейронов — это один нейрон, повторённый n раз. Сеть может провести лишь ту же "
+        "границу, что и один скрытый нейрон, — прямую.",
     },
     "initialization.symmetry.seed": {
         "en": "The data and the random start depend on the seed (now {seed}). The two equal starts draw nothing at "
         "random: their units stay equal on the data of every seed.",
-        "ru": "Данные и случайный старт зависят от зерна генератора (сейчас {seed}). Два равных старта не "
-        "случайны: при любом зерне их нейроны остаются одинаковыми.",
+        "ru": "Данные и случайный старт зависят от зерна генератора (сейчас {seed}). В двух стартах с равными "
+        "весами нет ничего случайного: при любом зерне их нейроны остаются одинаковыми.",
     },
     # 2. Bienaymé
     "initialization.bienayme.title": {"en": "The variance before the activation", "ru": "Дисперсия до активации"},
     "initialization.bienayme.fan_in_help": {"en": "The number of inputs of each unit.",
                                             "ru": "Число входов каждого нейрона."},
     "initialization.bienayme.mean": {"en": "Inputs' mean μ", "ru": "Среднее входов μ"},
-    "initialization.bienayme.mean_help": {"en": "The inputs are drawn from N(μ, Var(x)).",
-                                          "ru": "Входы берутся из N(μ, Var(x))."},
+    "initialization.bienayme.mean_help": {
+        "en": "The inputs are drawn from N(μ, Var(x)).",
+        "ru": "Входы берутся из N(μ; Var(x)).",
+    },
     "initialization.bienayme.intro": {
-        "en": "A unit adds up $n_\\text{in}$ weighted inputs, $z = \\sum_i w_i x_i$. If the weights are drawn "
-        "independently of the inputs with mean 0, every term $w_i x_i$ has mean 0, so $z$ has mean 0; and the terms "
-        "are uncorrelated, so the variance of their sum is the sum of their variances (Bienaymé's formula). When the "
-        "inputs have mean 0 as well, $\\mathrm{Var}(w_i x_i) = \\mathrm{Var}(W)\\,\\mathrm{Var}(x)$, which gives the "
-        "lesson's formula. Move $n_\\text{in}$: the variance grows with the number of inputs unless "
-        "$\\mathrm{Var}(W)$ shrinks as $1/n_\\text{in}$.",
-        "ru": "Нейрон складывает $n_\\text{in}$ взвешенных входов: $z = \\sum_i w_i x_i$. Если веса генерируются "
-        "независимо от входов и имеют среднее 0, то каждое слагаемое $w_i x_i$ имеет среднее 0, а значит, и $z$; "
-        "слагаемые некоррелированы, поэтому дисперсия их суммы равна сумме дисперсий (формула Бьенеме). Если и у "
-        "входов среднее 0, то $\\mathrm{Var}(w_i x_i) = \\mathrm{Var}(W)\\,\\mathrm{Var}(x)$ — получается формула "
-        "урока. Подвигайте $n_\\text{in}$: дисперсия растёт вместе с числом входов, если $\\mathrm{Var}(W)$ не "
-        "уменьшается как $1/n_\\text{in}$.",
+        "en": "A unit adds up $n_\\text{in}$ weighted inputs, $z = \\sum_i w_i x_i$. Let the weights be drawn "
+        "independently of the inputs, with mean 0. Then every term $w_i x_i$ has mean 0, and so has $z$. The terms "
+        "are also uncorrelated, so the variance of their sum is the sum of their variances (Bienaymé's formula). "
+        "When the inputs have mean 0 as well, $\\mathrm{Var}(w_i x_i) = \\mathrm{Var}(W)\\,\\mathrm{Var}(x)$, "
+        "which gives the lesson's formula. Move $n_\\text{in}$: the variance grows with the number of inputs "
+        "unless $\\mathrm{Var}(W)$ shrinks as $1/n_\\text{in}$.",
+        "ru": "Нейрон складывает $n_\\text{in}$ взвешенных входов: $z = \\sum_i w_i x_i$. Пусть веса выбираются "
+        "независимо от входов и имеют среднее 0. Тогда каждое слагаемое $w_i x_i$ имеет среднее 0, а значит, и "
+        "$z$. Кроме того, слагаемые некоррелированы, так что дисперсия их суммы равна сумме их дисперсий (формула "
+        "Бьенеме). Если и у входов среднее 0, то $\\mathrm{Var}(w_i x_i) = \\mathrm{Var}(W)\\,\\mathrm{Var}(x)$ — "
+        "получается формула урока. Подвигайте $n_\\text{in}$: дисперсия растёт вместе с числом входов, если "
+        "$\\mathrm{Var}(W)$ не уменьшается как $1/n_\\text{in}$.",
     },
     "initialization.bienayme.numbers": {
         "en": "Measured over the batch: mean **{mean}**, variance **{variance}**. The lesson's formula "
         "nᵢₙ·Var(W)·Var(x) = **{lesson}**; counting the inputs' mean, nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**. "
         "Sampling error of this measurement: ±{error} (two standard errors).",
-        "ru": "Измерено по батчу: среднее **{mean}**, дисперсия **{variance}**. Формула урока "
-        "nᵢₙ·Var(W)·Var(x) = **{lesson}**; с учётом среднего входов nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**. "
-        "Погрешность этого измерения: ±{error} (две стандартные ошибки).",
+        "ru": "Измерено по батчу: среднее **{mean}**, дисперсия **{variance}**. Формула урока nᵢₙ·Var(W)·Var(x) = "
+        "**{lesson}**; с учётом среднего входов nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**. Случайная погрешность "
+        "этого измерения: ±{error} (две стандартные ошибки).",
     },
     "initialization.bienayme.caption": {
         "en": "{batch} inputs through {units} units, every number drawn independently: the histogram of all values "
-        "of z, and the normal density the formula predicts. The ± follows exactly from the batch, the number of units "
-        "and nᵢₙ for normal inputs and weights; the measured variance lands within it in about 95 runs out of 100.",
-        "ru": "{batch} {batch:plural:вход|входа|входов} через {units} {units:plural:нейрон|нейрона|нейронов}, все "
-        "числа независимы: гистограмма всех значений z и нормальная плотность, которую предсказывает формула. "
-        "Погрешность ± точно следует из размера батча, числа нейронов и nᵢₙ для нормальных входов и весов; "
-        "измеренная дисперсия попадает в неё примерно в 95 запусках из 100.",
+        "of z, and the normal density the formula predicts. For normal inputs and weights the ± follows exactly "
+        "from the batch, the number of units and nᵢₙ. The measured variance lands within it in about 95 runs out "
+        "of 100.",
+        "ru": "Батч из {batch} {batch:plural:объекта|объектов|объектов} проходит через {units} "
+        "{units:plural:нейрон|нейрона|нейронов}, все числа выбраны независимо. Гистограмма — все значения z, "
+        "кривая — нормальная плотность, которую предсказывает формула. Для нормальных входов и весов погрешность ± "
+        "точно определяется размером батча, числом нейронов и nᵢₙ. Измеренная дисперсия попадает в эти пределы "
+        "примерно в 95 запусках из 100.",
     },
     # 3. The deep network
     "initialization.stack.title": {"en": "Layer by layer through a deep network",
@@ -159,35 +168,36 @@ TEXT = {
     "initialization.stack.depth": {"en": "Layers L", "ru": "Слоёв L"},
     "initialization.stack.width": {"en": "Units per layer n", "ru": "Нейронов в слое n"},
     "initialization.stack.input_variance": {"en": "Var(x) of the inputs", "ru": "Var(x) входов"},
-    "initialization.stack.small_std": {"en": "σ of the small normal", "ru": "σ малого нормального"},
+    "initialization.stack.small_std": {"en": "σ of the small normal", "ru": "σ малой нормальной инициализации"},
     "initialization.stack.small_std_help": {
-        "en": "The fixed-scale start N(0, σ²); 0.01 is cs231n's example. Its variance ignores the size of the layer.",
-        "ru": "Старт фиксированного масштаба N(0, σ²); 0,01 — пример из cs231n. Его дисперсия не зависит от размера "
-        "слоя.",
+        "en": "The fixed-scale start N(0, σ²); 0.01 is CS231n's example. Its variance ignores the size of the "
+        "layer.",
+        "ru": "Старт фиксированного масштаба N(0; σ²); 0,01 — значение из курса CS231n. Его дисперсия не зависит "
+        "от размера слоя.",
     },
     "initialization.stack.intro": {
-        "en": "A stack of L layers of n units without biases, $z_l = a_{l-1}W_l$ and $a_l = f(z_l)$, gets inputs of "
-        "variance Var(x), and a gradient of variance 1 is sent back from the top. Left: the standard deviation of "
-        "every layer's activations; right: the size of the gradient $\\partial L/\\partial z_l$ reaching every layer; "
-        "both on a log scale, one colour per initializer. Solid lines are measured on one random network, dotted "
-        "lines are the theory. A falling line is a signal that vanishes, a rising one explodes; a flat line is what "
-        "an initializer aims for.",
+        "en": "A network of L layers of n units without biases, $z_l = a_{l-1}W_l$ and $a_l = f(z_l)$, gets inputs "
+        "of variance Var(x). A gradient of variance 1 is sent back from the top. Left: the standard deviation of "
+        "every layer's activations. Right: the size of the gradient $\\partial L/\\partial z_l$ that reaches every "
+        "layer. Both axes are logarithmic, one colour per initializer. Solid lines are measured on one random "
+        "network, dotted lines are the theory. A falling line is a signal that vanishes, a rising one explodes; a "
+        "flat line is what an initializer aims for.",
         "ru": "Сеть из L слоёв по n нейронов без смещений, $z_l = a_{l-1}W_l$ и $a_l = f(z_l)$, получает входы с "
-        "дисперсией Var(x), а сверху назад отправляется градиент с дисперсией 1. Слева — стандартное отклонение "
-        "активаций каждого слоя, справа — величина градиента $\\partial L/\\partial z_l$, дошедшего до каждого слоя; "
-        "обе шкалы логарифмические, у каждой инициализации свой цвет. Сплошные линии измерены на одной случайной "
-        "сети, пунктирные — теория. Падающая линия — сигнал затухает, растущая — взрывается; ровная линия — то, к "
-        "чему стремится инициализация.",
+        "дисперсией Var(x). Сверху назад отправляется градиент с дисперсией 1. Слева — стандартное отклонение "
+        "активаций каждого слоя. Справа — величина градиента $\\partial L/\\partial z_l$, дошедшего до каждого "
+        "слоя. Обе шкалы логарифмические, у каждой инициализации свой цвет. Сплошные линии измерены на одной "
+        "случайной сети, пунктирные — теория. Падающая линия означает, что сигнал затухает, растущая — что он "
+        "взрывается; ровная линия — то, к чему стремится инициализация.",
     },
     "initialization.stack.caption": {
         "en": "One network of {depth} {depth:plural:layer|layers} × {width} units (seed {seed}); each point is "
         "measured over {samples} values, a batch of {batch} inputs. All layers have the same width, so nᵢₙ = nₒᵤₜ "
         "and LeCun's variance equals Xavier's; layers of different widths are in Glorot's compromise below.",
-        "ru": "Одна сеть: {depth} {depth:plural:слой|слоя|слоёв} × {width} "
-        "{width:plural:нейрон|нейрона|нейронов} (зерно {seed}); каждая точка измерена по {samples} "
-        "{samples:plural:значению|значениям|значениям}, батч из {batch} {batch:plural:входа|входов|входов}. Все слои "
-        "одной ширины, поэтому nᵢₙ = nₒᵤₜ и дисперсия LeCun совпадает с Xavier; слои разной ширины — ниже, в "
-        "компромиссе Glorot.",
+        "ru": "Одна сеть из {depth} {depth:plural:слоя|слоёв|слоёв} по {width} "
+        "{width:plural:нейрону|нейрона|нейронов} (зерно {seed}). Каждая точка измерена по {samples} "
+        "{samples:plural:значению|значениям|значениям} (батч из {batch} {batch:plural:объекта|объектов|объектов}). "
+        "Все слои одной ширины, поэтому nᵢₙ = nₒᵤₜ и дисперсия LeCun совпадает с дисперсией Xavier; слои разной "
+        "ширины — ниже, в компромиссе Glorot.",
     },
     "initialization.stack.theory": {
         "en": "**The theory.** Each layer multiplies the second moment of the signal by $n\\,\\mathrm{Var}(W)$ and by "
@@ -196,19 +206,20 @@ TEXT = {
         "pre-activations are taken to be normal, which wide layers make almost true (Glorot & Bengio 2010; He et al. "
         "2015).",
         "ru": "**Теория.** Каждый слой умножает второй момент сигнала на $n\\,\\mathrm{Var}(W)$ и на долю, которую "
-        "сохраняет активация, $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$: 1 для линейного слоя и для tanh около нуля, ровно "
-        "½ для ReLU. При обратном проходе множитель — $n\\,\\mathrm{Var}(W)\\,\\mathbb E[f'(z)^2]$. Входы активаций "
-        "считаются нормальными, и в широких слоях это почти так (Glorot и Bengio, 2010; K. He и др., 2015).",
+        "сохраняет активация, $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$: 1 для линейного слоя и для tanh около нуля, "
+        "ровно ½ для ReLU. При обратном проходе множитель — $n\\,\\mathrm{Var}(W)\\,\\mathbb E[f'(z)^2]$. Значения "
+        "до активации считаются нормально распределёнными; в широких слоях это почти так (Glorot и Bengio, 2010; "
+        "He и др., 2015).",
     },
     "initialization.stack.he": {
         "en": "**Why He has the 2.** For ReLU, $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: half of the inputs "
         "become 0. To keep the signal, $n\\,\\mathrm{{Var}}(W)\\cdot\\frac12$ must be 1, so $\\mathrm{{Var}}(W) = 2/n$, "
         "twice LeCun's and Xavier's $1/n$. The share of the second moment that {activation} keeps in layer 1, "
         "measured here with {scheme}: $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
-        "ru": "**Откуда у Хе двойка.** Для ReLU $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: половина входов "
-        "обращается в 0. Чтобы сигнал сохранялся, $n\\,\\mathrm{{Var}}(W)\\cdot\\frac12$ должно равняться 1, то есть "
-        "$\\mathrm{{Var}}(W) = 2/n$ — вдвое больше, чем $1/n$ у LeCun и Xavier. Какую долю второго момента "
-        "{activation} сохраняет в слое 1 (измерено здесь, инициализация «{scheme}»): "
+        "ru": "**Откуда у Хе двойка.** Для ReLU $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: половина "
+        "значений обращается в 0. Чтобы сигнал сохранялся, $n\\,\\mathrm{{Var}}(W)\\cdot\\frac12$ должно равняться "
+        "1, то есть $\\mathrm{{Var}}(W) = 2/n$ — вдвое больше, чем $1/n$ у LeCun и Xavier. Измерено здесь в слое 1 "
+        "(функция активации — {activation}, инициализация «{scheme}»): активация сохраняет долю второго момента "
         "$\\mathbb E[f(z)^2]/\\mathbb E[z^2]$ = **{ratio:.3f}**.",
     },
     "initialization.stack.drift": {
@@ -216,11 +227,11 @@ TEXT = {
         "it by a random factor with mean 1 and a spread of about √(5/n). After {depth} layers of {width} units the "
         "usual range (two standard deviations) runs from ×{low:.2f} to ×{high:.2f}. A measured line that wanders "
         "within it is what the theory predicts, not a failure; the gain per layer in the table averages it out.",
-        "ru": "Хе сохраняет *ожидаемый* второй момент, но отдельная сеть всё равно блуждает: каждый слой умножает "
-        "его на случайный множитель со средним 1 и разбросом около √(5/n). После {depth} "
+        "ru": "Инициализация Хе сохраняет *ожидаемый* второй момент, но отдельная сеть всё равно блуждает: каждый "
+        "слой умножает его на случайный множитель со средним 1 и разбросом около √(5/n). После {depth} "
         "{depth:plural:слоя|слоёв|слоёв} по {width} {width:plural:нейрону|нейрона|нейронов} обычный диапазон (два "
-        "стандартных отклонения) — от ×{low:.2f} до ×{high:.2f}. Измеренная линия, блуждающая в этих пределах, — это "
-        "предсказание теории, а не сбой; усиление на слой в таблице это блуждание усредняет.",
+        "стандартных отклонения) — от ×{low:.2f} до ×{high:.2f}. Измеренная линия, блуждающая в этих пределах, — "
+        "это предсказание теории, а не сбой; усиление на слой в таблице это блуждание усредняет.",
     },
     "initialization.predict": {
         "en": "With {activation}, which initializer best keeps the activations' spread from layer 1 to layer {depth}?",
@@ -231,47 +242,53 @@ TEXT = {
     "initialization.hist.scheme": {"en": "Initializer of the histograms", "ru": "Инициализация для гистограмм"},
     "initialization.hist.intro": {
         "en": "How the activations of every layer are spread, for one initializer. Left: a few layers as lines, as "
-        "in the lesson's figure of a tanh network; right: all layers at once, one row per layer, darker where more "
+        "in the lesson's figure of a tanh network. Right: all layers at once, one row per layer, darker where more "
         "values lie. All layers share one value axis, so a distribution that narrows from layer to layer is seen "
         "narrowing.",
-        "ru": "Как распределены активации каждого слоя при одной инициализации. Слева — несколько слоёв линиями, как "
-        "на рисунке урока с tanh-сетью; справа — все слои сразу, по строке на слой, темнее там, где больше значений. "
-        "Ось значений у всех слоёв общая, поэтому распределение, которое сужается от слоя к слою, видно сужающимся.",
+        "ru": "Как распределены активации каждого слоя при одной инициализации. Слева — несколько слоёв линиями, "
+        "как на рисунке урока с tanh-сетью. Справа — все слои сразу, по строке на слой; чем больше значений, тем "
+        "темнее. Ось значений у всех слоёв общая, поэтому сужение распределения от слоя к слою видно на глаз.",
     },
     "initialization.hist.zeros": {
         "en": "For {activation} the first bin also holds every value that is exactly 0: about half of them, the units "
         "switched off.",
-        "ru": "У {activation} в первый столбец попадают и все значения, равные ровно 0, — примерно половина: это "
-        "выключенные нейроны.",
+        "ru": "У {activation} в первый столбец попадают и все значения, равные ровно 0, — примерно половина: это нейроны, "
+        "выход которых обнулился.",
     },
     "initialization.hist.caption": {
         "en": "{scheme}, {activation}: the first {samples} values of each layer. The value axis covers every layer's "
         "values within four standard deviations of its mean.",
-        "ru": "{scheme}, {activation}: первые {samples} {samples:plural:значение|значения|значений} каждого слоя. Ось "
-        "значений охватывает значения всех слоёв в пределах четырёх стандартных отклонений от их среднего.",
+        "ru": "Инициализация «{scheme}», функция активации {activation}. Для каждого слоя взяты первые {samples} "
+        "{samples:plural:значение|значения|значений}. Ось значений охватывает у каждого слоя значения в пределах "
+        "четырёх стандартных отклонений от его среднего.",
     },
     # 4. Glorot's compromise
     "initialization.glorot.title": {"en": "Glorot's compromise", "ru": "Компромисс Glorot"},
     "initialization.glorot.intro": {
         "en": "In a layer with $n_\\text{in}$ inputs and $n_\\text{out}$ outputs, the forward pass multiplies the "
-        "variance by $n_\\text{in}\\mathrm{Var}(W)$ and the backward pass multiplies the gradient's variance by "
+        "variance by $n_\\text{in}\\mathrm{Var}(W)$. The backward pass multiplies the gradient's variance by "
         "$n_\\text{out}\\mathrm{Var}(W)$. Both are 1 only when $n_\\text{in} = n_\\text{out}$. Glorot and Bengio "
-        "(2010) take the compromise $2/(n_\\text{in}+n_\\text{out})$. Bars: the formulas; diamonds: measured on one "
-        "layer.",
+        "(2010) take the compromise $2/(n_\\text{in}+n_\\text{out})$. Bars: the formulas; diamonds: measured on "
+        "one layer.",
         "ru": "В слое с $n_\\text{in}$ входами и $n_\\text{out}$ выходами прямой проход умножает дисперсию на "
-        "$n_\\text{in}\\mathrm{Var}(W)$, а обратный умножает дисперсию градиента на $n_\\text{out}\\mathrm{Var}(W)$. "
-        "Оба множителя равны 1, только если $n_\\text{in} = n_\\text{out}$. Glorot и Bengio (2010) берут компромисс "
-        "$2/(n_\\text{in}+n_\\text{out})$. Столбики — формулы, ромбы — измерение на одном слое.",
+        "$n_\\text{in}\\mathrm{Var}(W)$. Обратный проход умножает дисперсию градиента на "
+        "$n_\\text{out}\\mathrm{Var}(W)$. Оба множителя равны 1, только если $n_\\text{in} = n_\\text{out}$. "
+        "Glorot и Bengio (2010) берут компромисс $2/(n_\\text{in}+n_\\text{out})$. Столбики — формулы, ромбы — "
+        "измерение на одном слое.",
     },
     "initialization.glorot.candidate": {"en": "Var(W) chosen by", "ru": "Var(W) выбрана по"},
-    "initialization.glorot.forward_column": {"en": "Forward nᵢₙ·Var(W), nᵢₙ = {fan_in}",
-                                             "ru": "Прямой nᵢₙ·Var(W), nᵢₙ = {fan_in}"},
+    "initialization.glorot.forward_column": {
+        "en": "Forward nᵢₙ·Var(W), nᵢₙ = {fan_in}",
+        "ru": "Прямой проход: nᵢₙ·Var(W), nᵢₙ = {fan_in}",
+    },
     "initialization.glorot.forward_help": {
         "en": "How much the layer multiplies the variance of its inputs: the formula / the measurement.",
         "ru": "Во сколько раз слой умножает дисперсию входов: формула / измерение.",
     },
-    "initialization.glorot.backward_column": {"en": "Backward nₒᵤₜ·Var(W), nₒᵤₜ = {fan_out}",
-                                              "ru": "Обратный nₒᵤₜ·Var(W), nₒᵤₜ = {fan_out}"},
+    "initialization.glorot.backward_column": {
+        "en": "Backward nₒᵤₜ·Var(W), nₒᵤₜ = {fan_out}",
+        "ru": "Обратный проход: nₒᵤₜ·Var(W), nₒᵤₜ = {fan_out}",
+    },
     "initialization.glorot.backward_help": {
         "en": "How much the layer multiplies the variance of the gradient it passes back: the formula / the "
         "measurement.",
@@ -280,21 +297,23 @@ TEXT = {
     "initialization.glorot.caption": {
         "en": "One layer {fan_in} → {fan_out}, a batch of {batch} inputs of variance 1 and gradients of variance 1. "
         "A gain above 1 compounds into an explosion over many such layers, a gain below 1 into vanishing.",
-        "ru": "Один слой {fan_in} → {fan_out}, батч из {batch} {batch:plural:входа|входов|входов} с дисперсией 1 и "
-        "градиенты с дисперсией 1. Усиление больше 1 через много таких слоёв превращается во взрыв, меньше 1 — в "
-        "затухание.",
+        "ru": "Один слой {fan_in} → {fan_out}, батч из {batch} {batch:plural:объекта|объектов|объектов}; входы и "
+        "градиенты с дисперсией 1. Усиление больше 1, повторённое во многих слоях, приводит к взрыву, а меньше 1 — "
+        "к затуханию.",
     },
     # 5. Training
     "initialization.train.title": {"en": "What it changes in training", "ru": "Что это меняет в обучении"},
     "initialization.train.depth": {"en": "Hidden layers", "ru": "Скрытых слоёв"},
     "initialization.train.epochs": {"en": "Epochs", "ru": "Эпох"},
     "initialization.train.intro": {
-        "en": "The same network, {depth} hidden {depth:plural:layer|layers} of {width} units, trained from each "
-        "initializer: the same data, the same batches in the same order, SGD with momentum {momentum:g}, a batch of "
-        "{batch}, one learning rate and {epochs} {epochs:plural:epoch|epochs}. Only the first weights differ.",
+        "en": "The same network, {depth} hidden {depth:plural:layer|layers} of {width} units, is trained from each "
+        "initializer. Everything else is shared: the data, the same batches in the same order, SGD with momentum "
+        "{momentum:g}, a batch of {batch}, one learning rate and {epochs} {epochs:plural:epoch|epochs}. Only the "
+        "first weights differ.",
         "ru": "Одна и та же сеть — {depth} {depth:plural:скрытый слой|скрытых слоя|скрытых слоёв} по {width} "
-        "{width:plural:нейрону|нейрона|нейронов} — обучается с каждой инициализации: те же данные, те же батчи в том "
-        "же порядке, SGD с коэффициентом момента {momentum:g}, батч {batch}, одна скорость обучения и {epochs} "
+        "{width:plural:нейрону|нейрона|нейронов} — обучается с каждой инициализации. Всё остальное общее: данные, "
+        "батчи и их порядок, SGD с инерцией (коэффициент инерции {momentum:g}), батч из {batch} "
+        "{batch:plural:объекта|объектов|объектов}, одна скорость обучения и {epochs} "
         "{epochs:plural:эпоха|эпохи|эпох}. Различаются только начальные веса.",
     },
     "initialization.train.seed_note": {
@@ -319,40 +338,41 @@ TEXT = {
     },
     "initialization.train.reached_count": {"en": "Runs with loss < 0.1", "ru": "Запусков с ошибкой < 0,1"},
     "initialization.train.median_epoch": {"en": "Median epoch", "ru": "Медианная эпоха"},
-    "initialization.train.diverged_count": {"en": "Diverged", "ru": "Расходимость"},
+    "initialization.train.diverged_count": {"en": "Diverged", "ru": "Разошлось запусков"},
     "initialization.train.xavier_first": {
-        "en": "Xavier's first layer has 2 inputs and {width} {width:plural:unit|units}: 2/(nᵢₙ + nₒᵤₜ) gives it a forward gain nᵢₙ·Var(W) of "
-        "{gain:.2f}, so the inputs enter {times:.1f} times weaker in variance than with LeCun's 1/nᵢₙ: Glorot's "
-        "compromise at its most uneven.",
-        "ru": "Первый слой Xavier — 2 входа и {width} {width:plural:нейрон|нейрона|нейронов}: 2/(nᵢₙ + nₒᵤₜ) даёт ему прямое усиление nᵢₙ·Var(W) = "
-        "{gain:.2f}, и входы попадают в сеть в {times:.1f} раза слабее по дисперсии, чем с 1/nᵢₙ от LeCun: "
-        "компромисс Glorot в самом неравном случае.",
+        "en": "Xavier's first layer has 2 inputs and {width} {width:plural:unit|units}. There 2/(nᵢₙ + nₒᵤₜ) gives "
+        "a forward gain nᵢₙ·Var(W) of {gain:.2f}, so the inputs enter {times:.1f} times weaker in variance than "
+        "with LeCun's 1/nᵢₙ. This is Glorot's compromise at its most uneven.",
+        "ru": "У первого слоя 2 входа и {width} {width:plural:нейрон|нейрона|нейронов}. Для него 2/(nᵢₙ + nₒᵤₜ) из "
+        "инициализации Xavier даёт прямое усиление nᵢₙ·Var(W) = {gain:.2f}: дисперсия на выходе первого слоя в "
+        "{times:.1f} раза меньше, чем при 1/nᵢₙ у LeCun. Это компромисс Glorot в самом неравном случае.",
     },
     "initialization.train.progress": {"en": "Training the network from each initializer…",
                                       "ru": "Обучаю сеть с каждой инициализации…"},
     "initialization.train.first": {
         "en": "First below a loss of {target:g}: **{scheme}**, after epoch {epoch}.",
-        "ru": "Первой опустилась ниже ошибки {target:g}: **{scheme}**, после эпохи {epoch}.",
+        "ru": "Раньше всех ошибка опустилась ниже {target:g} с инициализацией **«{scheme}»**: после эпохи {epoch}.",
     },
     "initialization.train.none_reached": {
         "en": "No initializer brought the training loss below {target:g} in {epochs} {epochs:plural:epoch|epochs}.",
-        "ru": "Ни одна инициализация не опустила ошибку на обучении ниже {target:g} за {epochs} "
+        "ru": "Ни с одной инициализацией ошибка на обучающей выборке не опустилась ниже {target:g} за {epochs} "
         "{epochs:plural:эпоху|эпохи|эпох}.",
     },
     "initialization.train.caption": {
         "en": "The loss over the whole training set after each epoch (epoch 0: before training), log scale; {points} "
         "points, {share}% of them kept aside for the validation accuracy. A cross marks a run that diverged.",
-        "ru": "Ошибка на всей обучающей выборке после каждой эпохи (эпоха 0 — до обучения), логарифмическая шкала; "
-        "{points} {points:plural:точка|точки|точек}, {share}% из них отложены для точности на валидации. Крестик "
-        "отмечает расходящийся запуск.",
+        "ru": "Ошибка на всей обучающей выборке после каждой эпохи (эпоха 0 — до обучения), логарифмическая шкала. "
+        "Всего {points} {points:plural:точка|точки|точек}; {share}% из них отложены в валидационную выборку, на "
+        "ней считается точность. Крестик отмечает запуск, который разошёлся.",
     },
     "initialization.train.start_loss": {"en": "Loss at the start", "ru": "Ошибка в начале"},
     "initialization.train.end_loss": {"en": "Loss at the end", "ru": "Ошибка в конце"},
-    "initialization.train.accuracy": {"en": "Validation accuracy", "ru": "Точность на валидации"},
+    "initialization.train.accuracy": {"en": "Validation accuracy", "ru": "Точность на валидационной выборке"},
     "initialization.train.reached": {"en": "Epoch of loss < 0.1", "ru": "Эпоха с ошибкой < 0,1"},
     "initialization.train.reached_help": {
         "en": "The first epoch after which the training loss was below 0.1; a dash if it never was.",
-        "ru": "Первая эпоха, после которой ошибка на обучении стала меньше 0,1; прочерк, если этого не случилось.",
+        "ru": "Первая эпоха, после которой ошибка на обучающей выборке стала меньше 0,1; прочерк, если этого не "
+        "случилось.",
     },
     "initialization.train.diverged_cell": {"en": "diverged (epoch {epoch})", "ru": "расходимость (эпоха {epoch})"},
     # Tables
@@ -372,12 +392,12 @@ TEXT = {
         "en": "The factor by which one layer multiplies the second moment E[a²] of the activations, as the geometric "
         "mean over all layers: measured / theory. 1 keeps the signal.",
         "ru": "Множитель, на который один слой умножает второй момент активаций E[a²], — среднее геометрическое по "
-        "всем слоям: измерено / теория. 1 — сигнал сохраняется.",
+        "всем слоям: измерено / теория. 1 означает, что сигнал сохраняется.",
     },
     "initialization.table.grad": {"en": "Gradient, layer 1", "ru": "Градиент, слой 1"},
     "initialization.table.grad_help": {
         "en": "The RMS of ∂L/∂z in the first layer, sent back from a gradient of RMS 1 at the top: measured / theory.",
-        "ru": "Среднеквадратичное ∂L/∂z в первом слое, когда сверху пришёл градиент со среднеквадратичным 1: "
+        "ru": "Среднеквадратичное значение (RMS) ∂L/∂z в первом слое, когда сверху пришёл градиент с RMS = 1: "
         "измерено / теория.",
     },
     # Charts
@@ -389,7 +409,7 @@ TEXT = {
     "initialization.chart.layer": {"en": "Layer", "ru": "Слой"},
     "initialization.chart.layer_n": {"en": "layer {layer}", "ru": "слой {layer}"},
     "initialization.chart.forward_axis": {"en": "std", "ru": "ст. откл."},
-    "initialization.chart.backward_axis": {"en": "RMS", "ru": "ср. кв."},
+    "initialization.chart.backward_axis": {"en": "RMS", "ru": "RMS"},
     "initialization.chart.forward_title": {"en": "Activations", "ru": "Активации"},
     "initialization.chart.backward_title": {"en": "Gradient ∂L/∂z", "ru": "Градиент ∂L/∂z"},
     "initialization.chart.measured": {"en": "measured", "ru": "измерено"},
@@ -397,11 +417,13 @@ TEXT = {
     "initialization.chart.value_axis": {"en": "Activation a", "ru": "Активация a"},
     "initialization.chart.share": {"en": "Share of values", "ru": "Доля значений"},
     "initialization.chart.pre_axis": {"en": "z, before the activation", "ru": "z до активации"},
-    "initialization.chart.formula": {"en": "N(0, n·Var(W)·E[x²])", "ru": "N(0, n·Var(W)·E[x²])"},
-    "initialization.chart.lesson_formula": {"en": "N(0, n·Var(W)·Var(x)), the lesson's",
-                                            "ru": "N(0, n·Var(W)·Var(x)), формула урока"},
-    "initialization.chart.forward_gain": {"en": "forward nᵢₙ·Var(W)", "ru": "прямой nᵢₙ·Var(W)"},
-    "initialization.chart.backward_gain": {"en": "backward nₒᵤₜ·Var(W)", "ru": "обратный nₒᵤₜ·Var(W)"},
+    "initialization.chart.formula": {"en": "N(0, n·Var(W)·E[x²])", "ru": "N(0; n·Var(W)·E[x²])"},
+    "initialization.chart.lesson_formula": {
+        "en": "N(0, n·Var(W)·Var(x)), the lesson's",
+        "ru": "N(0; n·Var(W)·Var(x)), формула урока",
+    },
+    "initialization.chart.forward_gain": {"en": "forward nᵢₙ·Var(W)", "ru": "прямой проход nᵢₙ·Var(W)"},
+    "initialization.chart.backward_gain": {"en": "backward nₒᵤₜ·Var(W)", "ru": "обратный проход nₒᵤₜ·Var(W)"},
     "initialization.chart.gain_axis": {"en": "Gain of the variance", "ru": "Усиление дисперсии"},
     "initialization.chart.epoch": {"en": "Epoch", "ru": "Эпоха"},
     "initialization.chart.loss": {"en": "Training loss (log scale)", "ru": "Ошибка на обучении (лог. шкала)"},
@@ -415,21 +437,21 @@ TEXT = {
         "становится менее мощной.",
     },
     "initialization.differs.symmetry_measured": {
-        "en": "from equal weights the {units} hidden units stay exactly equal through all of training ({distinct} "
-        "distinct, accuracy {accuracy:.0f}%), while the random start ends with {random_distinct} distinct units and "
+        "en": "from equal weights the {units} hidden units stay exactly equal through all of training: {distinct} "
+        "distinct, accuracy {accuracy:.0f}%. The random start ends with {random_distinct} distinct units and "
         "{random_accuracy:.0f}%. “Less powerful” means precisely this: n units act as one.",
         "ru": "с одинаковых весов {units} {units:plural:скрытый нейрон остаётся|скрытых нейрона остаются|скрытых "
-        "нейронов остаются} в точности одинаковыми всё обучение (различных: {distinct}, точность {accuracy:.0f}%), а "
-        "со случайного старта к концу различных нейронов {random_distinct}, точность {random_accuracy:.0f}%. «Менее "
-        "мощная» — именно это: n нейронов работают как один.",
+        "нейронов остаются} в точности одинаковыми всё обучение: различных нейронов — {distinct}, точность "
+        "{accuracy:.0f}%. Со случайного старта к концу обучения различных нейронов — {random_distinct}, точность "
+        "{random_accuracy:.0f}%. «Менее мощная» означает именно это: n нейронов работают как один.",
     },
     "initialization.differs.symmetry_stuck": {
-        "en": "And from all-zero weights this network does not learn at all: the output weights start at 0, so no gradient "
-        "reaches the hidden layer, and the hidden units' equal outputs give the output weights no direction on two "
-        "balanced classes. Every weight gradient is 0, and the weights stay at 0.",
-        "ru": "А с нулевых весов эта сеть не учится вовсе: выходные веса стартуют с 0, поэтому до скрытого слоя градиент "
-        "не доходит, а одинаковые выходы скрытых нейронов на двух сбалансированных классах не дают выходным весам "
-        "направления. Все градиенты по весам равны 0, и веса остаются нулевыми.",
+        "en": "And from all-zero weights this network does not learn at all. The output weights start at 0, so no "
+        "gradient reaches the hidden layer. The hidden units' outputs are all equal, and on two balanced classes "
+        "they give the output weights no direction either. Every weight gradient is 0, and the weights stay at 0.",
+        "ru": "А с нулевых весов эта сеть не учится вовсе. Выходные веса стартуют с 0, поэтому градиент не доходит "
+        "до скрытого слоя. Выходы скрытых нейронов одинаковы, а классы сбалансированы, так что и выходные веса не "
+        "получают направления. Все градиенты по весам равны 0, и веса остаются нулевыми.",
     },
     "initialization.differs.symmetry_moves": {
         "en": "From all-zero weights the units move here too, but exactly alike.",
@@ -442,20 +464,21 @@ TEXT = {
         "гарантированно равно 0.",
     },
     "initialization.differs.mean_measured": {
-        "en": "with inputs of mean μ = {mu:g} the mean before the activation is still {mean}: it is 0 because the "
-        "*weights* have mean 0, whatever the inputs' mean. What the inputs' mean changes is the variance: {predicted} "
-        "= nᵢₙ·Var(W)·(Var(x) + μ²), not {lesson} = nᵢₙ·Var(W)·Var(x). The formula needs E[x²], which equals Var(x) "
-        "only when the mean is 0.",
-        "ru": "при входах со средним μ = {mu:g} среднее до активации по-прежнему {mean}: оно равно 0, потому что "
-        "среднее 0 у *весов*, каким бы ни было среднее входов. Среднее входов меняет дисперсию: {predicted} = "
-        "nᵢₙ·Var(W)·(Var(x) + μ²), а не {lesson} = nᵢₙ·Var(W)·Var(x). Формуле нужно E[x²], а оно равно Var(x) "
-        "только при нулевом среднем.",
+        "en": "with inputs of mean μ = {mu:g} the mean before the activation is still close to 0 ({mean}, within "
+        "the sampling error). Its expected value is 0 because the *weights* have mean 0, whatever the inputs' "
+        "mean. What the inputs' mean changes is the variance: {predicted} = nᵢₙ·Var(W)·(Var(x) + μ²), not {lesson} "
+        "= nᵢₙ·Var(W)·Var(x). The formula needs E[x²], which equals Var(x) only when the mean is 0.",
+        "ru": "если у входов среднее μ = {mu:g}, среднее до активации всё равно близко к нулю ({mean} — в пределах "
+        "случайного разброса). В ожидании оно равно 0, потому что нулевое среднее у *весов*, каким бы ни было "
+        "среднее входов. Среднее входов меняет другое — дисперсию: {predicted} = nᵢₙ·Var(W)·(Var(x) + μ²), а не "
+        "{lesson} = nᵢₙ·Var(W)·Var(x). Формуле нужно E[x²], а оно равно Var(x) только при нулевом среднем.",
     },
     "initialization.differs.mean_measured_zero": {
-        "en": "the mean is 0 because the *weights* have mean 0, whatever the inputs' mean; the inputs' mean changes "
-        "the variance instead, to nᵢₙ·Var(W)·(Var(x) + μ²). Move μ above 0 to see it.",
-        "ru": "среднее равно 0, потому что среднее 0 у *весов*, каким бы ни было среднее входов; а среднее входов "
-        "меняет дисперсию: она становится nᵢₙ·Var(W)·(Var(x) + μ²). Сдвиньте μ выше 0, чтобы это увидеть.",
+        "en": "the expected mean is 0 because the *weights* have mean 0, whatever the inputs' mean. The inputs' "
+        "mean changes the variance instead, to nᵢₙ·Var(W)·(Var(x) + μ²). Move μ above 0 to see it.",
+        "ru": "в ожидании среднее равно 0, потому что нулевое среднее у *весов*, каким бы ни было среднее входов. "
+        "Среднее входов меняет другое — дисперсию: она становится nᵢₙ·Var(W)·(Var(x) + μ²). Сдвиньте μ выше 0, "
+        "чтобы это увидеть.",
     },
     "initialization.differs.tanh_says": {
         "en": "tanh is almost linear near 0, so the estimate holds roughly: with the same variance in every layer the "
@@ -466,121 +489,124 @@ TEXT = {
         "сходимость.",
     },
     "initialization.differs.tanh_measured": {
-        "en": "with Xavier and inputs of variance {variance:g}, the std of the tanh layers goes from {first} in layer "
-        "1 to {last} in layer {depth}. tanh(z)² < z², so each layer keeps a little less than the linear estimate, and "
-        "the loss adds up over depth (the dotted theory follows it). The estimate is exact only while z stays small: "
-        "try Var(x) = 0.01.",
-        "ru": "с Xavier и входами дисперсии {variance:g} стандартное отклонение tanh-слоёв меняется от {first} в слое "
-        "1 до {last} в слое {depth}. tanh(z)² < z², поэтому каждый слой сохраняет чуть меньше линейной оценки, и "
-        "с глубиной потери накапливаются (пунктир теории это повторяет). Оценка точна, только пока z мало: "
-        "попробуйте Var(x) = 0,01.",
+        "en": "with Xavier and inputs of variance {variance:g}, the std of the tanh layers goes from {first} in "
+        "layer 1 to {last} in layer {depth}. tanh(z)² < z², so each layer keeps a little less than the linear "
+        "estimate, and the signal weakens more and more with depth (the dotted theory follows it). The estimate is "
+        "exact only while z stays small: try Var(x) = 0.01.",
+        "ru": "при инициализации Xavier стандартное отклонение tanh-слоёв меняется от {first} в слое 1 до {last} в "
+        "слое {depth} (дисперсия входов {variance:g}). tanh(z)² < z², поэтому каждый слой сохраняет чуть меньше "
+        "линейной оценки, и с глубиной сигнал всё сильнее ослабевает (пунктир теории это повторяет). Оценка точна, "
+        "только пока z мало: попробуйте Var(x) = 0,01.",
     },
     # Experiments
     "initialization.experiment.zeros_tanh": {
         "en": "Lesson 2, zero weights (tanh, circles): the all-zero network never moves; from equal weights the 8 units "
         "move as one and draw a straight line; only the random start separates the circles",
-        "ru": "Урок 2, нулевые веса (tanh, круги): сеть с нулевых весов не сдвигается вовсе; с одинаковых весов 8 нейронов "
-        "движутся как один и проводят прямую; круги разделяет только случайный старт",
+        "ru": "Урок 2, нулевые веса (tanh, круги): сеть с нулевых весов вовсе не обучается; с одинаковых весов 8 "
+        "нейронов движутся как один и проводят прямую; круги разделяет только случайный старт",
     },
     "initialization.experiment.tiny_random": {
-        "en": "Even a tiny random start, σ = 0.001, breaks the symmetry: given 1000 steps the 8 units part and "
-        "separate the circles",
-        "ru": "Даже крошечный случайный старт, σ = 0,001, разрушает симметрию: за 1000 шагов 8 нейронов расходятся и "
-        "разделяют круги",
+        "en": "Even a tiny random start, σ = 0.001, breaks the symmetry: given 1000 steps the 8 units become "
+        "different and separate the circles",
+        "ru": "Даже крошечный случайный старт, σ = 0,001, разрушает симметрию: за 1000 шагов 8 нейронов становятся "
+        "разными и разделяют круги",
     },
     "initialization.experiment.one_unit_xor": {
         "en": "16 ReLU units from equal weights on XOR: one distinct unit, a straight boundary, no better than a "
         "line can do; the random start solves it",
-        "ru": "16 нейронов ReLU с одинаковых весов на XOR: различный нейрон всего один, граница прямая и не лучше "
-        "любой прямой; случайный старт задачу решает",
+        "ru": "16 нейронов ReLU с одинаковых весов на XOR: все нейроны остаются одинаковыми, граница прямая, а "
+        "прямой XOR не разделить; случайный старт задачу решает",
     },
     "initialization.experiment.moons_line": {
         "en": "On moons a straight line already gets 88%: there the equal start does as well as the random one; "
         "the symmetry costs power only where the task needs more than one unit",
-        "ru": "На полумесяцах прямая уже даёт 88%: здесь равный старт не хуже случайного; симметрия отнимает силу "
-        "только там, где задаче нужно больше одного нейрона",
+        "ru": "На полумесяцах прямая граница уже даёт точность 88%: здесь равный старт не хуже случайного; "
+        "симметрия мешает только там, где задаче нужно больше одного нейрона",
     },
     "initialization.experiment.bienayme": {
         "en": "Bienaymé's formula: nᵢₙ = 100, Var(W) = 0.01, Var(x) = 1; the measured variance is 100·0.01·1 = 1 "
         "within its sampling error",
-        "ru": "Формула Бьенеме: nᵢₙ = 100, Var(W) = 0,01, Var(x) = 1; измеренная дисперсия — 100·0,01·1 = 1 в "
-        "пределах погрешности",
+        "ru": "Формула Бьенеме: nᵢₙ = 100, Var(W) = 0,01, Var(x) = 1; измеренная дисперсия совпадает со 100·0,01·1 "
+        "= 1 в пределах погрешности",
     },
     "initialization.experiment.bienayme_grows": {
         "en": "Ten times the inputs with the same weights: the variance grows tenfold, to 10; why Var(W) must shrink "
         "as 1/nᵢₙ",
-        "ru": "Входов в десять раз больше при тех же весах: дисперсия вырастает в десять раз, до 10; поэтому Var(W) "
-        "должна уменьшаться как 1/nᵢₙ",
+        "ru": "Входов в десять раз больше при тех же весах: дисперсия вырастает в десять раз, до 10; вот почему "
+        "Var(W) должна уменьшаться как 1/nᵢₙ",
     },
     "initialization.experiment.bienayme_mean": {
         "en": "Inputs of mean 2: the mean of z stays 0, but the variance is about 100·0.01·(1 + 2²) = 5, not the lesson's 1",
-        "ru": "Входы со средним 2: среднее z остаётся 0, а дисперсия — около 100·0,01·(1 + 2²) = 5, а не 1, как по формуле "
-        "урока",
+        "ru": "Входы со средним 2: среднее z остаётся около 0, но дисперсия — около 100·0,01·(1 + 2²) = 5, а не 1 "
+        "по формуле урока",
     },
     "initialization.experiment.glorot_figure": {
-        "en": "The lesson's figure (Glorot & Bengio 2010): 5 tanh layers of 500 units from U(±1/√n), the common start "
-        "before 2010: the histograms narrow layer by layer, the std falls about 10 times by layer 5",
+        "en": "The lesson's figure (Glorot & Bengio 2010): 5 tanh layers of 500 units from U(±1/√n), the common "
+        "start before 2010. The histograms narrow layer by layer, and the std falls about 10 times by layer 5",
         "ru": "Рисунок урока (Glorot и Bengio, 2010): 5 tanh-слоёв по 500 нейронов со старта U(±1/√n), обычного до "
-        "2010 года: гистограммы сужаются от слоя к слою, к слою 5 ст. откл. падает примерно в 10 раз",
+        "2010 года. Гистограммы сужаются от слоя к слою, к слою 5 стандартное отклонение падает примерно в 10 раз",
     },
     "initialization.experiment.glorot_figure_xavier": {
         "en": "The same 5 layers from Xavier: the histograms narrow far less, the std only halves by layer 5 (tanh keeps a "
         "little less than the linear estimate in every layer)",
-        "ru": "Те же 5 слоёв с Xavier: гистограммы сужаются гораздо меньше, к слою 5 ст. откл. лишь вдвое меньше (tanh "
-        "в каждом слое сохраняет чуть меньше линейной оценки)",
+        "ru": "Те же 5 слоёв с Xavier: гистограммы сужаются гораздо меньше, к слою 5 стандартное отклонение "
+        "уменьшается лишь вдвое (tanh в каждом слое сохраняет чуть меньше линейной оценки)",
     },
     "initialization.experiment.small_tanh": {
-        "en": "10 tanh layers of 500 units from N(0, 0.01²) (cs231n): every layer shrinks the std about 4.5 times "
-        "(√(500·0.01²) ≈ 0.22), by layer 10 the activations are all but 0, and the gradient vanishes on its way back",
-        "ru": "10 tanh-слоёв по 500 нейронов со старта N(0; 0,01²) (cs231n): каждый слой уменьшает ст. откл. примерно в "
-        "4,5 раза (√(500·0,01²) ≈ 0,22), к слою 10 активации почти нулевые, и на обратном пути затухает градиент",
+        "en": "10 tanh layers of 500 units from N(0, 0.01²) (CS231n): every layer shrinks the std about 4.5 times "
+        "(√(500·0.01²) ≈ 0.22). By layer 10 the activations are all but 0, and the gradient vanishes on its way "
+        "back",
+        "ru": "10 tanh-слоёв по 500 нейронов со старта N(0; 0,01²), как в CS231n: каждый слой уменьшает "
+        "стандартное отклонение примерно в 4,5 раза (√(500·0,01²) ≈ 0,22). К слою 10 активации почти нулевые, и на "
+        "обратном пути затухает градиент",
     },
     "initialization.experiment.unit_tanh": {
-        "en": "The same from N(0, 1): tanh saturates and the activations pile up at −1 and +1 in every layer; yet the "
-        "gradient does not vanish, it grows about 3 times per layer on its way back: the few units still off the "
-        "flat ends, times weights of σ = 1, more than make up for the rest",
-        "ru": "То же со старта N(0; 1): tanh насыщается, и активации каждого слоя скапливаются у −1 и +1; но градиент "
-        "не затухает, а на обратном пути растёт примерно в 3 раза за слой: немногие нейроны вне насыщения, "
+        "en": "The same from N(0, 1): tanh saturates, and the activations pile up at −1 and +1 in every layer. Yet "
+        "the gradient does not vanish: it grows about 3 times per layer on its way back. The few units still off "
+        "the flat ends, times weights of σ = 1, more than make up for the rest",
+        "ru": "То же со старта N(0; 1): tanh насыщается, и активации каждого слоя скапливаются у −1 и +1. Но "
+        "градиент не затухает, а на обратном пути растёт примерно в 3 раза за слой. Немногие ненасыщенные нейроны, "
         "умноженные на веса с σ = 1, с лихвой перекрывают остальные",
     },
     "initialization.experiment.linear": {
         "en": "No activation, 50 layers of 512: LeCun keeps the variance; He's 2/n doubles it in every layer, "
         "U(±1/√n) divides it by 3",
-        "ru": "Без активации, 50 слоёв по 512: LeCun сохраняет дисперсию; 2/n от Хе удваивает её в каждом слое, "
-        "U(±1/√n) делит на 3",
+        "ru": "50 слоёв по 512 нейронов без активации: LeCun сохраняет дисперсию; 2/n у Хе удваивает её в каждом "
+        "слое, U(±1/√n) делит на 3",
     },
     "initialization.experiment.relu_xavier": {
         "en": "ReLU, 50 layers of 512 from Xavier: the second moment halves in every layer, and the histograms "
         "collapse onto 0",
-        "ru": "ReLU, 50 слоёв по 512 с Xavier: второй момент в каждом слое уменьшается вдвое, гистограммы "
-        "стягиваются к 0",
+        "ru": "ReLU, 50 слоёв по 512 нейронов, инициализация Xavier: второй момент в каждом слое уменьшается "
+        "вдвое, гистограммы стягиваются к 0",
     },
     "initialization.experiment.relu_he": {
         "en": "The same with He's factor 2: the signal keeps its size through all 50 layers (one network wanders "
         "around the theory)",
-        "ru": "То же с множителем 2 от Хе: сигнал сохраняет величину на всех 50 слоях (отдельная сеть блуждает "
-        "вокруг теории)",
+        "ru": "То же с инициализацией Хе (множитель 2): сигнал сохраняет величину на всех 50 слоях (отдельная сеть "
+        "блуждает вокруг теории)",
     },
     "initialization.experiment.glorot_layer": {
-        "en": "A layer of 512 inputs and 64 outputs: 1/nᵢₙ keeps the forward variance but shrinks the gradient's "
-        "8 times, 1/nₒᵤₜ the other way round; Glorot's 2/(nᵢₙ + nₒᵤₜ) is between them both ways",
-        "ru": "Слой с 512 входами и 64 выходами: 1/nᵢₙ сохраняет дисперсию при прямом проходе, но в 8 раз уменьшает "
-        "дисперсию градиента, 1/nₒᵤₜ — наоборот; 2/(nᵢₙ + nₒᵤₜ) от Glorot — посередине в обе стороны",
+        "en": "A layer of 512 inputs and 64 outputs: 1/nᵢₙ keeps the forward variance but shrinks the gradient's 8 "
+        "times, 1/nₒᵤₜ the other way round. Glorot's 2/(nᵢₙ + nₒᵤₜ) is between them both ways",
+        "ru": "Слой с 512 входами и 64 выходами: 1/nᵢₙ сохраняет дисперсию при прямом проходе, но в 8 раз "
+        "уменьшает дисперсию градиента, 1/nₒᵤₜ — наоборот. Компромисс Glorot 2/(nᵢₙ + nₒᵤₜ) лежит посередине в "
+        "обоих направлениях",
     },
     "initialization.experiment.train_tanh": {
-        "en": "Training, tanh, 8 hidden layers on circles: σ = 0.01 and U(±1/√n) stay at the loss of a coin toss (0.69), "
-        "σ = 1 wanders; Xavier and He go below 0.1",
-        "ru": "Обучение, tanh, 8 скрытых слоёв на кругах: σ = 0,01 и U(±1/√n) остаются на ошибке подбрасывания монеты "
-        "(0,69), σ = 1 блуждает; Xavier и Хе опускаются ниже 0,1",
+        "en": "Training, tanh, 8 hidden layers on circles: σ = 0.01 and U(±1/√n) stay at the loss of random "
+        "guessing (ln 2 ≈ 0.69), σ = 1 wanders. Xavier and He go below 0.1",
+        "ru": "Обучение, tanh, 8 скрытых слоёв на кругах: при σ = 0,01 и U(±1/√n) ошибка остаётся на уровне "
+        "случайного угадывания (ln 2 ≈ 0,69), при σ = 1 блуждает. С Xavier и Хе она опускается ниже 0,1",
     },
     "initialization.experiment.train_relu": {
         "en": "The same with ReLU: σ = 1 diverges at once; He converges first",
-        "ru": "То же с ReLU: σ = 1 сразу расходится; первой сходится Хе",
+        "ru": "То же с ReLU: при σ = 1 обучение сразу расходится; быстрее всех сходится инициализация Хе",
     },
     "initialization.experiment.train_seeds": {
         "en": "The tanh comparison repeated over seeds 0–4: the fixed-scale starts fail on every seed; count how often "
         "Xavier and He get below 0.1",
         "ru": "Сравнение с tanh, повторённое на зёрнах 0–4: старты фиксированного масштаба не справляются ни при "
-        "одном зерне; посчитайте, как часто Xavier и Хе опускаются ниже 0,1",
+        "одном зерне; посчитайте, как часто ошибка с Xavier и Хе опускается ниже 0,1",
     },
 }

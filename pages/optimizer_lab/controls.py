@@ -89,7 +89,8 @@ def race_setup() -> Setup:
             problem = lab.Problem(
                 key,
                 x_scale=controls.log_slider(t("optimizer_lab.x_scale"), "lab_x_scale", 0.01, 100.0, 3.0, container=st),
-                noise=st.slider(t("optimizer_lab.noise"), 0.0, 2.0, 0.5, 0.05, key="lab_noise", bind="query-params"),
+                noise=controls.number_slider(t("optimizer_lab.noise"), controls.linear_options(0.0, 2.0, 0.05),
+                                             key="lab_noise", default=0.5, container=st),
                 data_seed=st.number_input(t("optimizer_lab.data_seed"), 0, 9999, 0, key="lab_data_seed",
                                           bind="query-params"),
             )

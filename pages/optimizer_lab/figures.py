@@ -61,7 +61,7 @@ def _loss_curve(above: np.ndarray, diverged_at: int, color: str, name: str, axes
     last = len(above) - 1 if diverged_at < 0 else max(diverged_at - 1, 0)
     traces = [{"type": "scatter", "mode": "lines", "x0": 0, "dx": dx, "y": typed(above[: last + 1]),
                "line": {"color": color, "width": 2, **line}, "name": name, "xaxis": f"x{axes}", "yaxis": f"y{axes}",
-               "hovertemplate": "%{x}: %{y:.3e}<extra>%{fullData.name}</extra>"}]
+               "hovertemplate": "%{x}: %{y}<extra>%{fullData.name}</extra>"}]
     if diverged_at >= 0:
         traces.append({"type": "scatter", "mode": "markers", "x": [last * dx], "y": typed(above[last : last + 1]),
                        "marker": {"symbol": DIVERGED_SYMBOL, "size": 16, "line": {"width": 3}, "color": color},
@@ -156,7 +156,7 @@ def schedule_figure(runs: ScheduleRuns, min_value: float, color: str, labels: Sc
     for index, (name, style) in enumerate(zip(names, styles, strict=True)):
         data.append({"type": "scatter", "mode": "lines", "x0": 1, "dx": 1, "y": typed(rates[:, index]), "name": name,
                      "line": {"width": 2, **style}, "legendgroup": name,
-                     "hovertemplate": "t=%{x}: η=%{y:.3g}<extra></extra>"})
+                     "hovertemplate": "t=%{x}: η=%{y:.3~r}<extra></extra>"})
         for trace in _loss_curve(above[:, index], int(diverged_at[index]), style["color"], name, "2",
                                  **({"dash": style["dash"]} if "dash" in style else {})):
             data.append({**trace, "showlegend": False, "legendgroup": name})
@@ -271,7 +271,7 @@ def map_figure(result: MapResult, log_rows: bool, current: tuple[float, float] |
                      "tickvals": [*decades, top, top + 0.75],
                      "ticktext": [f"{tick:.0f}".replace("-", "−") for tick in decades] + [f"+{top:.0f}",
                                                                                           labels.diverged]},
-        "hovertemplate": "η=10^%{x:.2f}<br>%{y:.3g}<br>%{z:.2f}<extra></extra>",
+        "hovertemplate": "η=10^%{x:.2f}<br>%{y:.3~r}<br>%{z:.2f}<extra></extra>",
     }]
     if limit is not None:
         inside = (limit >= lrs[0]) & (limit <= lrs[-1])

@@ -13,9 +13,8 @@ from pages.optimizer_lab import race_figure as race_figures
 from pages.optimizer_lab.formulas import update_latex
 from pages.optimizer_lab.race_chart import race_chart
 from ui import charts, classroom, controls, course, tables
-from ui.figures import PlaybackLabels
-from ui.i18n import language, num, t
-from ui.numbers import number, plain
+from ui.i18n import language, latex, num, t
+from ui.numbers import number
 from ui.palette import BLACK, BLUE, GREEN, OPTIMIZER_COLORS, ORANGE, VERMILLION
 
 SECTIONS = ("race", "learning_rate", "sgd", "map")
@@ -62,7 +61,7 @@ def render() -> None:
     bounds = grid.bounds  # what the chart's click callback keeps of the grid after the run
     with classroom.aside():
         st.markdown(t("optimizer_lab.intro"))
-        st.latex(objective.latex)
+        st.latex(latex(objective.latex))
         st.caption(t(f"optimizer_lab.about.{setup.problem.surface}"))
     name_of = {name: t(f"optimizer.{name}") for name in NAMES}
 
@@ -124,7 +123,7 @@ def render() -> None:
         labels = race_figures.RaceLabels(
             names=tuple(name_of[name] for name in setup.names), minimum=t("chart.minimum"),
             loss_axis=t("chart.loss_above_min"), step_axis=t("chart.step"),
-            playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
+            playback=charts.playback_labels(),
             diverged=t("chart.diverged"), click=t("optimizer_lab.click"),
             arrows_title=t("optimizer_lab.arrows_title"), magnified=t("optimizer_lab.arrows_magnified"),
             language=language(),
@@ -145,10 +144,10 @@ def render() -> None:
             results_table(run, tolerance)
         words, rule = st.columns([2, 3])
         words.markdown(t(f"optimizer_lab.inside.{inspected}"))
-        rule.latex(LATEX[inspected])
+        rule.latex(latex(LATEX[inspected]))
         if 0 <= run.diverged_at[index] <= step:
             st.warning(t("optimizer_lab.inside_diverged", step=int(run.diverged_at[index])))
-        st.latex(update_latex(anatomy))
+        st.latex(latex(update_latex(anatomy)))
         effective = anatomy.derived.get("effective_lr")
         if effective is not None:
             st.caption(t("optimizer_lab.effective_lr", lr1=effective[0], lr2=effective[1], lr=anatomy.lr))
@@ -197,15 +196,17 @@ def render() -> None:
                                key="lab_schedule", index=SCHEDULES.index("step_decay"), bind="query-params")
         lr = controls.log_slider(t("optimizer_lab.schedule_lr"), "lab_schedule_lr", 1e-3, 2.0, 0.5, container=second)
         columns = st.columns(3)
-        gamma = columns[0].slider(t("optimizer_lab.gamma"), 0.05, 1.0, 0.5, 0.05, key="lab_gamma", bind="query-params",
-                                  disabled=kind not in ("step_decay", "exponential"))
+        gamma = controls.number_slider(t("optimizer_lab.gamma"), controls.linear_options(0.05, 1.0, 0.05),
+                                       key="lab_gamma", default=0.5, container=columns[0],
+                                       disabled=kind not in ("step_decay", "exponential"))
         step_size = columns[1].slider(t("optimizer_lab.step_size"), 1, 250, 50, key="lab_step_size",
                                       bind="query-params",
                                       disabled=kind not in ("step_decay", "exponential"))
-        decay_rate = columns[2].slider(t("optimizer_lab.decay_rate"), 0.0, 1.0, 0.05, 0.01, key="lab_decay_rate",
-                                       bind="query-params", disabled=kind != "inverse_time")
+        decay_rate = controls.number_slider(t("optimizer_lab.decay_rate"), controls.linear_options(0.0, 1.0, 0.01),
+                                            key="lab_decay_rate", default=0.05, container=columns[2],
+                                            disabled=kind != "inverse_time")
         runs = lab.schedule_runs(lr, setup.steps, kind, gamma, step_size, decay_rate, batch_size, setup.seed)
-        st.latex(runs.latex)
+        st.latex(latex(runs.latex))
         charts.show(
             lab_figures.schedule_figure(runs, lesson_grid.min_value, OPTIMIZER_COLORS["gd"], lab_figures.ScheduleLabels(
                 constant=t("optimizer_lab.constant"), scheduled=t("optimizer_lab.scheduled"),
@@ -230,13 +231,10 @@ def render() -> None:
         columns = st.columns(4)
         escape_lr = controls.log_slider(t("optimizer_lab.escape_lr"), "lab_escape_lr", 1e-3, 0.1, 0.02,
                                         container=columns[0])
-        escape_noise = columns[1].select_slider(t("optimizer_lab.escape_noise"),
-                                                (0.0, *controls.log_options(0.1, 100.0)), 30.0,
-                                                format_func=plain, key="lab_escape_noise",
-                                                bind="query-params")
-        momentum = columns[2].slider(t("optimizer_lab.escape_momentum"), 0.0, 0.99, 0.9, 0.01,
-                                     key="lab_escape_momentum",
-                                     bind="query-params")
+        escape_noise = controls.number_slider(t("optimizer_lab.escape_noise"), (0.0, *controls.log_options(0.1, 100.0)),
+                                              key="lab_escape_noise", default=30.0, container=columns[1])
+        momentum = controls.number_slider(t("optimizer_lab.escape_momentum"), controls.linear_options(0.0, 0.99, 0.01),
+                                          key="lab_escape_momentum", default=0.9, container=columns[2])
         runs_count = columns[3].slider(t("optimizer_lab.escape_runs"), 1, 50, 20, key="lab_escape_runs",
                                        bind="query-params")
         regression = lab.Problem("regression", x_scale=setup.problem.x_scale, noise=setup.problem.noise,

@@ -5,14 +5,14 @@ TEXT = {
     "optimizer_lab.title": {"en": "Optimizer lab", "ru": "Лаборатория оптимизаторов"},
     "optimizer_lab.intro": {
         "en": "Pick a loss surface, pick optimizers, and race them: every one starts at the same point and gets the "
-        "same number of steps. Press Play to watch them move, click on the surface to start somewhere else, and "
-        "open the other tabs for the lessons on the learning rate, on stochastic gradients and on where each "
+        "same number of steps. Press Play to watch them move, or click on the surface to start somewhere else. "
+        "The other sections hold the lessons on the learning rate, on stochastic gradients and on where each "
         "method is stable. Every setting is in the page's address, so a copied link brings back exactly this race.",
-        "ru": "Выберите поверхность потерь и оптимизаторы — и устройте гонку: все стартуют из одной точки и "
-        "делают одинаковое число шагов. Нажмите «Пуск», чтобы увидеть движение, щёлкните по поверхности, чтобы "
-        "начать в другом месте, а в других разделах — уроки о скорости обучения, о стохастических градиентах "
-        "и о том, где каждый метод устойчив. Все настройки хранятся в адресе страницы: скопированная ссылка "
-        "воспроизводит именно эту гонку.",
+        "ru": "Выберите поверхность функции потерь и оптимизаторы — и устройте гонку: все стартуют из одной точки "
+        "и делают одинаковое число шагов. Нажмите «Пуск», чтобы увидеть движение, или щёлкните по поверхности, "
+        "чтобы начать в другом месте. В других разделах — уроки о скорости обучения, о стохастическом "
+        "градиентном спуске и о том, где каждый метод устойчив. Все настройки хранятся в адресе страницы: "
+        "скопированная ссылка воспроизводит именно эту гонку.",
     },
     "optimizer_lab.section": {"en": "Section", "ru": "Раздел"},
     # Sections. Their labels are the same in every language: a bound choice is written to the URL as its label.
@@ -69,7 +69,7 @@ TEXT = {
         "минимум удерживает всё, что попало в его чашу.",
     },
     # Sidebar
-    "optimizer_lab.surface": {"en": "Loss surface", "ru": "Поверхность потерь"},
+    "optimizer_lab.surface": {"en": "Loss surface", "ru": "Поверхность функции потерь"},
     "optimizer_lab.kappa": {"en": "Condition number κ", "ru": "Число обусловленности κ"},
     "optimizer_lab.kappa_help": {
         "en": "The ratio of the largest to the smallest curvature: the larger, the narrower the valley.",
@@ -108,21 +108,24 @@ TEXT = {
         "en": "Left: the surface, shaded by log₁₀(L − L*) (lighter is lower), stars at the known minima, and "
         "every optimizer's path. Right: how far each loss is above the minimum, on a log scale, with a dot "
         "riding along each curve. Play runs all paths together (▶ 0.25× and ▶ 0.5× in slow motion, ▶ 2× fast; "
-        "a speed can be changed while playing); ✕ marks a run that diverged. The arrows take apart the update "
-        "shown (they move with the race and stay where it stops) of the optimizer chosen under “Inside the "
-        "optimizer”, from the point before it, all to the same scale: −η∇L is the step plain gradient descent would take, −ημb what Momentum brings from past "
-        "gradients (for Momentum the step is the sum of the two), or for Adam −ηm̂, the averaged gradient "
-        "(the current one included) scaled by η, which Adam then divides coordinate by coordinate by √v̂ + ε; "
-        "Δθ is the step taken. For Adam compare the lengths of Δθ and −η∇L.",
+        "a speed can be changed while playing); ✕ marks a run that diverged. "
+        "The arrows break down one update of the optimizer chosen under “Inside the optimizer”: they start "
+        "from the point before it, move with the race and stay where it stops. "
+        "All arrows share one scale. −η∇L is the step plain gradient descent would take, −ημb is what Momentum "
+        "adds from past gradients (its step is the sum of these two), and Δθ is the step taken. "
+        "For Adam, −ηm̂ is η times the averaged gradient (the current one included), which Adam then divides "
+        "coordinate by coordinate by √v̂ + ε. Compare the lengths of Δθ and −η∇L.",
         "ru": "Слева: поверхность в оттенках log₁₀(L − L*) (светлее — ниже), звёзды в известных минимумах и "
-        "пути всех оптимизаторов. Справа: насколько ошибка каждого выше минимума, в логарифмической шкале; "
-        "по каждой кривой едет точка. «Пуск» проигрывает все пути вместе (▶ 0,25× и ▶ 0,5× — замедленно, "
-        "▶ 2× — быстрее; темп можно менять прямо во время показа); ✕ отмечает расходимость. Стрелки разбирают показанный шаг "
-        "оптимизатора, выбранного в разделе «Внутри оптимизатора» (они движутся вместе с показом и остаются там, "
-        "где он остановился), от точки перед этим шагом, все в одном масштабе: −η∇L — шаг, который сделал бы обычный градиентный спуск, −ημb — то, что Momentum добавляет от прошлых "
-        "градиентов (шаг Momentum — сумма этих двух стрелок), а у Adam −ηm̂ — усреднённый градиент (включая "
-        "текущий), умноженный на η, который Adam затем делит по каждой координате на √v̂ + ε; Δθ — сделанный "
-        "шаг. У Adam сравните длины Δθ и −η∇L.",
+        "пути всех оптимизаторов. Справа: на сколько ошибка каждого оптимизатора выше минимума, в "
+        "логарифмической шкале; по каждой кривой движется точка. «Пуск» проигрывает все пути вместе "
+        "(▶ 0,25× и ▶ 0,5× — замедленно, ▶ 2× — быстрее; темп можно менять прямо во время показа); "
+        "✕ отмечает расходимость. "
+        "Стрелки показывают, из чего складывается шаг оптимизатора, выбранного в разделе «Внутри оптимизатора»: "
+        "они выходят из точки перед этим шагом, движутся вместе с показом и остаются там, где он остановился. "
+        "Масштаб у всех стрелок один: −η∇L — шаг обычного градиентного спуска, −ημb — добавка Momentum от "
+        "прошлых градиентов (шаг Momentum — сумма этих двух стрелок), Δθ — сделанный шаг. "
+        "У Adam стрелка −ηm̂ — это усреднённый градиент (вместе с текущим), умноженный на η; затем Adam делит "
+        "его по каждой координате на √v̂ + ε. Сравните длины Δθ и −η∇L.",
     },
     "optimizer_lab.click": {"en": "click: start here", "ru": "щелчок: старт здесь"},
     "optimizer_lab.all_diverged": {
@@ -174,16 +177,17 @@ TEXT = {
         "заглядывает на шаг вперёд по инерции и раньше тормозит, когда вот-вот проскочит минимум.",
     },
     "optimizer_lab.inside.adagrad": {
-        "en": "AdaGrad divides each coordinate's step by the root of the sum of all its squared gradients so far: "
-        "steep directions get small steps, flat ones large steps, and every step keeps shrinking.",
-        "ru": "AdaGrad делит шаг по каждой координате на корень из суммы квадратов всех её градиентов до сих пор: "
-        "по крутым направлениям шаг получается маленьким, по пологим — большим, и со временем он всё уменьшается.",
+        "en": "AdaGrad divides each coordinate's step by the root of the sum of all its squared gradients so far. "
+        "Steep directions get small steps, flat ones large steps, and every step keeps shrinking.",
+        "ru": "AdaGrad делит шаг по каждой координате на корень из суммы квадратов всех её прошлых градиентов. "
+        "По крутым направлениям шаг получается маленьким, по пологим — большим, и со временем он только "
+        "уменьшается.",
     },
     "optimizer_lab.inside.rmsprop": {
-        "en": "RMSProp keeps a running average v of each coordinate's squared gradient and divides by its root, so "
-        "every coordinate moves at a similar pace whatever the scale of its gradient.",
+        "en": "RMSProp keeps a running average v of each coordinate's squared gradient and divides by its root. "
+        "So every coordinate moves at a similar pace whatever the scale of its gradient.",
         "ru": "RMSProp хранит скользящее среднее v квадрата градиента по каждой координате и делит шаг на корень из "
-        "него, поэтому все координаты движутся в похожем темпе, каков бы ни был масштаб их градиентов.",
+        "него. Так все координаты движутся в похожем темпе, каков бы ни был масштаб их градиентов.",
     },
     "optimizer_lab.inside.adam": {
         "en": "Adam combines both: a running average m of the gradients (momentum) and v of their squares "
@@ -194,9 +198,9 @@ TEXT = {
         "η / (√v̂ + ε).",
     },
     "optimizer_lab.inside.adamw": {
-        "en": "AdamW is Adam with weight decay taken out of the gradient: every update first multiplies the "
+        "en": "AdamW is Adam with weight decay taken out of the gradient. Every update first multiplies the "
         "weights by (1 − ηδ), then takes the adaptive step, which no longer sees the decay.",
-        "ru": "AdamW — это Adam, у которого L2-регуляризация (weight decay) вынесена из градиента: каждое "
+        "ru": "AdamW — это Adam, у которого L2-регуляризация (weight decay) вынесена из градиента. Каждое "
         "обновление сначала умножает веса на (1 − ηδ), а затем делает адаптивный шаг, который регуляризацию "
         "уже не видит.",
     },
@@ -215,13 +219,13 @@ TEXT = {
     "optimizer_lab.lr_title": {"en": "Four learning rates", "ru": "Четыре скорости обучения"},
     "optimizer_lab.lr_intro": {
         "en": "Minibatch SGD on the course's regression (features on one scale) from the same start, at four "
-        "learning rates set as shares of gradient descent's stability limit 2/λmax, as in the figure of "
-        "Stanford's CS231n notes. Low: the loss falls slowly from the first step. Good: it falls fast and keeps "
+        "learning rates, as in the figure of Stanford's CS231n notes. The rates are set as shares of gradient "
+        "descent's stability limit 2/λmax. Low: the loss falls slowly from the first step. Good: it falls fast and keeps "
         "falling. High: it falls fastest at first, then stalls on a plateau above the minimum, because the noise "
         "of the minibatches keeps it bouncing. Very high: it diverges.",
         "ru": "Стохастический градиентный спуск по мини-батчам на регрессии из курса (признаки одного масштаба) из "
-        "одной точки при четырёх скоростях обучения — долях предела устойчивости градиентного спуска 2/λmax, как на "
-        "рисунке из конспекта стэнфордского курса CS231n. Низкая: ошибка медленно падает с первого шага. Хорошая: "
+        "одной точки при четырёх скоростях обучения, как на рисунке из конспекта стэнфордского курса CS231n. "
+        "Они заданы в долях предела устойчивости градиентного спуска 2/λmax. Низкая: ошибка медленно падает с первого шага. Хорошая: "
         "падает быстро и продолжает падать. Высокая: сначала падает быстрее всех, а потом застревает на плато выше "
         "минимума — шум мини-батчей не даёт ей успокоиться. Очень высокая: обучение расходится.",
     },
@@ -287,14 +291,14 @@ TEXT = {
     "optimizer_lab.sgd_title": {"en": "Minibatch gradients on the regression", "ru": "Градиенты по мини-батчам на регрессии"},
     "optimizer_lab.sgd_intro": {
         "en": "Stochastic gradient descent computes each gradient on a small random batch of samples instead of the "
-        "whole data set: every step is much cheaper and points the right way only on average. Below, full-batch "
+        "whole data set. Every step is much cheaper and points the right way only on average. Below, full-batch "
         "gradient descent (thick) and several SGD runs with different random batches (thin), on the MSE of the "
         "regression with the data settings of the sidebar. Against steps, full-batch descent looks better; switch "
         "to epochs to count the work each step costs: per pass over the data, SGD gets much further.",
         "ru": "Стохастический градиентный спуск считает каждый градиент по маленькому случайному батчу объектов, а не "
-        "по всей выборке: шаг намного дешевле и направлен верно лишь в среднем. Ниже — градиентный спуск по всей "
+        "по всей выборке. Каждый шаг намного дешевле и направлен верно лишь в среднем. Ниже — градиентный спуск по всей "
         "выборке (толстая линия) и несколько запусков SGD с разными случайными батчами (тонкие), на MSE "
-        "регрессии с настройками данных из боковой панели. По шагам полный спуск выглядит лучше; переключитесь на "
+        "регрессии с настройками данных из боковой панели. По шагам спуск по всей выборке выглядит лучше; переключитесь на "
         "эпохи, чтобы учесть стоимость шага: за один проход по данным SGD уходит гораздо дальше.",
     },
     "optimizer_lab.batch_size": {"en": "Batch size", "ru": "Размер батча"},
@@ -321,12 +325,15 @@ TEXT = {
     },
     "optimizer_lab.escape_lr": {"en": "Learning rate η", "ru": "Скорость обучения η"},
     "optimizer_lab.escape_noise": {"en": "Gradient noise σ", "ru": "Шум градиента σ"},
-    "optimizer_lab.escape_momentum": {"en": "Momentum μ", "ru": "Инерция μ"},
+    "optimizer_lab.escape_momentum": {"en": "Momentum μ", "ru": "Коэффициент инерции μ"},
     "optimizer_lab.escape_runs": {"en": "Noisy runs", "ru": "Число шумных запусков"},
     "optimizer_lab.noisy_gd": {"en": "GD + noise", "ru": "GD + шум"},
     "optimizer_lab.escape_result": {
-        "en": "**{left} of {runs} noisy {runs:plural:run|runs}** left the basin where GD stays for a deeper one, {reached} of them for the global minimum. Without noise — GD: {gd}; Momentum: {momentum}.",
-        "ru": "**{left} из {runs} {runs:plural:шумного запуска|шумных запусков|шумных запусков}** {left:plural:ушёл|ушли|ушли} из чаши, где остаётся GD, в более глубокую, {reached} из них — в глобальный минимум. Без шума — GD: {gd}; Momentum: {momentum}.",
+        "en": "**Noisy runs that left the basin where GD stays for a deeper one: {left} of {runs}**; of these, in the "
+        "global minimum: {reached}. Without noise — GD: {gd}; Momentum: {momentum}.",
+        "ru": "**Ушли из чаши, где остаётся GD, в более глубокую: {left} из {runs} "
+        "{runs:plural:шумного запуска|шумных запусков|шумных запусков}**; из них дошли до глобального минимума: "
+        "{reached}. Без шума — GD: {gd}; Momentum: {momentum}.",
     },
     "optimizer_lab.basin.global": {"en": "ended in the global minimum", "ru": "остановился в глобальном минимуме"},
     "optimizer_lab.basin.local": {"en": "ended in a local minimum", "ru": "остановился в локальном минимуме"},
@@ -335,16 +342,16 @@ TEXT = {
     "optimizer_lab.map_title": {"en": "Stability map", "ru": "Карта устойчивости"},
     "optimizer_lab.map_intro": {
         "en": "Every cell is a whole run of {steps} {steps:plural:step|steps} from the start point, with the learning rate of its "
-        "column and the setting of its row; all {cells} {cells:plural:run|runs} are computed at once, as one vectorised computation. Blue: the loss fell by many "
+        "column and the setting of its row. All {cells} {cells:plural:run|runs} are computed at once, as one vectorised computation. Blue: the loss fell by many "
         "orders of magnitude; white: little progress; orange: it went up; dark: it diverged.",
         "ru": "Каждая клетка — целый запуск на {steps} {steps:plural:шаг|шага|шагов} из начальной точки со скоростью обучения своего "
-        "столбца и настройкой своей строки; все {cells} {cells:plural:запуск считается|запуска считаются|запусков считаются} разом, одним векторным вычислением. Синий: ошибка упала на "
+        "столбца и настройкой своей строки. Все {cells} {cells:plural:запуск считается|запуска считаются|запусков считаются} разом, одним векторным вычислением. Синий: ошибка упала на "
         "много порядков; белый: почти без продвижения; оранжевый: ошибка выросла; тёмный: расходимость.",
     },
     "optimizer_lab.map_optimizer": {"en": "Optimizer", "ru": "Оптимизатор"},
     "optimizer_lab.map_axis": {"en": "Second axis", "ru": "Вторая ось"},
     "optimizer_lab.map_steps": {"en": "Steps per run", "ru": "Шагов в каждом запуске"},
-    "optimizer_lab.axis.momentum": {"en": "momentum μ", "ru": "инерция μ"},
+    "optimizer_lab.axis.momentum": {"en": "momentum μ", "ru": "коэффициент инерции μ"},
     "optimizer_lab.axis.beta1": {"en": "β₁ (first moment)", "ru": "β₁ (первый момент)"},
     "optimizer_lab.axis.alpha": {"en": "α (smoothing of g²)", "ru": "α (сглаживание g²)"},
     "optimizer_lab.axis.eps": {"en": "ε (in the denominator)", "ru": "ε (в знаменателе)"},
@@ -357,7 +364,8 @@ TEXT = {
     "optimizer_lab.map_current": {"en": "settings of the race", "ru": "настройки гонки"},
     "optimizer_lab.map_gd_note": {
         "en": "Plain GD has no momentum; on this axis the map runs heavy-ball Momentum, whose bottom row μ = 0 is GD itself.",
-        "ru": "У обычного GD нет инерции; по этой оси карта запускает Momentum, нижняя строка которого (μ = 0) и есть GD.",
+        "ru": "У обычного GD нет инерции, поэтому по этой оси карта считает метод тяжёлого шарика (Momentum); "
+        "её нижняя строка (μ = 0) и есть GD.",
     },
     "optimizer_lab.theory.gd": {
         "en": "Gradient descent on a quadratic converges exactly when $0 < \\eta\\lambda_{\\max} < 2$, so the "
@@ -383,9 +391,9 @@ TEXT = {
     },
     "optimizer_lab.theory.local": {
         "en": "This surface is not a quadratic: the dashed line applies the limit to the curvature at the lowest "
-        "minimum ($\\lambda_{{\\max}}$ = {curvature:.3g}); it holds near the minimum, not on the way there.",
-        "ru": "Эта поверхность не квадратичная: пунктир применяет предел к кривизне в самом глубоком минимуме "
-        "($\\lambda_{{\\max}}$ = {curvature:.3g}); он верен вблизи минимума, а не на пути к нему.",
+        "minimum ($\\lambda_{{\\max}}$ = {curvature:.3g}). It holds near the minimum, not on the way there.",
+        "ru": "Эта поверхность не квадратичная: пунктир — предел, посчитанный по кривизне в самом глубоком минимуме "
+        "($\\lambda_{{\\max}}$ = {curvature:.3g}). Он верен вблизи минимума, а не на пути к нему.",
     },
     "optimizer_lab.map_caption": {
         "en": "The ◆ marks the learning rate (and setting) this optimizer has in the race, when it takes part.",

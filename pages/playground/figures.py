@@ -290,7 +290,7 @@ def _curve(color: str, name: str, axes: str, dash: str = "solid", legend: bool =
     """A growing curve: its data (``y``, and ``x`` or ``x0``/``dx``) comes from the frames."""
     return {"type": "scatter", "mode": "lines", "xaxis": f"x{axes}", "yaxis": f"y{axes}",
             "name": name, "showlegend": legend, "line": {"color": color, "width": 2.5, "dash": dash},
-            "hovertemplate": "%{x}: %{y:.3g}<extra>" + name + "</extra>"}
+            "hovertemplate": "%{x}: %{y:.3~r}<extra>" + name + "</extra>"}
 
 
 def _time_axes(axes: str, steps: int, x_domain, y_domain, title: str, y_extra: dict, x_title: str = "") -> dict:
@@ -361,7 +361,7 @@ def _layer_traces(first_axes: int) -> list[dict]:
     colors = (MEDIAN_COLOR, VERMILLION, SKY_BLUE)
     return [{"type": "scatter", "mode": "markers", "xaxis": f"x{first_axes + row}", "yaxis": f"y{first_axes + row}",
              "marker": {"color": colors[row], "size": 9, "line": {"width": 1.5, "color": "white"}},
-             "showlegend": False, "hovertemplate": "%{y:.3g}<extra></extra>"} for row in range(3)]
+             "showlegend": False, "hovertemplate": "%{y}<extra></extra>"} for row in range(3)]
 
 
 def _layer_layout(run: Recording, labels: Labels, rows: list[tuple[float, float]], first_axes: int,

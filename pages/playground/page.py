@@ -13,7 +13,6 @@ from dl_core.schedules import SCHEDULES
 from pages.playground import compute, figures, trainer
 from pages.playground.live_chart import live_chart
 from ui import charts, classroom, controls, course, metrics, tables
-from ui.figures import PlaybackLabels
 from ui.i18n import language, num, t
 
 # The names of the choices, as text keys (kept in the URL by value: ?pg_act=tanh).
@@ -66,8 +65,9 @@ def render() -> None:
     sidebar.subheader(t("playground.control.data_title"))
     data = controls.url_choice(sidebar.selectbox, t("playground.control.data"), trainer.DATA, key="pg_data",
                                default="moons", format_func=lambda name: t(DATA_NAMES[name]))
-    noise = sidebar.slider(t("playground.control.noise"), 0.0, 0.6, 0.2, 0.05, key="pg_noise", bind="query-params",
-                           help=t("playground.control.noise_help"))
+    noise = controls.number_slider(t("playground.control.noise"), controls.linear_options(0.0, 0.6, 0.05),
+                                   key="pg_noise", default=0.2,
+                                   container=sidebar, help=t("playground.control.noise_help"))
     size = sidebar.select_slider(t("playground.control.size"), trainer.SIZES, value=200, key="pg_n",
                                  bind="query-params",
                                  help=t("playground.control.size_help"))
@@ -80,7 +80,8 @@ def render() -> None:
                                       key="pg_init", default="he_normal",
                                       format_func=lambda name: t(INITIALIZER_NAMES[name]))
     batch_norm = sidebar.toggle(t("playground.control.batch_norm"), key="pg_bn", bind="query-params")
-    drop_prob = sidebar.slider(t("playground.control.drop"), 0.0, 0.9, 0.0, 0.05, key="pg_drop", bind="query-params")
+    drop_prob = controls.number_slider(t("playground.control.drop"), controls.linear_options(0.0, 0.9, 0.05),
+                                       key="pg_drop", default=0.0, container=sidebar)
     sidebar.subheader(t("playground.control.training_title"))
     optimizer = controls.optimizer_picker(key="pg_opt", default="adam", container=sidebar)
     hyper = controls.hyperparameters(optimizer, key_prefix="pg_", container=sidebar, lr=LEARNING_RATES[optimizer])
@@ -103,8 +104,8 @@ def render() -> None:
                                             format_func=lambda name: t(INITIALIZER_NAMES[name]))
         b_batch_norm = sidebar.toggle(t("playground.control.b_batch_norm"), value=True, key="pg_b_bn",
                                       bind="query-params")
-        b_drop = sidebar.slider(t("playground.control.b_drop"), 0.0, 0.9, 0.0, 0.05, key="pg_b_drop",
-                                bind="query-params")
+        b_drop = controls.number_slider(t("playground.control.b_drop"), controls.linear_options(0.0, 0.9, 0.05),
+                                        key="pg_b_drop", default=0.0, container=sidebar)
         b_optimizer = controls.optimizer_picker(key="pg_b_opt", default="adam", container=sidebar)
         b_lr = controls.log_slider(t("playground.control.b_lr"), "pg_b_lr", *controls.LR_RANGE, 0.01, container=sidebar)
     classroom.reset_button(sidebar)
@@ -119,7 +120,7 @@ def render() -> None:
         layer=t("playground.chart.layer"), output=t("playground.chart.output"),
         percentiles=t("playground.chart.percentiles"), no_gradient=t("playground.chart.no_gradient"),
         grad_norm=t("playground.chart.grad_norm"),
-        playback=PlaybackLabels(t("chart.play"), t("chart.pause"), t("chart.step")),
+        playback=charts.playback_labels(),
     )
 
     # ---------------------------------------------------------------- the live training

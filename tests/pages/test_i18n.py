@@ -1,11 +1,10 @@
 """Plural forms and numbers as each language writes them."""
 
-import re
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from support.apptest import read_number
 from ui.i18n import _Formatter, localised, plural_form
 from ui.tables import Column, table_html
 
@@ -35,22 +34,14 @@ def test_a_text_fills_plural_and_number_fields_in_the_language():
     assert english == "after 20 steps: −0.0125"
 
 
+def test_a_plural_field_takes_the_form_of_its_number_as_printed():
+    text = "в {factor:.3g} {factor:plural:раз|раза|раз}"
+    assert _Formatter("ru").format(text, factor=2953.7) == "в 2950 раз"
+    assert _Formatter("ru").format(text, factor=2.04) == "в 2,04 раза"
+
+
 def test_strings_and_booleans_are_left_as_they_are():
     assert _Formatter("ru").format("{name} {flag}", name="Adam-W 0.5", flag=True) == "Adam-W 0.5 True"
-
-
-SUPERSCRIPT_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
-
-
-def read_back(text: str, language: str) -> float:
-    """The value a reader takes from a number written by ``localised`` (the inverse of the reader style)."""
-    point, thousands = (",", "\u00a0") if language == "ru" else (".", ",")
-    text = text.replace("−", "-").replace(thousands, "")
-    mantissa, power = re.fullmatch(r"(.*?)(?:[×·]?10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?", text).groups()
-    if power is None:
-        return float(text.replace(point, "."))
-    mantissa = {"": "1", "-": "-1"}.get(mantissa, mantissa)
-    return float(mantissa.replace(point, ".")) * 10.0 ** int(power.translate(SUPERSCRIPT_DIGITS))
 
 
 @given(st.floats(allow_nan=False, allow_infinity=False), st.sampled_from([".3g", ".4g", "g", ".2e", ".6f", ""]),
@@ -61,7 +52,7 @@ def test_a_localised_number_is_never_in_e_notation_and_reads_back_as_the_same_va
     assert "e" not in text and "-" not in text
     if language == "ru":
         assert "." not in text
-    assert read_back(text, language) == pytest.approx(float(printed), rel=1e-12)
+    assert read_number(text, language) == pytest.approx(float(printed), rel=1e-12)
 
 
 @pytest.mark.parametrize(("printed", "english", "russian"), [

@@ -94,14 +94,14 @@ def test_claims_table_links_the_elu_paper(default_page):
 CONTROL_EXTREMES = [
     ("multiselect", "act_fns", []),
     ("multiselect", "act_fns", ALL_NAMES),
-    ("slider", "act_x", (-100.0, 100.0)),
-    ("slider", "act_x", (-100.0, -100.0)),
-    ("slider", "act_x", (100.0, 100.0)),
-    ("slider", "act_x", (0.0, 0.5)),
-    ("slider", "act_alpha_leaky", 0.0),
-    ("slider", "act_alpha_leaky", 1.0),
-    ("slider", "act_alpha_elu", 0.0),
-    ("slider", "act_alpha_elu", 3.0),
+    ("select_slider", "act_x", (-100.0, 100.0)),
+    ("select_slider", "act_x", (-100.0, -100.0)),
+    ("select_slider", "act_x", (100.0, 100.0)),
+    ("select_slider", "act_x", (0.0, 0.5)),
+    ("select_slider", "act_alpha_leaky", 0.0),
+    ("select_slider", "act_alpha_leaky", 1.0),
+    ("select_slider", "act_alpha_elu", 0.0),
+    ("select_slider", "act_alpha_elu", 3.0),
     ("select_slider", "act_sat", 1),
     ("select_slider", "act_sat", 20),
     ("slider", "act_depth", 1),
@@ -110,12 +110,12 @@ CONTROL_EXTREMES = [
     ("select_slider", "act_width", 128),
     ("select_slider", "act_scale", 0.1),
     ("select_slider", "act_scale", 10.0),
-    ("slider", "act_bias", -6.0),
-    ("slider", "act_bias", 2.0),
+    ("select_slider", "act_bias", -6.0),
+    ("select_slider", "act_bias", 2.0),
     ("select_slider", "act_batch", 8),
     ("select_slider", "act_batch", 256),
-    ("slider", "act_mu", -3.0),
-    ("slider", "act_mu", 3.0),
+    ("select_slider", "act_mu", -3.0),
+    ("select_slider", "act_mu", 3.0),
     ("select_slider", "act_sigma", 0.1),
     ("select_slider", "act_sigma", 10.0),
     ("number_input", "act_seed", 0),
@@ -179,16 +179,16 @@ def test_the_url_sets_every_control():
                     act_bias="-3.5", act_batch="128", act_mu="1.5", act_sigma="3", act_seed="7")
     assert_readable(app)
     assert app.multiselect(key="act_fns").value == ["relu", "silu"]
-    assert app.slider(key="act_x").value == (-10.0, 3.0)
-    assert app.slider(key="act_alpha_leaky").value == 0.2
-    assert app.slider(key="act_alpha_elu").value == 2.0
+    assert app.select_slider(key="act_x").value == (-10.0, 3.0)
+    assert app.select_slider(key="act_alpha_leaky").value == 0.2
+    assert app.select_slider(key="act_alpha_elu").value == 2.0
     assert app.select_slider(key="act_sat").value == 10
     assert app.slider(key="act_depth").value == 35
     assert app.select_slider(key="act_width").value == 16
     assert app.select_slider(key="act_scale").value == 0.5
-    assert app.slider(key="act_bias").value == -3.5
+    assert app.select_slider(key="act_bias").value == -3.5
     assert app.select_slider(key="act_batch").value == 128
-    assert app.slider(key="act_mu").value == 1.5
+    assert app.select_slider(key="act_mu").value == 1.5
     assert app.select_slider(key="act_sigma").value == 3.0
     assert app.number_input(key="act_seed").value == 7
     assert len(chart_specs(app)[1]["data"][0]["y"]) == 35
@@ -205,7 +205,7 @@ def test_an_invalid_url_value_falls_back_to_the_default(query):
     app = open_page(PAGE, **query)
     assert_clean(app)
     assert app.multiselect(key="act_fns").value == ["sigmoid", "tanh", "relu", "leaky_relu", "elu"]
-    assert app.slider(key="act_x").value == (-6.0, 6.0)
+    assert app.select_slider(key="act_x").value == (-6.0, 6.0)
     assert app.slider(key="act_depth").value == 20
     assert app.select_slider(key="act_scale").value == 1.5
     assert len(chart_specs(app)) == 5

@@ -57,7 +57,7 @@ def walk_page():
 def test_defaults_draw_the_graph_the_shapes_and_the_timing(walk_page):
     app = walk_page
     assert_readable(app)
-    assert app.title[0].value == "Backpropagation and matrix operations"
+    assert app.title[0].value == "Backpropagation as matrix operations"
     assert len(chart_specs(app)) == 3
     assert app.slider(key="bp_step").value == 0
     texts = graph_texts(app)
@@ -122,8 +122,8 @@ def test_next_and_back_walk_one_node_at_a_time():
 
 def test_inputs_and_weights_set_every_number():
     app = open_page(PAGE, bp_step="8")
-    app.slider(key="bp_x1").set_value(2.0).run()
-    app.slider(key="bp_w11").set_value(-1.5).run()
+    app.select_slider(key="bp_x1").set_value(2.0).run()
+    app.select_slider(key="bp_w11").set_value(-1.5).run()
     weights = list(DEFAULT_WEIGHTS)
     weights[0] = -1.5
     passed = graph.evaluate(compute.params_of(tuple(weights)), (2.0, -0.5), 0.5, "sigmoid")
@@ -136,10 +136,10 @@ def test_a_new_seed_draws_new_weights_and_the_url_keeps_them():
     app = open_page(PAGE)
     app.number_input(key="bp_seed").set_value(7).run()
     drawn = compute.seed_weights(7)
-    assert [app.slider(key=key).value for key in compute.WEIGHT_KEYS] == list(drawn)
+    assert [app.select_slider(key=key).value for key in compute.WEIGHT_KEYS] == list(drawn)
     assert "bp_w11" not in app.query_params  # the drawn values are the defaults: the link needs only the seed
     again = open_page(PAGE, bp_seed="7", bp_w12="0.5")
-    assert again.slider(key="bp_w11").value == drawn[0] and again.slider(key="bp_w12").value == 0.5
+    assert again.select_slider(key="bp_w11").value == drawn[0] and again.select_slider(key="bp_w12").value == 0.5
 
 
 def test_the_layer_is_one_matrix_product_with_its_three_gradients():
@@ -251,10 +251,11 @@ def test_the_timing_is_measured_once_per_server_process():
 
 
 EXTREMES = [("selectbox", "bp_act", name) for name in compute.NAMES] + [
-    ("slider", "bp_x1", -3.0), ("slider", "bp_x1", 3.0), ("slider", "bp_x2", -3.0), ("slider", "bp_x2", 3.0),
-    ("slider", "bp_y", -3.0), ("slider", "bp_y", 3.0), ("number_input", "bp_seed", 0),
-    ("number_input", "bp_seed", 9999), ("slider", "bp_w11", -3.0), ("slider", "bp_w11", 3.0),
-    ("slider", "bp_b2", 3.0), ("slider", "bp_v3", -3.0), ("slider", "bp_c", 3.0),
+    ("select_slider", "bp_x1", -3.0), ("select_slider", "bp_x1", 3.0), ("select_slider", "bp_x2", -3.0),
+    ("select_slider", "bp_x2", 3.0),
+    ("select_slider", "bp_y", -3.0), ("select_slider", "bp_y", 3.0), ("number_input", "bp_seed", 0),
+    ("number_input", "bp_seed", 9999), ("select_slider", "bp_w11", -3.0), ("select_slider", "bp_w11", 3.0),
+    ("select_slider", "bp_b2", 3.0), ("select_slider", "bp_v3", -3.0), ("select_slider", "bp_c", 3.0),
     ("slider", "bp_n", 1), ("slider", "bp_n", 6), ("slider", "bp_d", 1), ("slider", "bp_d", 5),
     ("slider", "bp_m", 1), ("slider", "bp_m", 4), ("number_input", "bp_matrix", 9999),
     ("slider", "bp_step", 0), ("slider", "bp_step", LAST), ("select_slider", "bp_size", 4),
@@ -293,14 +294,14 @@ def test_an_invalid_url_value_falls_back_to_the_default(query):
     app = open_page(PAGE, **query)
     assert_readable(app)
     assert app.selectbox(key="bp_act").value == "sigmoid" and app.slider(key="bp_step").value == 0
-    assert app.slider(key="bp_x1").value == 1.0 and app.slider(key="bp_w11").value == DEFAULT_WEIGHTS[0]
+    assert app.select_slider(key="bp_x1").value == 1.0 and app.select_slider(key="bp_w11").value == DEFAULT_WEIGHTS[0]
     assert app.slider(key="bp_n").value == 4 and app.selectbox(key="bp_bug").value == "none"
 
 
 def test_russian():
     app = open_page(PAGE, lang="ru", bp_step=str(LAST))
     assert_readable(app)
-    assert app.title[0].value == "Обратное распространение ошибки и матричные операции"
+    assert app.title[0].value == "Обратное распространение ошибки в матричном виде"
     texts = graph_texts(app)
     assert "−0,5" in texts and any(re.fullmatch(r"∂L/∂x₁ = −?\d+,\d+", text) for text in texts)
     assert "обратный проход верен" in app.success[0].value

@@ -110,7 +110,7 @@ def test_the_running_estimates_start_at_pytorchs_zero_and_one_and_name_both_conv
     assert metrics["m"] == "0.1" and metrics["1 − m"] == "0.9" and metrics["Steps until the start weighs < 1%"] == "44"
     assert as_float(metrics["μ_run"]) == pytest.approx(3.0, abs=0.5)
     bias = markdown_with(app, "The early bias")
-    assert "after 10 steps the start still weighs 35%" in bias
+    assert "After 10 steps the start still weighs 35%" in bias
 
 
 def test_the_bias_correction_is_a_display_option_that_retrains_nothing(monkeypatch):

@@ -48,9 +48,9 @@ def test_defaults_render_every_section(default_page):
             state["do_lr"], state["do_seed"]) == tuple(DEFAULTS[key] for key in
                                                        ("data", "noise", "size", "width", "epochs", "lr", "seed"))
     assert tuple(float(rate) for rate in state["do_rates"]) == DEFAULTS["rates"]
-    assert app.success and "Lowest validation loss: drop 0.5 · keep 0.5" in app.success[0].value
+    assert app.success and "Lowest validation loss: p_drop = 0.5 (p_keep = 0.5)" in app.success[0].value
     assert any("overfits" in markdown.value for markdown in app.markdown)
-    assert any("drop 0.9 · keep 0.1 is too much" in warning.value for warning in app.warning)
+    assert any("p_drop = 0.9 (p_keep = 0.1) is too much" in warning.value for warning in app.warning)
 
 
 def test_both_conventions_are_named_wherever_a_probability_appears():
@@ -62,9 +62,10 @@ def test_both_conventions_are_named_wherever_a_probability_appears():
     assert "p<sub>drop</sub>" in strip and "p<sub>keep</sub>" in strip and ">0.2<" in strip and ">0.8<" in strip
     assert "Two meanings of p" in app.info[0].value
     table = next(table for table in html_tables(app) if NETWORK in table)
-    assert table[NETWORK] == ["No dropout", "drop 0.2 · keep 0.8", "drop 0.5 · keep 0.5", "drop 0.9 · keep 0.1"]
+    assert table[NETWORK] == ["no dropout", "p_drop = 0.2 (p_keep = 0.8)", "p_drop = 0.5 (p_keep = 0.5)",
+                              "p_drop = 0.9 (p_keep = 0.1)"]
     curves = chart_specs(app)[2]
-    assert "p<sub>drop</sub> 0.5 · p<sub>keep</sub> 0.5" in [trace.get("name") for trace in curves["data"]]
+    assert "p<sub>drop</sub> = 0.5 (p<sub>keep</sub> = 0.5)" in [trace.get("name") for trace in curves["data"]]
 
 
 def test_moderate_dropout_lowers_the_validation_loss_at_the_default_settings():
@@ -117,7 +118,7 @@ def test_a_display_option_or_a_test_time_control_retrains_nothing(monkeypatch):
     app.toggle(key="do_val").set_value(True).run()
     app.session_state["do_shown"] = "accuracy"
     app.run()
-    app.slider(key="do_p").set_value(0.8).run()
+    app.select_slider(key="do_p").set_value(0.8).run()
     app.select_slider(key="do_masks").set_value(10000).run()
     app.select_slider(key="do_passes").set_value(20).run()
     app.selectbox(key="do_mc").set_value("0.9").run()
@@ -132,11 +133,12 @@ def test_predict_then_reveal_hides_the_outcome():
     assert_clean(app)
     assert len(chart_specs(app)) == 2 + 2  # the animation and the masks, then Monte-Carlo: no curves, no boundaries
     question = next(radio for radio in app.radio if "lowest validation loss" in radio.label)
-    assert question.options == ["No dropout", "drop 0.2 · keep 0.8", "drop 0.5 · keep 0.5", "drop 0.9 · keep 0.1"]
+    assert question.options == ["no dropout", "p_drop = 0.2 (p_keep = 0.8)", "p_drop = 0.5 (p_keep = 0.5)",
+                                "p_drop = 0.9 (p_keep = 0.1)"]
 
 
 CHEAP_EXTREMES = [
-    ("slider", "do_p", 0.0), ("slider", "do_p", 0.95),
+    ("select_slider", "do_p", 0.0), ("select_slider", "do_p", 0.95),
     ("slider", "do_units", 2), ("slider", "do_units", 12),
     ("slider", "do_steps", 5), ("slider", "do_steps", 60),
     ("select_slider", "do_masks", 10), ("select_slider", "do_masks", 100000),
@@ -212,7 +214,7 @@ def test_the_russian_page_is_clean_and_writes_decimal_commas():
     assert_clean(app)
     assert app.title[0].value == "Dropout"
     assert "Два смысла p" in app.info[0].value
-    assert "Наименьшая ошибка на валидации: выкл. 0,5 · сохр. 0,5" in app.success[0].value
+    assert "Наименьшая ошибка на валидационной выборке — у сети с p_drop = 0,5 (p_keep = 0,5)" in app.success[0].value
     curves = chart_specs(app)[2]
     assert curves["layout"]["separators"] == ", "
     assert any("переобучается" in markdown.value for markdown in app.markdown)

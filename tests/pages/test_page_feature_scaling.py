@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from dl_core.optimizers import NAMES
-from support.apptest import assert_clean, chart_specs, numeric_arrays, open_page
+from support.apptest import assert_clean, chart_specs, number_sliders, numeric_arrays, open_page
 
 PAGE = "pages/feature_scaling/page.py"
 MAX_SPEC_BYTES = 1_000_000
@@ -58,7 +58,7 @@ def test_the_limit_is_the_chosen_optimizers():
     app = open_page(PAGE, optimizer="Momentum", lr="0.15", x_scale="3")
     assert_clean(app)
     metrics = metric_values(app)
-    momentum = app.slider(key="momentum_momentum").value
+    momentum = app.select_slider(key="momentum_momentum").value
     assert as_float(metrics["Stability limit of Momentum"]) == pytest.approx(
         2 * (1 + momentum) / as_float(metrics["λ_max"]), rel=1e-3)
     assert as_float(metrics["η / ηₘₐₓ"]) < 1 and not app.error
@@ -102,8 +102,8 @@ EXTREMES = [
     ("select_slider", "lr", 10.0),
     ("slider", "steps", 1),
     ("slider", "steps", 500),
-    ("slider", "noise", 0.0),
-    ("slider", "noise", 2.0),
+    ("select_slider", "noise", 0.0),
+    ("select_slider", "noise", 2.0),
     ("number_input", "seed", 0),
     ("number_input", "seed", 9999),
     ("number_input", "w1", -10.0),
@@ -130,11 +130,9 @@ def test_every_optimizer_with_its_hyperparameters_at_extremes(name):
     app = open_page(PAGE, lr="10", steps="500", x_scale="100")
     app.selectbox(key="optimizer").set_value(name).run()
     assert_clean(app)
-    for slider in app.slider:
-        if slider.key.startswith(name):
-            slider.set_value(slider.max).run()
-            assert_clean(app)
-            slider.set_value(slider.min).run()
+    for slider, low, high in number_sliders(app, name):
+        for value in (high, low):
+            slider.set_value(value).run()
             assert_clean(app)
     for array in numeric_arrays(chart_specs(app)[0]):
         assert np.all(np.isfinite(array))
@@ -181,6 +179,6 @@ def test_an_invalid_url_value_falls_back_to_the_default(query):
 def test_russian():
     app = open_page(PAGE, lang="ru")
     assert_clean(app)
-    assert app.title[0].value == "Масштаб признаков и ландшафт потерь"
+    assert app.title[0].value == "Масштаб признаков и поверхность функции потерь"
     assert "," in metric_values(app)["λ_max"] and "." not in metric_values(app)["λ_max"]
     assert chart_specs(app)[1]["layout"]["title"]["text"] == "Исходные признаки"

@@ -19,10 +19,11 @@ CHARTS = 12  # 3 weight maps, 3 boundaries, Bienaymé, depth, 2 histograms, Glor
 # Every control of the page: its AppTest kind and how a URL value reads as the widget's value.
 KINDS = {
     "init_seed": ("number_input", int), "init_sym_act": ("selectbox", str), "init_sym_data": ("selectbox", str),
-    "init_sym_units": ("slider", int), "init_sym_const": ("slider", float), "init_sym_std": ("select_slider", float),
+    "init_sym_units": ("slider", int), "init_sym_const": ("select_slider", float),
+    "init_sym_std": ("select_slider", float),
     "init_sym_steps": ("slider", int), "init_sym_lr": ("select_slider", float),
     "init_fan_in": ("select_slider", int), "init_var_w": ("select_slider", float),
-    "init_var_x": ("select_slider", float), "init_mean_x": ("slider", float), "init_act": ("selectbox", str),
+    "init_var_x": ("select_slider", float), "init_mean_x": ("select_slider", float), "init_act": ("selectbox", str),
     "init_schemes": ("multiselect", str), "init_depth": ("slider", int), "init_width": ("select_slider", int),
     "init_stack_var": ("select_slider", float), "init_small_std": ("select_slider", float),
     "init_hist": ("selectbox", str), "init_g_in": ("select_slider", int), "init_g_out": ("select_slider", int),

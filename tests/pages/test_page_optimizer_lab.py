@@ -10,7 +10,7 @@ import pytest
 
 from dl_core.optimizers import DEFAULTS, NAMES
 from pages.optimizer_lab import compute as lab
-from support.apptest import assert_clean, chart_specs, decode, html_tables, numeric_arrays, open_page
+from support.apptest import assert_clean, chart_specs, decode, html_tables, number_sliders, numeric_arrays, open_page
 from ui.catalog import CATALOG
 
 PAGE = "pages/optimizer_lab/page.py"
@@ -231,7 +231,7 @@ SURFACE_SETTINGS = [
     ("½wᵀHw", "select_slider", "lab_kappa", 1.0), ("½wᵀHw", "select_slider", "lab_kappa", 1000.0),
     ("½wᵀHw", "slider", "lab_angle", 0), ("½wᵀHw", "slider", "lab_angle", 90),
     ("MSE", "select_slider", "lab_x_scale", 0.01), ("MSE", "select_slider", "lab_x_scale", 100.0),
-    ("MSE", "slider", "lab_noise", 0.0), ("MSE", "slider", "lab_noise", 2.0),
+    ("MSE", "select_slider", "lab_noise", 0.0), ("MSE", "select_slider", "lab_noise", 2.0),
     ("MSE", "number_input", "lab_data_seed", 9999),
 ]
 
@@ -252,16 +252,9 @@ def test_surface_settings_at_their_extremes_in_every_section(surface, kind, key,
 @pytest.mark.parametrize("name", NAMES)
 def test_every_optimizer_with_its_hyperparameters_at_extremes(name):
     app = open_page(PAGE, lab_optimizers=ALL, lab_surface="Rosenbrock")
-    for slider in app.select_slider:
-        if slider.key == f"lab_{name}_lr":
-            for value in (slider.options[-1], slider.options[0]):
-                slider.set_value(float(value)).run()
-                assert_clean(app)
-    for slider in app.slider:
-        if slider.key.startswith(f"lab_{name}_"):
-            slider.set_value(slider.max).run()
-            assert_clean(app)
-            slider.set_value(slider.min).run()
+    for slider, low, high in number_sliders(app, f"lab_{name}_"):
+        for value in (high, low):
+            slider.set_value(value).run()
             assert_clean(app)
     for step in (1, 200):
         app.selectbox(key="lab_inspect").set_value(name).run()
@@ -272,9 +265,10 @@ def test_every_optimizer_with_its_hyperparameters_at_extremes(name):
 
 SECTION_EXTREMES = {
     "race": [("select_slider", "lab_tol", 1e-08), ("select_slider", "lab_tol", 1.0)],
-    "learning_rate": [("slider", "lab_gamma", 0.05), ("slider", "lab_gamma", 1.0), ("slider", "lab_step_size", 1),
+    "learning_rate": [("select_slider", "lab_gamma", 0.05), ("select_slider", "lab_gamma", 1.0),
+                      ("slider", "lab_step_size", 1),
                       ("slider", "lab_step_size", 250), ("selectbox", "lab_schedule", "inverse_time"),
-                      ("slider", "lab_decay_rate", 1.0)]
+                      ("select_slider", "lab_decay_rate", 1.0)]
     + [("selectbox", "lab_schedule", kind) for kind in ("constant", "exponential", "cosine")]
     + [("select_slider", "lab_lr_batch", 1), ("select_slider", "lab_lr_batch", 1000),
        ("select_slider", "lab_schedule_lr", 0.001), ("select_slider", "lab_schedule_lr", 2.0)],
@@ -282,7 +276,7 @@ SECTION_EXTREMES = {
             ("slider", "lab_seeds", 20), ("select_slider", "lab_sgd_lr", 0.0001), ("select_slider", "lab_sgd_lr", 1.0),
             ("select_slider", "lab_escape_lr", 0.001), ("select_slider", "lab_escape_lr", 0.1),
             ("select_slider", "lab_escape_noise", 0.0), ("select_slider", "lab_escape_noise", 100.0),
-            ("slider", "lab_escape_momentum", 0.0), ("slider", "lab_escape_momentum", 0.99),
+            ("select_slider", "lab_escape_momentum", 0.0), ("select_slider", "lab_escape_momentum", 0.99),
             ("slider", "lab_escape_runs", 1), ("slider", "lab_escape_runs", 50)],
     "map": [("selectbox", "lab_map_optimizer", name) for name in NAMES]
     + [("slider", "lab_map_steps", 10), ("slider", "lab_map_steps", 500)],
@@ -343,7 +337,7 @@ def test_the_url_sets_every_kind_of_control():
     assert app.slider(key="lab_steps").value == 120
     assert app.pills(key="lab_optimizers").value == ["gd", "adam"]
     assert app.select_slider(key="lab_adam_lr").value == 0.05
-    assert app.slider(key="lab_adam_beta1").value == 0.5
+    assert app.select_slider(key="lab_adam_beta1").value == 0.5
     assert (app.number_input(key="lab_w1").value, app.number_input(key="lab_w2").value) == (2.0, -1.0)
     assert app.selectbox(key="lab_inspect").value == "gd"
     assert app.slider(key="lab_step").value == 7

@@ -193,17 +193,18 @@ def test_b_set_exactly_as_a_is_said_so():
 
 
 MOVES = [  # (widget, key, value): every control at its extremes, on a short run
-    ("select_slider", "pg_steps", 100), ("slider", "pg_noise", 0.0), ("slider", "pg_noise", 0.6),
+    ("select_slider", "pg_steps", 100), ("select_slider", "pg_noise", 0.0), ("select_slider", "pg_noise", 0.6),
     ("select_slider", "pg_n", 50), ("select_slider", "pg_n", 800), ("slider", "pg_layers", 8),
     ("select_slider", "pg_width", 64), ("slider", "pg_layers", 1), ("select_slider", "pg_width", 2),
-    ("toggle", "pg_bn", True), ("slider", "pg_drop", 0.9), ("select_slider", "pg_batch", 4),
+    ("toggle", "pg_bn", True), ("select_slider", "pg_drop", 0.9), ("select_slider", "pg_batch", 4),
     ("select_slider", "pg_batch", 256), ("selectbox", "pg_act", "sigmoid"), ("selectbox", "pg_act", "softplus"),
     ("selectbox", "pg_init", "zeros"), ("selectbox", "pg_init", "lecun_normal"), ("selectbox", "pg_opt", "gd"),
     ("select_slider", "pg_gd_lr", 10.0), ("select_slider", "pg_gd_lr", 1e-5), ("selectbox", "pg_opt", "rmsprop"),
-    ("select_slider", "pg_rmsprop_eps", 0.0), ("selectbox", "pg_opt", "adamw"), ("slider", "pg_adamw_beta1", 0.0),
+    ("select_slider", "pg_rmsprop_eps", 0.0), ("selectbox", "pg_opt", "adamw"),
+    ("select_slider", "pg_adamw_beta1", 0.0),
     ("select_slider", "pg_adamw_lr", 10.0), ("selectbox", "pg_schedule", "cosine"),
     ("selectbox", "pg_schedule", "step_decay"), ("number_input", "pg_seed", 9999), ("toggle", "pg_compare", True),
-    ("slider", "pg_b_drop", 0.9), ("select_slider", "pg_b_lr", 1e-5), ("selectbox", "pg_b_act", "gelu"),
+    ("select_slider", "pg_b_drop", 0.9), ("select_slider", "pg_b_lr", 1e-5), ("selectbox", "pg_b_act", "gelu"),
     ("selectbox", "pg_b_opt", "adagrad"),
 ]  # the longest run (2,000 steps) is the dropout experiment's
 

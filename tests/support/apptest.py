@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -105,4 +106,28 @@ def html_tables(app: AppTest) -> list[dict[str, list[str]]]:
             parser.feed(markdown.value)
             for header, *rows in parser.tables:
                 found.append({title: [row[index] for row in rows] for index, title in enumerate(header)})
+    return found
+
+
+SUPERSCRIPT_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def read_number(text: str, language: str = "en") -> float:
+    """The value a reader takes from a number written in the reader style of ``ui.numbers`` (``1.5×10⁻⁵``,
+    ``16,384``; in Russian ``1,5·10⁻⁵``, ``16 384``)."""
+    point, thousands = (",", "\u00a0") if language == "ru" else (".", ",")
+    text = text.replace("−", "-").replace(thousands, "")
+    mantissa, power = re.fullmatch(r"(.*?)(?:[×·]?10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?", text).groups()
+    if power is None:
+        return float(text.replace(point, "."))
+    mantissa = {"": "1", "-": "-1"}.get(mantissa, mantissa)
+    return float(mantissa.replace(point, ".")) * 10.0 ** int(power.translate(SUPERSCRIPT_DIGITS))
+
+
+def number_sliders(app: AppTest, prefix: str) -> list:
+    """The sliders of numbers whose key starts with ``prefix``: plain sliders and the select sliders of
+    ``ui.controls.number_slider``, each with its lowest and highest value: ``[(slider, low, high)]``."""
+    found = [(slider, slider.min, slider.max) for slider in app.slider if slider.key.startswith(prefix)]
+    found += [(slider, read_number(slider.options[0]), read_number(slider.options[-1])) for slider in app.select_slider
+              if slider.key.startswith(prefix)]
     return found

@@ -22,8 +22,8 @@ TEXT = {
     },
     "classroom.reveal": {"en": "Reveal", "ru": "Показать результат"},
     "classroom.hidden": {
-        "en": "The outcome is hidden until you choose a prediction and press the button.",
-        "ru": "Результат скрыт, пока вы не выберете предсказание и не нажмёте кнопку.",
+        "en": "The outcome is hidden until you choose a prediction and tick “Reveal”.",
+        "ru": "Результат скрыт, пока вы не выберете предсказание и не отметите «Показать результат».",
     },
     "classroom.right": {"en": "Your prediction was right.", "ru": "Предсказание верное."},
     "classroom.wrong": {"en": "Not this time: the answer is {answer}.", "ru": "На этот раз нет: правильный ответ — {answer}."},

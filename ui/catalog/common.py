@@ -32,7 +32,8 @@ TEXT = {
     "lesson.feature_scaling.title": {"en": "Feature scaling", "ru": "Масштаб признаков"},
     "lesson.feature_scaling.line": {
         "en": "How the scale of one feature stretches the loss surface and makes gradient descent zig-zag.",
-        "ru": "Как масштаб одного признака вытягивает поверхность потерь и заставляет градиентный спуск метаться.",
+        "ru": "Как масштаб одного признака вытягивает поверхность функции потерь и заставляет градиентный спуск "
+        "метаться.",
     },
     "lesson.batch_norm.title": {"en": "Batch normalization", "ru": "Батч-нормализация"},
     "lesson.batch_norm.line": {
@@ -60,7 +61,10 @@ TEXT = {
         "en": "Momentum plus an adaptive step: why Adam copes with narrow valleys.",
         "ru": "Инерция плюс адаптивный шаг: почему Adam справляется с узкими долинами.",
     },
-    "lesson.backprop.title": {"en": "Backprop as matrix operations", "ru": "Обратное распространение в матричном виде"},
+    "lesson.backprop.title": {
+        "en": "Backpropagation as matrix operations",
+        "ru": "Обратное распространение ошибки в матричном виде",
+    },
     "lesson.backprop.line": {
         "en": "Forward and backward passes of a layer as matrix products, and why BLAS makes them fast.",
         "ru": "Прямой и обратный проход слоя как произведения матриц — и почему BLAS их ускоряет.",
@@ -81,7 +85,7 @@ TEXT = {
     "control.steps": {"en": "Steps", "ru": "Число шагов"},
     "control.seed": {"en": "Random seed", "ru": "Зерно генератора"},
     "control.hyperparameters": {"en": "{optimizer}: hyperparameters", "ru": "{optimizer}: гиперпараметры"},
-    "hyper.momentum": {"en": "Momentum μ", "ru": "Инерция μ"},
+    "hyper.momentum": {"en": "Momentum μ", "ru": "Коэффициент инерции μ"},
     "hyper.beta1": {"en": "β₁ (first moment)", "ru": "β₁ (первый момент)"},
     "hyper.beta2": {"en": "β₂ (second moment)", "ru": "β₂ (второй момент)"},
     "hyper.alpha": {"en": "α (smoothing of g²)", "ru": "α (сглаживание g²)"},

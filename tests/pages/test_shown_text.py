@@ -1,0 +1,86 @@
+"""Every page, as a class sees it in Russian, writes its text as the glossary says (``docs/glossary.md``).
+
+Each page is opened at its defaults, in each of its sections and from each of its experiment links
+(``support.shown``); every string it shows (texts, option labels, metrics, tables, formulas, every string of every
+chart) is checked. One test per rule, per page, listing every offender. English is checked for e-notation at the
+defaults and sections (the numbers go through the same code in both languages).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs
+
+import pytest
+
+from support.glossary import e_notation, ruled_out
+from support.shown import PAGES, run, states
+
+RULES = ruled_out()
+# A chart number format that can print e-notation: d3's g, e and s types (Plotly writes 1.23e+3 for 1234 with .3g).
+CHART_FORMAT = re.compile(r"%\{[^}:]*:[^}]*[gGeEs]\}")
+CHART_FORMAT_KEYS = ("tickformat", "hoverformat", "valueformat")
+
+
+def listed(items, rule=None) -> str:
+    """The offending texts (the part that breaks ``rule``), each once, with how many states show it and the first."""
+    by_text: dict[str, list] = {}
+    for item in items:
+        by_text.setdefault(rule.context(item.text) if rule else item.text, []).append(item)
+    return "\n".join(f"{text[:200]!r} — {len(found)} time(s), first: {found[0].state} · {found[0].where}"
+                     for text, found in sorted(by_text.items()))
+
+
+def shown(page: str, language: str = "ru", only_defaults: bool = False):
+    """Every string ``page`` shows in ``language``, over all its states (or its defaults and sections)."""
+    for name, query in states(page).items():
+        if only_defaults and name.startswith("experiment"):
+            continue
+        yield from run(page, query, language).texts
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_state_of_the_page_runs_and_an_experiment_link_sets_every_control_it_names(page):
+    problems = []
+    for name, query in states(page).items():
+        result = run(page, query, "ru")
+        problems += [f"{name}: {error}" for error in result.exceptions]
+        for key, wanted in parse_qs(query).items():
+            if not same(result.controls.get(key), wanted):
+                problems.append(f"{name}: {key} = {result.controls.get(key)!r}, the link asks {wanted}")
+    assert not problems
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("rule", RULES, ids=[f"rule{index:02d}" for index in range(len(RULES))])
+def test_the_russian_page_keeps_to_the_glossary(page, rule):
+    found = [item for item in shown(page) if rule.offends(item.text)]
+    assert not found, f"write {rule.instead}:\n" + listed(found, rule)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_no_number_is_shown_in_e_notation(page, language):
+    found = [item for item in shown(page, language, only_defaults=language == "en") if e_notation(item.text)]
+    assert not found, listed(found)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_chart_formats_a_number_in_a_way_that_can_print_e_notation(page):
+    found = [item for item in shown(page) if ".spec." in item.where and (
+        CHART_FORMAT.search(item.text) or item.where.endswith(CHART_FORMAT_KEYS) and re.search(r"[gGeEs]$", item.text))]
+    assert not found, "use ~r (digits, never e-notation) or a text written by ui.numbers:\n" + listed(found)
+
+
+def same(state, wanted: list[str]) -> bool:
+    """Whether a control's value is what the link asked for (numbers, switches, choices and lists alike)."""
+    if isinstance(state, list | tuple):
+        if all(isinstance(item, int | float) for item in state):
+            return [float(item) for item in state] == [float(text) for text in wanted]
+        return [str(item).lower() for item in state] == [text.lower() for text in wanted]
+    (text,) = wanted
+    if isinstance(state, bool):
+        return state == (text == "true")
+    if isinstance(state, int | float):
+        return float(state) == float(text)
+    return str(state) == text or str(state).lower() == text.lower()
