@@ -39,6 +39,17 @@ def shown(page: str, language: str = "ru", only_defaults: bool = False):
         yield from run(page, query, language).texts
 
 
+def test_the_reading_sees_every_kind_of_text():
+    """What the rules read: option labels in the page's language, metrics, tables, formulas and chart strings."""
+    kinds = {item.where.split(".")[0]: item.text for item in run("optimizer_lab", "", "ru").texts}
+    wheres = {item.where for item in run("optimizer_lab", "", "ru").texts}
+    assert {"select_slider", "markdown", "caption", "latex", "plotly_chart", "expander"} <= kinds.keys()
+    assert any(item.text == "0,001" for item in run("optimizer_lab", "", "ru").texts)  # an option, as shown
+    assert any(where.endswith("hovertemplate") for where in wheres)
+    metrics = [item.text for item in run("feature_scaling", "", "ru").texts if "Число обусловленности κ" in item.text]
+    assert metrics and "<" not in metrics[0]  # the strip of metrics (HTML), read as text
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_state_of_the_page_runs_and_an_experiment_link_sets_every_control_it_names(page):
     problems = []
@@ -51,15 +62,15 @@ def test_every_state_of_the_page_runs_and_an_experiment_link_sets_every_control_
     assert not problems
 
 
-@pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("rule", RULES, ids=[f"rule{index:02d}" for index in range(len(RULES))])
+@pytest.mark.parametrize("page", PAGES)
 def test_the_russian_page_keeps_to_the_glossary(page, rule):
     found = [item for item in shown(page) if rule.offends(item.text)]
     assert not found, f"write {rule.instead}:\n" + listed(found, rule)
 
 
-@pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("page", PAGES)
 def test_no_number_is_shown_in_e_notation(page, language):
     found = [item for item in shown(page, language, only_defaults=language == "en") if e_notation(item.text)]
     assert not found, listed(found)
