@@ -17,8 +17,9 @@ TIMES = {"en": "×", "ru": "·"}
 THOUSANDS = {"en": ",", "ru": NBSP}
 PLAIN_RANGE = (1e-3, 1e5)  # written with plain digits between these magnitudes, with a power of ten outside
 
-# A number as Python prints it: optional sign, digits, decimals, exponent (``-6.89e+03``).
-_PRINTED = re.compile(r"(?<![\w.])(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?(?![\w.])")
+# A number as Python (or ``number`` in English) prints it: optional sign, digits (perhaps grouped by commas, as in
+# ``16,384``), decimals, exponent (``-6.89e+03``).
+_PRINTED = re.compile(r"(?<![\w.,])(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:e([+-]?\d+))?(?![\w.])")
 
 
 def number(value: float, digits: int = 3, language: str = "en") -> str:
@@ -46,7 +47,7 @@ def _grouped(whole: str, language: str) -> str:
 
 
 def _reader(match: re.Match, language: str) -> str:
-    sign, whole, decimals, exponent = match[1], match[2], match[3] or "", match[4]
+    sign, whole, decimals, exponent = match[1], match[2].replace(",", ""), match[3] or "", match[4]
     point = "," if language == "ru" else "."
     if exponent is not None:
         value = float(f"{whole}.{decimals or 0}e{exponent}")

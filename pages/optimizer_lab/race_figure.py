@@ -405,7 +405,7 @@ def arrow_traces(arrows: StepArrows | None, bounds: Bounds, labels: RaceLabels) 
     title = labels.arrows_title.format(name=arrows.name, step=arrows.step)
     if factor != 1.0:
         # 1/5 rather than 0.2: a fraction reads the same in every language (0,2 in Russian, 0.2 in English)
-        shown = number(factor, 1) if factor >= 1 else f"1/{number(1 / factor, 1)}"
+        shown = number(factor, 1, labels.language) if factor >= 1 else f"1/{number(1 / factor, 1, labels.language)}"
         title += "<br>" + labels.magnified.format(factor=shown)  # a second line: narrow charts have no room
     (low1, high1), (low2, high2) = bounds
     corner = plain([low1 + TITLE_INSET * (high1 - low1), high2 - TITLE_INSET * (high2 - low2)], decimals)
