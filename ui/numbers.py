@@ -19,6 +19,7 @@ PLAIN_RANGE = (1e-3, 1e5)  # written with plain digits between these magnitudes,
 
 # A number as Python (or ``number`` in English) prints it: optional sign, digits (perhaps grouped by commas, as in
 # ``16,384``), decimals, exponent (``-6.89e+03``).
+_POWER_TIMES = re.compile(r"×(?=10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹])")  # the × of 1.5×10⁻⁵, not of a size (4×3)
 _PRINTED = re.compile(r"(?<![\w.,])(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:e([+-]?\d+))?(?![\w.])")
 
 
@@ -66,8 +67,7 @@ def in_language(text: str, language: str) -> str:
     ``language``: e-notation as a power of ten (plain digits between 10⁻³ and 10⁵), thousands grouped from five
     digits, a true minus sign, and in Russian a decimal comma and ``·`` (``−6,89·10⁻⁷``)."""
     text = _PRINTED.sub(lambda match: _reader(match, language), text)
-    text = text.replace("-", "−")
-    return text.replace("×", TIMES[language]) if language == "ru" else text
+    return _POWER_TIMES.sub(TIMES[language], text.replace("-", "−"))
 
 
 def latex_number(value: float, digits: int = 4) -> str:
@@ -83,7 +83,7 @@ def latex_number(value: float, digits: int = 4) -> str:
 
 
 _LATEX_DECIMAL = re.compile(r"(\d)\.(\d)")
-_LATEX_PAIR = re.compile(r"(\d|\\infty)\s*,(\\[ ,;]|\s)*(?=[-−]?\s*(\d|\\infty))")
+_LATEX_PAIR = re.compile(r"(\d|\\infty|\})\s*,(\\[ ,;]|\s)*(?=[-−]?\s*(\d|\\infty))")
 
 
 def latex_in_language(latex: str, language: str) -> str:

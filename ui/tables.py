@@ -23,9 +23,9 @@ from ui.i18n import language, localised
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its ``title``, its ``values``, a ``format`` for numbers (a spec as in ``format(value, spec)``,
-    or a function such as ``ui.numbers.number``) and an optional ``help`` text shown when the pointer rests on
-    the title."""
+    """A column: its ``title``, its ``values``, a ``format`` for numbers (a spec as in ``format(value, spec)``, written
+    in the page's language here, or a function that writes the number in the page's language itself, such as
+    ``ui.i18n.num``) and an optional ``help`` text shown when the pointer rests on the title."""
 
     title: str
     values: Sequence
@@ -42,14 +42,14 @@ def is_number(value) -> bool:
 
 def cell_text(value, spec: str | Callable[[float], str], language_code: str = "en") -> str:
     """A number in ``spec`` (``—`` for NaN, ``±∞`` for infinities) in the language's style (decimal comma and
-    true minus sign in Russian), anything else as it is."""
+    true minus sign in Russian; a function ``spec`` writes it so itself), anything else as it is."""
     if not is_number(value):
         return str(value)
     if math.isnan(value):
         return MISSING
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
-    return localised(spec(value) if callable(spec) else format(value, spec), language_code)
+    return spec(value) if callable(spec) else localised(format(value, spec), language_code)
 
 
 def table_html(columns: Sequence[Column], colors: Sequence[str] | None = None, language_code: str = "en") -> str:

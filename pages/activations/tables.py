@@ -94,8 +94,15 @@ def two_digits(value: float) -> float:
 
 
 def listing(values: dict[str, str], labels: dict[str, str]) -> str:
-    """``Sigmoid **0.25** · tanh **1**``: one measured value per activation, for a sentence under a chart."""
-    return " · ".join(f"{labels[name]} **{value}**" for name, value in values.items())
+    """``sigmoid — **0.25**; tanh — **1**``: one measured value per activation, for a sentence under a chart (a
+    name that is a word is written in lower case there: «сигмоида», not «Сигмоида»)."""
+    return "; ".join(f"{in_sentence(labels[name])} — **{value}**" for name, value in values.items())
+
+
+def in_sentence(name: str) -> str:
+    """A name as it stands inside a sentence: a capitalised word in lower case (Sigmoid → sigmoid, Сигмоида →
+    сигмоида), a name with capitals inside it as it is (ReLU, GELU, Leaky ReLU)."""
+    return name[0].lower() + name[1:] if name.split()[0][1:].islower() else name
 
 
 def first_layer_summary(profiles: dict[str, compute.GradientProfile], labels: dict[str, str]) -> str:

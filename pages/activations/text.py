@@ -219,7 +219,7 @@ TEXT = {
         "ru": "Если все выходы слоя положительны, то на каждом шаге градиенты по всем весам одного нейрона следующего "
         "слоя имеют один знак. Тогда веса могут только все вместе расти или все вместе уменьшаться, и спуск идёт "
         "зигзагом. С выходами, центрированными относительно нуля, этого не происходит. Авторы ELU утверждают, что это ещё и ускоряет обучение "
-        "([Clevert et al., 2015]({paper})). Среднее μ и разброс σ входов задаются на боковой панели.",
+        "([Clevert и др., 2015]({paper})). Среднее μ и разброс σ входов задаются на боковой панели.",
     },
     "activations.centre.mean": {"en": "mean {mean}", "ru": "среднее {mean}"},
     "activations.centre.caption": {
@@ -310,7 +310,7 @@ TEXT = {
     },
     "activations.claim.tanh_centre.measured": {
         "en": "Mean output for x ~ N(0, 1): {mean}. The sign of tanh(x) equals the sign of x at every point tested, tanh(0) included: {sign}.",
-        "ru": "Среднее на выходе при x ~ N(0; 1): {mean}. Знак tanh(x) совпадает со знаком x во всех проверенных точках, включая tanh(0): {sign}.",
+        "ru": "Среднее на выходе при x ~ N(0; 1): {mean}. Знак tanh(x) совпадает со знаком x во всех проверенных точках (и tanh(0) = 0): {sign}.",
     },
     "activations.claim.tanh_saturates.says": {"en": "Still saturates, like the sigmoid.", "ru": "Всё так же насыщается, как сигмоида."},
     "activations.claim.tanh_saturates.measured": {
@@ -368,7 +368,7 @@ TEXT = {
     },
     "activations.claim.elu_faster.measured": {
         "en": "Not measured on this page: it is what [Clevert et al., 2015](https://arxiv.org/abs/1511.07289) report for deep networks on image benchmarks. Measured here is the reason they give: outputs closer to zero mean (above), and a gradient for negative inputs (units without any gradient at bias b = {shift}: {never}).",
-        "ru": "На этой странице не измеряется: это результат [Clevert et al., 2015](https://arxiv.org/abs/1511.07289) для глубоких сетей на задачах с изображениями. Здесь измерена причина, которую они называют: выходы ближе к нулевому среднему (см. выше) и градиент при отрицательных входах (доля нейронов совсем без градиента при b = {shift}: {never}).",
+        "ru": "На этой странице не измеряется: это результат [Clevert и др., 2015](https://arxiv.org/abs/1511.07289) для глубоких сетей на задачах с изображениями. Здесь измерена причина, которую они называют: выходы ближе к нулевому среднему (см. выше) и градиент при отрицательных входах (доля нейронов совсем без градиента при b = {shift}: {never}).",
     },
     "activations.predict": {
         "en": "Through {depth} {depth:plural:layer|layers}, which function passes the largest gradient back to layer 1?",

@@ -183,14 +183,14 @@ TEXT = {
         "column 1 of X times column 1 of `dOut`: {dw:.4g}. That is a sum of {batch} {batch:plural:product|products}, "
         "one per sample: this is how dW adds up the whole batch. db₁ is the sum of column 1 of `dOut`: {db:.4g}.",
         "ru": "По одному элементу каждой матрицы вручную. `Out₁₁` — скалярное произведение строки 1 матрицы X на "
-        "столбец 1 матрицы W плюс b₁: {out:.4g}. dW₁₁ — скалярное произведение столбца 1 матрицы X на столбец 1 "
-        "матрицы `dOut`: {dw:.4g}. Это сумма {batch} {batch:plural:произведения|произведений|произведений}, по "
-        "одному на объект: так dW собирает вклад всего батча. db₁ — сумма столбца 1 матрицы `dOut`: {db:.4g}.",
+        "столбец 1 матрицы W плюс b₁, это {out:.4g}. dW₁₁ — скалярное произведение столбца 1 матрицы X на столбец 1 "
+        "матрицы `dOut`, это {dw:.4g}. Это сумма {batch} {batch:plural:произведения|произведений|произведений}, по "
+        "одному на объект: так dW собирает вклад всего батча. db₁ — сумма столбца 1 матрицы `dOut`, это {db:.4g}.",
     },
     "backprop.layer.check": {
         "en": "dX, dW and db from the linear layer of `dl_core` agree with centred differences of "
         "`L = Σ Out ⊙ dOut`, a loss whose gradient is `dOut`: largest relative error {error}.",
-        "ru": "dX, dW и db линейного слоя из `dl_core` совпадают с центральными разностями функции потерь "
+        "ru": "dX, dW и db линейного слоя, как их считает это приложение (модуль `dl_core`), совпадают с центральными разностями функции потерь "
         "`L = Σ Out ⊙ dOut`, градиент которой равен `dOut`. Наибольшая относительная погрешность — {error}.",
     },
     # 3. Gradient check

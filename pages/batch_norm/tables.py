@@ -10,7 +10,6 @@ from pages.batch_norm.compute import LayerBatch, TrainEval
 from pages.batch_norm.trainer import Sweep
 from ui import tables
 from ui.i18n import num, t
-from ui.numbers import number
 
 SHOWN_SAMPLES = 8  # rows of the train-versus-eval table
 
@@ -51,9 +50,9 @@ def show_batch(result: TrainEval) -> None:
     tables.show([
         tables.Column(t("batch_norm.table.sample"), ["x₀", *(f"x{index}".translate(SUBSCRIPTS)
                                                            for index in range(1, shown))]),
-        tables.Column("z", result.batch[:shown], number),
-        tables.Column(t("batch_norm.table.train"), train, number),
-        tables.Column(t("batch_norm.table.eval"), result.batch_eval[:shown], number),
+        tables.Column("z", result.batch[:shown], num),
+        tables.Column(t("batch_norm.table.train"), train, num),
+        tables.Column(t("batch_norm.table.eval"), result.batch_eval[:shown], num),
     ])
     if len(result.batch) > shown:
         st.caption(t("batch_norm.table.more", shown=shown, total=len(result.batch)))

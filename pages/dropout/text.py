@@ -261,7 +261,7 @@ TEXT = {
         "en": "The mean spread at points {distance:g} or more from every training point.",
         "ru": "Средний разброс в точках, удалённых от всех обучающих точек на {distance:g} и больше.",
     },
-    "dropout.mc.gap": {"en": "passes' mean − eval pass", "ru": "среднее проходов − проход в режиме применения"},
+    "dropout.mc.gap": {"en": "passes' mean − eval pass", "ru": "разница: среднее проходов и проход в режиме применения"},
     "dropout.mc.gap_help": {
         "en": "The largest difference between the mean of the passes and the single eval-mode pass (nothing dropped, nothing scaled). It is not 0 because the network is not linear: averaging thinned networks and scaling the weights agree only approximately.",
         "ru": "Наибольшая разница между средним проходов и одним проходом в режиме применения (ничего не выключено и не масштабировано). Она не равна 0, потому что сеть нелинейна: усреднение прореженных сетей и масштабирование весов совпадают лишь приближённо.",

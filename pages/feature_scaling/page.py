@@ -6,7 +6,6 @@ import streamlit as st
 from pages.feature_scaling import compute, figures
 from ui import charts, classroom, controls, course, metrics, tables
 from ui.i18n import language, num, t
-from ui.numbers import number
 from ui.palette import OPTIMIZER_COLORS
 
 DEFAULT_SCALE, DEFAULT_LR, DEFAULT_STEPS = 3.0, 0.1, 50
@@ -123,9 +122,9 @@ def render() -> None:
             tables.Column(t("feature_scaling.col_step"), shown_steps.tolist()),
             tables.Column("w₁", run.points[shown_steps, 0], ".4g"),
             tables.Column("w₂", run.points[shown_steps, 1], ".4g"),
-            tables.Column("∂L/∂w₁", run.grads[shown_steps, 0], number),
-            tables.Column("∂L/∂w₂", run.grads[shown_steps, 1], number),
-            tables.Column("L − L*", run.losses[shown_steps] - run.min_value, number),
+            tables.Column("∂L/∂w₁", run.grads[shown_steps, 0], num),
+            tables.Column("∂L/∂w₂", run.grads[shown_steps, 1], num),
+            tables.Column("L − L*", run.losses[shown_steps] - run.min_value, num),
         ])
 
     st.subheader(t("feature_scaling.compare_title"))

@@ -2,7 +2,7 @@
 
 TEXT = {
     "home.menu": {"en": "Overview", "ru": "Обзор"},
-    "home.title": {"en": "Optimizer Lab: watch neural networks learn", "ru": "Optimizer Lab: как учатся нейросети"},
+    "home.title": {"en": "Optimizer Lab: watch neural networks learn", "ru": "Лаборатория оптимизаторов: как учатся нейросети"},
     "home.intro": {
         "en": "Training a neural network is a walk downhill on a loss surface. This app lets you take that "
         "walk yourself. Change the learning rate or the scale of a feature and watch gradient descent "
@@ -31,7 +31,7 @@ TEXT = {
     "home.map_title": {"en": "The lessons", "ru": "Уроки"},
     "home.open": {"en": "Open the lab", "ru": "Открыть урок"},
     "home.map_intro": {
-        "en": "In the order of the course. Lessons marked *coming* have no page yet.",
-        "ru": "В порядке курса. У уроков с пометкой *скоро* страницы пока нет.",
+        "en": "In the order of the course.",
+        "ru": "В порядке курса.",
     },
 }

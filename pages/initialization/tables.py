@@ -14,7 +14,6 @@ from pages.initialization.figures import SCHEME_COLORS
 from pages.initialization.trainer import Training
 from ui import tables
 from ui.i18n import language, num, t
-from ui.numbers import number
 
 MISSING = "—"
 
@@ -46,7 +45,7 @@ def stack_table(names: Sequence[str], stats: variance.StackStatistics, theory: v
 
     columns = [
         tables.Column(t("initialization.table.scheme"), [labels[name] for name in names]),
-        tables.Column("n·Var(W)", [float(theory.gain[row]) for row in rows], number,
+        tables.Column("n·Var(W)", [float(theory.gain[row]) for row in rows], num,
                       help=t("initialization.table.gain_help")),
         tables.Column(t("initialization.table.first"), measured_and_theory(stats.post_std[:, 0],
                                                                            theory.post_std[:, 0]),
@@ -75,7 +74,7 @@ def glorot_table(gains: variance.LayerGains, fan_in: int, fan_out: int,
     choices = variance.GLOROT_CHOICES
     return [
         tables.Column(t("initialization.glorot.candidate"), [labels[choice] for choice in choices]),
-        tables.Column("Var(W)", list(gains.weight_variance), number),
+        tables.Column("Var(W)", list(gains.weight_variance), num),
         tables.Column(t("initialization.glorot.forward_column", fan_in=fan_in),
                       [f"{num(float(a))} / {num(float(b))}" for a, b in zip(gains.forward_theory, gains.forward,
                                                                             strict=True)],
@@ -103,9 +102,9 @@ def training_table(runs: Mapping[str, Training], labels: Mapping[str, str]) -> t
     columns = [
         tables.Column(t("initialization.table.scheme"), [labels[name] for name in names]),
         tables.Column(t("initialization.train.start_loss"), [float(runs[name].train_loss[0]) for name in names],
-                      number),
+                      num),
         tables.Column(t("initialization.train.end_loss"), [last(runs[name].train_loss, runs[name]) for name in names],
-                      number),
+                      num),
         tables.Column(t("initialization.train.accuracy"),
                       [f"{100 * last(runs[name].val_accuracy, runs[name]):.0f}%" for name in names]),
         tables.Column(t("initialization.train.reached"), [reached(runs[name]) for name in names],

@@ -26,7 +26,7 @@ TEXT = {
     "initialization.start.random": {"en": "Random, N(0, {std:g}²)", "ru": "Случайные, N(0; {std:g}²)"},
     "initialization.glorot.forward": {"en": "1/nᵢₙ (forward)", "ru": "1/nᵢₙ (прямой проход)"},
     "initialization.glorot.backward": {"en": "1/nₒᵤₜ (backward)", "ru": "1/nₒᵤₜ (обратный проход)"},
-    "initialization.glorot.average": {"en": "2/(nᵢₙ + nₒᵤₜ) (Glorot)", "ru": "2/(nᵢₙ + nₒᵤₜ) (Glorot)"},
+    "initialization.glorot.average": {"en": "2/(nᵢₙ + nₒᵤₜ) (Xavier)", "ru": "2/(nᵢₙ + nₒᵤₜ) (Xavier)"},
     # Page
     "initialization.title": {"en": "Weight initialization", "ru": "Инициализация весов"},
     "initialization.intro": {
@@ -36,11 +36,11 @@ TEXT = {
         "symmetry, then Bienaymé's formula for one layer. Then a deep network is followed layer by layer for each "
         "initializer, with the theory beside the measurement. Last come Glorot's compromise and the same network "
         "trained from each start.",
-        "ru": "Перед первым шагом обучения каждому весу нужно начальное значение. В уроке 2 два главных тезиса. "
+        "ru": "Перед первым шагом обучения каждому весу нужно начальное значение. Во втором уроке два главных тезиса. "
         "Нулевые веса загоняют сеть в симметрию, которую обучение уже не разрушит. Случайным весам нужна "
         "правильная дисперсия, иначе сигнал от слоя к слою затухает или растёт. Ниже каждый тезис проверен "
         "измерением. Сначала симметрия, затем формула Бьенеме для одного слоя. Затем глубокая сеть слой за слоем "
-        "при каждой инициализации, измерение рядом с теорией. В конце — компромисс Glorot и одна и та же сеть, "
+        "при каждой инициализации, измерение рядом с теорией. В конце — компромисс Xavier (Glorot и Bengio, 2010) и одна и та же сеть, "
         "обученная с разных стартов.",
     },
     "initialization.seed_help": {
@@ -197,7 +197,7 @@ TEXT = {
         "{width:plural:нейрону|нейрона|нейронов} (зерно {seed}). Каждая точка измерена по {samples} "
         "{samples:plural:значению|значениям|значениям} (батч из {batch} {batch:plural:объекта|объектов|объектов}). "
         "Все слои одной ширины, поэтому nᵢₙ = nₒᵤₜ и дисперсия LeCun совпадает с дисперсией Xavier; слои разной "
-        "ширины — ниже, в компромиссе Glorot.",
+        "ширины — ниже, в компромиссе Xavier.",
     },
     "initialization.stack.theory": {
         "en": "**The theory.** Each layer multiplies the second moment of the signal by $n\\,\\mathrm{Var}(W)$ and by "
@@ -209,7 +209,7 @@ TEXT = {
         "сохраняет активация, $\\mathbb E[f(z)^2]/\\mathbb E[z^2]$: 1 для линейного слоя и для tanh около нуля, "
         "ровно ½ для ReLU. При обратном проходе множитель — $n\\,\\mathrm{Var}(W)\\,\\mathbb E[f'(z)^2]$. Значения "
         "до активации считаются нормально распределёнными; в широких слоях это почти так (Glorot и Bengio, 2010; "
-        "He и др., 2015).",
+        "Хе и др., 2015).",
     },
     "initialization.stack.he": {
         "en": "**Why He has the 2.** For ReLU, $\\mathbb E[\\mathrm{{ReLU}}(z)^2] = \\mathbb E[z^2]/2$: half of the inputs "
@@ -263,7 +263,7 @@ TEXT = {
         "четырёх стандартных отклонений от его среднего.",
     },
     # 4. Glorot's compromise
-    "initialization.glorot.title": {"en": "Glorot's compromise", "ru": "Компромисс Glorot"},
+    "initialization.glorot.title": {"en": "Glorot's compromise", "ru": "Компромисс Xavier (Glorot и Bengio)"},
     "initialization.glorot.intro": {
         "en": "In a layer with $n_\\text{in}$ inputs and $n_\\text{out}$ outputs, the forward pass multiplies the "
         "variance by $n_\\text{in}\\mathrm{Var}(W)$. The backward pass multiplies the gradient's variance by "
@@ -345,7 +345,7 @@ TEXT = {
         "with LeCun's 1/nᵢₙ. This is Glorot's compromise at its most uneven.",
         "ru": "У первого слоя 2 входа и {width} {width:plural:нейрон|нейрона|нейронов}. Для него 2/(nᵢₙ + nₒᵤₜ) из "
         "инициализации Xavier даёт прямое усиление nᵢₙ·Var(W) = {gain:.2f}: дисперсия на выходе первого слоя в "
-        "{times:.1f} раза меньше, чем при 1/nᵢₙ у LeCun. Это компромисс Glorot в самом неравном случае.",
+        "{times:.1f} раза меньше, чем при 1/nᵢₙ у LeCun. Это компромисс Xavier в самом неравном случае.",
     },
     "initialization.train.progress": {"en": "Training the network from each initializer…",
                                       "ru": "Обучаю сеть с каждой инициализации…"},
@@ -469,14 +469,14 @@ TEXT = {
         "mean. What the inputs' mean changes is the variance: {predicted} = nᵢₙ·Var(W)·(Var(x) + μ²), not {lesson} "
         "= nᵢₙ·Var(W)·Var(x). The formula needs E[x²], which equals Var(x) only when the mean is 0.",
         "ru": "если у входов среднее μ = {mu:g}, среднее до активации всё равно близко к нулю ({mean} — в пределах "
-        "случайного разброса). В ожидании оно равно 0, потому что нулевое среднее у *весов*, каким бы ни было "
+        "случайного разброса). Его математическое ожидание равно 0, потому что нулевое среднее у *весов*, каким бы ни было "
         "среднее входов. Среднее входов меняет другое — дисперсию: {predicted} = nᵢₙ·Var(W)·(Var(x) + μ²), а не "
         "{lesson} = nᵢₙ·Var(W)·Var(x). Формуле нужно E[x²], а оно равно Var(x) только при нулевом среднем.",
     },
     "initialization.differs.mean_measured_zero": {
         "en": "the expected mean is 0 because the *weights* have mean 0, whatever the inputs' mean. The inputs' "
         "mean changes the variance instead, to nᵢₙ·Var(W)·(Var(x) + μ²). Move μ above 0 to see it.",
-        "ru": "в ожидании среднее равно 0, потому что нулевое среднее у *весов*, каким бы ни было среднее входов. "
+        "ru": "математическое ожидание среднего равно 0, потому что нулевое среднее у *весов*, каким бы ни было среднее входов. "
         "Среднее входов меняет другое — дисперсию: она становится nᵢₙ·Var(W)·(Var(x) + μ²). Сдвиньте μ выше 0, "
         "чтобы это увидеть.",
     },
@@ -590,7 +590,7 @@ TEXT = {
         "en": "A layer of 512 inputs and 64 outputs: 1/nᵢₙ keeps the forward variance but shrinks the gradient's 8 "
         "times, 1/nₒᵤₜ the other way round. Glorot's 2/(nᵢₙ + nₒᵤₜ) is between them both ways",
         "ru": "Слой с 512 входами и 64 выходами: 1/nᵢₙ сохраняет дисперсию при прямом проходе, но в 8 раз "
-        "уменьшает дисперсию градиента, 1/nₒᵤₜ — наоборот. Компромисс Glorot 2/(nᵢₙ + nₒᵤₜ) лежит посередине в "
+        "уменьшает дисперсию градиента, 1/nₒᵤₜ — наоборот. Компромисс Xavier 2/(nᵢₙ + nₒᵤₜ) лежит посередине в "
         "обоих направлениях",
     },
     "initialization.experiment.train_tanh": {

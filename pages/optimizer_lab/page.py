@@ -14,7 +14,6 @@ from pages.optimizer_lab.formulas import update_latex
 from pages.optimizer_lab.race_chart import race_chart
 from ui import charts, classroom, controls, course, tables
 from ui.i18n import language, latex, num, t
-from ui.numbers import number
 from ui.palette import BLACK, BLUE, GREEN, OPTIMIZER_COLORS, ORANGE, VERMILLION
 
 SECTIONS = ("race", "learning_rate", "sgd", "map")
@@ -158,9 +157,9 @@ def render() -> None:
         tables.show([
             tables.Column(t("optimizer_lab.col.optimizer"), [name_of[name] for name in run.names]),
             tables.Column(t("optimizer_lab.col.lr"), [setup.hypers[name]["lr"] for name in run.names], "g"),
-            tables.Column(t("optimizer_lab.col.final_loss"), standings.final_loss, number),
-            tables.Column(t("optimizer_lab.col.gap"), standings.gap, number),
-            tables.Column(t("optimizer_lab.col.distance"), standings.distance, number),
+            tables.Column(t("optimizer_lab.col.final_loss"), standings.final_loss, num),
+            tables.Column(t("optimizer_lab.col.gap"), standings.gap, num),
+            tables.Column(t("optimizer_lab.col.distance"), standings.distance, num),
             tables.Column(t("optimizer_lab.col.reached"),
                           [int(k) if k >= 0 else never for k in standings.steps_to_tolerance]),
             tables.Column(t("optimizer_lab.col.diverged"),

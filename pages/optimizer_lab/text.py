@@ -253,7 +253,7 @@ TEXT = {
         "ru": "на этой выпуклой функции потерь маленькая скорость обучения не застревает: ошибка с самого начала "
         "падает медленно и продолжает падать. Хорошо начинает, а потом застревает кривая *высокой* скорости "
         "обучения: с шумными градиентами по мини-батчам её шаги слишком велики, чтобы успокоиться у минимума "
-        "(так же и на рисунке CS231n).",
+        "(как и на рисунке CS231n).",
     },
     "optimizer_lab.schedule_title": {"en": "Learning-rate schedules", "ru": "Расписания скорости обучения"},
     "optimizer_lab.schedule_intro": {
@@ -332,8 +332,8 @@ TEXT = {
         "en": "**Noisy runs that left the basin where GD stays for a deeper one: {left} of {runs}**; of these, in the "
         "global minimum: {reached}. Without noise — GD: {gd}; Momentum: {momentum}.",
         "ru": "**Ушли из чаши, где остаётся GD, в более глубокую: {left} из {runs} "
-        "{runs:plural:шумного запуска|шумных запусков|шумных запусков}**; из них дошли до глобального минимума: "
-        "{reached}. Без шума — GD: {gd}; Momentum: {momentum}.",
+        "{runs:plural:шумного запуска|шумных запусков|шумных запусков}**; из них до глобального минимума дошли: "
+        "{reached}. Без шума GD {gd}, а Momentum {momentum}.",
     },
     "optimizer_lab.basin.global": {"en": "ended in the global minimum", "ru": "остановился в глобальном минимуме"},
     "optimizer_lab.basin.local": {"en": "ended in a local minimum", "ru": "остановился в локальном минимуме"},
@@ -431,7 +431,7 @@ TEXT = {
     "optimizer_lab.experiment.adam_wins": {
         "en": "Lesson 8: an even narrower valley (feature scaled ×10): GD must take η = 0.005, below its stability "
         "limit, and crawls; Momentum and Adam reach the minimum, Adam first",
-        "ru": "Урок 8: ещё более узкая долина (признак увеличен в 10 раз): GD приходится брать η = 0,005, ниже "
+        "ru": "Урок 8: ещё более узкая долина (признак увеличен в 10 раз): для GD приходится брать η\u00a0=\u00a00,005, ниже "
         "предела устойчивости, и он ползёт; Momentum и Adam доходят до минимума, Adam — первым",
     },
 }

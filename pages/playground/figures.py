@@ -62,7 +62,7 @@ class Labels:
     no_gradient: str
     grad_norm: str
     playback: PlaybackLabels
-    runs: tuple[str, str] = ("A", "B")
+    runs: tuple[str, str] = ("A", "B")  # the two configurations' names (А and Б in Russian)
 
 
 def level_segments(values: np.ndarray, axis1: np.ndarray, axis2: np.ndarray, level: float = 0.5) -> np.ndarray:

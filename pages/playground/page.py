@@ -120,7 +120,7 @@ def render() -> None:
         layer=t("playground.chart.layer"), output=t("playground.chart.output"),
         percentiles=t("playground.chart.percentiles"), no_gradient=t("playground.chart.no_gradient"),
         grad_norm=t("playground.chart.grad_norm"),
-        playback=charts.playback_labels(),
+        playback=charts.playback_labels(), runs=(t("playground.run.a"), t("playground.run.b")),
     )
 
     # ---------------------------------------------------------------- the live training
@@ -179,7 +179,7 @@ def render() -> None:
         charts.show(figures.comparison_figure((run, second), plane, labels, charts.on_phone()), key="pg_compare_chart")
         st.caption(t("playground.compare.caption", every=every))
         result = compute.verdict(run, second)
-        names = ("A", "B")
+        names = labels.runs
         reached = [t("playground.compare.blew_up", step=recording.diverged_at) if recording.diverged
                    else t("playground.compare.never") if step < 0 else step
                    for recording, step in zip((run, second), result.reached, strict=True)]

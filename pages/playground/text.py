@@ -2,8 +2,10 @@
 
 TEXT = {
     # "sandbox", not "playground": the menu's label is on every page, where "Play" names the animations' buttons
+    "playground.run.a": {"en": "A", "ru": "А"},
+    "playground.run.b": {"en": "B", "ru": "Б"},
     "playground.menu": {"en": "Network sandbox", "ru": "Песочница: сеть целиком"},
-    "playground.title": {"en": "Network sandbox: the whole module in one training", "ru": "Песочница: весь модуль в одном обучении"},
+    "playground.title": {"en": "Network sandbox: the whole module in one training", "ru": "Песочница: сеть целиком"},
     "playground.intro": {
         "en": "A small network learns to separate two classes of points in the plane. Everything the module teaches is a control here: the activation (lesson 1), the initialization (lesson 2), batch norm (lesson 4), dropout (lesson 5), the optimizer with its learning rate and schedule, and the batch size (lessons 6–8). The training is computed once on the server and recorded, and **Play** replays it in the browser. You see the network's probability of the orange class over the plane and the loss and accuracy on the training and validation sets. Below, you see what every layer computes, so you can watch a layer saturate or die while it happens.",
         "ru": "Небольшая сеть учится разделять два класса точек на плоскости. Всё, чему учит модуль, здесь — настройки: функция активации (урок 1), инициализация (урок 2), батч-нормализация (урок 4), dropout (урок 5), оптимизатор с его скоростью обучения и расписанием, размер батча (уроки 6–8). Обучение считается один раз на сервере и записывается, а кнопка **Пуск** проигрывает его в браузере. Видно, какую вероятность оранжевого класса сеть выдаёт в каждой точке плоскости и как меняются ошибка и точность на обучающей и валидационной выборках. Ниже показано, что вычисляет каждый слой: можно увидеть, как слой насыщается или «умирает» прямо во время обучения.",
@@ -37,17 +39,17 @@ TEXT = {
     "playground.control.batch": {"en": "Batch size (lesson 7)", "ru": "Размер батча (урок 7)"},
     "playground.control.steps": {"en": "Training steps", "ru": "Шагов обучения"},
     "playground.control.compare_title": {"en": "Comparison", "ru": "Сравнение"},
-    "playground.control.compare": {"en": "Compare with a second configuration B", "ru": "Сравнить со второй конфигурацией B"},
+    "playground.control.compare": {"en": "Compare with a second configuration B", "ru": "Сравнить со второй конфигурацией Б"},
     "playground.control.compare_help": {
         "en": "B trains on the same data, from the same seed, with the same layers, batch size and number of steps; only what you set for B differs.",
-        "ru": "B обучается на тех же данных, с тем же зерном, с теми же слоями, размером батча и числом шагов; отличается только то, что задано для B.",
+        "ru": "Б обучается на тех же данных, с тем же зерном, с теми же слоями, размером батча и числом шагов; отличается только то, что задано для Б.",
     },
-    "playground.control.b_activation": {"en": "B: activation", "ru": "B: функция активации"},
-    "playground.control.b_initializer": {"en": "B: initialization", "ru": "B: инициализация"},
-    "playground.control.b_batch_norm": {"en": "B: batch norm", "ru": "B: батч-нормализация"},
-    "playground.control.b_drop": {"en": "B: dropout p (drop)", "ru": "B: dropout, вероятность выключить нейрон"},
-    "playground.control.b_optimizer": {"en": "B: optimizer", "ru": "B: оптимизатор"},
-    "playground.control.b_lr": {"en": "B: learning rate η", "ru": "B: скорость обучения η"},
+    "playground.control.b_activation": {"en": "B: activation", "ru": "Б: функция активации"},
+    "playground.control.b_initializer": {"en": "B: initialization", "ru": "Б: инициализация"},
+    "playground.control.b_batch_norm": {"en": "B: batch norm", "ru": "Б: батч-нормализация"},
+    "playground.control.b_drop": {"en": "B: dropout p (drop)", "ru": "Б: dropout, вероятность выключить нейрон"},
+    "playground.control.b_optimizer": {"en": "B: optimizer", "ru": "Б: оптимизатор"},
+    "playground.control.b_lr": {"en": "B: learning rate η", "ru": "Б: скорость обучения η"},
     # Names of the choices
     "playground.data.moons": {"en": "Moons", "ru": "Полумесяцы"},
     "playground.data.circles": {"en": "Circles", "ru": "Круги"},
@@ -127,11 +129,11 @@ TEXT = {
         "ru": "Градиент по весам первого слоя в {ratio:.3g} {ratio:plural:раз|раза|раз} меньше, чем по весам последнего: он затухает на обратном пути.",
     },
     # Comparison
-    "playground.compare.title": {"en": "A against B: same data, seed and budget", "ru": "A против B: те же данные, зерно и число шагов"},
-    "playground.compare.spinner": {"en": "Training B…", "ru": "Обучение B…"},
+    "playground.compare.title": {"en": "A against B: same data, seed and budget", "ru": "А против Б: те же данные, зерно и число шагов"},
+    "playground.compare.spinner": {"en": "Training B…", "ru": "Обучение Б…"},
     "playground.compare.caption": {
         "en": "A (left) and B (middle) play together. Right: the validation loss and accuracy of both, measured every {every} {every:plural:step|steps}.",
-        "ru": "A (слева) и B (посередине) проигрываются вместе. Справа — ошибка и точность обеих сетей на валидационной выборке, измеренные каждые {every} {every:plural:шаг|шага|шагов}.",
+        "ru": "А (слева) и Б (посередине) проигрываются вместе. Справа — ошибка и точность обеих сетей на валидационной выборке, измеренные каждые {every} {every:plural:шаг|шага|шагов}.",
     },
     "playground.compare.run": {"en": "Run", "ru": "Сеть"},
     "playground.compare.setup": {"en": "Settings", "ru": "Настройки"},
@@ -154,11 +156,11 @@ TEXT = {
     },
     "playground.compare.tie": {
         "en": "A and B end within 2% of each other in validation loss ({first:.3g} and {second:.3g}): no clear winner on this data and seed.",
-        "ru": "Ошибки A и B на валидационной выборке в конце отличаются меньше чем на 2% ({first:.3g} и {second:.3g}): явного победителя на этих данных и с этим зерном нет.",
+        "ru": "Ошибки А и Б на валидационной выборке в конце отличаются меньше чем на 2% ({first:.3g} и {second:.3g}): явного победителя на этих данных и с этим зерном нет.",
     },
     "playground.compare.same": {
         "en": "B is set exactly as A: change one of B's settings to compare.",
-        "ru": "B настроена в точности как A: поменяйте одну из настроек B, чтобы сравнить.",
+        "ru": "Б настроена в точности как А: поменяйте одну из настроек Б, чтобы сравнить.",
     },
     # Experiments
     "playground.experiment.vanishing": {
@@ -179,11 +181,11 @@ TEXT = {
     },
     "playground.experiment.dropout": {
         "en": "Dropout against a noisy spiral: a wide network without dropout (A) and with p = 0.3 (B) (lesson 5)",
-        "ru": "Dropout против зашумлённой спирали: широкая сеть без dropout (A) и с p = 0,3 (B) (урок 5)",
+        "ru": "Dropout против зашумлённой спирали: широкая сеть без dropout (А) и с p = 0,3 (Б) (урок 5)",
     },
     "playground.experiment.bn_lr": {
         "en": "Too large a learning rate: without batch norm (A) the training blows up, with it (B) it learns (lessons 4, 6)",
-        "ru": "Слишком большая скорость обучения: без батч-нормализации (A) обучение расходится, с ней (B) сеть учится (уроки 4, 6)",
+        "ru": "Слишком большая скорость обучения: без батч-нормализации (А) обучение расходится, с ней (Б) сеть учится (уроки 4, 6)",
     },
     "playground.experiment.adam_sgd": {
         "en": "Adam against plain gradient descent on the spirals, same learning rate (lessons 7, 8)",

@@ -68,3 +68,14 @@ def test_tables_write_russian_numbers_with_a_comma_and_a_minus_sign():
     html = table_html([Column("x", [-0.25, 1e-6], ".3g")], language_code="ru")
     assert "−0,25" in html and "10⁻⁶" in html
     assert "-0.25" in table_html([Column("x", [-0.25], ".3g")]).replace("−", "-")
+
+
+def test_a_table_cell_written_by_a_function_is_not_localised_twice():
+    from ui.tables import cell_text
+    assert cell_text(-0.445, lambda value: localised(format(value, ".3g"), "ru"), "ru") == "−0,445"
+    assert cell_text(-0.445, ".3g", "ru") == "−0,445"
+
+
+def test_a_size_keeps_its_times_sign_and_a_power_of_ten_takes_the_dot_in_russian():
+    assert localised("4×3", "ru") == "4×3"
+    assert localised("1.5e-05", "ru") == "1,5·10⁻⁵"

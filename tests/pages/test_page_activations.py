@@ -72,7 +72,7 @@ def test_vanishing_gradients_and_dead_units_are_stated(default_page):
     assert sigmoid[0] < 1e-6 < relu[0]  # after 20 layers almost nothing reaches sigmoid's first layer
     summaries = [markdown.value for markdown in default_page.markdown]
     assert any(text.startswith("Gradient reaching layer 1") for text in summaries)
-    assert any("ReLU **49%**" in text and "Leaky ReLU **0**" in text for text in summaries)
+    assert any("ReLU — **49%**" in text and "leaky ReLU — **0**" in text for text in summaries)
 
 
 def test_cost_is_measured_once_and_called_this_machines(default_page):

@@ -33,7 +33,7 @@ def test_lessons_without_a_page_are_marked_coming_not_linked():
 def test_home_page_in_russian():
     app = open_page(lang="ru")
     assert_clean(app)
-    assert app.title[0].value.startswith("Optimizer Lab: как учатся")
+    assert app.title[0].value.startswith("Лаборатория оптимизаторов: как учатся")
     assert app.segmented_control(key="lang").value == "ru"
 
 
