@@ -136,8 +136,8 @@ def local_text(name: str, passed: graph.GraphPass, activation: str, language: st
 
 
 def start_latex(passed: graph.GraphPass, language: str) -> str:
-    values = passed.values
-    return (rf"x_1 = {number(values['x1'], language)},\quad x_2 = {number(values['x2'], language)},\quad "
+    values, comma = passed.values, ";" if language == "ru" else ","  # a decimal comma needs a semicolon between
+    return (rf"x_1 = {number(values['x1'], language)}{comma}\quad x_2 = {number(values['x2'], language)}{comma}\quad "
             rf"y = {number(values['y'], language)}")
 
 

@@ -118,7 +118,7 @@ TEXT = {
     },
     "batch_norm.modes.caption": {
         "en": "First chart: the train-mode outputs of x₀ = {sample:g} in {trials} {trials:plural:batch|batches} (bars). Beside them, its eval-mode output (running mean {running_mean:.3g}, variance {running_var:.3g}) and the ideal (x₀ − μ)/σ with the true μ = {mean:g}, σ = {std:g}. Second chart: the 10th to 90th percentile and the median of its train-mode output for every batch size; they close in on the ideal as N grows.",
-        "ru": "Первый график — x₀ = {sample:g} в {trials} {trials:plural:батче|батчах|батчах}. Столбцы — его выходы в режиме обучения; там же выход в режиме применения (скользящее среднее {running_mean:.3g}, дисперсия {running_var:.3g}) и идеал (x₀ − μ)/σ с истинными μ = {mean:g} и σ = {std:g}. Второй график — медиана и диапазон от 10-го до 90-го перцентиля выхода в режиме обучения для каждого размера батча; с ростом N они сходятся к идеалу.",
+        "ru": "Первый график — x₀ = {sample:g} в {trials} {trials:plural:батче|батчах|батчах}. Столбцы — его выходы в режиме обучения; там же выход в режиме применения (скользящее среднее {running_mean:.3g}; скользящая дисперсия {running_var:.3g}) и идеал (x₀ − μ)/σ с истинными μ = {mean:g} и σ = {std:g}. Второй график — медиана и диапазон от 10-го до 90-го перцентиля выхода в режиме обучения для каждого размера батча; с ростом N они сходятся к идеалу.",
     },
     "batch_norm.modes.spread": {
         "en": "In train mode x₀ = {sample:g} comes out anywhere between {low:.3g} and {high:.3g} (10th to 90th percentile), depending on the other samples in its batch of N = {n}. In eval mode it is always {eval:.3g} (ideal: {ideal:.3g}).",

@@ -135,7 +135,7 @@ def render() -> None:
         with classroom.aside():
             st.latex(r"y_j = \frac{m_j\,a_j}{p_\text{keep}},\qquad m_j \sim \operatorname{Bernoulli}(p_\text{keep})")
             st.latex(r"\mathbb{E}[y_j] = p_\text{keep}\cdot\frac{a_j}{p_\text{keep}} + p_\text{drop}\cdot 0 = a_j,"
-                     r"\qquad\operatorname{sd}[y_j] = a_j\sqrt{p_\text{drop}/p_\text{keep}}")
+                     r"\qquad\sigma[y_j] = a_j\sqrt{p_\text{drop}/p_\text{keep}}")
         over = compute.over_masks(drop_prob, masks, seed)
         unit = int(np.argmax(over.activations))
         charts.show(figures.masks_figure(over, unit, labels, charts.on_phone()), key="do_masks_chart")

@@ -229,10 +229,10 @@ TEXT = {
         "падает быстро и продолжает падать. Высокая: сначала падает быстрее всех, а потом застревает на плато выше "
         "минимума — шум мини-батчей не даёт ей успокоиться. Очень высокая: обучение расходится.",
     },
-    "optimizer_lab.lr.low": {"en": "low learning rate", "ru": "низкая скорость обучения"},
-    "optimizer_lab.lr.good": {"en": "good learning rate", "ru": "хорошая скорость обучения"},
-    "optimizer_lab.lr.high": {"en": "high learning rate", "ru": "высокая скорость обучения"},
-    "optimizer_lab.lr.very_high": {"en": "very high learning rate", "ru": "очень высокая скорость обучения"},
+    "optimizer_lab.lr.low": {"en": "low", "ru": "низкая"},
+    "optimizer_lab.lr.good": {"en": "good", "ru": "хорошая"},
+    "optimizer_lab.lr.high": {"en": "high", "ru": "высокая"},
+    "optimizer_lab.lr.very_high": {"en": "very high", "ru": "очень высокая"},
     "optimizer_lab.lr_panel": {"en": "{kind}<br>η = {lr:g}", "ru": "{kind}<br>η = {lr:g}"},
     "optimizer_lab.lr_caption": {
         "en": "Top: L − L* against step (log scale), computed on all the data; each update used a minibatch of "

@@ -219,7 +219,7 @@ def test_the_russian_page_is_clean_and_writes_decimal_commas():
     assert curves["layout"]["separators"] == ", "
     assert any("переобучается" in markdown.value for markdown in app.markdown)
     binomial = next(markdown.value for markdown in app.markdown if markdown.value.startswith("Сколько из"))
-    assert re.search(r"в \d+% шагов из 20 ", binomial)  # a share of the steps, then how many there were
+    assert re.search(r"в \d+% из 20 шагов ", binomial)  # a share of the steps, then how many there were
     assert data_names_agree()
 
 

@@ -428,7 +428,7 @@ def test_the_four_learning_rates_are_cs231ns_figure_on_the_course_regression():
     four = chart_specs(app)[0]
     titles = [note["text"] for note in four["layout"]["annotations"]]
     assert [title.split("<br>")[0].removeprefix("<b>") for title in titles] == [
-        "low learning rate", "good learning rate", "high learning rate", "very high learning rate"]
+        "low", "good", "high", "very high"]
     assert any("The lesson says" in note.value for note in app.info)
 
 
