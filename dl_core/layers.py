@@ -8,6 +8,10 @@ in as an argument and the new state goes out as a result; randomness (dropout) c
 
 Shapes: a batch ``x`` is ``(N, D)`` (N samples, D features); weights ``w`` are ``(D, M)`` so that
 ``out = x @ w + b`` has shape ``(N, M)`` (PyTorch's ``nn.Linear`` stores the transpose, ``(M, D)``).
+Every function also takes K copies side by side (``dl_core.network``'s copies): a leading axis on the weights
+(``w`` ``(K, D, M)``, ``b``, ``gamma``, ``beta`` and the running statistics ``(K, M)``) and on the batch
+(``(K, N, D)``, or one ``(N, D)`` batch shared by all copies). The batch is always the second-to-last axis, and a
+copy's numbers are those of the same call on that copy alone.
 
 The losses return the mean over the batch and its gradient with respect to the network's output,
 the ``dout`` that starts the backward pass.
@@ -34,7 +38,7 @@ def linear_forward(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> tuple[np.ndar
 
     ``x`` ``(N, D)``, ``w`` ``(D, M)``, ``b`` ``(M,)``; ``out`` ``(N, M)``.
     """
-    return x @ w + b, LinearCache(x, w)
+    return x @ w + b[..., None, :], LinearCache(x, w)
 
 
 def linear_backward(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -47,7 +51,7 @@ def linear_backward(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarray, n
     ``dout`` ``(N, M)``; returns ``dx`` ``(N, D)``, ``dw`` ``(D, M)``, ``db`` ``(M,)``.
     """
     dw, db = linear_weight_grads(dout, cache)
-    return dout @ cache.w.T, dw, db
+    return dout @ np.swapaxes(cache.w, -1, -2), dw, db
 
 
 def linear_weight_grads(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarray, np.ndarray]:
@@ -56,7 +60,7 @@ def linear_weight_grads(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarra
     .. math:: \frac{\partial L}{\partial W} = X^\top \frac{\partial L}{\partial Z},\quad
         \frac{\partial L}{\partial b} = \sum_{n} \frac{\partial L}{\partial Z_{n\cdot}}
     """
-    return cache.x.T @ dout, dout.sum(axis=0)
+    return np.swapaxes(cache.x, -1, -2) @ dout, dout.sum(axis=-2)
 
 
 # ---------------------------------------------------------------- activations
@@ -139,20 +143,21 @@ def batchnorm_forward(
         raise ValueError(f"momentum must be in [0, 1], got {momentum}")
     if not eps > 0.0:
         raise ValueError(f"eps must be > 0, got {eps}")
+    gamma, beta = gamma[..., None, :], beta[..., None, :]  # a copy's parameters against its batch
     if not train:
-        inv_std = 1.0 / np.sqrt(running.var + eps)
-        x_hat = (x - running.mean) * inv_std
+        inv_std = 1.0 / np.sqrt(running.var + eps)[..., None, :]
+        x_hat = (x - running.mean[..., None, :]) * inv_std
         return gamma * x_hat + beta, running, BatchNormCache(x_hat, gamma, inv_std, train=False)
-    count = x.shape[0]
+    count = x.shape[-2]
     if count < 2:
         raise ValueError(
             f"batch norm in train mode needs at least 2 samples per batch, got {count} "
             "(the variance of one sample is undefined; PyTorch raises too): use a larger batch or train=False"
         )
-    mean = x.mean(axis=0)
-    centred = x - mean
-    var = (centred * centred).mean(axis=0)
-    inv_std = 1.0 / np.sqrt(var + eps)
+    mean = x.mean(axis=-2)
+    centred = x - mean[..., None, :]
+    var = (centred * centred).mean(axis=-2)
+    inv_std = 1.0 / np.sqrt(var + eps)[..., None, :]
     x_hat = centred * inv_std
     new_running = BatchNormStats(
         (1.0 - momentum) * running.mean + momentum * mean,
@@ -178,13 +183,13 @@ def batchnorm_backward(dout: np.ndarray, cache: BatchNormCache) -> tuple[np.ndar
     ``dout`` ``(N, D)``; returns ``dx`` ``(N, D)``, ``dgamma`` ``(D,)``, ``dbeta`` ``(D,)``.
     """
     x_hat = cache.x_hat
-    dgamma = (dout * x_hat).sum(axis=0)
-    dbeta = dout.sum(axis=0)
+    dgamma = (dout * x_hat).sum(axis=-2)
+    dbeta = dout.sum(axis=-2)
     dx_hat = dout * cache.gamma
     if not cache.train:
         return dx_hat * cache.inv_std, dgamma, dbeta
-    count = x_hat.shape[0]
-    projection = dx_hat.sum(axis=0) + x_hat * (dx_hat * x_hat).sum(axis=0)
+    count = x_hat.shape[-2]
+    projection = dx_hat.sum(axis=-2, keepdims=True) + x_hat * (dx_hat * x_hat).sum(axis=-2, keepdims=True)
     return (dx_hat - projection / count) * cache.inv_std, dgamma, dbeta
 
 
@@ -254,7 +259,8 @@ def softmax_cross_entropy(logits: np.ndarray, labels: np.ndarray) -> tuple[float
     ``1e300`` and no input raises a NumPy warning (a loss beyond the largest float64 is ``inf``).
 
     ``logits`` ``(N, C)``, ``labels`` ``(N,)`` integers in ``[0, C)``. Returns the loss (a float) and
-    ``dlogits`` ``(N, C)``.
+    ``dlogits`` ``(N, C)``. With K copies, ``logits`` ``(K, N, C)`` and ``labels`` ``(N,)`` or ``(K, N)``: the loss
+    is ``(K,)``, one per copy.
     """
     logits = np.asarray(logits, dtype=np.float64)
     labels = _checked_labels(labels, logits.shape)
@@ -268,42 +274,48 @@ def softmax_cross_entropy_of_checked(logits: np.ndarray, labels: np.ndarray) -> 
     """``softmax_cross_entropy`` without its checks, for float64 ``logits`` ``(N, C)`` and integer ``labels`` in
     ``[0, C)`` that the caller has checked (a training loop checks its labels once, not at each of its thousand
     steps); under the caller's ``np.errstate``. The same numbers."""
-    count = logits.shape[0]
-    rows = np.arange(count)
-    shifted = logits - logits.max(axis=1, keepdims=True)
+    count = logits.shape[-2]
+    picked = np.broadcast_to(labels, logits.shape[:-1])[..., None]  # each sample's label, in every copy
+    shifted = logits - logits.max(axis=-1, keepdims=True)
     exponentials = np.exp(shifted)
-    sums = exponentials.sum(axis=1)
-    loss = float((np.log(sums) - shifted[rows, labels]).sum() / count)  # np.mean's own sum and division
-    dlogits = exponentials / sums[:, None]
-    dlogits[rows, labels] -= 1.0
-    return loss, dlogits / count
+    sums = exponentials.sum(axis=-1)
+    losses = (np.log(sums) - np.take_along_axis(shifted, picked, axis=-1)[..., 0]).sum(axis=-1) / count
+    dlogits = exponentials / sums[..., None]
+    np.put_along_axis(dlogits, picked, np.take_along_axis(dlogits, picked, axis=-1) - 1.0, axis=-1)
+    return (float(losses) if losses.ndim == 0 else losses), dlogits / count
 
 
 def _checked_labels(labels: Any, logits_shape: tuple[int, ...]) -> np.ndarray:
-    """``labels`` as an integer array ``(N,)`` with values in ``[0, C)`` for logits ``(N, C)``."""
+    """``labels`` as an integer array ``(N,)`` (or ``(K, N)``) with values in ``[0, C)`` for logits ``(N, C)`` (or
+    ``(K, N, C)``)."""
     labels = np.asarray(labels)
-    if len(logits_shape) != 2 or 0 in logits_shape or labels.shape != logits_shape[:1] or labels.dtype.kind not in "iu":
+    shaped = labels.shape in (logits_shape[-2:-1], logits_shape[:-1])
+    if len(logits_shape) not in (2, 3) or 0 in logits_shape or not shaped or labels.dtype.kind not in "iu":
         raise ValueError(
             f"labels must be integers of shape (N,) for logits (N, C) with N, C >= 1; got labels {labels.shape} "
             f"({labels.dtype}) and logits {logits_shape}"
         )
-    if not (0 <= labels.min() and labels.max() < logits_shape[1]):
-        raise ValueError(f"labels must be in [0, {logits_shape[1]}), got {labels.min()} to {labels.max()}")
+    if not (0 <= labels.min() and labels.max() < logits_shape[-1]):
+        raise ValueError(f"labels must be in [0, {logits_shape[-1]}), got {labels.min()} to {labels.max()}")
     return labels
 
 
-def mse(pred: np.ndarray, target: np.ndarray) -> tuple[float, np.ndarray]:
+def mse(pred: np.ndarray, target: np.ndarray, *, copies: bool = False) -> tuple[float, np.ndarray]:
     r"""Mean squared error over all elements, as ``torch.nn.MSELoss`` (mean reduction), and its gradient.
 
     .. math:: L = \frac{1}{K}\sum_{k} (\hat y_k - y_k)^2,\qquad
         \frac{\partial L}{\partial \hat y_k} = \frac{2}{K}(\hat y_k - y_k)
 
     where :math:`K` is the number of elements. ``pred`` and ``target`` have the same shape (no
-    broadcasting); returns the loss (a float) and ``dpred`` of that shape.
+    broadcasting); returns the loss (a float) and ``dpred`` of that shape. ``copies=True``: the leading axis of
+    ``pred`` ``(K, N, C)`` holds K copies, the target ``(N, C)`` is shared or ``(K, N, C)``, the loss is ``(K,)``.
     """
     pred = np.asarray(pred, dtype=np.float64)
     target = np.asarray(target, dtype=np.float64)
-    if pred.shape != target.shape or pred.size == 0:
+    if pred.shape[copies:] != target.shape[-pred.ndim + copies:] or pred.size == 0 or target.ndim > pred.ndim:
         raise ValueError(f"pred and target must have the same non-empty shape, got {pred.shape} and {target.shape}")
     diff = pred - target
+    if copies:
+        size = diff[0].size
+        return (diff * diff).reshape(len(diff), size).mean(axis=1), diff * (2.0 / size)
     return float(np.mean(diff * diff)), diff * (2.0 / diff.size)

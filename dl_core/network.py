@@ -10,7 +10,20 @@ r"""A fully connected network (multilayer perceptron) built from :mod:`dl_core.l
 
 Each hidden layer is Linear -> BatchNorm (if on) -> activation -> Dropout (if ``drop_prob > 0``); the
 last layer is Linear only, and its output (the logits, or the prediction for ``mse``) goes into the
-loss. Weights are ``(fan_in, fan_out)`` so a layer computes ``x @ W + b`` (PyTorch stores ``W.T``).
+loss.
+
+**Copies.** K independent networks advance in lockstep, one batched matrix product per layer: every array of
+``params`` carries a leading axis K, and copy k is exactly the network ``init(rngs[k])`` would build::
+
+    params = mlp.init_copies([np.random.default_rng(seed) for seed in range(10)])   # W1 (10, 2, 16), ...
+    state = mlp.init_state(copies=10)
+    loss, grads, state = mlp.loss_and_grads(params, state, x, y, rng=rngs)           # loss (10,)
+
+The data is shared (``x (N, D)``, ``y (N,)``) or one set per copy (``(K, N, D)``, ``(K, N)``); dropout draws each
+copy's masks from its own generator (``rng``: a sequence of K). Copy k of every result equals the single call on
+copy k (``tests/dl_core/test_network_copies.py``).
+
+Weights are ``(fan_in, fan_out)`` so a layer computes ``x @ W + b`` (PyTorch stores ``W.T``).
 Everything is pure: parameters and running statistics come in and new ones go out.
 """
 
@@ -134,10 +147,28 @@ class MLP:
                 params[names.beta] = np.zeros(fan_out)
         return params
 
-    def init_state(self) -> State:
+    def init_copies(self, rngs, initializer: str = "he_normal", **init_params: float) -> Params:
+        """K copies' parameters, every array with a leading axis K: copy k is ``init(rngs[k], initializer)``."""
+        singles = [self.init(rng, initializer, **init_params) for rng in rngs]
+        if not singles:
+            raise ValueError("init_copies needs at least one generator")
+        return {key: np.stack([single[key] for single in singles]) for key in singles[0]}
+
+    def init_state(self, copies: int | None = None) -> State:
         """The running statistics: one :class:`BatchNormStats` (mean 0, variance 1) per hidden layer with
-        batch norm, or ``()`` without it."""
-        return tuple(BatchNormStats.initial(width) for width in self.sizes[1:-1]) if self.batch_norm else ()
+        batch norm, or ``()`` without it; with ``copies=K`` each array has a leading axis K."""
+        if not self.batch_norm:
+            return ()
+        if copies is None:
+            return tuple(BatchNormStats.initial(width) for width in self.sizes[1:-1])
+        require_counts(("copies", copies, 1))
+        return tuple(BatchNormStats(np.zeros((copies, width)), np.ones((copies, width))) for width in self.sizes[1:-1])
+
+    @staticmethod
+    def copies_of(params: Params) -> int | None:
+        """How many copies ``params`` holds (the leading axis of ``W1``), or ``None`` for one network."""
+        weight = params["W1"]
+        return weight.shape[0] if weight.ndim == 3 else None
 
     def forward(
         self,
@@ -182,14 +213,20 @@ class MLP:
         return loss, self._backward(params, dout, caches), new_state
 
     def _loss(self, output: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+        """The mean loss (``(K,)`` for copies, whose ``output`` is ``(K, N, C)``) and its gradient."""
         if self.is_classifier:
             return layers.softmax_cross_entropy(output, y)
         target = np.asarray(y, dtype=np.float64)
-        return layers.mse(output, target[:, None] if target.ndim == 1 and output.shape[1] == 1 else target)
+        copies = output.ndim == 3
+        single_column = target.ndim == 1 + (copies and target.shape[:1] == output.shape[:1]) and output.shape[-1] == 1
+        return layers.mse(output, target[..., None] if single_column else target, copies=copies)
 
     def _forward(self, params: Params, state: State, x: np.ndarray, train: bool, rng) -> tuple:
         """``(output, caches, records, new_state)``: one cache and one record per layer."""
         dropout = self.drop_prob > 0.0
+        copies = self.copies_of(params)
+        if copies is not None and train and dropout and rng is not None and len(rng) != copies:
+            raise ValueError(f"rng must be a sequence of {copies} generators, one per copy, got {len(rng)}")
         if self.batch_norm and len(state) != self.depth - 1:
             raise ValueError(f"state must hold {self.depth - 1} BatchNormStats (mlp.init_state()), got {len(state)}")
         if train and dropout and rng is None:
@@ -207,7 +244,9 @@ class MLP:
             activated, activation_cache = layers.activation_forward(pre_activation, self.activation)
             hidden, dropout_cache = activated, None
             if dropout:
-                hidden, dropout_cache = layers.dropout_forward(activated, self.drop_prob, rng, train=train)
+                mask = None if copies is None or not train else np.stack(  # each copy's mask from its own generator
+                    [generator.random(activated.shape[1:]) >= self.drop_prob for generator in rng])
+                hidden, dropout_cache = layers.dropout_forward(activated, self.drop_prob, rng, train=train, mask=mask)
             caches.append(_HiddenCaches(linear_cache, batchnorm_cache, activation_cache, dropout_cache))
             records.append(LayerRecord(linear, pre_activation, activated))
         last = self._names[-1]

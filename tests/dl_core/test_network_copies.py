@@ -1,0 +1,112 @@
+"""K copies of a network in lockstep (``dl_core.network.MLP`` with a leading axis K): copy k of every result equals
+the single call on copy k, for shared data and per-copy data, train and eval mode, batch norm, dropout (each copy
+drawing from its own generator) and both losses; an optimizer step moves every copy as it would move it alone."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dl_core import optimizers
+from dl_core.network import MLP
+
+TOLERANCE = 1e-12
+
+
+def generators(seeds):
+    return [np.random.default_rng(seed) for seed in seeds]
+
+
+def copy(tree, k):
+    """Copy k of params (a dict), of a state (a tuple of BatchNormStats) or of an array."""
+    if isinstance(tree, dict):
+        return {key: value[k] for key, value in tree.items()}
+    if isinstance(tree, tuple):
+        return tuple(type(stats)(*(array[k] for array in stats)) for stats in tree)
+    return tree[k]
+
+
+def data(rng, copies, samples, features, classes, shared):
+    shape = (samples,) if shared else (copies, samples)
+    return rng.normal(size=(*shape, features)), rng.integers(0, classes, size=shape)
+
+
+def assert_close(actual, expected):
+    np.testing.assert_allclose(actual, expected, rtol=TOLERANCE, atol=TOLERANCE)
+
+
+CASES = [
+    dict(activation="relu"), dict(activation="tanh", batch_norm=True), dict(activation="sigmoid", drop_prob=0.3),
+    dict(activation="elu", batch_norm=True, drop_prob=0.5), dict(activation="gelu", loss="mse"),
+]
+
+
+@pytest.mark.parametrize("options", CASES, ids=lambda options: "-".join(f"{k}={v}" for k, v in options.items()))
+@pytest.mark.parametrize("shared", [True, False], ids=["shared data", "data per copy"])
+@pytest.mark.parametrize("train", [True, False], ids=["train", "eval"])
+def test_copy_k_is_the_single_network_k(options, shared, train):
+    mlp = MLP((3, 8, 5, 4) if options.get("loss") != "mse" else (3, 8, 5, 1), **options)
+    copies, seeds = 4, [11, 12, 13, 14]
+    params = mlp.init_copies(generators(seeds))
+    state = mlp.init_state(copies=copies)
+    x, y = data(np.random.default_rng(0), copies, 6, 3, 4, shared)
+    if mlp.loss == "mse":
+        y = np.random.default_rng(1).normal(size=y.shape)
+    loss, grads, new_state = mlp.loss_and_grads(params, state, x, y, train=train, rng=generators(range(copies)))
+    logits = mlp.predict(params, new_state, x)
+    assert loss.shape == (copies,)
+    for k in range(copies):
+        single = mlp.init(np.random.default_rng(seeds[k]))
+        assert all(np.array_equal(single[key], params[key][k]) for key in single)
+        x_k, y_k = (x, y) if shared else (x[k], y[k])
+        loss_k, grads_k, state_k = mlp.loss_and_grads(single, mlp.init_state(), x_k, y_k, train=train,
+                                                      rng=np.random.default_rng(k))
+        assert_close(loss[k], loss_k)
+        for key in grads_k:
+            assert_close(grads[key][k], grads_k[key])
+        for stats, stats_k in zip(copy(new_state, k), state_k, strict=True):
+            assert_close(stats.mean, stats_k.mean)
+            assert_close(stats.var, stats_k.var)
+        assert_close(logits[k], mlp.predict(single, state_k, x_k))
+
+
+@settings(max_examples=25, deadline=None)
+@given(copies=st.integers(1, 5), samples=st.integers(2, 9), width=st.integers(1, 7), seed=st.integers(0, 2**31))
+def test_any_number_of_copies_and_sizes(copies, samples, width, seed):
+    mlp = MLP((2, width, 3), activation="leaky_relu", batch_norm=True)
+    params = mlp.init_copies(generators(range(seed, seed + copies)), "xavier_normal")
+    x, y = data(np.random.default_rng(seed), copies, samples, 2, 3, shared=False)
+    loss, grads, _ = mlp.loss_and_grads(params, mlp.init_state(copies=copies), x, y)
+    for k in range(copies):
+        loss_k, grads_k, _ = mlp.loss_and_grads(copy(params, k), mlp.init_state(), x[k], y[k])
+        assert_close(loss[k], loss_k)
+        assert all(np.allclose(grads[key][k], grads_k[key], rtol=TOLERANCE, atol=TOLERANCE) for key in grads_k)
+
+
+def test_one_optimizer_step_moves_every_copy_as_alone_with_a_learning_rate_per_copy():
+    mlp = MLP((2, 6, 2), activation="relu", batch_norm=True)
+    lrs = np.array([1e-3, 1e-2, 1e-1])
+    params = mlp.init_copies(generators([1, 2, 3]))
+    x, y = data(np.random.default_rng(5), 3, 8, 2, 2, shared=True)
+    _, grads, _ = mlp.loss_and_grads(params, mlp.init_state(copies=3), x, y)
+    rates = {key: lrs.reshape(-1, *[1] * (value.ndim - 1)) for key, value in params.items()}
+    adam = optimizers.adam(lr=1.0)
+    updates, _ = adam.update(grads, adam.init(params), params)
+    stepped = optimizers.apply_updates(params, {key: rates[key] * update for key, update in updates.items()})
+    for k, lr in enumerate(lrs):
+        single = copy(params, k)
+        _, grads_k, _ = mlp.loss_and_grads(single, mlp.init_state(), x, y)
+        alone = optimizers.adam(lr=float(lr))
+        updates_k, _ = alone.update(grads_k, alone.init(single), single)
+        for key, value in optimizers.apply_updates(single, updates_k).items():
+            assert_close(stepped[key][k], value)
+
+
+def test_dropout_needs_one_generator_per_copy():
+    mlp = MLP((2, 4, 2), drop_prob=0.5)
+    params = mlp.init_copies(generators([0, 1]))
+    x, y = data(np.random.default_rng(0), 2, 5, 2, 2, shared=True)
+    with pytest.raises(ValueError, match="one per copy"):
+        mlp.loss_and_grads(params, (), x, y, rng=generators([0]))
+    with pytest.raises(ValueError, match="at least one"):
+        mlp.init_copies([])
