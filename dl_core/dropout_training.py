@@ -34,8 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core import activations, optimizers
-from dl_core.lockstep_training import FlatParams, cross_entropy, stack_params
-from dl_core.network import MLP, checked_classes, require_counts
+from dl_core.lockstep_training import cross_entropy, stack_params
+from dl_core.network import MLP, FlatParams, checked_classes, require_counts
 
 Params = dict[str, np.ndarray]
 

@@ -31,7 +31,7 @@ import numpy as np
 
 from dl_core import activations, layers, optimizers
 from dl_core.layers import BatchNormStats
-from dl_core.network import MLP, checked_classes, require_counts
+from dl_core.network import MLP, FlatParams, checked_classes, require_counts
 from dl_core.trajectories import DIVERGENCE_FACTOR
 
 Params = dict[str, np.ndarray]
@@ -132,25 +132,6 @@ def stack_params(params: Params, copies: int) -> Params:
     ``(K, D, H1)``, every vector ``(K, 1, H1)``, so that an array of K rates ``(K, 1, 1)`` broadcasts against all."""
     return {key: np.repeat((value if value.ndim == 2 else value[None, :])[None], copies, axis=0)
             for key, value in params.items()}
-
-
-class FlatParams:
-    """The K copies' parameters as one array ``(K, P)`` and back (views, no copy).
-
-    Every rule of :mod:`dl_core.optimizers` is elementwise, so it steps the one array exactly as it would step
-    the dict of arrays, in one call instead of one per entry."""
-
-    def __init__(self, params: Params):
-        self.shapes = {key: value.shape for key, value in params.items()}
-        sizes = [int(np.prod(shape[1:])) for shape in self.shapes.values()]
-        self.bounds = dict(zip(self.shapes, np.cumsum([0, *sizes]).tolist(), strict=False))
-        self.ends = dict(zip(self.shapes, np.cumsum(sizes).tolist(), strict=True))
-
-    def pack(self, params: Params) -> np.ndarray:
-        return np.concatenate([params[key].reshape(len(params[key]), -1) for key in self.shapes], axis=1)
-
-    def unpack(self, theta: np.ndarray) -> Params:
-        return {key: theta[:, self.bounds[key] : self.ends[key]].reshape(shape) for key, shape in self.shapes.items()}
 
 
 def initial_state(mlp: MLP, copies: int) -> State:

@@ -1,9 +1,9 @@
 r"""K copies of one network, each from its own initial weights, trained side by side on the same minibatches.
 
 A comparison of initializers is K trainings that differ only in the first weights: same architecture, same data,
-same minibatches in the same order, same optimizer. Here they run in lockstep, as
-:mod:`dl_core.lockstep_training` runs learning rates: every parameter carries a leading axis of length K and one
-batched product serves all K networks. Copy k is, epoch for epoch, what
+same minibatches in the same order, same optimizer. Here they run in lockstep as the engine's copies
+(:meth:`dl_core.network.MLP.init_copies`): every parameter carries a leading axis of length K and one batched
+product serves all K networks. Copy k is, epoch for epoch, what
 
     ``dl_core.network.train(mlp, starts[k], (), optimizer, x, y, epochs=..., batch_size=..., rng=rng, x_val=...,
     y_val=...)``
@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core.lockstep_training import FlatParams, cross_entropy, forward, loss_and_grads
-from dl_core.network import MLP, checked_classes, epoch_minibatches, require_counts
+from dl_core import layers
+from dl_core.network import MLP, FlatParams, checked_classes, epoch_minibatches, require_counts
 from dl_core.optimizers import Optimizer
 from dl_core.trajectories import DIVERGENCE_FACTOR
 
@@ -44,7 +44,7 @@ class StartsRun:
     ``train_loss``, ``val_loss``, ``train_accuracy``, ``val_accuracy`` ``(epochs + 1, K)``: measured on the whole set
     before training (row 0) and after each epoch, as :class:`dl_core.network.TrainingRun` measures them;
     ``diverged_at`` ``(K,)``: the epoch copy k stopped at (-1 if none), its histories frozen from there on at the
-    last good epoch; ``params``: the K networks at the end (leading axis K; vectors ``(K, 1, width)``).
+    last good epoch; ``params``: the K networks at the end (the engine's copies: leading axis K).
     """
 
     train_loss: np.ndarray
@@ -56,28 +56,26 @@ class StartsRun:
 
 
 def stack_starts(starts: Sequence[Params]) -> Params:
-    """The K starts as one set of parameters: ``W1`` ``(K, D, H1)``, ``b1`` ``(K, 1, H1)``, ..."""
+    """The K starts as the engine's copies: ``W1`` ``(K, D, H1)``, ``b1`` ``(K, H1)``, ..."""
     keys = list(starts[0])
     if any(list(start) != keys for start in starts):
         raise ValueError("every start must have the same parameters")
-    return {key: np.stack([np.asarray(start[key], dtype=np.float64).reshape(-1 if start[key].ndim == 2 else 1,
-                                                                             start[key].shape[-1])
-                           for start in starts]) for key in keys}
+    return {key: np.stack([np.asarray(start[key], dtype=np.float64) for start in starts]) for key in keys}
 
 
 def _measure(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray, y_val: np.ndarray) -> tuple[np.ndarray, bool]:
     """``(4, K)``: loss and accuracy on the training set, then on the validation set (``x`` holds both, training rows
     first), eval mode; and per copy whether everything it computed on the training set was finite."""
-    logits, _, pre_activations, _, _ = forward(mlp, params, (), x, train=False, exact=True)
-    rows = len(y)
-    train_loss, _ = cross_entropy(logits[:, :rows], y)
-    val_loss, _ = cross_entropy(logits[:, rows:], y_val)
+    passed = mlp.forward(params, (), x)
+    logits, rows = passed.output, len(y)
+    train_loss, _ = layers.softmax_cross_entropy_of_checked(logits[:, :rows], y)
+    val_loss, _ = layers.softmax_cross_entropy_of_checked(logits[:, rows:], y_val)
     predicted = logits.argmax(axis=2)
     record = np.stack([train_loss, np.mean(predicted[:, :rows] == y, axis=1),
                        val_loss, np.mean(predicted[:, rows:] == y_val, axis=1)])
     finite = np.all(np.isfinite(record), axis=0)
-    for values in pre_activations:
-        finite &= np.all(np.isfinite(values[:, :rows]), axis=(1, 2))
+    for layer in passed.layers[:-1]:
+        finite &= np.all(np.isfinite(layer.pre_activation[:, :rows]), axis=(1, 2))
     return record, finite
 
 
@@ -121,7 +119,7 @@ def train_from_starts(
     optimizer_state = optimizer.init(theta)
 
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        record, finite = _measure(mlp, flat.unpack(theta), both, y, y_val)
+        record, finite = _measure(mlp, params, both, y, y_val)
         if not finite.all():
             raise ValueError("an initial network's loss or layer values are not finite")
         max_loss = DIVERGENCE_FACTOR * (1.0 + np.abs(record[0]))
@@ -135,7 +133,7 @@ def train_from_starts(
             start = theta
             blown = np.zeros_like(active)
             for batch in epoch_minibatches(rng.permutation(len(x)), batch_size, drop_single=False):
-                losses, grads, _ = loss_and_grads(mlp, flat.unpack(theta), (), x[batch], y[batch], exact=True)
+                losses, grads, _ = mlp.loss_and_grads(flat.unpack(theta), (), x[batch], y[batch])
                 blown |= active & ~(losses <= max_loss)
                 updates, optimizer_state = optimizer.update(flat.pack(grads), optimizer_state, theta)
                 theta = np.where((active & ~blown)[:, None], theta + updates, theta)

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from dl_core import datasets, gradcheck, layers
 from dl_core.lockstep_training import (
-    FlatParams,
     LockstepRun,
     constant_guess_loss,
     cross_entropy,
@@ -21,7 +20,7 @@ from dl_core.lockstep_training import (
     train_lockstep,
     trained,
 )
-from dl_core.network import MLP
+from dl_core.network import MLP, FlatParams
 
 
 @pytest.fixture(scope="module")

@@ -102,7 +102,7 @@ def test_stack_starts_puts_the_copies_first():
     mlp = network.MLP((2, 5, 3), activation="tanh")
     stacked = stack_starts(starts_for(mlp, ("xavier_normal", "he_normal", "small_normal")))
     assert {key: value.shape for key, value in stacked.items()} == {
-        "W1": (3, 2, 5), "b1": (3, 1, 5), "W2": (3, 5, 3), "b2": (3, 1, 3)}
+        "W1": (3, 2, 5), "b1": (3, 5), "W2": (3, 5, 3), "b2": (3, 3)}
     with pytest.raises(ValueError, match="same parameters"):
         stack_starts([{"W1": np.zeros((2, 5))}, {"W2": np.zeros((2, 5))}])
 
