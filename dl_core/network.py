@@ -41,7 +41,7 @@ import numpy as np
 from dl_core import activations, layers
 from dl_core.initializers import INITIALIZERS
 from dl_core.layers import BatchNormStats
-from dl_core.optimizers import Optimizer, apply_updates
+from dl_core.optimizers import Optimizer
 from dl_core.trajectories import DIVERGENCE_FACTOR
 
 Params = dict[str, np.ndarray]
@@ -152,7 +152,7 @@ class MLP:
         singles = [self.init(rng, initializer, **init_params) for rng in rngs]
         if not singles:
             raise ValueError("init_copies needs at least one generator")
-        return {key: np.stack([single[key] for single in singles]) for key in singles[0]}
+        return stack_copies(singles)
 
     def init_state(self, copies: int | None = None) -> State:
         """The running statistics: one :class:`BatchNormStats` (mean 0, variance 1) per hidden layer with
@@ -327,6 +327,10 @@ class TrainingRun:
     exceeded the divergence threshold, ``-1`` if none; training stopped there, and every history is
     frozen from that index on at its last good value (never NaN or inf). ``params`` and ``state``: the
     network at the end of training, or at the end of the last good epoch after a divergence.
+
+    For K copies every history has a second axis K (``train_loss`` ``(epochs+1, K)``, a layer's statistics
+    ``(epochs+1, K, depth)``, ``batch_losses`` ``(steps, K)``), ``diverged_at`` is ``(K,)`` and ``params`` and
+    ``state`` are the copies'.
     """
 
     params: Params
@@ -341,65 +345,85 @@ class TrainingRun:
     activation_std: np.ndarray
     grad_norm: np.ndarray
     batch_losses: np.ndarray
-    diverged_at: int
+    diverged_at: int | np.ndarray
 
     @property
-    def diverged(self) -> bool:
+    def diverged(self) -> bool | np.ndarray:
         return self.diverged_at >= 0
 
 
 class _EpochRecord(NamedTuple):
-    """The measurements of :class:`TrainingRun` at one point of training (``None`` where not measured)."""
+    """The measurements of :class:`TrainingRun` at one point of training, per copy: ``(K,)`` or ``(K, depth)``
+    (``None`` where not measured)."""
 
-    train_loss: float
-    val_loss: float | None
-    train_accuracy: float | None
-    val_accuracy: float | None
+    train_loss: np.ndarray
+    val_loss: np.ndarray | None
+    train_accuracy: np.ndarray | None
+    val_accuracy: np.ndarray | None
     pre_activation_mean: np.ndarray
     pre_activation_std: np.ndarray
     activation_mean: np.ndarray
     activation_std: np.ndarray
     grad_norm: np.ndarray
 
-    def is_finite(self) -> bool:
-        return all(value is None or bool(np.all(np.isfinite(value))) for value in self)
+    def finite(self) -> np.ndarray:
+        """``(K,)``: whether every measurement of copy k is finite."""
+        return np.all([np.isfinite(value).reshape(len(self.train_loss), -1).all(axis=1)
+                       for value in self if value is not None], axis=0)
+
+    def where(self, chosen: np.ndarray, otherwise: _EpochRecord) -> _EpochRecord:
+        """Per copy, this record where ``chosen`` (K,), else ``otherwise``'s."""
+        return _EpochRecord(*(None if mine is None else np.where(chosen.reshape(-1, *[1] * (mine.ndim - 1)), mine,
+                                                                theirs) for mine, theirs in zip(self, otherwise,
+                                                                                                 strict=True)))
 
 
-def _accuracy(mlp: MLP, output: np.ndarray, y: np.ndarray) -> float | None:
-    return float(np.mean(output.argmax(axis=1) == y)) if mlp.is_classifier else None
+def _accuracy(mlp: MLP, output: np.ndarray, y: np.ndarray) -> np.ndarray | None:
+    return np.mean(output.argmax(axis=-1) == y, axis=-1) if mlp.is_classifier else None
 
 
-def _evaluate(mlp: MLP, params: Params, state: State, train_set: tuple, val_set: tuple | None) -> _EpochRecord:
-    """Loss, accuracy, layer statistics and weight-gradient norms of the network, in eval mode."""
+def _evaluate(mlp: MLP, params: Params, state: State, train_set: tuple, val_set: tuple | None,
+              layer_statistics: bool = True) -> _EpochRecord:
+    """Loss, accuracy, layer statistics and weight-gradient norms of the K copies, in eval mode (without
+    ``layer_statistics``, of the layers only the means before the activation: they tell whether a copy's values
+    stayed finite)."""
     x, y = train_set
     output, caches, records, _ = mlp._forward(params, state, x, False, None)
     loss, dout = mlp._loss(output, y)
-    grads = mlp._backward(params, dout, caches)
     val_loss = val_accuracy = None
     if val_set is not None:
         val_output = mlp.predict(params, state, val_set[0])
         val_loss = mlp._loss(val_output, val_set[1])[0]
         val_accuracy = _accuracy(mlp, val_output, val_set[1])
+
+    def per_layer(statistic, arrays) -> np.ndarray:  # (K, depth): over each copy's samples and units
+        return np.stack([statistic(values, axis=(-2, -1)) for values in arrays], axis=-1)
+
     pre_activations = [record.pre_activation for record in records]
     activated = [record.activation for record in records]
+    measured = dict(train_loss=loss, val_loss=val_loss, train_accuracy=_accuracy(mlp, output, y),
+                    val_accuracy=val_accuracy, pre_activation_mean=per_layer(np.mean, pre_activations))
+    if not layer_statistics:
+        return _EpochRecord(**measured, pre_activation_std=None, activation_mean=None, activation_std=None,
+                            grad_norm=None)
+    grads = mlp._backward(params, dout, caches)
     return _EpochRecord(
-        train_loss=loss,
-        val_loss=val_loss,
-        train_accuracy=_accuracy(mlp, output, y),
-        val_accuracy=val_accuracy,
-        pre_activation_mean=np.array([values.mean() for values in pre_activations]),
-        pre_activation_std=np.array([values.std() for values in pre_activations]),
-        activation_mean=np.array([values.mean() for values in activated]),
-        activation_std=np.array([values.std() for values in activated]),
-        grad_norm=np.array([np.sqrt(np.vdot(grads[names.weight], grads[names.weight])) for names in mlp._names]),
+        **measured,
+        pre_activation_std=per_layer(np.std, pre_activations),
+        activation_mean=per_layer(np.mean, activated),
+        activation_std=per_layer(np.std, activated),
+        grad_norm=per_layer(lambda grad, axis: np.sqrt(np.sum(grad * grad, axis=axis)),
+                            [grads[names.weight] for names in mlp._names]),
     )
 
 
 def epoch_minibatches(order: np.ndarray, batch_size: int, drop_single: bool) -> Iterator[np.ndarray]:
-    """Consecutive slices of ``order``; a last slice of one sample is left out when ``drop_single``."""
-    for start in range(0, len(order), batch_size):
-        batch = order[start : start + batch_size]
-        if not (drop_single and len(batch) == 1 and len(order) > 1):
+    """Consecutive slices of ``order`` along its last axis; a last slice of one sample is left out when
+    ``drop_single``."""
+    count = order.shape[-1]
+    for start in range(0, count, batch_size):
+        batch = order[..., start : start + batch_size]
+        if not (drop_single and batch.shape[-1] == 1 and count > 1):
             yield batch
 
 
@@ -429,6 +453,22 @@ def checked_classes(mlp: MLP, x, y, name: str) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
+def stack_copies(singles) -> Params:
+    """Networks with the same parameters, each a dict of arrays, as the engine's copies (a leading axis K)."""
+    keys = list(singles[0])
+    if any(list(single) != keys for single in singles):
+        raise ValueError("every network must have the same parameters")
+    return {key: np.stack([np.asarray(single[key], dtype=np.float64) for single in singles]) for key in keys}
+
+
+def _where(chosen: np.ndarray, when_chosen, otherwise):
+    """Per copy (``chosen`` ``(K,)``), an array or a state from ``when_chosen``, else from ``otherwise``."""
+    if isinstance(when_chosen, tuple):
+        return tuple(type(mine)(*(_where(chosen, a, b) for a, b in zip(mine, theirs, strict=True)))
+                     for mine, theirs in zip(when_chosen, otherwise, strict=True))
+    return np.where(chosen.reshape(-1, *[1] * (when_chosen.ndim - 1)), when_chosen, otherwise)
+
+
 def train(
     mlp: MLP,
     params: Params,
@@ -439,80 +479,94 @@ def train(
     *,
     epochs: int,
     batch_size: int,
-    rng: np.random.Generator,
+    rng,
     x_val: np.ndarray | None = None,
     y_val: np.ndarray | None = None,
     max_loss: float | None = None,
+    layer_statistics: bool = True,
 ) -> TrainingRun:
-    r"""Minibatch training: each epoch shuffles the training set and takes one optimizer step per batch.
+    r"""Minibatch training: each epoch shuffles the training set and takes one optimizer step per batch. The one
+    training loop of the engine, for one network or K copies in lockstep.
 
     .. math:: \theta_{t+1} = \theta_t + \mathrm{update}\bigl(\nabla_\theta L_{B_t}(\theta_t)\bigr)
 
-    ``optimizer`` is any :mod:`dl_core.optimizers` optimizer; it works on the params dict. The last batch
-    of an epoch is smaller when ``batch_size`` does not divide N; with batch norm a last batch of one
-    sample is left out (its variance is undefined). ``rng`` shuffles and draws the dropout masks.
-    Training stops at the first epoch whose loss is not finite or exceeds ``max_loss`` (default
-    :math:`10^6 (1 + L_0)`, as :func:`dl_core.trajectories.run`); see :class:`TrainingRun`.
+    ``optimizer`` is any :mod:`dl_core.optimizers` optimizer. The last batch of an epoch is smaller when
+    ``batch_size`` does not divide N; with batch norm a last batch of one sample is left out (its variance is
+    undefined). ``rng`` shuffles and draws the dropout masks. Training stops at the first epoch whose loss is not
+    finite or exceeds ``max_loss`` (default :math:`10^6 (1 + L_0)`, as :func:`dl_core.trajectories.run`); see
+    :class:`TrainingRun`.
+
+    K copies (``params`` from :meth:`MLP.init_copies` or :func:`stack_copies`, ``state`` from
+    ``init_state(copies=K)``) take ``rng`` as K generators: copy k is, number for number, the training of copy k
+    alone with ``rng[k]`` (its own shuffles and masks; K generators in the same state give every copy the same
+    minibatches). A copy that diverges stops there and keeps its last good epoch; the others go on.
+
+    Without ``layer_statistics`` the per-layer histories other than ``pre_activation_mean`` are ``None`` (an epoch
+    then costs no backward pass on the whole set).
     """
     require_counts(("epochs", epochs, 0), ("batch_size", batch_size, 1))
     if (x_val is None) != (y_val is None):
         raise ValueError("give both x_val and y_val, or neither")
-    train_set = checked_data(mlp, x_train, y_train, "train")
+    x, y = train_set = checked_data(mlp, x_train, y_train, "train")
     val_set = None if x_val is None else checked_data(mlp, x_val, y_val, "val")
-    steps_per_epoch = _batches_per_epoch(len(train_set[0]), batch_size, mlp.batch_norm)
+    single = mlp.copies_of(params) is None
+    if single:
+        params = {key: value[None] for key, value in params.items()}
+        state = tuple(BatchNormStats(stats.mean[None], stats.var[None]) for stats in state)
+        rng = [rng]
+    rngs = list(rng)
+    if len(rngs) != len(params["W1"]):
+        raise ValueError(f"rng must hold one generator per copy ({len(params['W1'])}), got {len(rngs)}")
+    flat = FlatParams(params)
+    theta = flat.pack(params)
+    steps_per_epoch = _batches_per_epoch(len(x), batch_size, mlp.batch_norm)
 
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        records = [_evaluate(mlp, params, state, train_set, val_set)]
-        if not records[0].is_finite():
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        records = [_evaluate(mlp, params, state, train_set, val_set, layer_statistics)]
+        if not records[0].finite().all():
             raise ValueError("the initial network's loss or layer statistics are not finite")
-        if max_loss is None:
-            max_loss = DIVERGENCE_FACTOR * (1.0 + abs(records[0].train_loss))
-        optimizer_state = optimizer.init(params)
-        batch_losses: list[float] = []
-        diverged_at = -1
+        limit = DIVERGENCE_FACTOR * (1.0 + np.abs(records[0].train_loss)) if max_loss is None else np.full(
+            len(rngs), float(max_loss))
+        optimizer_state = optimizer.init(theta)
+        batch_losses = np.full((epochs * steps_per_epoch, len(rngs)), np.nan)
+        diverged_at = np.full(len(rngs), -1)
+        active = np.ones(len(rngs), dtype=bool)
         for epoch in range(1, epochs + 1):
-            epoch_params, epoch_state, optimizer_state, losses, diverged = _train_epoch(
-                mlp, params, state, optimizer, optimizer_state, train_set, batch_size, rng, max_loss
-            )
-            batch_losses += losses
-            record = None if diverged else _evaluate(mlp, epoch_params, epoch_state, train_set, val_set)
-            if record is None or not (record.is_finite() and record.train_loss <= max_loss):
-                diverged_at = epoch
+            if not active.any():
                 break
-            params, state = epoch_params, epoch_state
-            records.append(record)
+            start, start_state, blown = theta, state, np.zeros_like(active)
+            orders = np.stack([generator.permutation(len(x)) for generator in rngs])
+            for step, batch in enumerate(epoch_minibatches(orders, batch_size, mlp.batch_norm)):
+                loss, grads, new_state = mlp.loss_and_grads(flat.unpack(theta), state, x[batch], y[batch],
+                                                            train=True, rng=rngs)
+                blown |= active & ~(loss <= limit)
+                moving = active & ~blown
+                updates, optimizer_state = optimizer.update(flat.pack(grads), optimizer_state, theta)
+                theta = np.where(moving[:, None], theta + updates, theta)
+                state = _where(moving, new_state, state)
+                batch_losses[(epoch - 1) * steps_per_epoch + step] = np.where(moving, loss, np.nan)
+            record = _evaluate(mlp, flat.unpack(theta), state, train_set, val_set, layer_statistics)
+            stopped = active & (blown | ~record.finite() | ~(record.train_loss <= limit))
+            diverged_at[stopped] = epoch
+            active &= ~stopped
+            theta, state = np.where(stopped[:, None], start, theta), _where(stopped, start_state, state)
+            records.append(record.where(active, records[-1]))
 
-    return _training_run(
-        params, state, records, epochs, _frozen(batch_losses, epochs * steps_per_epoch, records[0].train_loss),
-        diverged_at,
-    )
-
-
-def _train_epoch(mlp, params, state, optimizer, optimizer_state, train_set, batch_size, rng, max_loss) -> tuple:
-    """One pass over shuffled minibatches: ``(params, state, optimizer_state, losses, diverged)``.
-
-    Stops, with ``diverged`` True, at the first minibatch whose loss is not finite or exceeds ``max_loss``.
-    """
-    x, y = train_set
-    losses = []
-    for batch in epoch_minibatches(rng.permutation(len(x)), batch_size, mlp.batch_norm):
-        loss, grads, new_state = mlp.loss_and_grads(params, state, x[batch], y[batch], train=True, rng=rng)
-        if not loss <= max_loss:
-            return params, state, optimizer_state, losses, True
-        updates, optimizer_state = optimizer.update(grads, optimizer_state, params)
-        params, state = apply_updates(params, updates), new_state
-        losses.append(loss)
-    return params, state, optimizer_state, losses, False
+    run = _training_run(flat.unpack(theta), state, records, epochs, _frozen(batch_losses, records[0].train_loss),
+                        diverged_at)
+    return _one_copy(run) if single else run
 
 
-def _frozen(values: list[float], length: int, before_first: float) -> np.ndarray:
-    """``values`` extended to ``length`` with its last value (``before_first`` if it is empty)."""
-    last = values[-1] if values else before_first
-    return np.array(values + [last] * (length - len(values)), dtype=np.float64)
+def _frozen(values: np.ndarray, before_first: np.ndarray) -> np.ndarray:
+    """``values`` ``(steps, K)`` with every NaN (a step a copy did not take) replaced by that copy's last loss before
+    it (``before_first`` when it took none)."""
+    filled = np.vstack([before_first[None], values])
+    taken = np.where(np.isnan(filled), 0, np.arange(len(filled))[:, None])
+    return np.take_along_axis(filled, np.maximum.accumulate(taken, axis=0), axis=0)[1:]
 
 
 def _training_run(params, state, records: list[_EpochRecord], epochs: int, batch_losses, diverged_at) -> TrainingRun:
-    """Stack the records (repeating the last good one up to ``epochs + 1``) into a :class:`TrainingRun`."""
+    """Stack the records (repeating the last one up to ``epochs + 1``) into a :class:`TrainingRun`."""
     records = records + [records[-1]] * (epochs + 1 - len(records))
 
     def history(field: str) -> np.ndarray | None:
@@ -525,4 +579,15 @@ def _training_run(params, state, records: list[_EpochRecord], epochs: int, batch
         **{field: history(field) for field in _EpochRecord._fields},
         batch_losses=batch_losses,
         diverged_at=diverged_at,
+    )
+
+
+def _one_copy(run: TrainingRun) -> TrainingRun:
+    """A run of one copy without its copy axis."""
+    return TrainingRun(
+        params={key: value[0] for key, value in run.params.items()},
+        state=tuple(BatchNormStats(stats.mean[0], stats.var[0]) for stats in run.state),
+        **{field: None if getattr(run, field) is None else getattr(run, field)[:, 0] for field in _EpochRecord._fields},
+        batch_losses=run.batch_losses[:, 0],
+        diverged_at=int(run.diverged_at[0]),
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import datasets, network, optimizers, starts_training, symmetry, variance
+from dl_core import datasets, network, optimizers, symmetry, variance
 
 MAX_DEPTH = 50
 SAMPLES_PER_LAYER = 4096  # values a layer's statistics are measured over: batch x width (8 inputs at 512 units)
@@ -135,17 +135,18 @@ def training_network(activation: str, depth: int) -> network.MLP:
 def trained_together(names: tuple[str, ...], activation: str, data: str, depth: int, epochs: int, lr: float,
                      small_std: float, seed: int) -> dict[str, Training]:
     """A ``depth``-hidden-layer network trained from each initializer of ``names``, side by side
-    (``dl_core.starts_training``: for each, number for number ``dl_core.network.train``): the same data, the same
-    batches in the same order, SGD with momentum and the same budget; only the first weights differ (normal schemes
-    even share their random numbers, scaled)."""
+    (the engine's copies in ``dl_core.network.train``: for each, number for number its training alone): the same
+    data, the same batches in the same order, SGD with momentum and the same budget; only the first weights differ
+    (normal schemes even share their random numbers, scaled)."""
     x, y = dataset(data, TRAIN_POINTS, seed)
     x_train, y_train, x_val, y_val = datasets.train_val_split(x, y, TRAIN_VALIDATION_SHARE,
                                                               np.random.default_rng([seed, 5]))
     mlp = training_network(activation, depth)
     starts = [variance.init_params(mlp, name, np.random.default_rng([seed, 6]), small_std) for name in names]
-    run = starts_training.train_from_starts(
-        mlp, starts, optimizers.sgd(lr, momentum=TRAIN_MOMENTUM), x_train, y_train, epochs=epochs,
-        batch_size=TRAIN_BATCH, rng=np.random.default_rng([seed, 7]), x_val=x_val, y_val=y_val,
+    same_batches = [np.random.default_rng([seed, 7]) for _ in names]  # one generator each, all in the same state
+    run = network.train(
+        mlp, network.stack_copies(starts), (), optimizers.sgd(lr, momentum=TRAIN_MOMENTUM), x_train, y_train,
+        epochs=epochs, batch_size=TRAIN_BATCH, rng=same_batches, x_val=x_val, y_val=y_val, layer_statistics=False,
     )
     found = {}
     for index, name in enumerate(names):

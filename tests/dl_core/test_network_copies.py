@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dl_core import optimizers
+from dl_core import network, optimizers
 from dl_core.network import MLP
 
 TOLERANCE = 1e-12
@@ -110,3 +110,34 @@ def test_dropout_needs_one_generator_per_copy():
         mlp.loss_and_grads(params, (), x, y, rng=generators([0]))
     with pytest.raises(ValueError, match="at least one"):
         mlp.init_copies([])
+
+
+@pytest.mark.parametrize("options", [dict(activation="relu"), dict(activation="tanh", batch_norm=True, drop_prob=0.2),
+                                     dict(activation="sigmoid", loss="mse")], ids=["relu", "bn+dropout", "mse"])
+def test_training_copies_is_training_each_alone_with_its_own_generator(options):
+    """One loop for K copies: copy k's whole history (losses, accuracies, layer statistics, batch losses, where it
+    diverged, its final weights) is that of copy k trained alone; a copy whose learning rate is far too large
+    stops and keeps its last good epoch while the others go on."""
+    mlp = MLP((2, 6, 5, 2 if options.get("loss") != "mse" else 1), **options)
+    rates = np.array([0.05, 1e6, 0.01])
+    seeds = [3, 4, 5]
+    x, y = data(np.random.default_rng(9), 3, 40, 2, 2, shared=True)
+    x_val, y_val = data(np.random.default_rng(10), 3, 15, 2, 2, shared=True)
+    if mlp.loss == "mse":
+        y, y_val = y.astype(float), y_val.astype(float)
+    run = network.train(mlp, mlp.init_copies(generators(seeds)), mlp.init_state(copies=3),
+                        optimizers.sgd(rates[:, None], momentum=0.9), x, y, epochs=6, batch_size=16,
+                        rng=generators([20, 21, 22]), x_val=x_val, y_val=y_val)
+    assert run.diverged_at[1] > 0 and (run.diverged_at[[0, 2]] == -1).all()
+    for k in range(3):
+        alone = network.train(mlp, mlp.init(np.random.default_rng(seeds[k])), mlp.init_state(),
+                              optimizers.sgd(float(rates[k]), momentum=0.9), x, y, epochs=6, batch_size=16,
+                              rng=np.random.default_rng(20 + k), x_val=x_val, y_val=y_val)
+        assert run.diverged_at[k] == alone.diverged_at
+        for field in ("train_loss", "val_loss", "train_accuracy", "val_accuracy", "pre_activation_std", "grad_norm",
+                      "batch_losses"):
+            if getattr(alone, field) is not None:
+                np.testing.assert_allclose(getattr(run, field)[:, k], getattr(alone, field), rtol=1e-10, atol=1e-12,
+                                           err_msg=field)
+        for key, value in alone.params.items():
+            np.testing.assert_allclose(run.params[key][k], value, rtol=1e-10, atol=1e-12)
