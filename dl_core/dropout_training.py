@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import activations, optimizers
+from dl_core import activations, layers, optimizers
 from dl_core.lockstep_training import cross_entropy, stack_params
 from dl_core.network import MLP, FlatParams, checked_classes, require_counts
 
@@ -166,12 +166,7 @@ def evaluate(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray) -> tuple[np
 def probabilities(mlp: MLP, params: Params, x: np.ndarray, label: int = 1) -> np.ndarray:
     """The K copies' softmax probability of ``label`` at every point of ``x`` ``(N, D)``, eval mode: ``(K, N)``."""
     logits, _ = forward(mlp, params, np.asarray(x, dtype=np.float64))
-    return _softmax(logits)[..., label]
-
-
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    return shifted / shifted.sum(axis=-1, keepdims=True)
+    return layers.softmax(logits)[..., label]
 
 
 def train_rates(
@@ -291,7 +286,7 @@ def mc_dropout(mlp: MLP, params: Params, drop_prob: float, x: np.ndarray, *, pas
         raise ValueError(f"drop_prob must be in [0, 1), got {drop_prob!r}")
     x = np.asarray(x, dtype=np.float64)
     stacked = stack_params(params, 1)
-    eval_probability = _softmax(forward(mlp, stacked, x)[0][0])[:, label]
+    eval_probability = layers.softmax(forward(mlp, stacked, x)[0][0])[:, label]
     if drop_prob == 0.0:  # nothing to sample: every pass is the eval pass
         return MonteCarlo(eval_probability, np.zeros(len(x)), eval_probability, int(passes))
     rates = np.array([float(drop_prob)])
@@ -302,7 +297,7 @@ def mc_dropout(mlp: MLP, params: Params, drop_prob: float, x: np.ndarray, *, pas
     while done < passes:
         count = min(per_chunk, passes - done)
         logits = forward(mlp, stacked, np.tile(x, (count, 1)), drop_probs=rates, rng=rng)[0][0]
-        probability = _softmax(logits)[:, label].reshape(count, len(x))
+        probability = layers.softmax(logits)[:, label].reshape(count, len(x))
         total += probability.sum(axis=0)
         squares += (probability**2).sum(axis=0)
         done += count

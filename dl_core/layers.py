@@ -270,6 +270,13 @@ def softmax_cross_entropy(logits: np.ndarray, labels: np.ndarray) -> tuple[float
         return softmax_cross_entropy_of_checked(logits, labels)
 
 
+def softmax(logits: np.ndarray) -> np.ndarray:
+    r"""The class probabilities of ``logits`` along the last axis, :math:`e^{z_c} / \sum_{c'} e^{z_{c'}}` (row maxima
+    subtracted first, so nothing overflows)."""
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
 def softmax_cross_entropy_of_checked(logits: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
     """``softmax_cross_entropy`` without its checks, for float64 ``logits`` ``(N, C)`` and integer ``labels`` in
     ``[0, C)`` that the caller has checked (a training loop checks its labels once, not at each of its thousand

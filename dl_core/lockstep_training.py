@@ -187,21 +187,9 @@ def forward(mlp: MLP, params: Params, state: State, x: np.ndarray, *, train: boo
 
 
 def cross_entropy(logits: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    r"""Each network's mean softmax cross-entropy and its gradient: logits ``(K, N, C)``, labels ``(N,)``.
-
-    .. math:: L_k = \frac{1}{N}\sum_n \Bigl(\log\sum_c e^{z_{knc}} - z_{kn y_n}\Bigr)
-
-    Returns ``losses`` ``(K,)`` and ``dlogits`` ``(K, N, C)`` (row maxima subtracted first, as
-    :func:`dl_core.layers.softmax_cross_entropy`).
-    """
-    rows = np.arange(logits.shape[1])
-    shifted = logits - logits.max(axis=2, keepdims=True)
-    exponentials = np.exp(shifted)
-    sums = exponentials.sum(axis=2)
-    losses = np.mean(np.log(sums) - shifted[:, rows, labels], axis=1)
-    dlogits = exponentials / sums[..., None]
-    dlogits[:, rows, labels] -= 1.0
-    return losses, dlogits / logits.shape[1]
+    """Each network's mean softmax cross-entropy ``(K,)`` and its gradient ``(K, N, C)``, for logits ``(K, N, C)`` and
+    labels ``(N,)``: the engine's (:func:`dl_core.layers.softmax_cross_entropy_of_checked`)."""
+    return layers.softmax_cross_entropy_of_checked(logits, labels)
 
 
 def loss_and_grads(mlp: MLP, params: Params, state: State, x: np.ndarray, y: np.ndarray, *, momentum: float = 0.1,

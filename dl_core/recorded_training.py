@@ -207,17 +207,7 @@ def loss_and_grads(mlp: MLP, params: Params, state: State, x: np.ndarray, y: np.
 def probability(mlp: MLP, params: Params, state: State, x: np.ndarray, label: int = 1) -> np.ndarray:
     """The softmax probability of ``label`` at every row of ``x`` ``(N, D)``, in eval mode: ``(N,)``."""
     logits = _forward(mlp, params, state, np.asarray(x, dtype=np.float64), train=False)[0]
-    return _softmax(logits)[:, label]
-
-
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-    return shifted / shifted.sum(axis=1, keepdims=True)
-
-
-def _cross_entropy(logits: np.ndarray, y: np.ndarray) -> float:
-    shifted = logits - logits.max(axis=1, keepdims=True)
-    return float(np.mean(np.log(np.exp(shifted).sum(axis=1)) - shifted[np.arange(len(y)), y]))
+    return layers.softmax(logits)[:, label]
 
 
 def layer_stats(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -330,8 +320,9 @@ def train_recorded(
         logits = _forward(mlp, params, state, everything, train=False, fn=fn)[0]
         predicted = logits.argmax(axis=1)
         records.append((
-            _softmax(logits[val_rows.stop :])[:, 1],
-            _cross_entropy(logits[train_rows], y), _cross_entropy(logits[val_rows], y_val),
+            layers.softmax(logits[val_rows.stop :])[:, 1],
+            layers.softmax_cross_entropy_of_checked(logits[train_rows], y)[0],
+            layers.softmax_cross_entropy_of_checked(logits[val_rows], y_val)[0],
             float(np.mean(predicted[train_rows] == y)), float(np.mean(predicted[val_rows] == y_val)),
         ))
         measured.append(params)
