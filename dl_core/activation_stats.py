@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core.activations import ACTIVATIONS, erfc
+from dl_core.quadrature import simpson_weights
 
 # The search grid: hundredths over [-40, 40], with 0 and the integers exactly on it. Beyond |x| = 40
 # the normal density is below 1e-300, so nothing there changes a share or a mean.
@@ -140,20 +141,12 @@ def max_derivative(name: str, **params) -> float:
     return max(_refined_max(lambda x: np.abs(grad(x, **params)), _GRID), float(at_infinity))
 
 
-def _simpson_weights(nodes: int) -> np.ndarray:
-    """Composite Simpson weights 1, 4, 2, 4, ..., 4, 1 over 3 (times the step); ``nodes`` is odd."""
-    weights = np.full(nodes, 2.0)
-    weights[1::2] = 4.0
-    weights[[0, -1]] = 1.0
-    return weights / 3.0
-
-
 _STANDARD_NODES = (
     np.arange(-_QUADRATURE_SPAN * _QUADRATURE_STEPS_PER_UNIT, _QUADRATURE_SPAN * _QUADRATURE_STEPS_PER_UNIT + 1)
     / _QUADRATURE_STEPS_PER_UNIT
 )
 _STANDARD_WEIGHTS = (
-    _simpson_weights(_STANDARD_NODES.size)
+    simpson_weights(_STANDARD_NODES.size)
     / _QUADRATURE_STEPS_PER_UNIT
     * np.exp(-0.5 * _STANDARD_NODES**2)
     / math.sqrt(2.0 * math.pi)

@@ -90,21 +90,6 @@ def _checked(mlp: MLP, drop_probs, x, y, x_val, y_val, epochs, batch_size, recor
     return drop_probs, sets
 
 
-# Products whose rows x inputs x outputs exceed this run multithreaded in OpenBLAS; on a busy two-core server the
-# threads wait on each other, and a product of 256 x 64 x 64 took 27 times longer per row than one of 128 x 64 x 64.
-# Larger products are therefore cut into row blocks below it (one thread, a few microseconds each).
-SINGLE_THREAD_SIZE = 500_000
-
-
-def _matmul(a: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """``a @ w`` for ``a`` ``(..., N, I)`` and ``w`` ``(..., I, O)``, in row blocks of at most
-    ``SINGLE_THREAD_SIZE`` multiply-adds each (see above)."""
-    rows = max(1, SINGLE_THREAD_SIZE // (a.shape[-1] * w.shape[-1]))
-    if a.shape[-2] <= rows:
-        return a @ w
-    return np.concatenate([a[..., start : start + rows, :] @ w for start in range(0, a.shape[-2], rows)], axis=-2)
-
-
 def _masks(drop_probs: np.ndarray, uniforms: np.ndarray) -> np.ndarray:
     """The K copies' dropout multipliers ``(K, N, M)`` from one draw of uniforms ``(N, M)``: unit kept by copy k
     when :math:`u \\ge p_k`, and then scaled by :math:`1/(1-p_k)` (exactly the engine's ``dropout_forward``)."""
@@ -122,7 +107,7 @@ def forward(mlp: MLP, params: Params, x: np.ndarray, *, drop_probs: np.ndarray |
     fn = _activation(mlp.activation)[0]
     hidden, caches = x, []
     for index in range(1, mlp.depth):
-        z = _matmul(hidden, params[f"W{index}"]) + params[f"b{index}"]
+        z = layers.block_product(hidden, params[f"W{index}"]) + params[f"b{index}"]
         activated = fn(z)
         multiplier = None
         hidden_in, hidden = hidden, activated
@@ -130,7 +115,7 @@ def forward(mlp: MLP, params: Params, x: np.ndarray, *, drop_probs: np.ndarray |
             multiplier = _masks(drop_probs, rng.random(activated.shape[1:]))
             hidden = activated * multiplier
         caches.append((hidden_in, z, activated, multiplier))
-    logits = _matmul(hidden, params[f"W{mlp.depth}"]) + params[f"b{mlp.depth}"]
+    logits = layers.block_product(hidden, params[f"W{mlp.depth}"]) + params[f"b{mlp.depth}"]
     caches.append((hidden, None, None, None))
     return logits, caches
 

@@ -33,7 +33,6 @@ from functools import lru_cache
 import numpy as np
 
 from dl_core import activations, layers, lockstep_training, optimizers, schedules
-from dl_core.dropout_training import SINGLE_THREAD_SIZE
 from dl_core.layers import BatchNormStats
 from dl_core.lockstep_training import activation_pair, minibatches
 from dl_core.network import MLP, checked_classes, require_counts
@@ -127,23 +126,6 @@ class _Flat:
                                                                                strict=True)}
 
 
-def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``a @ b`` in row blocks of at most ``SINGLE_THREAD_SIZE`` multiply-adds (one BLAS thread each: on a busy
-    two-core server a multithreaded product waits on the other core; see ``dl_core.dropout_training``)."""
-    rows = max(1, SINGLE_THREAD_SIZE // (a.shape[1] * b.shape[1]))
-    if a.shape[0] <= rows:
-        return a @ b
-    return np.concatenate([a[start : start + rows] @ b for start in range(0, a.shape[0], rows)])
-
-
-def _weight_grad(hidden: np.ndarray, dout: np.ndarray) -> np.ndarray:
-    """``hidden.T @ dout``, summed over row blocks as ``_product`` cuts them."""
-    rows = max(1, SINGLE_THREAD_SIZE // (hidden.shape[1] * dout.shape[1]))
-    if hidden.shape[0] <= rows:
-        return hidden.T @ dout
-    return sum(hidden[start : start + rows].T @ dout[start : start + rows] for start in range(0, len(hidden), rows))
-
-
 def _forward(mlp: MLP, params: Params, state: State, x: np.ndarray, *, train: bool, rng=None, fn=None):
     """``(logits, caches, new_state)``. ``train``: batch norm by the batch's statistics (running ones updated) and,
     with ``rng``, dropout masks drawn as the engine draws them (one ``rng.random`` per hidden layer, in order)."""
@@ -151,7 +133,7 @@ def _forward(mlp: MLP, params: Params, state: State, x: np.ndarray, *, train: bo
     hidden, caches, new_state = x, [], []
     dropping = rng is not None and mlp.drop_prob > 0.0
     for index in range(1, mlp.depth):
-        z = _product(hidden, params[f"W{index}"]) + params[f"b{index}"]
+        z = layers.block_product(hidden, params[f"W{index}"]) + params[f"b{index}"]
         batchnorm_cache = None
         if mlp.batch_norm:
             z, running, batchnorm_cache = layers.batchnorm_forward(z, params[f"gamma{index}"], params[f"beta{index}"],
@@ -165,7 +147,7 @@ def _forward(mlp: MLP, params: Params, state: State, x: np.ndarray, *, train: bo
             following = out * multiplier
         caches.append((hidden, z, out, batchnorm_cache, multiplier))
         hidden = following
-    logits = _product(hidden, params[f"W{mlp.depth}"]) + params[f"b{mlp.depth}"]
+    logits = layers.block_product(hidden, params[f"W{mlp.depth}"]) + params[f"b{mlp.depth}"]
     caches.append((hidden, None, None, None, None))
     return logits, caches, tuple(new_state) if train and mlp.batch_norm else state
 
@@ -182,10 +164,10 @@ def _backward(mlp: MLP, params: Params, dlogits: np.ndarray, caches: list, grad=
             dout = dout * grad(z, out)
             if batchnorm_cache is not None:
                 dout, grads[f"gamma{index}"], grads[f"beta{index}"] = layers.batchnorm_backward(dout, batchnorm_cache)
-        grads[f"W{index}"] = _weight_grad(hidden, dout)
+        grads[f"W{index}"] = layers.block_weight_grad(hidden, dout)
         grads[f"b{index}"] = dout.sum(axis=0)
         if index > 1:
-            dout = _product(dout, params[f"W{index}"].T)
+            dout = layers.block_product(dout, params[f"W{index}"].T)
     return {key: grads[key] for key in params}
 
 

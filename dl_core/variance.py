@@ -49,6 +49,7 @@ import numpy as np
 
 from dl_core import initializers
 from dl_core.activations import ACTIVATIONS
+from dl_core.quadrature import simpson_weights
 
 LATEX = {  # the formulas of the lesson, as the pages show them with st.latex (short lines: they fit a phone)
     "bienayme": r"\begin{aligned}\mathrm{Var}(z)&=\mathrm{Var}\Bigl(\sum_{i=1}^{n_\text{in}} w_i x_i\Bigr)"
@@ -546,10 +547,7 @@ class Moments:
 _PANELS = 200
 _SPAN = 10.0
 _UNIT = np.linspace(0.0, 1.0, 2 * _PANELS + 1)
-_SIMPSON = np.full(_UNIT.size, 2.0)
-_SIMPSON[1::2] = 4.0
-_SIMPSON[[0, -1]] = 1.0
-_SIMPSON /= 3.0 * 2 * _PANELS
+_SIMPSON = simpson_weights(_UNIT.size) / (2 * _PANELS)
 
 
 def _nodes_and_weights(q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -101,9 +101,9 @@ def test_the_gradients_are_centred_differences_under_fixed_masks(data):
 def test_the_row_blocks_give_the_same_product():
     rng = np.random.default_rng(0)
     a, w = rng.normal(size=(3, 700, 40)), rng.normal(size=(3, 40, 50))
-    np.testing.assert_allclose(dropout_training._matmul(a, w), a @ w, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(layers.block_product(a, w), a @ w, rtol=1e-12, atol=1e-12)
     x = rng.normal(size=(900, 2))
-    np.testing.assert_allclose(dropout_training._matmul(x, w[:, :2]), x @ w[:, :2], rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(layers.block_product(x, w[:, :2]), x @ w[:, :2], rtol=1e-12, atol=1e-12)
 
 
 def test_probabilities_are_the_engines_eval_mode_softmax(data):
