@@ -32,7 +32,7 @@ GRADIENT_LATEX = (r"\frac{\partial L}{\partial W^{(1)}_{\cdot j}} = X^\top\Bigl(
 
 
 @dataclass(frozen=True)
-class Recording:
+class FirstLayerRecording:
     r"""A training run that kept the first layer after every step (index 0 is the start).
 
     ``hidden_weights`` ``(steps + 1, fan_in, units)``: :math:`W^{(1)}` (column ``j`` feeds unit ``j``);
@@ -49,7 +49,8 @@ class Recording:
     stopped_at: int
 
 
-def train_recording(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray, *, steps: int, lr: float) -> Recording:
+def train_recording(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray, *, steps: int,
+                    lr: float) -> FirstLayerRecording:
     r"""``steps`` steps of full-batch gradient descent, :math:`\theta\leftarrow\theta-\eta\nabla L(\theta)`
     (:func:`dl_core.optimizers.sgd`), with the network's own forward and backward passes.
 
@@ -81,7 +82,7 @@ def train_recording(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray, *, s
         raise ValueError("the loss of the initial network is not finite")
     fill = steps + 1 - len(losses)
     accuracy = float(np.mean(mlp.predict(kept, (), x).argmax(axis=1) == y))
-    return Recording(
+    return FirstLayerRecording(
         hidden_weights=np.stack(weights + [weights[-1]] * fill),
         hidden_bias=np.stack(biases + [biases[-1]] * fill),
         losses=np.array(losses + [losses[-1]] * fill),
