@@ -282,14 +282,16 @@ def softmax_cross_entropy_of_checked(logits: np.ndarray, labels: np.ndarray) -> 
     ``[0, C)`` that the caller has checked (a training loop checks its labels once, not at each of its thousand
     steps); under the caller's ``np.errstate``. The same numbers."""
     count = logits.shape[-2]
-    picked = np.broadcast_to(labels, logits.shape[:-1])[..., None]  # each sample's label, in every copy
-    shifted = logits - logits.max(axis=-1, keepdims=True)
+    rows_of = logits.reshape(-1, logits.shape[-1])  # every copy's samples as rows of one matrix
+    picked = np.broadcast_to(labels, logits.shape[:-1]).reshape(-1)  # each row's label
+    rows = np.arange(len(rows_of))
+    shifted = rows_of - rows_of.max(axis=1, keepdims=True)
     exponentials = np.exp(shifted)
-    sums = exponentials.sum(axis=-1)
-    losses = (np.log(sums) - np.take_along_axis(shifted, picked, axis=-1)[..., 0]).sum(axis=-1) / count
-    dlogits = exponentials / sums[..., None]
-    np.put_along_axis(dlogits, picked, np.take_along_axis(dlogits, picked, axis=-1) - 1.0, axis=-1)
-    return (float(losses) if losses.ndim == 0 else losses), dlogits / count
+    sums = exponentials.sum(axis=1)
+    losses = (np.log(sums) - shifted[rows, picked]).reshape(logits.shape[:-1]).sum(axis=-1) / count
+    dlogits = exponentials / sums[:, None]
+    dlogits[rows, picked] -= 1.0
+    return (float(losses) if losses.ndim == 0 else losses), (dlogits / count).reshape(logits.shape)
 
 
 def _checked_labels(labels: Any, logits_shape: tuple[int, ...]) -> np.ndarray:

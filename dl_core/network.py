@@ -328,6 +328,9 @@ class TrainingRun:
     frozen from that index on at its last good value (never NaN or inf). ``params`` and ``state``: the
     network at the end of training, or at the end of the last good epoch after a divergence.
 
+    ``kept``: what ``train``'s ``keep`` returned at each of those points, each array stacked ``(epochs+1, ...)``
+    (frozen like the histories), or ``None``.
+
     For K copies every history has a second axis K (``train_loss`` ``(epochs+1, K)``, a layer's statistics
     ``(epochs+1, K, depth)``, ``batch_losses`` ``(steps, K)``), ``diverged_at`` is ``(K,)`` and ``params`` and
     ``state`` are the copies'.
@@ -346,6 +349,7 @@ class TrainingRun:
     grad_norm: np.ndarray
     batch_losses: np.ndarray
     diverged_at: int | np.ndarray
+    kept: tuple[np.ndarray, ...] | None = None
 
     @property
     def diverged(self) -> bool | np.ndarray:
@@ -484,6 +488,8 @@ def train(
     y_val: np.ndarray | None = None,
     max_loss: float | None = None,
     layer_statistics: bool = True,
+    shuffle: bool = True,
+    keep: Callable[[Params], tuple[np.ndarray, ...]] | None = None,
 ) -> TrainingRun:
     r"""Minibatch training: each epoch shuffles the training set and takes one optimizer step per batch. The one
     training loop of the engine, for one network or K copies in lockstep.
@@ -502,7 +508,11 @@ def train(
     minibatches). A copy that diverges stops there and keeps its last good epoch; the others go on.
 
     Without ``layer_statistics`` the per-layer histories other than ``pre_activation_mean`` are ``None`` (an epoch
-    then costs no backward pass on the whole set).
+    then costs no backward pass on the whole set). ``shuffle=False`` takes the samples in their order (full-batch
+    gradient descent, with ``batch_size >= N``, is then exactly :math:`\theta \leftarrow \theta - \eta\nabla L`).
+    ``keep(params)`` (the copies' parameters, leading axis K even for one network) returns a tuple of arrays with
+    that leading axis; it is called before training and after every epoch, and :attr:`TrainingRun.kept` holds its
+    results (a lesson's own recording: the first layer's weights at every step, snapshots for playback).
     """
     require_counts(("epochs", epochs, 0), ("batch_size", batch_size, 1))
     if (x_val is None) != (y_val is None):
@@ -523,6 +533,7 @@ def train(
 
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
         records = [_evaluate(mlp, params, state, train_set, val_set, layer_statistics)]
+        kept = [keep(params)] if keep else []
         if not records[0].finite().all():
             raise ValueError("the initial network's loss or layer statistics are not finite")
         limit = DIVERGENCE_FACTOR * (1.0 + np.abs(records[0].train_loss)) if max_loss is None else np.full(
@@ -535,25 +546,34 @@ def train(
             if not active.any():
                 break
             start, start_state, blown = theta, state, np.zeros_like(active)
-            orders = np.stack([generator.permutation(len(x)) for generator in rngs])
+            orders = np.stack([generator.permutation(len(x)) if shuffle else np.arange(len(x)) for generator in rngs])
             for step, batch in enumerate(epoch_minibatches(orders, batch_size, mlp.batch_norm)):
                 loss, grads, new_state = mlp.loss_and_grads(flat.unpack(theta), state, x[batch], y[batch],
                                                             train=True, rng=rngs)
                 blown |= active & ~(loss <= limit)
                 moving = active & ~blown
                 updates, optimizer_state = optimizer.update(flat.pack(grads), optimizer_state, theta)
-                theta = np.where(moving[:, None], theta + updates, theta)
-                state = _where(moving, new_state, state)
+                if moving.all():  # the common case, without the per-copy choices
+                    theta, state = theta + updates, new_state
+                else:
+                    theta = np.where(moving[:, None], theta + updates, theta)
+                    state = _where(moving, new_state, state)
                 batch_losses[(epoch - 1) * steps_per_epoch + step] = np.where(moving, loss, np.nan)
             record = _evaluate(mlp, flat.unpack(theta), state, train_set, val_set, layer_statistics)
             stopped = active & (blown | ~record.finite() | ~(record.train_loss <= limit))
-            diverged_at[stopped] = epoch
-            active &= ~stopped
-            theta, state = np.where(stopped[:, None], start, theta), _where(stopped, start_state, state)
-            records.append(record.where(active, records[-1]))
+            if stopped.any():
+                diverged_at[stopped] = epoch
+                active &= ~stopped
+                theta, state = np.where(stopped[:, None], start, theta), _where(stopped, start_state, state)
+            records.append(record if active.all() else record.where(active, records[-1]))
+            if keep:
+                now = keep(flat.unpack(theta))
+                kept.append(now if active.all() else tuple(_where(active, mine, last)
+                                                            for mine, last in zip(now, kept[-1], strict=True)))
 
+    kept += kept[-1:] * (epochs + 1 - len(kept))
     run = _training_run(flat.unpack(theta), state, records, epochs, _frozen(batch_losses, records[0].train_loss),
-                        diverged_at)
+                        diverged_at, tuple(np.array(values) for values in zip(*kept, strict=True)) if keep else None)
     return _one_copy(run) if single else run
 
 
@@ -565,7 +585,8 @@ def _frozen(values: np.ndarray, before_first: np.ndarray) -> np.ndarray:
     return np.take_along_axis(filled, np.maximum.accumulate(taken, axis=0), axis=0)[1:]
 
 
-def _training_run(params, state, records: list[_EpochRecord], epochs: int, batch_losses, diverged_at) -> TrainingRun:
+def _training_run(params, state, records: list[_EpochRecord], epochs: int, batch_losses, diverged_at,
+                  kept=None) -> TrainingRun:
     """Stack the records (repeating the last one up to ``epochs + 1``) into a :class:`TrainingRun`."""
     records = records + [records[-1]] * (epochs + 1 - len(records))
 
@@ -579,6 +600,7 @@ def _training_run(params, state, records: list[_EpochRecord], epochs: int, batch
         **{field: history(field) for field in _EpochRecord._fields},
         batch_losses=batch_losses,
         diverged_at=diverged_at,
+        kept=kept,
     )
 
 
@@ -590,4 +612,5 @@ def _one_copy(run: TrainingRun) -> TrainingRun:
         **{field: None if getattr(run, field) is None else getattr(run, field)[:, 0] for field in _EpochRecord._fields},
         batch_losses=run.batch_losses[:, 0],
         diverged_at=int(run.diverged_at[0]),
+        kept=None if run.kept is None else tuple(values[:, 0] for values in run.kept),
     )

@@ -11,19 +11,20 @@ the same for every :math:`j` as long as the rows :math:`W^{(2)}_{j\cdot}` are eq
 descent moves all units alike and they never part: the layer has the power of a single unit. The same
 arithmetic in the same order gives bit-identical results, so "equal" here is exact, not approximate.
 
-- :func:`train_recording`: full-batch gradient descent on a :class:`dl_core.network.MLP`, keeping the first
-  layer's weights and biases after every step.
+- :func:`train_recording`: full-batch gradient descent on a :class:`dl_core.network.MLP` (the engine's training
+  loop), keeping the first layer's weights and biases after every step.
 - :func:`distinct_units`, :func:`unit_spread`: how many different hidden units there are, and how far apart.
 - :func:`class_probability_grid`: the network's probability of class 1 over a grid (its decision boundary).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import optimizers
+from dl_core import network, optimizers
 from dl_core.network import MLP, Params
 
 # The gradient of unit j's incoming weights, as the page shows it: the same for every j while the units are equal.
@@ -38,7 +39,8 @@ class FirstLayerRecording:
     ``hidden_weights`` ``(steps + 1, fan_in, units)``: :math:`W^{(1)}` (column ``j`` feeds unit ``j``);
     ``hidden_bias`` ``(steps + 1, units)``; ``losses`` ``(steps + 1,)``: the full-batch loss at each step's
     weights; ``params``: the network after the last step; ``accuracy``: its accuracy on ``x``; ``stopped_at``: the
-    step whose loss was not finite (the run ended there and the records repeat the last good one), or -1.
+    step at which the run diverged (the engine's rule: a loss not finite or above :math:`10^6 (1 + L_0)`; the
+    records repeat the last good step from there), or -1.
     """
 
     hidden_weights: np.ndarray
@@ -52,7 +54,16 @@ class FirstLayerRecording:
 def train_recording(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray, *, steps: int,
                     lr: float) -> FirstLayerRecording:
     r"""``steps`` steps of full-batch gradient descent, :math:`\theta\leftarrow\theta-\eta\nabla L(\theta)`
-    (:func:`dl_core.optimizers.sgd`), with the network's own forward and backward passes.
+    (:func:`dl_core.optimizers.sgd`), keeping the first layer after every step: :func:`train_recordings` of one
+    start."""
+    return train_recordings(mlp, [params], x, y, steps=steps, lr=lr)[0]
+
+
+def train_recordings(mlp: MLP, starts: Sequence[Params], x: np.ndarray, y: np.ndarray, *, steps: int,
+                     lr: float) -> list[FirstLayerRecording]:
+    r""":func:`train_recording` from each of ``starts``, the starts trained side by side as the engine's copies in
+    its training loop (:func:`dl_core.network.train`): the whole set in its order each step, the first layer kept
+    after every step. Copy k is, number for number, the start trained alone.
 
     ``mlp`` is a classifier without batch norm or dropout; ``x`` ``(N, D)``, ``y`` ``(N,)`` integer labels.
     """
@@ -60,36 +71,14 @@ def train_recording(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray, *, s
         raise ValueError("train_recording takes a classifier without batch norm or dropout")
     if isinstance(steps, bool) or not (isinstance(steps, int | np.integer) and steps >= 0):
         raise ValueError(f"steps must be an integer >= 0, got {steps!r}")
-    x, y = np.asarray(x, dtype=np.float64), np.asarray(y)
-    optimizer = optimizers.sgd(lr)
-    state = optimizer.init(params)
-    weights, biases, losses = [], [], []
-    stopped_at = -1
-    with np.errstate(over="ignore", invalid="ignore"):
-        for step in range(steps + 1):
-            loss, grads, _ = mlp.loss_and_grads(params, (), x, y)
-            if not np.isfinite(loss):
-                stopped_at = step
-                break
-            kept = params
-            weights.append(params["W1"])
-            biases.append(params["b1"])
-            losses.append(loss)
-            if step < steps:
-                updates, state = optimizer.update(grads, state, params)
-                params = optimizers.apply_updates(params, updates)
-    if not losses:
-        raise ValueError("the loss of the initial network is not finite")
-    fill = steps + 1 - len(losses)
-    accuracy = float(np.mean(mlp.predict(kept, (), x).argmax(axis=1) == y))
-    return FirstLayerRecording(
-        hidden_weights=np.stack(weights + [weights[-1]] * fill),
-        hidden_bias=np.stack(biases + [biases[-1]] * fill),
-        losses=np.array(losses + [losses[-1]] * fill),
-        params=kept,
-        accuracy=accuracy,
-        stopped_at=stopped_at,
-    )
+    x = np.asarray(x, dtype=np.float64)
+    run = network.train(mlp, network.stack_copies(starts), (), optimizers.sgd(lr), x, y, epochs=int(steps),
+                        batch_size=len(x), rng=[np.random.default_rng(0) for _ in starts], shuffle=False,
+                        layer_statistics=False, keep=lambda copies: (copies["W1"], copies["b1"]))
+    weights, biases = run.kept
+    return [FirstLayerRecording(weights[:, k], biases[:, k], run.train_loss[:, k],
+                                {key: value[k] for key, value in run.params.items()}, float(run.train_accuracy[-1, k]),
+                                int(run.diverged_at[k])) for k in range(len(starts))]
 
 
 def _units(weights: np.ndarray, bias: np.ndarray) -> np.ndarray:

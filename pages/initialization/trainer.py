@@ -80,8 +80,8 @@ def symmetry_trap(activation: str, data: str, units: int, constant: float, std: 
     low, high = x.min(axis=0) - DATA_MARGIN, x.max(axis=0) + DATA_MARGIN
     bounds = ((float(low[0]), float(high[0])), (float(low[1]), float(high[1])))
     runs = {}
-    for name, params in starts.items():
-        recording = symmetry.train_recording(mlp, params, x, y, steps=steps, lr=lr)
+    recordings = symmetry.train_recordings(mlp, list(starts.values()), x, y, steps=steps, lr=lr)
+    for name, recording in zip(starts, recordings, strict=True):
         last_weights, last_bias = recording.hidden_weights[-1], recording.hidden_bias[-1]
         axis1, axis2, probability = symmetry.class_probability_grid(mlp, recording.params, bounds,
                                                                     GRID_RESOLUTION)
