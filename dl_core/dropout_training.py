@@ -33,7 +33,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import activations, layers, optimizers
+from dl_core import layers, optimizers
+from dl_core.activations import activation_pair
 from dl_core.lockstep_training import cross_entropy, stack_params
 from dl_core.network import MLP, FlatParams, checked_classes, require_counts
 
@@ -70,14 +71,6 @@ class RatesRun:
         return {key: value[index, 0] if key.startswith("b") else value[index] for key, value in self.params.items()}
 
 
-def _activation(name: str) -> tuple[Callable, Callable]:
-    """``(f(z), f'(z, out))``: ReLU as one ufunc each way, any other activation through the engine."""
-    if name == "relu":
-        return (lambda z: np.maximum(z, 0.0)), (lambda z, out: out > 0.0)
-    activation = activations.get(name)
-    return activation.fn, (lambda z, out: activation.grad(z))
-
-
 def _checked(mlp: MLP, drop_probs, x, y, x_val, y_val, epochs, batch_size, record_every):
     if not mlp.is_classifier or mlp.batch_norm or mlp.drop_prob != 0.0:
         raise ValueError("train_rates trains classifiers without batch norm; give the rates as drop_probs, "
@@ -104,7 +97,7 @@ def forward(mlp: MLP, params: Params, x: np.ndarray, *, drop_probs: np.ndarray |
     With ``drop_probs`` and ``rng`` (train mode) every hidden layer draws ``rng.random((N, width))`` and each copy
     drops its own share of units (see :func:`_masks`); without them, eval mode: nothing is dropped.
     """
-    fn = _activation(mlp.activation)[0]
+    fn = activation_pair(mlp.activation, exact=mlp.activation != "relu")[0]
     hidden, caches = x, []
     for index in range(1, mlp.depth):
         z = layers.block_product(hidden, params[f"W{index}"]) + params[f"b{index}"]
@@ -124,7 +117,7 @@ def loss_and_grads(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray, drop_
                    rng: np.random.Generator) -> tuple[np.ndarray, Params]:
     """Train mode: the K minibatch losses ``(K,)`` and the gradients keyed like ``params``; for each k the same
     numbers as ``MLP(..., drop_prob=drop_probs[k]).loss_and_grads`` with a generator in the same state."""
-    grad = _activation(mlp.activation)[1]
+    grad = activation_pair(mlp.activation, exact=mlp.activation != "relu")[1]
     logits, caches = forward(mlp, params, x, drop_probs=drop_probs, rng=rng)
     losses, dout = cross_entropy(logits, y)
     grads: Params = {}

@@ -29,37 +29,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import activations, layers, optimizers
+from dl_core import layers, optimizers
+from dl_core.activations import activation_pair
 from dl_core.layers import BatchNormStats
 from dl_core.network import MLP, FlatParams, checked_classes, require_counts
 from dl_core.trajectories import DIVERGENCE_FACTOR
 
 Params = dict[str, np.ndarray]
 State = tuple[BatchNormStats, ...]  # per hidden layer: mean and var of shape (K, 1, width)
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 0.5 + 0.5 * np.tanh(0.5 * z)  # one ufunc, never overflows
-
-
-# The activations a sweep uses most, each as (f, f' from the output f): one ufunc per pass instead of the engine's
-# tail-exact forms. They agree with the engine's to about 1e-16 in absolute value; only in the far tails, where the
-# derivatives are tiny anyway, do they lose their relative accuracy.
-FAST = {
-    "sigmoid": (_sigmoid, lambda out: out * (1.0 - out)),
-    "tanh": (np.tanh, lambda out: 1.0 - out * out),
-    "relu": (lambda z: np.maximum(z, 0.0), lambda out: (out > 0.0).astype(np.float64)),
-}
-
-
-def activation_pair(name: str, exact: bool = False):
-    """``(f, f'(z, out))`` of an activation: the fast pair above, or (``exact``, or none above) the engine's function
-    and derivative."""
-    if name in FAST and not exact:
-        fn, grad = FAST[name]
-        return fn, lambda z, out: grad(out)
-    activation = activations.get(name)
-    return activation.fn, lambda z, out: activation.grad(z)
 
 
 @dataclass(frozen=True)

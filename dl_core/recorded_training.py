@@ -33,8 +33,9 @@ from functools import lru_cache
 import numpy as np
 
 from dl_core import activations, layers, lockstep_training, optimizers, schedules
+from dl_core.activations import activation_pair
 from dl_core.layers import BatchNormStats
-from dl_core.lockstep_training import activation_pair, minibatches
+from dl_core.lockstep_training import minibatches
 from dl_core.network import MLP, checked_classes, require_counts
 from dl_core.trajectories import DIVERGENCE_FACTOR
 

@@ -163,16 +163,6 @@ def test_the_probe_histograms_hold_every_value(data):
     np.testing.assert_allclose(found.pre_std[0], 1.0, atol=1e-2)
 
 
-def test_the_sigmoid_and_tanh_shortcuts_match_the_engines_functions():
-    from dl_core.activations import get
-    from dl_core.lockstep_training import FAST
-
-    z = np.linspace(-40, 40, 2001)
-    for name, (fn, grad) in FAST.items():
-        np.testing.assert_allclose(fn(z), get(name).fn(z), rtol=1e-14, atol=1e-16)
-        np.testing.assert_allclose(grad(fn(z)), get(name).grad(z), rtol=1e-9, atol=3e-16)
-
-
 @settings(max_examples=40, deadline=None)
 @given(count=st.integers(2, 50), batch_size=st.integers(1, 50), steps=st.integers(0, 40), seed=st.integers(0, 99))
 def test_minibatches_are_whole_batches_of_one_permutation_per_epoch(count, batch_size, steps, seed):

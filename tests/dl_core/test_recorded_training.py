@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from dl_core import datasets, gradcheck, optimizers, recorded_training, schedules
+from dl_core.activations import activation_pair
 from dl_core.layers import BatchNormStats, batchnorm_forward
-from dl_core.lockstep_training import activation_pair, minibatches
+from dl_core.lockstep_training import minibatches
 from dl_core.network import MLP
 from dl_core.recorded_training import (
     NO_GRADIENT_SHARE,
