@@ -15,6 +15,23 @@ PATH_X = "() => Array.from(document.querySelectorAll('.js-plotly-plot')[0]?._ful
 PATH_LENGTH = "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData[1].x.length"
 
 
+def test_a_russian_slider_shows_a_decimal_comma_and_keeps_the_machine_value_in_the_address(server, browser):
+    """Number sliders are labelled in the page's language; the URL keeps the value as the machine writes it, so a
+    link made on a Russian page opens the same experiment in English."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(server + "/feature_scaling?lang=ru", timeout=60_000)
+    settle(page)
+    slider = page.locator('[data-testid="stSlider"]', has_text="Скорость обучения")
+    assert "0,1" in slider.inner_text() and "0.1" not in slider.inner_text()
+    thumb = slider.get_by_role("slider")
+    thumb.focus()
+    thumb.press("ArrowLeft")
+    page.wait_for_function("() => location.search.includes('lr=0.07')", timeout=30_000)
+    settle(page)
+    assert "0,07" in slider.inner_text()
+    page.close()
+
+
 def test_feature_scaling_page_reacts_and_animates(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors = []
