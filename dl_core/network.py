@@ -217,9 +217,8 @@ class MLP:
         if self.is_classifier:
             return layers.softmax_cross_entropy(output, y)
         target = np.asarray(y, dtype=np.float64)
-        copies = output.ndim == 3
-        single_column = target.ndim == 1 + (copies and target.shape[:1] == output.shape[:1]) and output.shape[-1] == 1
-        return layers.mse(output, target[..., None] if single_column else target, copies=copies)
+        one_column = output.shape[-1] == 1 and (target.ndim == 1 or target.shape[-1] != 1)  # (N,) or (K, N) targets
+        return layers.mse(output, target[..., None] if one_column else target, copies=output.ndim == 3)
 
     def _forward(self, params: Params, state: State, x: np.ndarray, train: bool, rng) -> tuple:
         """``(output, caches, records, new_state)``: one cache and one record per layer."""

@@ -141,3 +141,17 @@ def test_training_copies_is_training_each_alone_with_its_own_generator(options):
                                            err_msg=field)
         for key, value in alone.params.items():
             np.testing.assert_allclose(run.params[key][k], value, rtol=1e-10, atol=1e-12)
+
+
+def test_a_regression_target_of_as_many_samples_as_copies_is_shared_not_split():
+    """Shared targets ``(N,)`` and per-copy targets ``(K, N)`` of a one-output regression, with N = K."""
+    mlp = MLP((2, 3, 1), loss="mse")
+    params = mlp.init_copies(generators([0, 1, 2]))
+    x, target = np.random.default_rng(0).normal(size=(3, 2)), np.array([0.5, -1.0, 2.0])
+    shared, _, _ = mlp.loss_and_grads(params, (), x, target)
+    per_copy, _, _ = mlp.loss_and_grads(params, (), np.stack([x] * 3), np.stack([target] * 3))
+    for k in range(3):
+        alone, _, _ = mlp.loss_and_grads(copy(params, k), (), x, target)
+        assert_close(shared[k], alone)
+        assert_close(per_copy[k], alone)
+
