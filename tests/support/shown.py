@@ -51,9 +51,6 @@ class Shown:
     where: str
     text: str
 
-    def __str__(self) -> str:
-        return f"{self.state} · {self.where}: {self.text[:160]!r}"
-
 
 def experiments(folder: str) -> dict[str, str]:
     """The page's "Experiments from the lesson": {name: query}, read from its ``EXPERIMENTS``."""
