@@ -169,3 +169,29 @@ def test_full_batch_adam_training_follows_pytorch():
     np.testing.assert_allclose(run.params["W1"], model[0].weight.detach().numpy().T, rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(run.params["W3"], model[6].weight.detach().numpy().T, rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(run.state[1].var, model[4].running_var.numpy(), rtol=1e-9)
+
+
+@pytest.mark.parametrize("batch_norm", [False, True], ids=["plain", "batch norm"])
+def test_copies_equal_k_separate_pytorch_networks(batch_norm):
+    """K copies in lockstep against K separate ``nn.Sequential`` networks: each copy's loss, every gradient and the
+    running statistics after a train-mode step, on one batch per copy."""
+    mlp = MLP((3, 6, 5, 2), activation="tanh", batch_norm=batch_norm)
+    copies = 3
+    params = mlp.init_copies([np.random.default_rng(seed) for seed in range(copies)])
+    rng = np.random.default_rng(7)
+    x, y = rng.standard_normal((copies, 10, 3)), rng.integers(0, 2, (copies, 10))
+    losses, grads, state = mlp.loss_and_grads(params, mlp.init_state(copies=copies), x, y)
+    for k in range(copies):
+        single = {key: value[k] for key, value in params.items()}
+        model = torch_network(mlp, single, mlp.init_state())
+        model.train(True)
+        loss = torch.nn.functional.cross_entropy(model(tensor(x[k])), torch.from_numpy(y[k]))
+        loss.backward()
+        assert losses[k] == pytest.approx(loss.item(), rel=TOLERANCE)
+        for key, value in torch_grads(mlp, model).items():
+            np.testing.assert_allclose(grads[key][k], value, rtol=1e-10, atol=1e-14, err_msg=key)
+        norms = [module for module in model if isinstance(module, torch.nn.BatchNorm1d)]
+        for stats, norm in zip(state, norms, strict=True):
+            # a running mean near 0 (the batch's mean of a linear layer) is compared to rounding, not relatively
+            np.testing.assert_allclose(stats.mean[k], norm.running_mean.numpy(), rtol=TOLERANCE, atol=1e-15)
+            np.testing.assert_allclose(stats.var[k], norm.running_var.numpy(), rtol=TOLERANCE)
