@@ -68,11 +68,11 @@ TEXT = {
         "en": "Top: the functions. Middle: their derivatives, on the same x. Where |f′(x)| is below {percent} of the "
         "function's largest derivative, a unit passes back almost no gradient: it has saturated. Those stretches "
         "are shaded twice, as a broad band over the curve and as a bar in the function's lane at the bottom. "
-        "Drag across a chart to zoom in; double-click to zoom out.",
+        "On a computer, drag across a chart to zoom in; double-click to zoom out.",
         "ru": "Вверху — функции. Посередине — их производные при тех же x. Там, где |f′(x)| меньше {percent} от "
         "наибольшей производной функции, нейрон почти не пропускает градиент назад: он насыщен. Такие участки "
         "выделены дважды: широкой полосой поверх кривой и отрезком на дорожке функции внизу. "
-        "Выделите мышью участок графика, чтобы его увеличить; двойной щелчок возвращает исходный масштаб.",
+        "На компьютере выделите мышью участок графика, чтобы его увеличить; двойной щелчок возвращает исходный масштаб.",
     },
     "activations.leaky_linear": {
         "en": "With α = 1 Leaky ReLU is f(x) = x: no longer an activation at all. A stack of layers with it is one "

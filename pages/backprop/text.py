@@ -72,11 +72,11 @@ TEXT = {
         "en": "Above a node: its value (? until the forward pass reaches it). Below, in vermillion: the gradient of "
         "the loss arriving at it, once the backward pass has been there. On the edges: the weights, which are also "
         "the local derivatives of the sums, then each weight's gradient. {f}′(z) stands on the edges into the "
-        "activations and 2(ŷ − y) on the edge into the loss. Point at a node to read its numbers.",
+        "activations and 2(ŷ − y) on the edge into the loss. Point at a node (on a phone, tap it) to read its numbers.",
         "ru": "Над вершиной — её значение («?», пока прямой проход до неё не дошёл). Под ней красным — градиент "
         "функции потерь, пришедший к ней на обратном проходе. На рёбрах — веса (они же локальные производные сумм), "
         "а затем градиент каждого веса. На рёбрах в активации стоит {f}′(z), на ребре в функцию потерь — "
-        "2(ŷ − y). Наведите курсор на вершину, чтобы увидеть её числа.",
+        "2(ŷ − y). Числа вершины появляются, если навести на неё курсор (на телефоне — коснуться её).",
     },
     "backprop.say.start": {
         "en": "Nothing is computed yet: the graph knows only its inputs, the target and the weights (the seed draws "
