@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from bench._timing import best_of, report
-from dl_core import datasets, network, optimizers
+from dl_core import datasets, network, optimizers, symmetry
 from pages.initialization import trainer as initialization
 
 COPIES = 10
@@ -35,7 +35,16 @@ def initialization_training(copies: int) -> None:
                   layer_statistics=False)
 
 
-LESSONS = {"initialization (comparison of schemes)": initialization_training}
+def symmetry_training(copies: int) -> None:
+    """The symmetry trap's training (2 -> 8 -> 2, tanh, 500 full-batch steps) from ``copies`` small random starts."""
+    x, y = initialization.dataset("circles", initialization.SYMMETRY_POINTS, 0)
+    mlp = network.MLP((2, 8, 2), activation="tanh")
+    starts = [mlp.init(np.random.default_rng(seed), "normal", std=0.1) for seed in range(copies)]
+    symmetry.train_recordings(mlp, starts, x, y, steps=500, lr=1.0)
+
+
+LESSONS = {"initialization (comparison of schemes)": initialization_training,
+           "initialization (symmetry trap)": symmetry_training}
 
 
 def main(argv: list[str]) -> None:
