@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dl_core import graph
 from dl_core.activations import ACTIVATIONS
-from ui.numbers import latex_number
+from ui.numbers import latex_in_language, latex_number
 from ui.numbers import number as ui_number
 
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -44,8 +44,7 @@ def activation_text(name: str) -> str:
 
 def number(value: float, language: str) -> str:
     """A number for LaTeX in the language's style (a decimal comma in Russian, written ``{,}`` in LaTeX)."""
-    text = latex_number(value, 3)
-    return text.replace(".", "{,}") if language == "ru" else text
+    return latex_in_language(latex_number(value, 3), language)
 
 
 def _term(value: float, language: str) -> str:
