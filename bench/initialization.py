@@ -40,7 +40,7 @@ def pass_alone(values: list[float]) -> tuple[float, float]:
     """The stack's forward and backward pass by itself, for each of ``values`` of Var(x): median wall-clock seconds
     and median CPU seconds of the computing thread (which other programs taking turns on the processor do not add
     to, so it shows what a quiet machine would take)."""
-    from dl_core import variance
+    from dl_core.lessons import variance
     from pages.initialization import trainer
 
     bases = trainer.layered_bases(0, 512).bases(50)

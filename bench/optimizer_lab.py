@@ -20,7 +20,8 @@ import numpy as np
 
 from bench._apptest import median_rerun, open_page, spec_bytes
 from bench._timing import best_of, report
-from dl_core import objectives, race, stability
+from dl_core import objectives, stability
+from dl_core.lessons import race
 from dl_core.optimizers import NAMES
 from pages.optimizer_lab.compute import MAP_LRS, MAP_RESOLUTION, SURFACES
 from ui.catalog import CATALOG

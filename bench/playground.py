@@ -3,7 +3,7 @@
     python -m bench playground [--repeats 5]
 
 Training: the page's default network (2-16-16-2, ReLU, He normal, Adam at 0.01, batches of 32, 1,000 steps on the
-140 training points of the moons) trained by ``dl_core.recorded_training`` and by PyTorch (``nn.Sequential``,
+140 training points of the moons) trained by ``dl_core.lessons.playground`` and by PyTorch (``nn.Sequential``,
 ``CrossEntropyLoss``, ``optim.Adam``, float64 on the CPU, with its default threads and with one, the faster counting)
 from the same weights on the same minibatches, one after the other in this process; the best of ``--repeats`` runs of
 each. Ours is timed twice: the training alone (one snapshot
@@ -19,14 +19,15 @@ the session). Target: <= 1 s for the first picture; the whole training is in it,
 from __future__ import annotations
 
 import argparse
+import itertools
 import time
 
 import numpy as np
 
 from bench._apptest import first_view_and_moves, spec_bytes
 from bench._timing import median_of, report
-from dl_core import recorded_training
-from dl_core.lockstep_training import minibatches
+from dl_core.lessons import playground as lesson
+from dl_core.training import minibatches
 
 PAGE = "pages/playground/page.py"
 STEPS, BATCH, LR = 1000, 32, 0.01
@@ -45,7 +46,7 @@ def default_data():
 def ours(network, points, snapshots: bool) -> tuple[float, float]:
     """Seconds of one recorded training, and its last minibatch loss."""
     started = time.perf_counter()
-    run = recorded_training.train_recorded(
+    run = lesson.train_recorded(
         network, points.x, points.y, points.x_val, points.y_val, points.points, steps=STEPS, batch_size=BATCH,
         seed=0, optimizer="adam", hyper={"lr": LR}, snapshot_every=10 if snapshots else STEPS)
     return time.perf_counter() - started, float(run.batch_loss[-1])
@@ -55,7 +56,7 @@ def theirs(torch, network, points) -> tuple[float, float]:
     """Seconds of the same training in PyTorch (same initial weights, same minibatches), and its last loss."""
     rng = np.random.default_rng(0)
     params = network.init(rng, "he_normal")
-    order = minibatches(len(points.x), BATCH, STEPS, rng)
+    order = [batch[0] for batch in itertools.islice(minibatches([rng], len(points.x), BATCH, False), STEPS)]
     modules = []
     for index in range(1, network.depth + 1):
         linear = torch.nn.Linear(*params[f"W{index}"].shape, dtype=torch.float64)
@@ -67,7 +68,7 @@ def theirs(torch, network, points) -> tuple[float, float]:
     optimizer = torch.optim.Adam(model.parameters(), lr=LR)
     loss_function = torch.nn.CrossEntropyLoss()
     x, y = torch.from_numpy(points.x), torch.from_numpy(points.y)
-    batches = [(x[batch], y[batch]) for batch in torch.from_numpy(order)]
+    batches = [(x[torch.from_numpy(batch)], y[torch.from_numpy(batch)]) for batch in order]
     started = time.perf_counter()
     for inputs, labels in batches:
         optimizer.zero_grad()

@@ -36,9 +36,10 @@ def linear_forward(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> tuple[np.ndar
 
     .. math:: Z = XW + \mathbf{1}b^\top
 
-    ``x`` ``(N, D)``, ``w`` ``(D, M)``, ``b`` ``(M,)``; ``out`` ``(N, M)``.
+    ``x`` ``(N, D)``, ``w`` ``(D, M)``, ``b`` ``(M,)``; ``out`` ``(N, M)`` (with a leading copies axis on any of them,
+    one product per copy). Large products run in row blocks (:func:`block_product`).
     """
-    return x @ w + b[..., None, :], LinearCache(x, w)
+    return block_product(x, w) + b[..., None, :], LinearCache(x, w)
 
 
 def linear_backward(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -51,7 +52,7 @@ def linear_backward(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarray, n
     ``dout`` ``(N, M)``; returns ``dx`` ``(N, D)``, ``dw`` ``(D, M)``, ``db`` ``(M,)``.
     """
     dw, db = linear_weight_grads(dout, cache)
-    return dout @ np.swapaxes(cache.w, -1, -2), dw, db
+    return block_product(dout, np.swapaxes(cache.w, -1, -2)), dw, db
 
 
 def linear_weight_grads(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarray, np.ndarray]:
@@ -60,7 +61,7 @@ def linear_weight_grads(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarra
     .. math:: \frac{\partial L}{\partial W} = X^\top \frac{\partial L}{\partial Z},\quad
         \frac{\partial L}{\partial b} = \sum_{n} \frac{\partial L}{\partial Z_{n\cdot}}
     """
-    return np.swapaxes(cache.x, -1, -2) @ dout, dout.sum(axis=-2)
+    return block_weight_grad(cache.x, dout), dout.sum(axis=-2)
 
 
 # ---------------------------------------------------------------- activations
@@ -205,7 +206,7 @@ class DropoutCache(NamedTuple):
 
 def dropout_forward(
     x: np.ndarray,
-    drop_prob: float,
+    drop_prob: float | np.ndarray,
     rng: np.random.Generator | None,
     *,
     train: bool,
@@ -222,10 +223,11 @@ def dropout_forward(
 
     ``mask`` (boolean, the shape of ``x``, True = kept) fixes which units are kept instead of
     drawing them from ``rng`` (for gradient checks); otherwise ``rng`` is required in train mode.
-    ``drop_prob`` must be in [0, 1). Returns ``out`` (the shape of ``x``) and the cache, which holds
+    ``drop_prob`` must be in [0, 1); an array of rates that broadcasts against ``x`` (one per copy, ``(K, 1, 1)``)
+    needs ``mask``. Returns ``out`` (the shape of ``x``) and the cache, which holds
     the mask (all True in eval mode).
     """
-    if not 0.0 <= drop_prob < 1.0:
+    if not np.all((np.asarray(drop_prob) >= 0.0) & (np.asarray(drop_prob) < 1.0)):
         raise ValueError(f"drop_prob must be in [0, 1), got {drop_prob}")
     if not train:
         return x.copy(), DropoutCache(np.ones(x.shape, dtype=bool), np.ones(x.shape))
@@ -348,9 +350,10 @@ def block_product(a: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 
 def block_weight_grad(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
-    """``x.T @ dout`` for ``x`` ``(N, I)`` and ``dout`` ``(N, O)``, summed over the row blocks ``block_product`` cuts
-    (one BLAS thread each)."""
-    rows = max(1, SINGLE_THREAD_SIZE // (x.shape[1] * dout.shape[1]))
-    if x.shape[0] <= rows:
-        return x.T @ dout
-    return sum(x[start : start + rows].T @ dout[start : start + rows] for start in range(0, len(x), rows))
+    """``x.T @ dout`` for ``x`` ``(..., N, I)`` and ``dout`` ``(..., N, O)``, summed over the row blocks
+    ``block_product`` cuts (one BLAS thread each)."""
+    rows = max(1, SINGLE_THREAD_SIZE // (x.shape[-1] * dout.shape[-1]))
+    if x.shape[-2] <= rows:
+        return np.swapaxes(x, -1, -2) @ dout
+    return sum(np.swapaxes(x[..., start : start + rows, :], -1, -2) @ dout[..., start : start + rows, :]
+               for start in range(0, x.shape[-2], rows))

@@ -1,4 +1,5 @@
-r"""A fully connected network (multilayer perceptron) built from :mod:`dl_core.layers`, and its training loop.
+r"""A fully connected network (multilayer perceptron) built from :mod:`dl_core.layers` (trained by
+:func:`dl_core.training.train`).
 
 ::
 
@@ -6,7 +7,6 @@ r"""A fully connected network (multilayer perceptron) built from :mod:`dl_core.l
     params = mlp.init(rng)                    # {"W1", "b1", "gamma1", "beta1", ..., "W3", "b3"}
     state = mlp.init_state()                  # the batch-norm running statistics
     loss, grads, state = mlp.loss_and_grads(params, state, x, y, rng=rng)
-    run = train(mlp, params, state, optimizers.adam(0.01), x, y, epochs=50, batch_size=32, rng=rng)
 
 Each hidden layer is Linear -> BatchNorm (if on) -> activation -> Dropout (if ``drop_prob > 0``); the
 last layer is Linear only, and its output (the logits, or the prediction for ``mse``) goes into the
@@ -29,9 +29,8 @@ Everything is pure: parameters and running statistics come in and new ones go ou
 
 from __future__ import annotations
 
-import math
 import numbers
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -41,8 +40,6 @@ import numpy as np
 from dl_core import activations, layers
 from dl_core.initializers import INITIALIZERS
 from dl_core.layers import BatchNormStats
-from dl_core.optimizers import Optimizer
-from dl_core.trajectories import DIVERGENCE_FACTOR
 
 Params = dict[str, np.ndarray]
 State = tuple[BatchNormStats, ...]
@@ -85,7 +82,8 @@ class _LayerNames(NamedTuple):
 class _HiddenCaches(NamedTuple):
     linear: layers.LinearCache
     batchnorm: layers.BatchNormCache | None
-    activation: layers.ActivationCache
+    pre_activation: np.ndarray
+    activation: np.ndarray
     dropout: layers.DropoutCache | None
 
 
@@ -96,7 +94,8 @@ class MLP:
     ``sizes = (D, H1, ..., C)``: input features, hidden widths, outputs. ``activation``: a name of
     :data:`dl_core.activations.ACTIVATIONS` (default parameters). ``batch_norm``: batch normalization
     (arXiv 1502.03167) before each hidden activation. ``drop_prob``: PyTorch's dropout ``p``, the
-    probability of *dropping* a hidden unit (the lesson's keep probability is ``1 - drop_prob``).
+    probability of *dropping* a hidden unit (the lesson's keep probability is ``1 - drop_prob``), or one
+    rate per copy (a tuple of K) for copies that differ by their rate.
     ``loss``: ``"softmax_cross_entropy"`` (integer labels ``(N,)``) or ``"mse"`` (targets ``(N, C)``,
     or ``(N,)`` when ``C = 1``).
     """
@@ -104,7 +103,7 @@ class MLP:
     sizes: tuple[int, ...]
     activation: str = "relu"
     batch_norm: bool = False
-    drop_prob: float = 0.0
+    drop_prob: float | tuple[float, ...] = 0.0
     loss: str = "softmax_cross_entropy"
 
     def __post_init__(self):
@@ -113,8 +112,11 @@ class MLP:
             raise ValueError(f"sizes must hold at least two integers >= 1 (inputs, ..., outputs), got {self.sizes!r}")
         object.__setattr__(self, "sizes", tuple(int(size) for size in sizes))
         activations.get(self.activation)
-        if not 0.0 <= self.drop_prob < 1.0:
-            raise ValueError(f"drop_prob must be in [0, 1), got {self.drop_prob!r}")
+        rates = np.atleast_1d(np.asarray(self.drop_prob, dtype=np.float64))
+        if rates.ndim != 1 or len(rates) == 0 or not np.all((rates >= 0.0) & (rates < 1.0)):
+            raise ValueError(f"drop_prob must be in [0, 1) (or a tuple of such rates), got {self.drop_prob!r}")
+        if np.ndim(self.drop_prob):
+            object.__setattr__(self, "drop_prob", tuple(float(rate) for rate in rates))
         if self.loss not in LOSSES:
             raise ValueError(f"loss must be one of {', '.join(LOSSES)}, got {self.loss!r}")
 
@@ -122,6 +124,19 @@ class MLP:
     def depth(self) -> int:
         """The number of linear layers (hidden layers + 1)."""
         return len(self.sizes) - 1
+
+    @property
+    def drops(self) -> bool:
+        """Whether any copy drops units while training."""
+        return bool(np.any(np.asarray(self.drop_prob) > 0.0))
+
+    def _rates_for(self, copies: int | None) -> np.ndarray:
+        """The dropout rate of each copy ``(K,)`` (``(1,)`` for one network)."""
+        rates = np.atleast_1d(np.asarray(self.drop_prob, dtype=np.float64))
+        wanted = 1 if copies is None else copies
+        if len(rates) not in (1, wanted):
+            raise ValueError(f"drop_prob holds {len(rates)} rates for {wanted} network(s)")
+        return np.broadcast_to(rates, (wanted,))
 
     @property
     def is_classifier(self) -> bool:
@@ -222,14 +237,16 @@ class MLP:
 
     def _forward(self, params: Params, state: State, x: np.ndarray, train: bool, rng) -> tuple:
         """``(output, caches, records, new_state)``: one cache and one record per layer."""
-        dropout = self.drop_prob > 0.0
         copies = self.copies_of(params)
-        if copies is not None and train and dropout and rng is not None and len(rng) != copies:
-            raise ValueError(f"rng must be a sequence of {copies} generators, one per copy, got {len(rng)}")
+        rates = self._rates_for(copies)
+        dropout = train and self.drops
         if self.batch_norm and len(state) != self.depth - 1:
             raise ValueError(f"state must hold {self.depth - 1} BatchNormStats (mlp.init_state()), got {len(state)}")
-        if train and dropout and rng is None:
+        if dropout and rng is None:
             raise ValueError("rng is required in train mode when drop_prob > 0 (dropout draws its mask from it)")
+        if dropout and copies is not None and len(rng) != copies:
+            raise ValueError(f"rng must be a sequence of {copies} generators, one per copy, got {len(rng)}")
+        function = activations.activation_pair(self.activation)[0]
         caches, records, new_state = [], [], []
         hidden = x
         for index, names in enumerate(self._names[:-1]):
@@ -240,13 +257,16 @@ class MLP:
                     linear, params[names.gamma], params[names.beta], state[index], train=train
                 )
                 new_state.append(running)
-            activated, activation_cache = layers.activation_forward(pre_activation, self.activation)
+            activated = function(pre_activation)
             hidden, dropout_cache = activated, None
-            if dropout:
-                mask = None if copies is None or not train else np.stack(  # each copy's mask from its own generator
-                    [generator.random(activated.shape[1:]) >= self.drop_prob for generator in rng])
-                hidden, dropout_cache = layers.dropout_forward(activated, self.drop_prob, rng, train=train, mask=mask)
-            caches.append(_HiddenCaches(linear_cache, batchnorm_cache, activation_cache, dropout_cache))
+            if dropout and copies is None:
+                hidden, dropout_cache = layers.dropout_forward(activated, rates[0], rng, train=True)
+            elif dropout:  # each copy's mask from its own generator, at its own rate
+                mask = np.stack([generator.random(activated.shape[1:]) >= rate
+                                 for generator, rate in zip(rng, rates, strict=True)])
+                hidden, dropout_cache = layers.dropout_forward(activated, rates[:, None, None], None, train=True,
+                                                               mask=mask)
+            caches.append(_HiddenCaches(linear_cache, batchnorm_cache, pre_activation, activated, dropout_cache))
             records.append(LayerRecord(linear, pre_activation, activated))
         last = self._names[-1]
         output, output_cache = layers.linear_forward(hidden, params[last.weight], params[last.bias])
@@ -257,12 +277,13 @@ class MLP:
     def _backward(self, params: Params, dout: np.ndarray, caches: list) -> Params:
         """The gradients of every parameter, keyed and ordered like ``params``, from ``dout = dL/d output``."""
         grads = {}
+        derivative = activations.activation_pair(self.activation)[1]
         for index in range(self.depth - 1, -1, -1):
             names, cache = self._names[index], caches[index]
             if index < self.depth - 1:
                 if cache.dropout is not None:
                     dout = layers.dropout_backward(dout, cache.dropout)
-                dout = layers.activation_backward(dout, cache.activation)
+                dout = dout * derivative(cache.pre_activation, cache.activation)
                 if cache.batchnorm is not None:
                     dout, grads[names.gamma], grads[names.beta] = layers.batchnorm_backward(dout, cache.batchnorm)
                 cache = cache.linear
@@ -271,25 +292,6 @@ class MLP:
             else:
                 dout, grads[names.weight], grads[names.bias] = layers.linear_backward(dout, cache)
         return {key: grads[key] for key in params}
-
-
-class FlatParams:
-    """The K copies' parameters as one array ``(K, P)`` and back (views, no copy): a training loop's speed measure.
-
-    Every rule of :mod:`dl_core.optimizers` is elementwise, so it steps the one array exactly as it would step
-    the dict of arrays, in one call instead of one per entry (a deep network has dozens of entries)."""
-
-    def __init__(self, params: Params):
-        self.shapes = {key: value.shape for key, value in params.items()}
-        sizes = [int(np.prod(shape[1:])) for shape in self.shapes.values()]
-        self.bounds = dict(zip(self.shapes, np.cumsum([0, *sizes]).tolist(), strict=False))
-        self.ends = dict(zip(self.shapes, np.cumsum(sizes).tolist(), strict=True))
-
-    def pack(self, params: Params) -> np.ndarray:
-        return np.concatenate([params[key].reshape(len(params[key]), -1) for key in self.shapes], axis=1)
-
-    def unpack(self, theta: np.ndarray) -> Params:
-        return {key: theta[:, self.bounds[key] : self.ends[key]].reshape(shape) for key, shape in self.shapes.items()}
 
 
 def is_count(value: Any, minimum: int = 1) -> bool:
@@ -302,137 +304,6 @@ def require_counts(*counts: tuple[str, Any, int]) -> None:
     for name, value, minimum in counts:
         if not is_count(value, minimum):
             raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
-
-
-# ---------------------------------------------------------------- training
-
-
-@dataclass(frozen=True)
-class TrainingRun:
-    """The history of a training run and where it ended.
-
-    Per epoch, index 0 being the untrained network and index ``e`` the network after ``e`` epochs,
-    each measured on the whole set in eval mode (running statistics, no dropout):
-
-    - ``train_loss``, ``val_loss`` ``(epochs+1,)``; ``train_accuracy``, ``val_accuracy`` ``(epochs+1,)``
-      (classification only; ``None`` for ``mse``, and the ``val_*`` are ``None`` without validation data);
-    - per layer, ``(epochs+1, depth)``, on the training set: ``pre_activation_mean``/``_std`` and
-      ``activation_mean``/``_std`` (over all samples and units of :class:`LayerRecord`'s arrays; the last
-      layer's are its output), and ``grad_norm``, the Frobenius norm of the gradient of the training
-      loss with respect to each ``W``.
-
-    ``batch_losses`` ``(epochs * batches per epoch,)``: the train-mode loss of every minibatch step.
-    ``diverged_at``: the first epoch whose loss (of a minibatch or of the whole set) was not finite or
-    exceeded the divergence threshold, ``-1`` if none; training stopped there, and every history is
-    frozen from that index on at its last good value (never NaN or inf). ``params`` and ``state``: the
-    network at the end of training, or at the end of the last good epoch after a divergence.
-
-    ``kept``: what ``train``'s ``keep`` returned at each of those points, each array stacked ``(epochs+1, ...)``
-    (frozen like the histories), or ``None``.
-
-    For K copies every history has a second axis K (``train_loss`` ``(epochs+1, K)``, a layer's statistics
-    ``(epochs+1, K, depth)``, ``batch_losses`` ``(steps, K)``), ``diverged_at`` is ``(K,)`` and ``params`` and
-    ``state`` are the copies'.
-    """
-
-    params: Params
-    state: State
-    train_loss: np.ndarray
-    val_loss: np.ndarray | None
-    train_accuracy: np.ndarray | None
-    val_accuracy: np.ndarray | None
-    pre_activation_mean: np.ndarray
-    pre_activation_std: np.ndarray
-    activation_mean: np.ndarray
-    activation_std: np.ndarray
-    grad_norm: np.ndarray
-    batch_losses: np.ndarray
-    diverged_at: int | np.ndarray
-    kept: tuple[np.ndarray, ...] | None = None
-
-    @property
-    def diverged(self) -> bool | np.ndarray:
-        return self.diverged_at >= 0
-
-
-class _EpochRecord(NamedTuple):
-    """The measurements of :class:`TrainingRun` at one point of training, per copy: ``(K,)`` or ``(K, depth)``
-    (``None`` where not measured)."""
-
-    train_loss: np.ndarray
-    val_loss: np.ndarray | None
-    train_accuracy: np.ndarray | None
-    val_accuracy: np.ndarray | None
-    pre_activation_mean: np.ndarray
-    pre_activation_std: np.ndarray
-    activation_mean: np.ndarray
-    activation_std: np.ndarray
-    grad_norm: np.ndarray
-
-    def finite(self) -> np.ndarray:
-        """``(K,)``: whether every measurement of copy k is finite."""
-        return np.all([np.isfinite(value).reshape(len(self.train_loss), -1).all(axis=1)
-                       for value in self if value is not None], axis=0)
-
-    def where(self, chosen: np.ndarray, otherwise: _EpochRecord) -> _EpochRecord:
-        """Per copy, this record where ``chosen`` (K,), else ``otherwise``'s."""
-        return _EpochRecord(*(None if mine is None else np.where(chosen.reshape(-1, *[1] * (mine.ndim - 1)), mine,
-                                                                theirs) for mine, theirs in zip(self, otherwise,
-                                                                                                 strict=True)))
-
-
-def _accuracy(mlp: MLP, output: np.ndarray, y: np.ndarray) -> np.ndarray | None:
-    return np.mean(output.argmax(axis=-1) == y, axis=-1) if mlp.is_classifier else None
-
-
-def _evaluate(mlp: MLP, params: Params, state: State, train_set: tuple, val_set: tuple | None,
-              layer_statistics: bool = True) -> _EpochRecord:
-    """Loss, accuracy, layer statistics and weight-gradient norms of the K copies, in eval mode (without
-    ``layer_statistics``, of the layers only the means before the activation: they tell whether a copy's values
-    stayed finite)."""
-    x, y = train_set
-    output, caches, records, _ = mlp._forward(params, state, x, False, None)
-    loss, dout = mlp._loss(output, y)
-    val_loss = val_accuracy = None
-    if val_set is not None:
-        val_output = mlp.predict(params, state, val_set[0])
-        val_loss = mlp._loss(val_output, val_set[1])[0]
-        val_accuracy = _accuracy(mlp, val_output, val_set[1])
-
-    def per_layer(statistic, arrays) -> np.ndarray:  # (K, depth): over each copy's samples and units
-        return np.stack([statistic(values, axis=(-2, -1)) for values in arrays], axis=-1)
-
-    pre_activations = [record.pre_activation for record in records]
-    activated = [record.activation for record in records]
-    measured = dict(train_loss=loss, val_loss=val_loss, train_accuracy=_accuracy(mlp, output, y),
-                    val_accuracy=val_accuracy, pre_activation_mean=per_layer(np.mean, pre_activations))
-    if not layer_statistics:
-        return _EpochRecord(**measured, pre_activation_std=None, activation_mean=None, activation_std=None,
-                            grad_norm=None)
-    grads = mlp._backward(params, dout, caches)
-    return _EpochRecord(
-        **measured,
-        pre_activation_std=per_layer(np.std, pre_activations),
-        activation_mean=per_layer(np.mean, activated),
-        activation_std=per_layer(np.std, activated),
-        grad_norm=per_layer(lambda grad, axis: np.sqrt(np.sum(grad * grad, axis=axis)),
-                            [grads[names.weight] for names in mlp._names]),
-    )
-
-
-def epoch_minibatches(order: np.ndarray, batch_size: int, drop_single: bool) -> Iterator[np.ndarray]:
-    """Consecutive slices of ``order`` along its last axis; a last slice of one sample is left out when
-    ``drop_single``."""
-    count = order.shape[-1]
-    for start in range(0, count, batch_size):
-        batch = order[..., start : start + batch_size]
-        if not (drop_single and batch.shape[-1] == 1 and count > 1):
-            yield batch
-
-
-def _batches_per_epoch(count: int, batch_size: int, drop_single: bool) -> int:
-    batches = math.ceil(count / batch_size)
-    return batches - 1 if drop_single and count > 1 and count % batch_size == 1 else batches
 
 
 def checked_data(mlp: MLP, x, y, name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -462,154 +333,3 @@ def stack_copies(singles) -> Params:
     if any(list(single) != keys for single in singles):
         raise ValueError("every network must have the same parameters")
     return {key: np.stack([np.asarray(single[key], dtype=np.float64) for single in singles]) for key in keys}
-
-
-def _where(chosen: np.ndarray, when_chosen, otherwise):
-    """Per copy (``chosen`` ``(K,)``), an array or a state from ``when_chosen``, else from ``otherwise``."""
-    if isinstance(when_chosen, tuple):
-        return tuple(type(mine)(*(_where(chosen, a, b) for a, b in zip(mine, theirs, strict=True)))
-                     for mine, theirs in zip(when_chosen, otherwise, strict=True))
-    return np.where(chosen.reshape(-1, *[1] * (when_chosen.ndim - 1)), when_chosen, otherwise)
-
-
-def train(
-    mlp: MLP,
-    params: Params,
-    state: State,
-    optimizer: Optimizer,
-    x_train: np.ndarray,
-    y_train: np.ndarray,
-    *,
-    epochs: int,
-    batch_size: int,
-    rng,
-    x_val: np.ndarray | None = None,
-    y_val: np.ndarray | None = None,
-    max_loss: float | None = None,
-    layer_statistics: bool = True,
-    shuffle: bool = True,
-    keep: Callable[[Params], tuple[np.ndarray, ...]] | None = None,
-) -> TrainingRun:
-    r"""Minibatch training: each epoch shuffles the training set and takes one optimizer step per batch. The one
-    training loop of the engine, for one network or K copies in lockstep.
-
-    .. math:: \theta_{t+1} = \theta_t + \mathrm{update}\bigl(\nabla_\theta L_{B_t}(\theta_t)\bigr)
-
-    ``optimizer`` is any :mod:`dl_core.optimizers` optimizer. The last batch of an epoch is smaller when
-    ``batch_size`` does not divide N; with batch norm a last batch of one sample is left out (its variance is
-    undefined). ``rng`` shuffles and draws the dropout masks. Training stops at the first epoch whose loss is not
-    finite or exceeds ``max_loss`` (default :math:`10^6 (1 + L_0)`, as :func:`dl_core.trajectories.run`); see
-    :class:`TrainingRun`.
-
-    K copies (``params`` from :meth:`MLP.init_copies` or :func:`stack_copies`, ``state`` from
-    ``init_state(copies=K)``) take ``rng`` as K generators: copy k is, number for number, the training of copy k
-    alone with ``rng[k]`` (its own shuffles and masks; K generators in the same state give every copy the same
-    minibatches). A copy that diverges stops there and keeps its last good epoch; the others go on.
-
-    Without ``layer_statistics`` the per-layer histories other than ``pre_activation_mean`` are ``None`` (an epoch
-    then costs no backward pass on the whole set). ``shuffle=False`` takes the samples in their order (full-batch
-    gradient descent, with ``batch_size >= N``, is then exactly :math:`\theta \leftarrow \theta - \eta\nabla L`).
-    ``keep(params)`` (the copies' parameters, leading axis K even for one network) returns a tuple of arrays with
-    that leading axis; it is called before training and after every epoch, and :attr:`TrainingRun.kept` holds its
-    results (a lesson's own recording: the first layer's weights at every step, snapshots for playback).
-    """
-    require_counts(("epochs", epochs, 0), ("batch_size", batch_size, 1))
-    if (x_val is None) != (y_val is None):
-        raise ValueError("give both x_val and y_val, or neither")
-    x, y = train_set = checked_data(mlp, x_train, y_train, "train")
-    val_set = None if x_val is None else checked_data(mlp, x_val, y_val, "val")
-    single = mlp.copies_of(params) is None
-    if single:
-        params = {key: value[None] for key, value in params.items()}
-        state = tuple(BatchNormStats(stats.mean[None], stats.var[None]) for stats in state)
-        rng = [rng]
-    rngs = list(rng)
-    if len(rngs) != len(params["W1"]):
-        raise ValueError(f"rng must hold one generator per copy ({len(params['W1'])}), got {len(rngs)}")
-    flat = FlatParams(params)
-    theta = flat.pack(params)
-    steps_per_epoch = _batches_per_epoch(len(x), batch_size, mlp.batch_norm)
-
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        records = [_evaluate(mlp, params, state, train_set, val_set, layer_statistics)]
-        kept = [keep(params)] if keep else []
-        if not records[0].finite().all():
-            raise ValueError("the initial network's loss or layer statistics are not finite")
-        limit = DIVERGENCE_FACTOR * (1.0 + np.abs(records[0].train_loss)) if max_loss is None else np.full(
-            len(rngs), float(max_loss))
-        optimizer_state = optimizer.init(theta)
-        batch_losses = np.full((epochs * steps_per_epoch, len(rngs)), np.nan)
-        diverged_at = np.full(len(rngs), -1)
-        active = np.ones(len(rngs), dtype=bool)
-        for epoch in range(1, epochs + 1):
-            if not active.any():
-                break
-            start, start_state, blown = theta, state, np.zeros_like(active)
-            orders = np.stack([generator.permutation(len(x)) if shuffle else np.arange(len(x)) for generator in rngs])
-            for step, batch in enumerate(epoch_minibatches(orders, batch_size, mlp.batch_norm)):
-                loss, grads, new_state = mlp.loss_and_grads(flat.unpack(theta), state, x[batch], y[batch],
-                                                            train=True, rng=rngs)
-                blown |= active & ~(loss <= limit)
-                moving = active & ~blown
-                updates, optimizer_state = optimizer.update(flat.pack(grads), optimizer_state, theta)
-                if moving.all():  # the common case, without the per-copy choices
-                    theta, state = theta + updates, new_state
-                else:
-                    theta = np.where(moving[:, None], theta + updates, theta)
-                    state = _where(moving, new_state, state)
-                batch_losses[(epoch - 1) * steps_per_epoch + step] = np.where(moving, loss, np.nan)
-            record = _evaluate(mlp, flat.unpack(theta), state, train_set, val_set, layer_statistics)
-            stopped = active & (blown | ~record.finite() | ~(record.train_loss <= limit))
-            if stopped.any():
-                diverged_at[stopped] = epoch
-                active &= ~stopped
-                theta, state = np.where(stopped[:, None], start, theta), _where(stopped, start_state, state)
-            records.append(record if active.all() else record.where(active, records[-1]))
-            if keep:
-                now = keep(flat.unpack(theta))
-                kept.append(now if active.all() else tuple(_where(active, mine, last)
-                                                            for mine, last in zip(now, kept[-1], strict=True)))
-
-    kept += kept[-1:] * (epochs + 1 - len(kept))
-    run = _training_run(flat.unpack(theta), state, records, epochs, _frozen(batch_losses, records[0].train_loss),
-                        diverged_at, tuple(np.array(values) for values in zip(*kept, strict=True)) if keep else None)
-    return _one_copy(run) if single else run
-
-
-def _frozen(values: np.ndarray, before_first: np.ndarray) -> np.ndarray:
-    """``values`` ``(steps, K)`` with every NaN (a step a copy did not take) replaced by that copy's last loss before
-    it (``before_first`` when it took none)."""
-    filled = np.vstack([before_first[None], values])
-    taken = np.where(np.isnan(filled), 0, np.arange(len(filled))[:, None])
-    return np.take_along_axis(filled, np.maximum.accumulate(taken, axis=0), axis=0)[1:]
-
-
-def _training_run(params, state, records: list[_EpochRecord], epochs: int, batch_losses, diverged_at,
-                  kept=None) -> TrainingRun:
-    """Stack the records (repeating the last one up to ``epochs + 1``) into a :class:`TrainingRun`."""
-    records = records + [records[-1]] * (epochs + 1 - len(records))
-
-    def history(field: str) -> np.ndarray | None:
-        values = [getattr(record, field) for record in records]
-        return None if values[0] is None else np.array(values, dtype=np.float64)
-
-    return TrainingRun(
-        params=params,
-        state=state,
-        **{field: history(field) for field in _EpochRecord._fields},
-        batch_losses=batch_losses,
-        diverged_at=diverged_at,
-        kept=kept,
-    )
-
-
-def _one_copy(run: TrainingRun) -> TrainingRun:
-    """A run of one copy without its copy axis."""
-    return TrainingRun(
-        params={key: value[0] for key, value in run.params.items()},
-        state=tuple(BatchNormStats(stats.mean[0], stats.var[0]) for stats in run.state),
-        **{field: None if getattr(run, field) is None else getattr(run, field)[:, 0] for field in _EpochRecord._fields},
-        batch_losses=run.batch_losses[:, 0],
-        diverged_at=int(run.diverged_at[0]),
-        kept=None if run.kept is None else tuple(values[:, 0] for values in run.kept),
-    )

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from dl_core import activation_stats, initializers
+from dl_core import initializers
 from dl_core.activations import ACTIVATIONS
+from dl_core.lessons import activation_stats
 
 NAMES = tuple(ACTIVATIONS)
 LESSON_NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu")  # the functions lesson 1 discusses
@@ -73,7 +74,7 @@ class Curves:
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def properties(name: str, params: Params, threshold: float) -> activation_stats.Properties:
-    """The properties table's row of ``name``: see ``dl_core.activation_stats.properties``."""
+    """The properties table's row of ``name``: see ``dl_core.lessons.activation_stats.properties``."""
     return activation_stats.properties(name, threshold, **dict(params))
 
 

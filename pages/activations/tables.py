@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from dl_core import activation_stats
+from dl_core.lessons import activation_stats
 from pages.activations import compute
 from pages.activations.compute import Measurements, Settings
 from ui import tables

@@ -2,7 +2,7 @@
 a layer as one matrix product for a small batch, and the matrix product timed in Python loops and in NumPy.
 
 Arguments are names, numbers and tuples only, so ``st.cache_data`` can hash them; the weights of the small network
-travel as a tuple of 13 numbers in the order of ``dl_core.graph.PARAMETERS``.
+travel as a tuple of 13 numbers in the order of ``dl_core.lessons.graph.PARAMETERS``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from dl_core import gradcheck, graph, layers, matmul
+from dl_core import gradcheck, layers
 from dl_core.activations import ACTIVATIONS
+from dl_core.lessons import graph, matmul
 
 NAMES = tuple(ACTIVATIONS)
 WEIGHT_LIMIT = 3.0  # the weight sliders run from -3 to 3 in steps of 0.01

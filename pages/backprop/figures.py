@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import graph, matmul
+from dl_core.lessons import graph, matmul
 from ui.figures import FinishedFigure, legend_above, log_axis, log_range
 from ui.i18n import fill, localised
 from ui.numbers import number
@@ -67,7 +67,7 @@ class GraphLabels:
     """Texts of the graph, in the page's language.
 
     ``names``: each node's symbol (``z₁``, ``ŷ``, ``L``); ``params``: each parameter's symbol, keyed like
-    ``dl_core.graph.PARAMETERS`` entries; ``activation``: the activation's symbol (``σ``); ``gradient``: the
+    ``dl_core.lessons.graph.PARAMETERS`` entries; ``activation``: the activation's symbol (``σ``); ``gradient``: the
     gradient line under a node, with fields ``{name}`` and ``{value}``; ``weight_gradient``: the same for a weight
     on an edge; ``unknown``: a value not computed yet; ``hover``: a node's hover text with ``{name}``, ``{value}``,
     ``{gradient}``; ``not_yet``: a hover's gradient before the backward pass reaches the node.
@@ -85,10 +85,10 @@ class GraphLabels:
 
 
 def graph_figure(passed: graph.GraphPass, step: int, labels: GraphLabels, vertical: bool = False) -> FinishedFigure:
-    """The graph with everything known at ``step`` of ``dl_core.graph.WALK``: values above the nodes (``?`` until
-    the forward pass computes them), the gradient arriving at each node below it once the backward pass reaches it,
-    weights on the edges and each weight's gradient once the backward pass has been through its node, and the local
-    derivatives of the activation and loss edges. The node of the step is filled, its edges drawn thick."""
+    """The graph with everything known at ``step`` of ``dl_core.lessons.graph.WALK``: values above the nodes (``?``
+    until the forward pass computes them), the gradient arriving at each node below it once the backward pass reaches
+    it, weights on the edges and each weight's gradient once the backward pass has been through its node, and the
+    local derivatives of the activation and loss edges. The node of the step is filled, its edges drawn thick."""
     direction, current = graph.WALK[step]
     forward_done = step if direction != "backward" else len(graph.FORWARD)
     known = {node.name for node in graph.NODES if node.kind in ("input", "target")} | set(

@@ -3,8 +3,8 @@ the symbols of its nodes and parameters."""
 
 from __future__ import annotations
 
-from dl_core import graph
 from dl_core.activations import ACTIVATIONS
+from dl_core.lessons import graph
 from ui.numbers import latex_in_language, latex_number
 from ui.numbers import number as ui_number
 
@@ -141,7 +141,7 @@ def start_latex(passed: graph.GraphPass, language: str) -> str:
 
 
 def step_latex(step: int, passed: graph.GraphPass, activation: str, language: str) -> str:
-    """The formula of ``step`` of ``dl_core.graph.WALK`` with its numbers."""
+    """The formula of ``step`` of ``dl_core.lessons.graph.WALK`` with its numbers."""
     direction, name = graph.WALK[step]
     if direction == "start":
         return start_latex(passed, language)

@@ -4,7 +4,7 @@ as one matrix product for a whole batch, a live gradient check, and BLAS measure
 import numpy as np
 import streamlit as st
 
-from dl_core import graph
+from dl_core.lessons import graph
 from pages.backprop import compute, figures, formulas
 from pages.backprop import tables as matrices
 from ui import charts, classroom, controls, course, metrics, tables

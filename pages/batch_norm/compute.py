@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from dl_core import batchnorm_stats, layers
+from dl_core import layers
 from dl_core.layers import BatchNormStats
-from dl_core.lockstep_training import LockstepRun, constant_guess_loss
+from dl_core.lessons import batch_norm as lesson
+from dl_core.lessons.batch_norm import RatesRun, constant_guess_loss
 from pages.batch_norm import trainer
 from pages.batch_norm.trainer import Sweep
 from ui.helper_process import in_helper
@@ -47,12 +48,12 @@ class LayerBatch:
 def layer_batch(batch_size: int, seed: int, gamma: float, beta: float, undo: bool) -> LayerBatch:
     """``batch_size`` inputs x ~ N(0, I) through ``z = xW + b`` and batch norm in train mode
     (``dl_core.layers.batchnorm_forward``) with γ and β for every unit, or, with ``undo``, the γ = √(σ²+ε), β = μ
-    of each unit's batch (``dl_core.batchnorm_stats.identity_parameters``)."""
+    of each unit's batch (``dl_core.lessons.batch_norm.identity_parameters``)."""
     x = np.random.default_rng(seed).standard_normal((batch_size, LAYER_INPUTS))
     z = x @ LAYER_WEIGHTS + LAYER_BIAS
     units = z.shape[1]
     if undo:
-        gammas, betas = batchnorm_stats.identity_parameters(z, EPS)
+        gammas, betas = lesson.identity_parameters(z, EPS)
     else:
         gammas, betas = np.full(units, float(gamma)), np.full(units, float(beta))
     running = BatchNormStats.initial(units)
@@ -65,9 +66,9 @@ def layer_batch(batch_size: int, seed: int, gamma: float, beta: float, undo: boo
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def stream(mean: float, std: float, batch_size: int, steps: int, momentum: float, seed: int) -> batchnorm_stats.Stream:
-    """The stream of batches of one unit and its running estimates (``dl_core.batchnorm_stats.stream``)."""
-    return batchnorm_stats.stream(mean, std, batch_size, steps, momentum, np.random.default_rng(seed))
+def stream(mean: float, std: float, batch_size: int, steps: int, momentum: float, seed: int) -> lesson.Stream:
+    """The stream of batches of one unit and its running estimates (``dl_core.lessons.batch_norm.stream``)."""
+    return lesson.stream(mean, std, batch_size, steps, momentum, np.random.default_rng(seed))
 
 
 # ---------------------------------------------------------------- train versus eval
@@ -100,7 +101,7 @@ def _companions(mean: float, std: float, count: int, seed: int) -> np.ndarray:
 @st.cache_data(max_entries=64, show_spinner=False)
 def train_eval(mean: float, std: float, batch_size: int, sample: float, running: tuple[float, float],
                seed: int) -> TrainEval:
-    """x₀ = ``sample`` in batches of ``batch_size`` (``dl_core.batchnorm_stats.train_mode_outputs``), against eval
+    """x₀ = ``sample`` in batches of ``batch_size`` (``dl_core.lessons.batch_norm.train_mode_outputs``), against eval
     mode with the running statistics ``(mean, var)``."""
     stats = BatchNormStats(np.array([running[0]]), np.array([running[1]]))
     companions = _companions(mean, std, batch_size - 1, seed)
@@ -109,13 +110,13 @@ def train_eval(mean: float, std: float, batch_size: int, sample: float, running:
     outputs = batch_train = None
     error = ""
     try:
-        outputs = batchnorm_stats.train_mode_outputs(sample, companions, eps=EPS)
+        outputs = lesson.train_mode_outputs(sample, companions, eps=EPS)
         batch_train, _, _ = layers.batchnorm_forward(batch[:, None], np.ones(1), np.zeros(1), stats, train=True,
                                                      eps=EPS)
         batch_train = batch_train[:, 0]
     except ValueError as problem:  # a batch of one: the engine refuses, as PyTorch does
         error = str(problem)
-    return TrainEval(outputs, batchnorm_stats.eval_mode_output(sample, stats, eps=EPS), (sample - mean) / std, batch,
+    return TrainEval(outputs, lesson.eval_mode_output(sample, stats, eps=EPS), (sample - mean) / std, batch,
                      batch_train, eval_batch[:, 0], error)
 
 
@@ -129,7 +130,7 @@ class BySize:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def by_size(mean: float, std: float, sample: float, seed: int) -> BySize:
-    band = np.array([np.percentile(batchnorm_stats.train_mode_outputs(sample, _companions(mean, std, size - 1, seed),
+    band = np.array([np.percentile(lesson.train_mode_outputs(sample, _companions(mean, std, size - 1, seed),
                                                                       eps=EPS), BAND) for size in SIZES])
     return BySize(np.array(SIZES), band)
 
@@ -145,7 +146,7 @@ def dataset(data: str, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 @st.cache_data(max_entries=24, show_spinner=False)
 def deep_run(activation: str, depth: int, lr: float, steps: int, data: str, seed: int,
-             batch_norm: bool) -> LockstepRun:
+             batch_norm: bool) -> RatesRun:
     """``trainer.deep_run`` (in the helper process): one network trained at ``lr``, its layers' values recorded."""
     return in_helper(trainer.deep_run, activation, depth, lr, steps, data, seed, batch_norm)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core.lockstep_training import LockstepRun
+from dl_core.lessons.batch_norm import RatesRun
 from pages.batch_norm.compute import BySize, LayerBatch, TrainEval
 from pages.batch_norm.trainer import Sweep
 from ui.figures import (
@@ -297,7 +297,7 @@ def train_eval_figure(result: TrainEval, sizes: BySize, batch_size: int, labels:
 # ---------------------------------------------------------------- deep networks
 
 
-def loss_figure(runs: dict[bool, LockstepRun], guess: float, labels: Labels) -> FinishedFigure:
+def loss_figure(runs: dict[bool, RatesRun], guess: float, labels: Labels) -> FinishedFigure:
     """The loss against the step, with (blue) and without (vermillion) batch norm, on a log axis: each minibatch's
     in train mode (thin), the whole training set's normalised with its own statistics (bold, with markers) and, with
     batch norm, the whole set's in eval mode with the running statistics (dashed); the loss of a constant guess
@@ -355,7 +355,7 @@ def _ridges(shares: np.ndarray) -> np.ndarray:
     return np.hstack([layers, layers + heights, layers])
 
 
-def distribution_figure(runs: dict[bool, LockstepRun], show_outputs: bool, labels: Labels,
+def distribution_figure(runs: dict[bool, RatesRun], show_outputs: bool, labels: Labels,
                         stacked: bool = False) -> FinishedFigure:
     """Left without, right with batch norm: for every hidden layer (bottom to top) the spread of its values over a
     fixed probe batch, as a ridge (one trace per layer and side); animated over the snapshots of training (the
@@ -406,14 +406,14 @@ def distribution_figure(runs: dict[bool, LockstepRun], show_outputs: bool, label
     return FinishedFigure({"data": data, "layout": layout, "frames": frames})
 
 
-def gamma_beta_figure(run: LockstepRun, depth: int, labels: Labels, stacked: bool = False) -> FinishedFigure:
+def gamma_beta_figure(run: RatesRun, depth: int, labels: Labels, stacked: bool = False) -> FinishedFigure:
     """The learned γ (left) and β (right) of every unit of every layer after training, a dot per unit; the dotted
     lines are where they started (γ = 1, β = 0)."""
     jitter = np.random.default_rng(1).uniform(-0.2, 0.2, run.params["gamma1"].shape[-1])
     data = []
     for axes, prefix in (("", "gamma"), ("2", "beta")):
         x = np.concatenate([layer + jitter for layer in range(1, depth + 1)])
-        values = np.concatenate([run.params[f"{prefix}{layer}"][0, 0] for layer in range(1, depth + 1)])
+        values = np.concatenate([run.params[f"{prefix}{layer}"][0] for layer in range(1, depth + 1)])
         data.append({"type": "scatter", "mode": "markers", "x": typed(x), "y": typed(_finite(values, 1e3)),
                      "xaxis": f"x{axes}", "yaxis": f"y{axes}", "marker": {"color": WITH, "size": 7, "opacity": 0.8},
                      "hovertemplate": "%{y:.3~r}<extra></extra>", "showlegend": False})

@@ -6,7 +6,7 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from dl_core import batchnorm_stats
+from dl_core.lessons import batch_norm as lesson
 from pages.batch_norm import compute, figures, tables, trainer
 from ui import charts, classroom, controls, course, metrics
 from ui.i18n import language, latex, num, t
@@ -140,18 +140,18 @@ def render() -> None:
         st.markdown(t("batch_norm.stream.names", momentum=momentum, discount=1 - momentum))
     flow = compute.stream(mean, std, stream_size, stream_steps, momentum, seed)
     step_axis = np.arange(stream_steps + 1)
-    expected = (batchnorm_stats.expected_estimate(mean, 0.0, momentum, step_axis),
-                batchnorm_stats.expected_estimate(std**2, 1.0, momentum, step_axis))
-    spreads = (batchnorm_stats.estimate_std(flow.mean_std, momentum, step_axis),
-               batchnorm_stats.estimate_std(flow.var_std, momentum, step_axis))
+    expected = (lesson.expected_estimate(mean, 0.0, momentum, step_axis),
+                lesson.expected_estimate(std**2, 1.0, momentum, step_axis))
+    spreads = (lesson.estimate_std(flow.mean_std, momentum, step_axis),
+               lesson.estimate_std(flow.var_std, momentum, step_axis))
     band = tuple((centre - 2 * spread, centre + 2 * spread) for centre, spread in zip(expected, spreads, strict=True))
-    corrected = (batchnorm_stats.debiased(flow.running_mean, 0.0, momentum),
-                 batchnorm_stats.debiased(flow.running_var, 1.0, momentum))
-    forget = batchnorm_stats.steps_to_forget(momentum)
+    corrected = (lesson.debiased(flow.running_mean, 0.0, momentum),
+                 lesson.debiased(flow.running_var, 1.0, momentum))
+    forget = lesson.steps_to_forget(momentum)
     metrics.show([
         metrics.Metric("m", num(momentum, 3), t("batch_norm.stream.m_help")),
         metrics.Metric("1 − m", num(1 - momentum, 3), t("batch_norm.stream.discount_help")),
-        metrics.Metric(t("batch_norm.stream.half_life"), num(batchnorm_stats.half_life(momentum), 3),
+        metrics.Metric(t("batch_norm.stream.half_life"), num(lesson.half_life(momentum), 3),
                        t("batch_norm.stream.half_life_help")),
         metrics.Metric(t("batch_norm.stream.forget"), str(forget), t("batch_norm.stream.forget_help")),
         metrics.Metric("μ", num(flow.running_mean[-1], 4), t("batch_norm.stream.final_mean_help", mean=mean), "run"),
@@ -163,7 +163,7 @@ def render() -> None:
                 key="bn_stream_chart")
     st.caption(t("batch_norm.stream.caption"))
     early = min(10, stream_steps)
-    st.markdown(t("batch_norm.stream.bias", steps=early, weight=float(batchnorm_stats.start_weight(momentum, early)),
+    st.markdown(t("batch_norm.stream.bias", steps=early, weight=float(lesson.start_weight(momentum, early)),
                   forget=forget, mean=float(flow.running_mean[early]), expected=float(expected[0][early]), truth=mean))
     st.markdown(t("batch_norm.stream.unbiased", n=stream_size, var=std**2,
                   biased=std**2 * (stream_size - 1) / stream_size))

@@ -1,6 +1,6 @@
 """What the batch-norm lab trains: deep networks with and without batch norm on a 2-D data set, one run each with the
 spread of every layer's values, and a sweep of learning rates run as one batch
-(``dl_core.lockstep_training``).
+(``dl_core.lessons.batch_norm.train_at_rates``).
 
 Plain functions of names and numbers, no Streamlit: ``deep_run`` and ``sweep`` run in the server's helper process
 (``ui.helper_process``), which imports this module; ``compute`` caches them for the page.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core import datasets
-from dl_core.lockstep_training import LockstepRun, train_lockstep, trained
+from dl_core.lessons.batch_norm import RatesRun, train_at_rates, trained
 from dl_core.network import MLP
 
 DATA = ("moons", "circles", "xor", "spirals")
@@ -44,14 +44,14 @@ def network(activation: str, depth: int, batch_norm: bool) -> MLP:
 
 
 def deep_run(activation: str, depth: int, lr: float, steps: int, data: str, seed: int,
-             batch_norm: bool) -> LockstepRun:
-    """One network trained with minibatch SGD at ``lr`` (``dl_core.lockstep_training.train_lockstep``), with the
+             batch_norm: bool) -> RatesRun:
+    """One network trained with minibatch SGD at ``lr`` (``dl_core.lessons.batch_norm.train_at_rates``), with the
     spread of every hidden layer's values at ``FRAMES`` snapshots."""
     x, y = make_dataset(data, seed)
     probe = x[np.random.default_rng([seed, 11]).permutation(len(x))[:PROBE]]
-    return train_lockstep(
+    return train_at_rates(
         network(activation, depth, batch_norm), [lr], x, y, steps=steps, batch_size=BATCH, seed=seed,
-        initializer=INITIALIZER[activation], snapshot_every=max(steps // FRAMES, 1), probe=probe,
+        initializer=INITIALIZER[activation], record_every=max(steps // FRAMES, 1), probe=probe,
         pre_edges=PRE_EDGES, activation_edges=OUTPUT_EDGES[activation],
     )
 
@@ -60,7 +60,7 @@ def deep_run(activation: str, depth: int, lr: float, steps: int, data: str, seed
 class Sweep:
     """Short runs at every rate of ``SWEEP_LRS``: the final loss on the training set ``(rates,)`` (normalised with
     the whole set's statistics), whether each diverged and whether it trained
-    (``dl_core.lockstep_training.trained``)."""
+    (``dl_core.lessons.batch_norm.trained``)."""
 
     lrs: np.ndarray
     losses: np.ndarray
@@ -72,7 +72,6 @@ def sweep(activation: str, depth: int, data: str, seed: int, batch_norm: bool) -
     """``SWEEP_STEPS`` steps at each rate of ``SWEEP_LRS``, all rates as one batch; the same initial weights and
     minibatches as ``deep_run`` with the same seed."""
     x, y = make_dataset(data, seed)
-    run = train_lockstep(network(activation, depth, batch_norm), SWEEP_LRS, x, y, steps=SWEEP_STEPS,
-                         batch_size=BATCH, seed=seed, initializer=INITIALIZER[activation],
-                         snapshot_every=SWEEP_STEPS)
+    run = train_at_rates(network(activation, depth, batch_norm), SWEEP_LRS, x, y, steps=SWEEP_STEPS,
+                         batch_size=BATCH, seed=seed, initializer=INITIALIZER[activation])
     return Sweep(run.lrs, run.population_losses[-1], run.diverged_at >= 0, trained(run, y, 2, TRAINED_SHARE))

@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from dl_core import dropout_stats
 from dl_core.initializers import INITIALIZERS
+from dl_core.lessons import dropout as lesson
 from pages.dropout import trainer
 from pages.dropout.trainer import DataSet, Plane, Training
 from ui.helper_process import in_helper
@@ -23,10 +23,10 @@ DRAWN_BATCH = 32  # examples per training step of the drawn network: each gets i
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def thinned(width: int, drop_prob: float, steps: int, seed: int) -> dropout_stats.ThinnedSteps:
+def thinned(width: int, drop_prob: float, steps: int, seed: int) -> lesson.ThinnedSteps:
     """The masks of ``steps`` training steps of a network with two hidden layers of ``width`` units
-    (``dl_core.dropout_stats.thinned_steps``), a batch of ``DRAWN_BATCH`` examples each."""
-    return dropout_stats.thinned_steps((width, width), drop_prob, steps, DRAWN_BATCH,
+    (``dl_core.lessons.dropout.thinned_steps``), a batch of ``DRAWN_BATCH`` examples each."""
+    return lesson.thinned_steps((width, width), drop_prob, steps, DRAWN_BATCH,
                                        np.random.default_rng([seed, 1]))
 
 
@@ -48,10 +48,10 @@ CURVE_POINTS = 240  # mask counts a running mean is kept at, log-spaced (all 100
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def over_masks(drop_prob: float, count: int, seed: int) -> dropout_stats.OverMasks:
-    """The layer's outputs through ``count`` masks (``dl_core.dropout_stats.over_masks``), the running means at
+def over_masks(drop_prob: float, count: int, seed: int) -> lesson.OverMasks:
+    """The layer's outputs through ``count`` masks (``dl_core.lessons.dropout.over_masks``), the running means at
     ``CURVE_POINTS`` mask counts."""
-    return dropout_stats.over_masks(layer_activations(seed), drop_prob, count, np.random.default_rng([seed, 3]),
+    return lesson.over_masks(layer_activations(seed), drop_prob, count, np.random.default_rng([seed, 3]),
                                     rows=CURVE_POINTS)
 
 
@@ -74,7 +74,7 @@ def training(data: str, noise: float, size: int, width: int, epochs: int, lr: fl
 @st.cache_data(max_entries=16, show_spinner=False)
 def monte_carlo(data: str, noise: float, size: int, width: int, epochs: int, lr: float, seed: int,
                 rates: tuple[float, ...], mc_rate: float, passes: int) -> Plane:
-    """``passes`` passes with dropout on (``dl_core.dropout_training.mc_dropout``) of the network trained with
+    """``passes`` passes with dropout on (``dl_core.lessons.dropout.mc_dropout``) of the network trained with
     ``mc_rate`` (one of ``rates``), over the plane."""
     trained = training(data, noise, size, width, epochs, lr, seed, rates)
     index = (0.0, *rates).index(mc_rate)

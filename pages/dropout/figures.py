@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core.dropout_stats import OverMasks, ThinnedSteps, kept_share_band
-from dl_core.dropout_training import RatesRun
+from dl_core.lessons.dropout import OverMasks, RatesRun, ThinnedSteps, kept_share_band
 from pages.dropout.trainer import DataSet, Plane, Training
 from ui.figures import (
     FinishedFigure,

@@ -4,7 +4,7 @@ trained without and with several rates, and Monte-Carlo dropout at test time."""
 import numpy as np
 import streamlit as st
 
-from dl_core.dropout_stats import kept_share_band
+from dl_core.lessons.dropout import kept_share_band
 from pages.dropout import compute, figures, tables, trainer
 from ui import charts, classroom, controls, course, metrics
 from ui.i18n import language, num, t

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core.dropout_training import RatesRun
+from dl_core.lessons.dropout import RatesRun
 from pages.dropout.trainer import DataSet, Plane
 from ui import tables
 from ui.i18n import num, t

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import datasets, dropout_training
-from dl_core.dropout_training import MonteCarlo, RatesRun
+from dl_core import datasets
+from dl_core.lessons import dropout as lesson
+from dl_core.lessons.dropout import MonteCarlo, RatesRun
 from dl_core.network import MLP
 
 DATA = ("moons", "circles", "xor", "spirals")
@@ -78,16 +79,16 @@ class Training:
 
 def train(data: str, noise: float, size: int, width: int, epochs: int, lr: float, seed: int,
              rates: tuple[float, ...]) -> Training:
-    """``dl_core.dropout_training.train_rates`` with rates ``(0, *rates)`` (Adam at ``lr``, minibatches of
+    """``dl_core.lessons.dropout.train_rates`` with rates ``(0, *rates)`` (Adam at ``lr``, minibatches of
     ``BATCH``), and each network's eval-mode probability on the grid."""
     points = make_dataset(data, noise, size, seed)
     mlp = network(width)
-    run = dropout_training.train_rates(
+    run = lesson.train_rates(
         mlp, (0.0, *rates), points.x, points.y, points.x_val, points.y_val, epochs=epochs,
         batch_size=min(BATCH, size), seed=seed, lr=lr, record_every=max(1, epochs // RECORDS),
     )
     axis1, axis2, grid = grid_points(points.bounds, GRID)
-    probability = dropout_training.probabilities(mlp, run.params, grid).reshape(-1, GRID, GRID)
+    probability = lesson.probabilities(mlp, run.params, grid).reshape(-1, GRID, GRID)
     return Training(run, axis1, axis2, np.nan_to_num(probability, nan=0.5))
 
 
@@ -118,10 +119,10 @@ class Plane:
 
 def monte_carlo_passes(width: int, params: dict[str, np.ndarray], mc_rate: float, bounds, passes: int,
                         seed: int) -> Plane:
-    """``passes`` passes with dropout on (``dl_core.dropout_training.mc_dropout``, 0.1-0.4 s) of the network with
+    """``passes`` passes with dropout on (``dl_core.lessons.dropout.mc_dropout``, 0.1-0.4 s) of the network with
     ``params`` over the plane of ``bounds``: its arguments are the trained weights, not the settings, so a helper
     running it does not train again."""
     axis1, axis2, grid = grid_points(bounds, MC_GRID)
-    result = dropout_training.mc_dropout(network(width), params, mc_rate, grid, passes=passes,
+    result = lesson.mc_dropout(network(width), params, mc_rate, grid, passes=passes,
                                          rng=np.random.default_rng([seed, 6]))
     return Plane(axis1, axis2, result)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from dl_core import variance
+from dl_core.lessons import variance
 from pages.initialization import trainer
 from pages.initialization.trainer import Symmetry, Training
 from ui.helper_process import in_helper

@@ -4,7 +4,7 @@ through a deep network for each initializer, Glorot's compromise, and what it ch
 import numpy as np
 import streamlit as st
 
-from dl_core import symmetry, variance
+from dl_core.lessons import symmetry, variance
 from pages.initialization import compute, figures, tables, trainer
 from pages.initialization.compute import SCHEMES, STARTS
 from ui import charts, classroom, controls, course

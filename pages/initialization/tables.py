@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import streamlit as st
 
-from dl_core import variance
+from dl_core.lessons import variance
 from pages.initialization.figures import SCHEME_COLORS
 from pages.initialization.trainer import Training
 from ui import tables

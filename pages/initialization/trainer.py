@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import datasets, network, optimizers, symmetry, variance
+from dl_core import datasets, network, optimizers, training
+from dl_core.lessons import symmetry, variance
 
 MAX_DEPTH = 50
 SAMPLES_PER_LAYER = 4096  # values a layer's statistics are measured over: batch x width (8 inputs at 512 units)
@@ -135,7 +136,7 @@ def training_network(activation: str, depth: int) -> network.MLP:
 def trained_together(names: tuple[str, ...], activation: str, data: str, depth: int, epochs: int, lr: float,
                      small_std: float, seed: int) -> dict[str, Training]:
     """A ``depth``-hidden-layer network trained from each initializer of ``names``, side by side
-    (the engine's copies in ``dl_core.network.train``: for each, number for number its training alone): the same
+    (the engine's copies in ``dl_core.training.train``: for each, number for number its training alone): the same
     data, the same batches in the same order, SGD with momentum and the same budget; only the first weights differ
     (normal schemes even share their random numbers, scaled)."""
     x, y = dataset(data, TRAIN_POINTS, seed)
@@ -144,7 +145,7 @@ def trained_together(names: tuple[str, ...], activation: str, data: str, depth: 
     mlp = training_network(activation, depth)
     starts = [variance.init_params(mlp, name, np.random.default_rng([seed, 6]), small_std) for name in names]
     same_batches = [np.random.default_rng([seed, 7]) for _ in names]  # one generator each, all in the same state
-    run = network.train(
+    run = training.train(
         mlp, network.stack_copies(starts), (), optimizers.sgd(lr, momentum=TRAIN_MOMENTUM), x_train, y_train,
         epochs=epochs, batch_size=TRAIN_BATCH, rng=same_batches, x_val=x_val, y_val=y_val, layer_statistics=False,
     )

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import streamlit as st
 
-from dl_core import learning_rates, minima, objectives, optimizers, race, schedules, stability, trajectories
+from dl_core import objectives, optimizers, schedules, stability, trajectories
+from dl_core.lessons import learning_rates, minima, race
 from ui import figures
 from ui.figures import SurfaceView
 
@@ -152,7 +153,8 @@ LR_LESSON = Problem("regression", x_scale=1.0, noise=0.5, data_seed=0)
 
 @dataclass(frozen=True)
 class Sweep:
-    """Minibatch SGD at lesson 6's four learning rates (``dl_core.learning_rates``: low, good, high, very high)."""
+    """Minibatch SGD at lesson 6's four learning rates (``dl_core.lessons.learning_rates``: low, good, high, very
+    high)."""
 
     lrs: np.ndarray
     points: np.ndarray  # (steps + 1, 4, 2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dl_core.race import StepAnatomy
+from dl_core.lessons.race import StepAnatomy
 from ui.numbers import latex_number as number
 
 

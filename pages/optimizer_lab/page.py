@@ -4,7 +4,8 @@ import functools
 
 import streamlit as st
 
-from dl_core import learning_rates, minima, objectives, race, schedules
+from dl_core import objectives, schedules
+from dl_core.lessons import learning_rates, minima, race
 from dl_core.optimizers import LATEX, NAMES
 from pages.optimizer_lab import compute as lab
 from pages.optimizer_lab import controls as lab_controls

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dl_core import race
+from dl_core.lessons import race
 from pages.optimizer_lab import compute as lab
 from pages.optimizer_lab import race_figure as race_figures
 from ui.figures import FinishedFigure

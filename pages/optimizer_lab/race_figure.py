@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core.race import StepAnatomy
+from dl_core.lessons.race import StepAnatomy
 from ui.figures import (
     MAX_FRAMES,
     Bounds,

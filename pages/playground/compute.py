@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from dl_core.recorded_training import Recording
+from dl_core.lessons.playground import Recording
 from pages.playground import trainer
 from pages.playground.trainer import DataSet, Setup
 from ui.helper_process import in_helper

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core.recorded_training import Recording
+from dl_core.lessons.playground import Recording
 from ui import raster
 from ui.figures import (
     FinishedFigure,

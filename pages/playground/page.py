@@ -5,9 +5,9 @@ layer computes; and two configurations side by side."""
 import numpy as np
 import streamlit as st
 
-from dl_core import symmetry
 from dl_core.activations import ACTIVATIONS
 from dl_core.initializers import INITIALIZERS
+from dl_core.lessons import symmetry
 from dl_core.optimizers import DEFAULTS
 from dl_core.schedules import SCHEDULES
 from pages.playground import compute, figures, trainer

@@ -1,5 +1,5 @@
 """What the network playground trains: the data set with its train/validation split and the view around it, a
-configuration (:class:`Setup`) and its training, recorded as snapshots (``dl_core.recorded_training``).
+configuration (:class:`Setup`) and its training, recorded as snapshots (``dl_core.lessons.playground``).
 
 Plain functions of names and numbers, no Streamlit: ``train`` runs in the server's helper process
 (``ui.helper_process``), which imports this module; ``compute`` caches both for the page.
@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import datasets, recorded_training
+from dl_core import datasets
+from dl_core.lessons import playground as lesson
+from dl_core.lessons.playground import Recording
 from dl_core.network import MLP
-from dl_core.recorded_training import Recording
 
 DATA = ("moons", "circles", "spirals", "xor", "blobs")
 SIZES = (50, 100, 200, 400, 800)
@@ -105,10 +106,10 @@ def snapshot_every(setup: Setup) -> int:
 
 def train(setup: Setup, data: str, noise: float, size: int, seed: int) -> Recording:
     """``setup`` trained on the data set (``make_dataset``) with ``seed`` and recorded
-    (``dl_core.recorded_training``); the batch is at most the training set."""
+    (``dl_core.lessons.playground``); the batch is at most the training set."""
     points = make_dataset(data, noise, size, seed)
     batch = min(setup.batch_size, len(points.x))
-    return recorded_training.train_recorded(
+    return lesson.train_recorded(
         setup.network, points.x, points.y, points.x_val, points.y_val, points.points, steps=setup.steps,
         batch_size=batch, seed=seed, optimizer=setup.optimizer, hyper=dict(setup.hyper), schedule=setup.schedule,
         initializer=setup.initializer, snapshot_every=snapshot_every(setup),

@@ -1,4 +1,4 @@
-"""dl_core.activation_stats: the measured properties against closed forms, and the gradient chain's bound."""
+"""dl_core.lessons.activation_stats: the measured properties against closed forms, and the gradient chain's bound."""
 
 import math
 
@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dl_core import activation_stats as stats
 from dl_core.activations import ACTIVATIONS
 from dl_core.gradcheck import numerical_grad, relative_error
+from dl_core.lessons import activation_stats as stats
 
 INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 

@@ -1,4 +1,4 @@
-"""dl_core.batchnorm_stats: the running estimates against a plain loop, the engine and PyTorch; their theory
+"""dl_core.lessons.batch_norm: the running estimates against a plain loop, the engine and PyTorch; their theory
 (expectation, spread, bias correction) against simulation; train versus eval; the parameters that undo batch norm."""
 
 import math
@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from dl_core import batchnorm_stats, layers
+from dl_core import layers
 from dl_core.layers import BatchNormStats
+from dl_core.lessons import batch_norm as lesson
 
 momenta = st.floats(0.0, 1.0)
 
@@ -28,23 +29,23 @@ def loop(values: np.ndarray, momentum: float, initial: float) -> np.ndarray:
 def test_running_estimates_are_the_step_by_step_recurrence(momentum, steps, width, seed, initial):
     """Across block boundaries (128 steps) and for every momentum in [0, 1], the vectorised smoothing is the loop."""
     values = np.random.default_rng(seed).normal(3.0, 2.0, (steps, width))
-    np.testing.assert_allclose(batchnorm_stats.running_estimates(values, momentum, initial),
+    np.testing.assert_allclose(lesson.running_estimates(values, momentum, initial),
                                loop(values, momentum, initial), rtol=1e-12, atol=1e-12)
 
 
 def test_running_estimates_at_the_ends_of_the_momentum_range():
     values = np.arange(1.0, 6.0)
-    np.testing.assert_array_equal(batchnorm_stats.running_estimates(values, 0.0, 7.0), np.full(6, 7.0))
-    np.testing.assert_array_equal(batchnorm_stats.running_estimates(values, 1.0, 7.0), [7.0, 1, 2, 3, 4, 5])
+    np.testing.assert_array_equal(lesson.running_estimates(values, 0.0, 7.0), np.full(6, 7.0))
+    np.testing.assert_array_equal(lesson.running_estimates(values, 1.0, 7.0), [7.0, 1, 2, 3, 4, 5])
     with pytest.raises(ValueError, match="momentum"):
-        batchnorm_stats.running_estimates(values, 1.5, 0.0)
+        lesson.running_estimates(values, 1.5, 0.0)
 
 
 @pytest.mark.parametrize(("momentum", "batch_size"), [(0.1, 2), (0.3, 16), (0.01, 5)])
 def test_the_stream_gives_the_engines_running_statistics(momentum, batch_size):
     """Feeding the same batches through dl_core.layers.batchnorm_forward one by one gives the same running mean and
     variance (the unbiased batch variance, as torch.nn.BatchNorm1d)."""
-    flow = batchnorm_stats.stream(3.0, 2.0, batch_size, 260, momentum, np.random.default_rng(4))
+    flow = lesson.stream(3.0, 2.0, batch_size, 260, momentum, np.random.default_rng(4))
     running = BatchNormStats.initial(1)
     means, variances = [0.0], [1.0]
     for batch in flow.samples:
@@ -60,7 +61,7 @@ def test_the_stream_gives_the_engines_running_statistics(momentum, batch_size):
 def test_the_stream_gives_torchs_running_statistics():
     torch = pytest.importorskip("torch")
     momentum = 0.2
-    flow = batchnorm_stats.stream(-1.0, 0.5, 6, 40, momentum, np.random.default_rng(9))
+    flow = lesson.stream(-1.0, 0.5, 6, 40, momentum, np.random.default_rng(9))
     reference = torch.nn.BatchNorm1d(1, momentum=momentum, dtype=torch.float64)
     reference.train()
     for batch in flow.samples:
@@ -71,7 +72,7 @@ def test_the_stream_gives_torchs_running_statistics():
 
 def test_a_stream_needs_batches_of_two():
     with pytest.raises(ValueError, match="at least 2|>= 2"):
-        batchnorm_stats.stream(0.0, 1.0, 1, 10, 0.1, np.random.default_rng(0))
+        lesson.stream(0.0, 1.0, 1, 10, 0.1, np.random.default_rng(0))
 
 
 def test_expectation_and_spread_of_the_estimate_match_simulation():
@@ -80,10 +81,10 @@ def test_expectation_and_spread_of_the_estimate_match_simulation():
     momentum, batch_size, steps, mean, std = 0.2, 8, 30, 3.0, 2.0
     rng = np.random.default_rng(0)
     batch_means = rng.normal(mean, std, (4000, steps, batch_size)).mean(axis=2)
-    estimates = batchnorm_stats.running_estimates(batch_means.T, momentum, 0.0)  # (steps + 1, 4000)
+    estimates = lesson.running_estimates(batch_means.T, momentum, 0.0)  # (steps + 1, 4000)
     t = np.arange(steps + 1)
-    expected = batchnorm_stats.expected_estimate(mean, 0.0, momentum, t)
-    spread = batchnorm_stats.estimate_std(std / math.sqrt(batch_size), momentum, t)
+    expected = lesson.expected_estimate(mean, 0.0, momentum, t)
+    spread = lesson.estimate_std(std / math.sqrt(batch_size), momentum, t)
     standard_error = np.maximum(spread, 1e-12) / math.sqrt(4000)
     assert np.all(np.abs(estimates.mean(axis=1) - expected) <= 4 * standard_error + 1e-12)
     np.testing.assert_allclose(estimates.std(axis=1)[1:], spread[1:], rtol=0.08)
@@ -95,39 +96,39 @@ def test_expectation_and_spread_of_the_estimate_match_simulation():
 @given(momentum=st.floats(0.001, 1.0), value=st.floats(-100, 100), initial=st.floats(-5, 5),
        steps=st.integers(1, 200))
 def test_the_bias_correction_recovers_a_constant_stream_from_the_first_step(momentum, value, initial, steps):
-    estimates = batchnorm_stats.running_estimates(np.full(steps, value), momentum, initial)
-    corrected = batchnorm_stats.debiased(estimates, initial, momentum)
+    estimates = lesson.running_estimates(np.full(steps, value), momentum, initial)
+    corrected = lesson.debiased(estimates, initial, momentum)
     assert corrected[0] == initial
     np.testing.assert_allclose(corrected[1:], value, rtol=1e-9, atol=1e-9 * (1 + abs(initial)))
 
 
 def test_the_bias_correction_leaves_a_frozen_estimate_alone():
     estimates = np.full(5, 2.0)
-    np.testing.assert_array_equal(batchnorm_stats.debiased(estimates, 2.0, 0.0), estimates)
+    np.testing.assert_array_equal(lesson.debiased(estimates, 2.0, 0.0), estimates)
 
 
 @settings(max_examples=100, deadline=None)
 @given(momentum=st.floats(1e-4, 0.999), share=st.floats(1e-4, 0.9))
 def test_steps_to_forget_is_the_first_step_below_the_share(momentum, share):
-    steps = batchnorm_stats.steps_to_forget(momentum, share)
+    steps = lesson.steps_to_forget(momentum, share)
     discount = 1 - momentum
     assert discount**steps <= share * (1 + 1e-9)
     assert steps == 1 or discount ** (steps - 1) > share * (1 - 1e-9)
 
 
 def test_forgetting_at_the_ends_and_at_the_frameworks_defaults():
-    assert batchnorm_stats.steps_to_forget(1.0) == 1
-    assert batchnorm_stats.steps_to_forget(0.0) is None
-    assert batchnorm_stats.steps_to_forget(0.1) == 44  # PyTorch's default
-    assert batchnorm_stats.steps_to_forget(0.01) == 459  # Keras's momentum 0.99
-    assert 0.5 ** (1 / batchnorm_stats.half_life(0.1)) == pytest.approx(0.9)
-    assert batchnorm_stats.half_life(1.0) == 0.0 and batchnorm_stats.half_life(0.0) == math.inf
+    assert lesson.steps_to_forget(1.0) == 1
+    assert lesson.steps_to_forget(0.0) is None
+    assert lesson.steps_to_forget(0.1) == 44  # PyTorch's default
+    assert lesson.steps_to_forget(0.01) == 459  # Keras's momentum 0.99
+    assert 0.5 ** (1 / lesson.half_life(0.1)) == pytest.approx(0.9)
+    assert lesson.half_life(1.0) == 0.0 and lesson.half_life(0.0) == math.inf
 
 
 def test_train_mode_outputs_are_the_engines_batch_by_batch():
     rng = np.random.default_rng(3)
     companions = rng.normal(2.0, 3.0, (25, 6))
-    outputs = batchnorm_stats.train_mode_outputs(1.5, companions, gamma=2.0, beta=-1.0)
+    outputs = lesson.train_mode_outputs(1.5, companions, gamma=2.0, beta=-1.0)
     for row, output in zip(companions, outputs, strict=True):
         batch = np.concatenate([[1.5], row])[:, None]
         expected, _, _ = layers.batchnorm_forward(batch, np.array([2.0]), np.array([-1.0]),
@@ -137,7 +138,7 @@ def test_train_mode_outputs_are_the_engines_batch_by_batch():
 
 def test_a_batch_of_two_gives_plus_or_minus_one_whatever_the_values():
     companions = np.array([[-100.0], [4.9], [5.1], [1e6]])
-    outputs = batchnorm_stats.train_mode_outputs(5.0, companions)
+    outputs = lesson.train_mode_outputs(5.0, companions)
     variances = (companions[:, 0] - 5.0) ** 2 / 4
     np.testing.assert_allclose(np.abs(outputs), np.sqrt(variances / (variances + 1e-5)), rtol=1e-12)
     np.testing.assert_array_equal(np.sign(outputs), [1, 1, -1, -1])
@@ -145,19 +146,19 @@ def test_a_batch_of_two_gives_plus_or_minus_one_whatever_the_values():
 
 def test_a_batch_of_one_is_refused_in_train_mode_but_not_in_eval_mode():
     with pytest.raises(ValueError, match="at least 2 samples"):
-        batchnorm_stats.train_mode_outputs(5.0, np.zeros((10, 0)))
+        lesson.train_mode_outputs(5.0, np.zeros((10, 0)))
     running = BatchNormStats(np.array([3.0]), np.array([4.0]))
-    assert batchnorm_stats.eval_mode_output(5.0, running) == pytest.approx(2.0 / math.sqrt(4.0 + 1e-5), rel=1e-12)
+    assert lesson.eval_mode_output(5.0, running) == pytest.approx(2.0 / math.sqrt(4.0 + 1e-5), rel=1e-12)
 
 
 def test_train_and_eval_mode_differ_and_agree_only_as_the_batch_grows():
     """The same input: eval mode gives one answer; train mode's spread over batches shrinks as N grows."""
     rng = np.random.default_rng(0)
     running = BatchNormStats(np.array([3.0]), np.array([4.0]))
-    eval_output = batchnorm_stats.eval_mode_output(5.0, running)
+    eval_output = lesson.eval_mode_output(5.0, running)
     spreads = []
     for size in (4, 256):
-        outputs = batchnorm_stats.train_mode_outputs(5.0, rng.normal(3.0, 2.0, (500, size - 1)))
+        outputs = lesson.train_mode_outputs(5.0, rng.normal(3.0, 2.0, (500, size - 1)))
         assert not np.allclose(outputs, eval_output)
         spreads.append(np.std(outputs))
     assert spreads[1] < 0.3 * spreads[0]
@@ -195,7 +196,7 @@ def test_train_mode_output_has_mean_zero_and_biased_variance_one_before_gamma_an
 @settings(max_examples=80, deadline=None)
 @given(x=batches())
 def test_gamma_sqrt_var_and_beta_mean_undo_batch_norm(x):
-    gamma, beta = batchnorm_stats.identity_parameters(x)
+    gamma, beta = lesson.identity_parameters(x)
     out, _, _ = layers.batchnorm_forward(x, gamma, beta, BatchNormStats.initial(x.shape[1]), train=True)
     np.testing.assert_allclose(out, x, rtol=1e-12, atol=1e-12 * max(1.0, float(np.abs(x).max())))
     np.testing.assert_allclose(gamma, np.sqrt(x.var(axis=0) + 1e-5), rtol=1e-15)

@@ -1,13 +1,14 @@
-"""dl_core.graph: the small network's graph node by node, against centred differences, the engine's MLP and layers,
-and a gradient check that fails for every planted bug (and passes where the bug changes no number)."""
+"""dl_core.lessons.graph: the small network's graph node by node, against centred differences, the engine's MLP and
+layers, and a gradient check that fails for every planted bug (and passes where the bug changes no number)."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dl_core import gradcheck, graph, layers, network
+from dl_core import gradcheck, layers, network
 from dl_core.activations import ACTIVATIONS
+from dl_core.lessons import graph
 
 NAMES = sorted(ACTIVATIONS)
 X, Y = np.array([1.0, -0.5]), 0.5

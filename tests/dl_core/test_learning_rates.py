@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from dl_core import learning_rates, objectives, optimizers, trajectories
+from dl_core import objectives, optimizers, trajectories
+from dl_core.lessons import learning_rates
 
 STEPS, BATCH = 200, 8
 

@@ -1,4 +1,4 @@
-"""dl_core.matmul: the Python triple loop is a matrix product, timings have the asked shape, the n³ fit and
+"""dl_core.lessons.matmul: the Python triple loop is a matrix product, timings have the asked shape, the n³ fit and
 extrapolation, and what the BLAS library reports about itself."""
 
 import numpy as np
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dl_core import matmul
+from dl_core.lessons import matmul
 
 
 @settings(max_examples=30, deadline=None)

@@ -7,7 +7,8 @@ from dl_core import datasets, network, optimizers
 from dl_core.activations import ACTIVATIONS
 from dl_core.gradcheck import numerical_grad, relative_error
 from dl_core.layers import BatchNormStats
-from dl_core.network import MLP, train
+from dl_core.network import MLP
+from dl_core.training import train
 
 SIZES = (3, 5, 4, 3)
 # Centred differences of a loss near 1 carry a rounding error near 1e-16 / 1e-6 = 1e-10 per entry; entries

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dl_core import network, optimizers
+from dl_core import optimizers, training
 from dl_core.network import MLP
 
 TOLERANCE = 1e-12
@@ -125,12 +125,12 @@ def test_training_copies_is_training_each_alone_with_its_own_generator(options):
     x_val, y_val = data(np.random.default_rng(10), 3, 15, 2, 2, shared=True)
     if mlp.loss == "mse":
         y, y_val = y.astype(float), y_val.astype(float)
-    run = network.train(mlp, mlp.init_copies(generators(seeds)), mlp.init_state(copies=3),
+    run = training.train(mlp, mlp.init_copies(generators(seeds)), mlp.init_state(copies=3),
                         optimizers.sgd(rates[:, None], momentum=0.9), x, y, epochs=6, batch_size=16,
                         rng=generators([20, 21, 22]), x_val=x_val, y_val=y_val)
     assert run.diverged_at[1] > 0 and (run.diverged_at[[0, 2]] == -1).all()
     for k in range(3):
-        alone = network.train(mlp, mlp.init(np.random.default_rng(seeds[k])), mlp.init_state(),
+        alone = training.train(mlp, mlp.init(np.random.default_rng(seeds[k])), mlp.init_state(),
                               optimizers.sgd(float(rates[k]), momentum=0.9), x, y, epochs=6, batch_size=16,
                               rng=np.random.default_rng(20 + k), x_val=x_val, y_val=y_val)
         assert run.diverged_at[k] == alone.diverged_at

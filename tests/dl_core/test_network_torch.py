@@ -9,7 +9,8 @@ import pytest
 
 from dl_core import layers, optimizers
 from dl_core.layers import BatchNormStats
-from dl_core.network import MLP, train
+from dl_core.network import MLP
+from dl_core.training import train
 
 torch = pytest.importorskip("torch")
 

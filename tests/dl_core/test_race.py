@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from dl_core import objectives, optimizers, race, trajectories
+from dl_core import objectives, optimizers, trajectories
+from dl_core.lessons import race
 from support.entrants import RACE_ENTRANTS
 
 ENTRANTS = RACE_ENTRANTS

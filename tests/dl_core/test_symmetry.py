@@ -1,12 +1,13 @@
-"""dl_core.symmetry: hidden units that start equal stay exactly equal under gradient descent; a random start parts
-them. Equality is checked bit for bit (np.array_equal), not approximately."""
+"""dl_core.lessons.symmetry: hidden units that start equal stay exactly equal under gradient descent; a random start
+parts them. Equality is checked bit for bit (np.array_equal), not approximately."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dl_core import datasets, network, symmetry
+from dl_core import datasets, network
+from dl_core.lessons import symmetry
 
 
 def data(name="circles", points=120, seed=0):

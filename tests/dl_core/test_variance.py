@@ -1,4 +1,4 @@
-"""dl_core.variance: the variance of the signal through a deep stack, measured against the theory.
+"""dl_core.lessons.variance: the variance of the signal through a deep stack, measured against the theory.
 
 Tolerances are derived from the sample sizes, not tuned:
 
@@ -23,8 +23,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dl_core import initializers, layers, network, variance
+from dl_core import initializers, layers, network
 from dl_core.gradcheck import numerical_grad, relative_error
+from dl_core.lessons import variance
 
 ACTIVATIONS = variance.ACTIVATION_NAMES
 
@@ -358,8 +359,8 @@ def test_he_keeps_the_relu_second_moment_steady_over_50_layers():
 
 def test_second_moment_paths_match_real_matrices():
     """The shortcut (one layer as width normal numbers) against real weight matrices, layer 1 to 10 at width 64: the
-    mean second moment of 2000 shortcut networks against 200 stacks of dl_core.variance.propagate, within 4 standard
-    errors of the difference."""
+    mean second moment of 2000 shortcut networks against 200 stacks of dl_core.lessons.variance.propagate, within 4
+    standard errors of the difference."""
     width, depth = 64, 10
     short = variance.second_moment_paths("tanh", "xavier_normal", width, depth, 2000, np.random.default_rng(14))
     real = []

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import pages
-from dl_core import learning_rates, stability
+from dl_core import stability
+from dl_core.lessons import learning_rates
 from dl_core.optimizers import DEFAULTS, NAMES
 from pages.activations.compute import NAMES as ACTIVATION_NAMES
 from pages.optimizer_lab import compute as lab
@@ -69,11 +70,11 @@ TEMPLATE_VALUES = {
     "batch_norm.show.{key}": list(literal("pages/batch_norm/page.py", "SHOWN")),
     "batch_norm.show_axis.{shown}": list(literal("pages/batch_norm/page.py", "SHOWN")),
     "batch_norm.sweep.{outcome}": list(literal("pages/batch_norm/tables.py", "VERDICTS")),
-    "initialization.scheme.{name}": list(literal("dl_core/variance.py", "SCHEME_NAMES")),
-    "initialization.activation.{name}": list(literal("dl_core/variance.py", "ACTIVATION_NAMES")),
+    "initialization.scheme.{name}": list(literal("dl_core/lessons/variance.py", "SCHEME_NAMES")),
+    "initialization.activation.{name}": list(literal("dl_core/lessons/variance.py", "ACTIVATION_NAMES")),
     "initialization.data.{name}": list(literal("pages/initialization/compute.py", "DATASETS")),
     "initialization.start.{start}": list(literal("pages/initialization/compute.py", "STARTS")),
-    "initialization.glorot.{choice}": list(literal("dl_core/variance.py", "GLOROT_CHOICES")),
+    "initialization.glorot.{choice}": list(literal("dl_core/lessons/variance.py", "GLOROT_CHOICES")),
     "initialization.experiment.{name}": list(literal("pages/initialization/page.py", "EXPERIMENTS")),
     "dropout.data.{data}": list(literal("pages/dropout/trainer.py", "DATA")),
     "dropout.data.{name}": list(literal("pages/dropout/trainer.py", "DATA")),

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 import numpy as np
 import pytest
 
-from dl_core import graph, matmul
+from dl_core.lessons import graph, matmul
 from pages.backprop import compute, figures, formulas
 from support.apptest import TableCells, assert_clean, chart_specs, html_tables, open_page, spec_numbers
 from ui.numbers import number

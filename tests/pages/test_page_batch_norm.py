@@ -115,13 +115,13 @@ def test_the_running_estimates_start_at_pytorchs_zero_and_one_and_name_both_conv
 
 def test_the_bias_correction_is_a_display_option_that_retrains_nothing(monkeypatch):
     calls = []
-    original = trainer.train_lockstep
+    original = trainer.train_at_rates
 
     def counting(*args, **kwargs):
         calls.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(trainer, "train_lockstep", counting)
+    monkeypatch.setattr(trainer, "train_at_rates", counting)
     app = open_page(PAGE, bn_seed="4242")  # a seed no other test uses: nothing cached yet
     trained = len(calls)
     assert trained == 4  # two networks, and the sweep of each

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 import numpy as np
 import pytest
 
-from dl_core import dropout_training
+from dl_core.lessons import dropout as lesson
 from pages.dropout import compute
 from support.apptest import assert_clean, chart_specs, html_tables, numeric_arrays, open_page
 
@@ -105,13 +105,13 @@ def test_the_animation_frames_carry_only_what_moves_and_follow_the_masks():
 
 def test_a_display_option_or_a_test_time_control_retrains_nothing(monkeypatch):
     calls = []
-    real = dropout_training.train_rates
+    real = lesson.train_rates
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(dropout_training, "train_rates", counting)
+    monkeypatch.setattr(lesson, "train_rates", counting)
     app = open_page(PAGE, do_seed="321", do_epochs="50")
     assert_clean(app)
     assert len(calls) == 1

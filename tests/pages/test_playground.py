@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from dl_core import recorded_training
+from dl_core.lessons import playground as lesson
 from pages.playground import compute, figures, trainer
 from pages.playground.live_chart import live_chart
 from support.apptest import assert_clean, chart_specs, decode, html_tables, numeric_arrays, open_page
@@ -101,7 +101,7 @@ def test_the_colours_are_the_networks_output_on_the_grid():
             final = int(round((stop - step / 2 - points.axis1[0]) / step))
             row = int(np.argmin(np.abs(rows - height)))
             grid = np.column_stack([points.axis1[first : final + 1], np.full(final - first + 1, rows[row])])
-            there = recorded_training.probability(setup.network, run.params, run.state, grid)
+            there = lesson.probability(setup.network, run.params, run.state, grid)
             assert np.all((there >= band / figures.FIELD_BANDS - 1e-9) & (there <= (band + 1) / figures.FIELD_BANDS
                                                                          + 1e-9)), band
             covered[row, first : final + 1] += 1
@@ -114,7 +114,7 @@ def test_the_colours_are_the_networks_output_on_the_grid():
     # The network's output crosses 0.5 within one grid cell of every point of the line (a steep ReLU network goes
     # from 0.2 to 0.99 across one cell, so the probability on the line itself need not be near 0.5).
     offsets = step * np.array([(a, b) for a in (-1, 0, 1) for b in (-1, 0, 1)])
-    around = recorded_training.probability(setup.network, run.params, run.state,
+    around = lesson.probability(setup.network, run.params, run.state,
                                            (on_line[:, None, :] + offsets[None]).reshape(-1, 2)).reshape(-1, 9)
     assert np.all((around.min(axis=1) < 0.5) & (around.max(axis=1) > 0.5))
 

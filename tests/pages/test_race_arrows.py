@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dl_core import objectives, race
+from dl_core import objectives
+from dl_core.lessons import race
 from pages.optimizer_lab import race_figure
 from pages.optimizer_lab.race_figure import (
     ARROW_SLOTS,

@@ -1,25 +1,27 @@
-"""dl_core.recorded_training: each step is the engine's step (same loss, gradients, running statistics and dropout
-masks), its gradients are centred differences, the recording is the network's actual output, and a run that blows up
-stops with finite histories."""
+"""dl_core.lessons.playground: a recorded run is the engine's training with the optimizer and schedule on the dict of
+parameters, the recording is the network's actual output, the layer statistics are each snapshot's own, and a run
+that blows up stops with finite histories."""
+
+import itertools
 
 import numpy as np
 import pytest
 
-from dl_core import datasets, gradcheck, optimizers, recorded_training, schedules
+from dl_core import datasets, optimizers, schedules
 from dl_core.activations import activation_pair
 from dl_core.layers import BatchNormStats, batchnorm_forward
-from dl_core.lockstep_training import minibatches
-from dl_core.network import MLP
-from dl_core.recorded_training import (
+from dl_core.lessons import playground as lesson
+from dl_core.lessons.playground import (
     NO_GRADIENT_SHARE,
     PERCENTILES,
     largest_derivative,
     layer_stats,
-    loss_and_grads,
     probability,
     snapshots_layer_stats,
     train_recorded,
 )
+from dl_core.network import MLP, stack_copies
+from dl_core.training import minibatches
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,7 @@ def engine_run(mlp, x, y, steps, batch_size, seed, optimizer, hyper, schedule, i
     state = mlp.init_state()
     optimizer_state = rule.init(params)
     losses = []
-    for batch in minibatches(len(x), batch_size, steps, rng):
+    for (batch,) in itertools.islice(minibatches([rng], len(x), batch_size, mlp.batch_norm), steps):
         loss, grads, state = mlp.loss_and_grads(params, state, x[batch], y[batch], rng=rng)
         updates, optimizer_state = rule.update(grads, optimizer_state, params)
         params = optimizers.apply_updates(params, updates)
@@ -85,38 +87,6 @@ def test_a_recorded_run_is_the_engines_training(data, activation, batch_norm, dr
     np.testing.assert_allclose(run.probability[-1], expected[:, 1] / expected.sum(axis=1), rtol=1e-9)
 
 
-@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "softplus", "silu"])
-@pytest.mark.parametrize(("batch_norm", "drop_prob"), [(False, 0.0), (True, 0.0), (True, 0.4)])
-def test_gradients_are_centred_differences(data, activation, batch_norm, drop_prob):
-    x, y, *_ = data
-    mlp = MLP((2, 4, 3, 2), activation=activation, batch_norm=batch_norm, drop_prob=drop_prob)
-    params = mlp.init(np.random.default_rng(1), "xavier_normal")
-    params = {key: value + 0.1 * np.random.default_rng(2).standard_normal(value.shape) for key, value in params.items()}
-    state = mlp.init_state()
-    batch = slice(0, 12)
-    _, grads, _ = loss_and_grads(mlp, params, state, x[batch], y[batch], np.random.default_rng(7))
-    for key in params:
-        def loss_of(value, key=key):
-            changed = {**params, key: value}
-            return loss_and_grads(mlp, changed, state, x[batch], y[batch], np.random.default_rng(7))[0]
-
-        numerical = gradcheck.numerical_grad(loss_of, params[key])
-        np.testing.assert_allclose(grads[key], numerical, rtol=1e-5, atol=1e-8, err_msg=key)
-
-
-def test_each_step_matches_the_engines_loss_gradients_and_masks(data):
-    x, y, *_ = data
-    mlp = MLP((2, 5, 5, 2), activation="tanh", batch_norm=True, drop_prob=0.5)
-    params = mlp.init(np.random.default_rng(0))
-    loss, grads, state = loss_and_grads(mlp, params, mlp.init_state(), x[:20], y[:20], np.random.default_rng(9))
-    their_loss, their_grads, their_state = mlp.loss_and_grads(params, mlp.init_state(), x[:20], y[:20],
-                                                              rng=np.random.default_rng(9))
-    assert loss == pytest.approx(their_loss, rel=1e-12)
-    for key in params:
-        np.testing.assert_allclose(grads[key], their_grads[key], rtol=1e-10, atol=1e-14)
-    np.testing.assert_allclose(state[0].var, their_state[0].var, rtol=1e-12)
-
-
 def test_snapshots_are_taken_every_k_steps_and_at_the_end(data):
     x, y, x_val, y_val, grid = data
     run = train_recorded(MLP((2, 8, 2)), x, y, x_val, y_val, grid, steps=23, batch_size=10, seed=0, snapshot_every=5)
@@ -145,8 +115,7 @@ def one_by_one(mlp, params, x, y):
     """The layer statistics of one network, measured directly: its train-mode pass (``loss_and_grads``, batch norm
     by ``x``'s statistics), the pre-activations and activations recomputed layer by layer."""
     fn, grad = activation_pair(mlp.activation)
-    _, grads, _ = loss_and_grads(mlp, params, tuple(BatchNormStats.initial(w) for w in mlp.sizes[1:-1])
-                                 if mlp.batch_norm else (), x, y)
+    _, grads, _ = mlp.loss_and_grads(params, mlp.init_state(), x, y)
     hidden, pre, out = x, [], []
     for index in range(1, mlp.depth):
         z = hidden @ params[f"W{index}"] + params[f"b{index}"]
@@ -171,8 +140,8 @@ def test_the_snapshots_statistics_are_each_networks_own(data, sizes, activation,
     mlp = MLP(sizes, activation=activation, batch_norm=batch_norm)
     rng = np.random.default_rng(1)
     snapshots = [{key: value * rng.uniform(0.5, 3.0) for key, value in mlp.init(rng).items()} for _ in range(7)]
-    monkeypatch.setattr(recorded_training, "SNAPSHOTS_AT_ONCE", 3 * len(x) * max(sum(sizes[1:-1]), 1))
-    together = snapshots_layer_stats(mlp, snapshots, x, y)
+    monkeypatch.setattr(lesson, "SNAPSHOTS_AT_ONCE", 3 * len(x) * max(sum(sizes[1:-1]), 1))
+    together = snapshots_layer_stats(mlp, stack_copies(snapshots), x, y)
     for index, params in enumerate(snapshots):
         for measured, expected in zip(together, one_by_one(mlp, params, x, y), strict=True):
             np.testing.assert_allclose(measured[index], expected, rtol=1e-12, atol=1e-15)
@@ -205,7 +174,7 @@ def test_the_probability_is_the_networks_output_in_eval_mode(data):
     np.testing.assert_allclose(probability(mlp, params, mlp.init_state(), x), soft[:, 1] / soft.sum(axis=1))
 
 
-@pytest.mark.parametrize("bad", [{"steps": -1}, {"batch_size": 0}, {"snapshot_every": 0}, {"batch_size": 1000}])
+@pytest.mark.parametrize("bad", [{"steps": -1}, {"batch_size": 0}, {"snapshot_every": 0}, {"probe": 1}])
 def test_bad_arguments_raise_value_errors(data, bad):
     x, y, x_val, y_val, grid = data
     arguments = {"steps": 5, "batch_size": 8, "seed": 0, **bad}

@@ -27,16 +27,24 @@ the noise left once it has. Dividing out the start's weight, :math:`(r_t - d^t r
 uses the running estimates and gives one answer per input. With a batch of two samples train mode outputs
 :math:`\pm\gamma\sqrt{\sigma^2/(\sigma^2 + \epsilon)} + \beta` whatever the values; with one it has no variance to
 divide by, and the engine raises ``ValueError`` as PyTorch does.
+
+**Deep networks with and without it.** :func:`train_at_rates` trains one network at several learning rates side by
+side (the engine's copies: the same initial weights and minibatches, one rate each) and records what the lesson
+draws: the loss with the whole set's own statistics (free of the running estimates' lag) and the spread of every
+hidden layer's values on a probe batch (:class:`LayerHistograms`, the curves of the paper's Figure 1).
 """
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import layers
+from dl_core import layers, optimizers, training
 from dl_core.layers import BatchNormStats
+from dl_core.network import MLP, Params, State, stack_copies
 
 BLOCK = 128  # steps per block of the vectorised smoothing: a (BLOCK, BLOCK) weight matrix at a time
 
@@ -215,3 +223,159 @@ def identity_parameters(x: np.ndarray, eps: float = 1e-5) -> tuple[np.ndarray, n
     their :math:`\gamma = \sqrt{\operatorname{Var}[x]}` leaves out the :math:`\epsilon`)."""
     x = np.asarray(x, dtype=np.float64)
     return np.sqrt(x.var(axis=0) + eps), x.mean(axis=0)
+
+
+# ---------------------------------------------------------------- deep networks with and without batch norm
+
+
+@dataclass(frozen=True)
+class LayerHistograms:
+    """How the values of every hidden layer are spread at each record, for a fixed probe batch.
+
+    ``pre_activation`` (what enters the activation: the batch-norm output when batch norm is on) and
+    ``activation`` (what comes out) are ``(S, K, hidden layers, bins)``: the share of the probe's values
+    (over samples and units) in each bin of ``pre_edges`` / ``activation_edges``; values beyond the edges
+    count in the first or last bin. ``percentiles`` ``(S, K, hidden layers, 3)``: the 15th, 50th and 85th
+    percentiles of the pre-activations, the curves of Ioffe & Szegedy's Figure 1; ``pre_std`` ``(S, K, hidden
+    layers)``: how much a unit's pre-activation varies from one probe sample to the next (its standard deviation
+    over the samples, averaged over the layer's units). When it falls towards 0, the layer's units answer nearly the
+    same to every input.
+    """
+
+    pre_edges: np.ndarray
+    activation_edges: np.ndarray
+    pre_activation: np.ndarray
+    activation: np.ndarray
+    percentiles: np.ndarray
+    pre_std: np.ndarray
+
+
+PERCENTILES = (15.0, 50.0, 85.0)
+
+
+@dataclass(frozen=True)
+class RatesRun:
+    """K trainings of one network, one learning rate each (``lrs`` ``(K,)``), from :func:`train_at_rates`.
+
+    - ``batch_losses`` ``(steps, K)``: the train-mode loss of each minibatch step;
+    - ``snapshot_steps`` ``(S,)``: the steps after which the networks were measured; ``losses`` and ``accuracy``
+      ``(S, K)``: on the whole training set in eval mode (running statistics); ``population_losses`` and
+      ``population_accuracy`` ``(S, K)``: the same with batch norm normalising by the statistics of the whole
+      training set under the current weights (train mode on the whole set: close to the population statistics of
+      Ioffe & Szegedy's Algorithm 2); without batch norm they equal ``losses`` and ``accuracy``;
+    - ``diverged_at`` ``(K,)``: the step whose minibatch loss blew up, or -1 (the engine's rule: that network went
+      back to its last record and stopped there);
+    - ``params``, ``state``: the K networks at the end (the engine's copies);
+    - ``histograms``: :class:`LayerHistograms` of the probe batch, or None without one.
+    """
+
+    lrs: np.ndarray
+    batch_losses: np.ndarray
+    snapshot_steps: np.ndarray
+    losses: np.ndarray
+    accuracy: np.ndarray
+    population_losses: np.ndarray
+    population_accuracy: np.ndarray
+    diverged_at: np.ndarray
+    params: Params
+    state: State
+    histograms: LayerHistograms | None
+
+
+def _shares(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """Per copy, the share of ``values`` ``(K, N, M)`` in each bin (the outer bins take the rest)."""
+    bins = np.clip(np.searchsorted(edges, values, side="right") - 1, 0, len(edges) - 2)
+    copies = values.shape[0]
+    flat = bins.reshape(copies, -1) + (len(edges) - 1) * np.arange(copies)[:, None]
+    counts = np.bincount(flat.ravel(), minlength=copies * (len(edges) - 1)).reshape(copies, -1)
+    return counts / bins[0].size
+
+
+def _population(mlp: MLP, params: Params, state: State, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Loss and accuracy ``(K,)`` of the copies with the whole set as one batch (train mode)."""
+    logits = mlp.forward(params, state, x, train=True).output
+    return layers.softmax_cross_entropy_of_checked(logits, y)[0], np.mean(logits.argmax(axis=-1) == y, axis=-1)
+
+
+def _probe_spread(mlp: MLP, params: Params, state: State, probe: np.ndarray, pre_edges: np.ndarray,
+                  activation_edges: np.ndarray) -> tuple[np.ndarray, ...]:
+    """One record of :class:`LayerHistograms` (without the edges), each with the copies' axis first."""
+    hidden = mlp.forward(params, state, probe, train=True).layers[:-1]
+    pre = [record.pre_activation for record in hidden]
+    copies = len(params["W1"])
+    return (np.stack([_shares(values, pre_edges) for values in pre], axis=1),
+            np.stack([_shares(record.activation, activation_edges) for record in hidden], axis=1),
+            np.moveaxis(np.percentile(np.stack([values.reshape(copies, -1) for values in pre], axis=1), PERCENTILES,
+                                      axis=2), 0, -1),
+            np.stack([values.std(axis=1).mean(axis=1) for values in pre], axis=1))
+
+
+def train_at_rates(
+    mlp: MLP,
+    lrs,
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    steps: int,
+    batch_size: int,
+    seed: int,
+    initializer: str = "xavier_normal",
+    optimizer: str = "gd",
+    record_every: int = 10,
+    probe: np.ndarray | None = None,
+    pre_edges: np.ndarray | None = None,
+    activation_edges: np.ndarray | None = None,
+    on_progress: Callable[[float], None] | None = None,
+) -> RatesRun:
+    r"""Train ``len(lrs)`` copies of ``mlp`` for ``steps`` minibatch steps, copy k at learning rate ``lrs[k]``
+    (:func:`dl_core.training.train`).
+
+    .. math:: \theta^{(k)}_{t+1} = \theta^{(k)}_t - \eta_k \nabla_\theta L_{B_t}\bigl(\theta^{(k)}_t\bigr)
+
+    (for ``optimizer="gd"``; any name of :func:`dl_core.optimizers.make` with its defaults). All copies start from
+    ``mlp.init(default_rng(seed), initializer)`` and see the same minibatches (that generator, after the weights).
+    Batch norm in train mode normalises with the minibatch's statistics (momentum 0.1, eps 1e-5, as
+    ``torch.nn.BatchNorm1d``). ``probe`` ``(P, D)`` with ``pre_edges`` and ``activation_edges``: at each record the
+    probe goes through every copy in train mode (batch statistics of the probe itself: what a layer computes while
+    it learns) and the spread of each hidden layer's values is kept. See :class:`RatesRun`.
+    """
+    lrs = np.atleast_1d(np.asarray(lrs, dtype=np.float64))
+    if lrs.ndim != 1 or not np.all(np.isfinite(lrs) & (lrs > 0)):
+        raise ValueError(f"lrs must be a 1-D array of positive learning rates, got {lrs!r}")
+    if probe is not None and (pre_edges is None or activation_edges is None):
+        raise ValueError("a probe needs pre_edges and activation_edges")
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y)
+    rng = np.random.default_rng(seed)
+    start = mlp.init(rng, initializer)
+    copies = len(lrs)
+
+    def keep(params: Params, state: State) -> tuple[np.ndarray, ...]:
+        measured = _population(mlp, params, state, x, y) if mlp.batch_norm else ()
+        spread = () if probe is None else _probe_spread(mlp, params, state, probe, pre_edges, activation_edges)
+        return measured + spread
+
+    run = training.train(mlp, stack_copies([start] * copies), mlp.init_state(copies=copies),
+                         optimizers.make(optimizer, lr=lrs[:, None]), x, y, steps=steps, batch_size=batch_size,
+                         rng=[copy.deepcopy(rng) for _ in range(copies)], record_every=record_every,
+                         layer_statistics=False, keep=keep, on_progress=on_progress)
+    kept = list(run.kept)
+    population = (kept.pop(0), kept.pop(0)) if mlp.batch_norm else (run.train_loss, run.train_accuracy)
+    histograms = None if probe is None else LayerHistograms(np.asarray(pre_edges, dtype=np.float64),
+                                                            np.asarray(activation_edges, dtype=np.float64), *kept)
+    return RatesRun(lrs, run.batch_losses, run.steps, run.train_loss, run.train_accuracy, *population,
+                    diverged_at=run.diverged_step, params=run.params, state=run.state, histograms=histograms)
+
+
+def constant_guess_loss(y: np.ndarray, classes: int) -> float:
+    r"""The cross-entropy of the best constant prediction (the class frequencies): :math:`-\sum_c p_c \log p_c`.
+    A network that learned nothing from its inputs does no better."""
+    shares = np.bincount(np.asarray(y), minlength=classes) / len(y)
+    shares = shares[shares > 0]
+    return float(-(shares * np.log(shares)).sum())
+
+
+def trained(run: RatesRun, y: np.ndarray, classes: int, share: float = 0.5) -> np.ndarray:
+    """``(K,)``: which copies *trained*: did not diverge, and ended with a loss on the training set (normalised with
+    the whole set's statistics: ``population_losses``) at most ``share`` of :func:`constant_guess_loss`: it learned
+    something the class frequencies alone do not give."""
+    return (run.diverged_at < 0) & (run.population_losses[-1] <= share * constant_guess_loss(y, classes))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dl_core import network, optimizers
+from dl_core import network, optimizers, training
 from dl_core.network import MLP, Params
 
 # The gradient of unit j's incoming weights, as the page shows it: the same for every j while the units are equal.
@@ -62,19 +62,19 @@ def train_recording(mlp: MLP, params: Params, x: np.ndarray, y: np.ndarray, *, s
 def train_recordings(mlp: MLP, starts: Sequence[Params], x: np.ndarray, y: np.ndarray, *, steps: int,
                      lr: float) -> list[FirstLayerRecording]:
     r""":func:`train_recording` from each of ``starts``, the starts trained side by side as the engine's copies in
-    its training loop (:func:`dl_core.network.train`): the whole set in its order each step, the first layer kept
+    its training loop (:func:`dl_core.training.train`): the whole set in its order each step, the first layer kept
     after every step. Copy k is, number for number, the start trained alone.
 
     ``mlp`` is a classifier without batch norm or dropout; ``x`` ``(N, D)``, ``y`` ``(N,)`` integer labels.
     """
-    if mlp.drop_prob > 0 or mlp.batch_norm or not mlp.is_classifier:
+    if mlp.drops or mlp.batch_norm or not mlp.is_classifier:
         raise ValueError("train_recording takes a classifier without batch norm or dropout")
     if isinstance(steps, bool) or not (isinstance(steps, int | np.integer) and steps >= 0):
         raise ValueError(f"steps must be an integer >= 0, got {steps!r}")
     x = np.asarray(x, dtype=np.float64)
-    run = network.train(mlp, network.stack_copies(starts), (), optimizers.sgd(lr), x, y, epochs=int(steps),
+    run = training.train(mlp, network.stack_copies(starts), (), optimizers.sgd(lr), x, y, epochs=int(steps),
                         batch_size=len(x), rng=[np.random.default_rng(0) for _ in starts], shuffle=False,
-                        layer_statistics=False, keep=lambda copies: (copies["W1"], copies["b1"]))
+                        layer_statistics=False, keep=lambda copies, _: (copies["W1"], copies["b1"]))
     weights, biases = run.kept
     return [FirstLayerRecording(weights[:, k], biases[:, k], run.train_loss[:, k],
                                 {key: value[k] for key, value in run.params.items()}, float(run.train_accuracy[-1, k]),

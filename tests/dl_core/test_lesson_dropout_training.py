@@ -1,15 +1,16 @@
-"""dl_core.dropout_training: each of the K copies is the engine's network trained alone with its dropout rate; the
-gradients are centred differences; Monte-Carlo dropout is the engine's forward pass repeated; histories stay finite.
-"""
+"""dl_core.lessons.dropout: each of the K copies is the engine's network trained alone with its dropout rate; the
+gradients of copies at different rates are centred differences; Monte-Carlo dropout is the engine's forward pass
+repeated; histories stay finite."""
 
 import copy
 
 import numpy as np
 import pytest
 
-from dl_core import datasets, dropout_training, gradcheck, layers, network, optimizers
-from dl_core.dropout_training import mc_dropout, train_rates
-from dl_core.network import MLP
+from dl_core import datasets, gradcheck, layers, optimizers, training
+from dl_core.lessons import dropout as lesson
+from dl_core.lessons.dropout import mc_dropout, train_rates
+from dl_core.network import MLP, stack_copies
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +31,8 @@ def test_every_copy_with_dropout_is_the_engines_training_number_for_number(data,
         mlp = MLP((2, 9, 7, 2), activation=activation, drop_prob=rate)
         rng = np.random.default_rng(5)
         params = mlp.init(rng, "he_normal")
-        reference = network.train(mlp, params, (), optimizers.adam(0.02), x, y, epochs=6, batch_size=16, rng=rng,
-                                  x_val=x_val, y_val=y_val)
+        reference = training.train(mlp, params, (), optimizers.adam(0.02), x, y, epochs=6, batch_size=16, rng=rng,
+                                   x_val=x_val, y_val=y_val)
         np.testing.assert_allclose(run.train_loss[:, index], reference.train_loss[::2], rtol=1e-10)
         np.testing.assert_allclose(run.val_loss[:, index], reference.val_loss[::2], rtol=1e-10)
         np.testing.assert_allclose(run.val_accuracy[:, index], reference.val_accuracy[::2])
@@ -75,17 +76,16 @@ def test_a_copy_without_dropout_steps_as_the_engine_on_the_same_minibatches(data
             np.testing.assert_allclose(mine[key], value, rtol=1e-9, atol=1e-12, err_msg=key)
 
 
-def test_the_gradients_are_centred_differences_under_fixed_masks(data):
+def test_copies_at_different_rates_have_centred_difference_gradients_under_fixed_masks(data):
     x, y, _, _ = data
-    mlp = MLP((2, 5, 4, 2), activation="tanh")
-    params = dropout_training.stack_params(mlp.init(np.random.default_rng(3), "he_normal"), 3)
-    rates = np.array([0.0, 0.4, 0.7])
+    mlp = MLP((2, 5, 4, 2), activation="tanh", drop_prob=(0.0, 0.4, 0.7))
+    params = stack_copies([MLP((2, 5, 4, 2)).init(np.random.default_rng(3), "he_normal")] * 3)
     rng = np.random.default_rng(11)
 
     def losses(candidate):
-        return dropout_training.loss_and_grads(mlp, candidate, x[:12], y[:12], rates, copy.deepcopy(rng))[0]
+        return mlp.loss_and_grads(candidate, (), x[:12], y[:12], rng=[copy.deepcopy(rng) for _ in range(3)])[0]
 
-    _, grads = dropout_training.loss_and_grads(mlp, params, x[:12], y[:12], rates, copy.deepcopy(rng))
+    _, grads, _ = mlp.loss_and_grads(params, (), x[:12], y[:12], rng=[copy.deepcopy(rng) for _ in range(3)])
     for key, value in params.items():
         for index in range(3):
             def loss_of(entry, key=key, index=index, value=value):
@@ -98,19 +98,11 @@ def test_the_gradients_are_centred_differences_under_fixed_masks(data):
             assert gradcheck.relative_error(grads[key][index], numeric, floor=1e-8) < 1e-6, (key, index)
 
 
-def test_the_row_blocks_give_the_same_product():
-    rng = np.random.default_rng(0)
-    a, w = rng.normal(size=(3, 700, 40)), rng.normal(size=(3, 40, 50))
-    np.testing.assert_allclose(layers.block_product(a, w), a @ w, rtol=1e-12, atol=1e-12)
-    x = rng.normal(size=(900, 2))
-    np.testing.assert_allclose(layers.block_product(x, w[:, :2]), x @ w[:, :2], rtol=1e-12, atol=1e-12)
-
-
 def test_probabilities_are_the_engines_eval_mode_softmax(data):
     x, y, x_val, y_val = data
     run = train_rates(MLP((2, 8, 8, 2)), [0.0, 0.5], x, y, x_val, y_val, epochs=2, batch_size=32, seed=1)
     grid = np.random.default_rng(0).uniform(-2, 3, (30, 2))
-    probabilities = dropout_training.probabilities(MLP((2, 8, 8, 2)), run.params, grid)
+    probabilities = lesson.probabilities(MLP((2, 8, 8, 2)), run.params, grid)
     for index, rate in enumerate((0.0, 0.5)):
         logits = MLP((2, 8, 8, 2), drop_prob=rate).predict(run.network(index), (), grid)
         expected = np.exp(logits[:, 1]) / np.exp(logits).sum(axis=1)
@@ -122,7 +114,7 @@ def test_mc_dropout_repeats_the_engines_forward_pass_chunk_by_chunk(data, monkey
     mlp = MLP((2, 8, 8, 2))
     params = mlp.init(np.random.default_rng(4), "he_normal")
     points = np.random.default_rng(5).uniform(-1, 2, (25, 2))
-    monkeypatch.setattr(dropout_training, "MC_CHUNK", 25 * 8 * 3)  # three passes per chunk
+    monkeypatch.setattr(lesson, "MC_CHUNK", 25 * 8 * 3)  # three passes per chunk
     result = mc_dropout(mlp, params, 0.4, points, passes=7, rng=np.random.default_rng(6))
     engine = MLP((2, 8, 8, 2), drop_prob=0.4)
     rng = np.random.default_rng(6)
