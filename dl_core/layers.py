@@ -39,7 +39,9 @@ def linear_forward(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> tuple[np.ndar
     ``x`` ``(N, D)``, ``w`` ``(D, M)``, ``b`` ``(M,)``; ``out`` ``(N, M)`` (with a leading copies axis on any of them,
     one product per copy). Large products run in row blocks (:func:`block_product`).
     """
-    return block_product(x, w) + b[..., None, :], LinearCache(x, w)
+    out = block_product(x, w)  # a fresh array: the bias is added in place (a broadcast add into a new array of
+    out += b[..., None, :]     # copies x rows x units takes several times longer)
+    return out, LinearCache(x, w)
 
 
 def linear_backward(dout: np.ndarray, cache: LinearCache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -338,13 +340,17 @@ def mse(pred: np.ndarray, target: np.ndarray, *, copies: bool = False) -> tuple[
 # threads wait on each other, and a product of 256 x 64 x 64 took 27 times longer per row than one of 128 x 64 x 64.
 # Larger products are therefore cut into row blocks below it (one thread, a few microseconds each).
 SINGLE_THREAD_SIZE = 500_000
+# A layer so wide that a block would hold fewer rows than this is left whole: its products are large enough for
+# BLAS's threads to pay (784 x 256 inputs x outputs: two rows a block would make one training step 2.5 times slower).
+MIN_BLOCK_ROWS = 32
 
 
 def block_product(a: np.ndarray, w: np.ndarray) -> np.ndarray:
     """``a @ w`` for ``a`` ``(..., N, I)`` and ``w`` ``(..., I, O)``, in row blocks of at most
-    ``SINGLE_THREAD_SIZE`` multiply-adds each (see above): the same numbers, row by row."""
-    rows = max(1, SINGLE_THREAD_SIZE // (a.shape[-1] * w.shape[-1]))
-    if a.shape[-2] <= rows:
+    ``SINGLE_THREAD_SIZE`` multiply-adds each (see above; not for layers wider than ``MIN_BLOCK_ROWS`` allows): the
+    same numbers, row by row."""
+    rows = SINGLE_THREAD_SIZE // (a.shape[-1] * w.shape[-1])
+    if a.shape[-2] <= rows or rows < MIN_BLOCK_ROWS:
         return a @ w
     return np.concatenate([a[..., start : start + rows, :] @ w for start in range(0, a.shape[-2], rows)], axis=-2)
 
@@ -352,8 +358,8 @@ def block_product(a: np.ndarray, w: np.ndarray) -> np.ndarray:
 def block_weight_grad(x: np.ndarray, dout: np.ndarray) -> np.ndarray:
     """``x.T @ dout`` for ``x`` ``(..., N, I)`` and ``dout`` ``(..., N, O)``, summed over the row blocks
     ``block_product`` cuts (one BLAS thread each)."""
-    rows = max(1, SINGLE_THREAD_SIZE // (x.shape[-1] * dout.shape[-1]))
-    if x.shape[-2] <= rows:
+    rows = SINGLE_THREAD_SIZE // (x.shape[-1] * dout.shape[-1])
+    if x.shape[-2] <= rows or rows < MIN_BLOCK_ROWS:
         return np.swapaxes(x, -1, -2) @ dout
     return sum(np.swapaxes(x[..., start : start + rows, :], -1, -2) @ dout[..., start : start + rows, :]
                for start in range(0, x.shape[-2], rows))

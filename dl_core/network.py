@@ -20,8 +20,10 @@ loss.
     loss, grads, state = mlp.loss_and_grads(params, state, x, y, rng=rngs)           # loss (10,)
 
 The data is shared (``x (N, D)``, ``y (N,)``) or one set per copy (``(K, N, D)``, ``(K, N)``); dropout draws each
-copy's masks from its own generator (``rng``: a sequence of K). Copy k of every result equals the single call on
-copy k (``tests/dl_core/test_network_copies.py``).
+copy's masks from its own generator (``rng``: a sequence of K), or from one generator shared by all (one uniform
+draw :math:`u` per layer, copy k keeping a unit where :math:`u \ge p_k`: copies that differ only by their rate).
+Copy k of every result equals the single call on copy k with a generator in the same state
+(``tests/dl_core/test_network_copies.py``).
 
 Weights are ``(fan_in, fan_out)`` so a layer computes ``x @ W + b`` (PyTorch stores ``W.T``).
 Everything is pure: parameters and running statistics come in and new ones go out.
@@ -125,18 +127,27 @@ class MLP:
         """The number of linear layers (hidden layers + 1)."""
         return len(self.sizes) - 1
 
-    @property
+    @cached_property
     def drops(self) -> bool:
         """Whether any copy drops units while training."""
-        return bool(np.any(np.asarray(self.drop_prob) > 0.0))
+        return bool(np.any(self._rates > 0.0))
+
+    @cached_property
+    def _rates(self) -> np.ndarray:
+        """The dropout rates, one or one per copy."""
+        return np.atleast_1d(np.asarray(self.drop_prob, dtype=np.float64))
+
+    def _scales_for(self, copies: int | None) -> np.ndarray | float:
+        """Inverted dropout's scale of the kept units, :math:`1/(1-p)`: a number, or ``(K, 1, 1)`` for copies."""
+        scales = 1.0 / (1.0 - self._rates_for(copies))
+        return float(scales[0]) if copies is None else scales[:, None, None]
 
     def _rates_for(self, copies: int | None) -> np.ndarray:
         """The dropout rate of each copy ``(K,)`` (``(1,)`` for one network)."""
-        rates = np.atleast_1d(np.asarray(self.drop_prob, dtype=np.float64))
         wanted = 1 if copies is None else copies
-        if len(rates) not in (1, wanted):
-            raise ValueError(f"drop_prob holds {len(rates)} rates for {wanted} network(s)")
-        return np.broadcast_to(rates, (wanted,))
+        if len(self._rates) not in (1, wanted):
+            raise ValueError(f"drop_prob holds {len(self._rates)} rates for {wanted} network(s)")
+        return self._rates if len(self._rates) == wanted else np.repeat(self._rates, wanted)
 
     @property
     def is_classifier(self) -> bool:
@@ -223,12 +234,20 @@ class MLP:
         ``grads`` is keyed like ``params``. In train mode batch norm normalises with the batch's
         statistics (and updates the running ones) and dropout needs ``rng``.
         """
-        output, caches, _, new_state = self._forward(params, state, np.asarray(x, dtype=np.float64), train, rng)
-        loss, dout = self._loss(output, y)
+        return self._loss_and_grads(params, state, np.asarray(x, dtype=np.float64), y, train, rng)
+
+    def _loss_and_grads(self, params: Params, state: State, x: np.ndarray, y: np.ndarray, train: bool, rng,
+                        checked: bool = False) -> tuple[float, Params, State]:
+        """``loss_and_grads`` for float64 ``x``; ``checked``: the labels were checked once already (a training
+        loop's thousand steps do not check them again)."""
+        output, caches, _, new_state = self._forward(params, state, x, train, rng)
+        loss, dout = self._loss(output, y, checked)
         return loss, self._backward(params, dout, caches), new_state
 
-    def _loss(self, output: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    def _loss(self, output: np.ndarray, y: np.ndarray, checked: bool = False) -> tuple[float, np.ndarray]:
         """The mean loss (``(K,)`` for copies, whose ``output`` is ``(K, N, C)``) and its gradient."""
+        if self.is_classifier and checked:
+            return layers.softmax_cross_entropy_of_checked(output, y)
         if self.is_classifier:
             return layers.softmax_cross_entropy(output, y)
         target = np.asarray(y, dtype=np.float64)
@@ -244,7 +263,8 @@ class MLP:
             raise ValueError(f"state must hold {self.depth - 1} BatchNormStats (mlp.init_state()), got {len(state)}")
         if dropout and rng is None:
             raise ValueError("rng is required in train mode when drop_prob > 0 (dropout draws its mask from it)")
-        if dropout and copies is not None and len(rng) != copies:
+        shared = isinstance(rng, np.random.Generator)
+        if dropout and copies is not None and not shared and len(rng) != copies:
             raise ValueError(f"rng must be a sequence of {copies} generators, one per copy, got {len(rng)}")
         function = activations.activation_pair(self.activation)[0]
         caches, records, new_state = [], [], []
@@ -259,13 +279,16 @@ class MLP:
                 new_state.append(running)
             activated = function(pre_activation)
             hidden, dropout_cache = activated, None
-            if dropout and copies is None:
-                hidden, dropout_cache = layers.dropout_forward(activated, rates[0], rng, train=True)
-            elif dropout:  # each copy's mask from its own generator, at its own rate
-                mask = np.stack([generator.random(activated.shape[1:]) >= rate
-                                 for generator, rate in zip(rng, rates, strict=True)])
-                hidden, dropout_cache = layers.dropout_forward(activated, rates[:, None, None], None, train=True,
-                                                               mask=mask)
+            if dropout:  # layers.dropout_forward's masks (the rates were checked once, by __post_init__)
+                if copies is None:
+                    mask = rng.random(activated.shape) >= rates[0]
+                elif shared:  # one draw for every copy, each at its own rate
+                    mask = rng.random(activated.shape[1:]) >= rates[:, None, None]
+                else:  # each copy's mask from its own generator
+                    mask = np.stack([generator.random(activated.shape[1:]) >= rate
+                                     for generator, rate in zip(rng, rates, strict=True)])
+                dropout_cache = layers.DropoutCache(mask, mask * self._scales_for(copies))
+                hidden = activated * dropout_cache.multiplier
             caches.append(_HiddenCaches(linear_cache, batchnorm_cache, pre_activation, activated, dropout_cache))
             records.append(LayerRecord(linear, pre_activation, activated))
         last = self._names[-1]

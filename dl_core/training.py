@@ -30,7 +30,7 @@ from typing import NamedTuple
 import numpy as np
 
 from dl_core.layers import BatchNormStats
-from dl_core.network import MLP, Params, State, checked_data, require_counts
+from dl_core.network import MLP, Params, State, checked_classes, checked_data, require_counts
 from dl_core.optimizers import Optimizer
 from dl_core.trajectories import DIVERGENCE_FACTOR
 
@@ -69,7 +69,7 @@ class TrainingRun:
     - per layer, ``(S, depth)``, on the training set: ``pre_activation_mean``/``_std`` and
       ``activation_mean``/``_std`` (over all samples and units of :class:`dl_core.network.LayerRecord`'s arrays; the
       last layer's are its output), and ``grad_norm``, the Frobenius norm of the gradient of the training loss with
-      respect to each ``W`` (without ``layer_statistics`` all but ``pre_activation_mean`` are ``None``).
+      respect to each ``W`` (all ``None`` without ``layer_statistics``).
 
     ``batch_losses`` ``(steps,)``: the train-mode loss of every minibatch step (what the optimizer saw).
 
@@ -94,7 +94,7 @@ class TrainingRun:
     val_loss: np.ndarray | None
     train_accuracy: np.ndarray | None
     val_accuracy: np.ndarray | None
-    pre_activation_mean: np.ndarray
+    pre_activation_mean: np.ndarray | None
     pre_activation_std: np.ndarray | None
     activation_mean: np.ndarray | None
     activation_std: np.ndarray | None
@@ -118,7 +118,7 @@ class _Record(NamedTuple):
     val_loss: np.ndarray | None
     train_accuracy: np.ndarray | None
     val_accuracy: np.ndarray | None
-    pre_activation_mean: np.ndarray
+    pre_activation_mean: np.ndarray | None
     pre_activation_std: np.ndarray | None
     activation_mean: np.ndarray | None
     activation_std: np.ndarray | None
@@ -147,27 +147,30 @@ def _accuracy(mlp: MLP, output: np.ndarray, y: np.ndarray) -> np.ndarray | None:
 
 def _measure(mlp: MLP, params: Params, state: State, train_set: tuple, val_set: tuple | None,
              layer_statistics: bool) -> _Record:
-    """Loss, accuracy, layer statistics and weight-gradient norms of the K copies, in eval mode (without
-    ``layer_statistics``, of the layers only the means before the activation: they tell whether a copy's values
-    stayed finite)."""
+    """Loss, accuracy, and (with ``layer_statistics``) layer statistics and weight-gradient norms of the K copies,
+    in eval mode. Without layer statistics one pass measures both sets (eval mode treats every sample alone)."""
     x, y = train_set
-    output, caches, records, _ = mlp._forward(params, state, x, False, None)
-    loss, dout = mlp._loss(output, y)
     val_loss = val_accuracy = None
+    if val_set is not None and not layer_statistics:
+        output = mlp._forward(params, state, np.concatenate([x, val_set[0]]), False, None)[0]
+        output, val_output = output[..., : len(x), :], output[..., len(x) :, :]
+    else:
+        output, caches, records, _ = mlp._forward(params, state, x, False, None)
+        val_output = None if val_set is None else mlp._forward(params, state, val_set[0], False, None)[0]
+    loss, dout = mlp._loss(output, y, checked=True)
     if val_set is not None:
-        val_output = mlp.predict(params, state, val_set[0])
-        val_loss = mlp._loss(val_output, val_set[1])[0]
+        val_loss = mlp._loss(val_output, val_set[1], checked=True)[0]
         val_accuracy = _accuracy(mlp, val_output, val_set[1])
 
     def per_layer(statistic, arrays) -> np.ndarray:  # (K, depth): over each copy's samples and units
         return np.stack([statistic(values, axis=(-2, -1)) for values in arrays], axis=-1)
 
-    measured = _Record(loss, val_loss, _accuracy(mlp, output, y), val_accuracy,
-                       per_layer(np.mean, [record.pre_activation for record in records]), None, None, None, None)
+    measured = _Record(loss, val_loss, _accuracy(mlp, output, y), val_accuracy, None, None, None, None, None)
     if not layer_statistics:
         return measured
     grads = mlp._backward(params, dout, caches)
     return measured._replace(
+        pre_activation_mean=per_layer(np.mean, [record.pre_activation for record in records]),
         pre_activation_std=per_layer(np.std, [record.pre_activation for record in records]),
         activation_mean=per_layer(np.mean, [record.activation for record in records]),
         activation_std=per_layer(np.std, [record.activation for record in records]),
@@ -237,9 +240,9 @@ def train(
 
     K copies (``params`` from :meth:`MLP.init_copies` or :func:`dl_core.network.stack_copies`, ``state`` from
     ``init_state(copies=K)``) take ``rng`` as K generators: copy k is, number for number, the training of copy k
-    alone with ``rng[k]`` (its own shuffles and masks; K generators in the same state give every copy the same
-    minibatches and, for dropout, the same uniform numbers, so copies at different rates differ by the rate, not
-    by their luck).
+    alone with ``rng[k]`` (its own shuffles and masks). One generator shared by the copies gives them all the same
+    minibatches and, for dropout, the same uniform numbers (copies at different rates then differ by the rate, not
+    by their luck), drawn once: copy k is the training alone with a generator in that state.
 
     ``shuffle=False`` takes the samples in their order (full-batch gradient descent, with ``batch_size >= N``, is
     then exactly :math:`\theta \leftarrow \theta - \eta\nabla L`). ``keep(params, state)`` (the copies', leading
@@ -254,17 +257,19 @@ def train(
         raise ValueError("give both x_val and y_val, or neither")
     if patience is not None and (x_val is None or not isinstance(patience, int) or patience < 1):
         raise ValueError("patience must be an integer >= 1, with validation data")
-    x, y = train_set = checked_data(mlp, x_train, y_train, "train")
-    val_set = None if x_val is None else checked_data(mlp, x_val, y_val, "val")
+    checked = checked_classes if mlp.is_classifier else checked_data
+    x, y = train_set = checked(mlp, x_train, y_train, "train")
+    val_set = None if x_val is None else checked(mlp, x_val, y_val, "val")
     single = mlp.copies_of(params) is None
+    shared = not single and isinstance(rng, np.random.Generator)
     if single:
         params = {key: value[None] for key, value in params.items()}
         state = tuple(BatchNormStats(stats.mean[None], stats.var[None]) for stats in state)
-        rng = [rng]
-    rngs = list(rng)
+    rngs = [rng] if single or shared else list(rng)
     copies = len(params["W1"])
-    if len(rngs) != copies:
-        raise ValueError(f"rng must hold one generator per copy ({copies}), got {len(rngs)}")
+    if not shared and len(rngs) != copies:
+        raise ValueError(f"rng must be one generator shared by the copies or one per copy ({copies}), got "
+                         f"{len(rngs)}")
     per_epoch = batches_per_epoch(len(x), batch_size, mlp.batch_norm)
     total = epochs * per_epoch if steps is None else steps
     every = per_epoch if record_every is None else record_every
@@ -289,24 +294,28 @@ def train(
         batch_losses = np.full((total, copies), np.nan)
         diverged_at, diverged_step, stopped_at, blown_step = (np.full(copies, -1) for _ in range(4))
         active = np.ones(copies, dtype=bool)
+        all_move = True  # no copy has stopped or blown up: the fast path, without per-copy choices
         best_val, waited = np.full(copies, np.inf), np.zeros(copies, dtype=int)
         last = theta, state
         batches = minibatches(rngs, len(x), batch_size, mlp.batch_norm, shuffle)
         for step in range(total):
             if not active.any():
                 break
-            batch = next(batches)
-            loss, grads, new_state = mlp.loss_and_grads(flat.unpack(theta), state, x[batch], y[batch],
-                                                        train=True, rng=rngs)
-            blown_step = np.where(active & (blown_step < 0) & ~(loss <= limit), step, blown_step)
-            moving = active & (blown_step < 0)
+            batch = next(batches)[0] if shared else next(batches)
+            loss, grads, new_state = mlp._loss_and_grads(flat.unpack(theta), state, x[batch], y[batch], True,
+                                                         rng if shared else rngs, checked=True)
+            fine = loss <= limit
             updates, optimizer_state = optimizer.update(flat.pack(grads), optimizer_state, theta)
-            if moving.all():  # the common case, without the per-copy choices
+            if all_move and fine.all():
                 theta, state = theta + updates, new_state
+                batch_losses[step] = loss
             else:
+                blown_step = np.where(active & (blown_step < 0) & ~fine, step, blown_step)
+                moving = active & (blown_step < 0)
+                all_move = bool(moving.all())
                 theta = np.where(moving[:, None], theta + updates, theta)
                 state = _where(moving, new_state, state)
-            batch_losses[step] = np.where(moving, loss, np.nan)
+                batch_losses[step] = np.where(moving, loss, np.nan)
             if step + 1 not in recorded_after:
                 continue
             record, kept = measure(theta, state)
@@ -325,6 +334,7 @@ def train(
                 moving_now = active | tired
             else:
                 moving_now = active
+            all_move = bool(active.all())
             last_record, last_kept = records[-1]
             records.append((record, kept) if moving_now.all() else
                            (_where(moving_now, record, last_record), _where(moving_now, kept, last_kept)))

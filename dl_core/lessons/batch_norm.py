@@ -36,7 +36,6 @@ hidden layer's values on a probe batch (:class:`LayerHistograms`, the curves of 
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -356,7 +355,7 @@ def train_at_rates(
 
     run = training.train(mlp, stack_copies([start] * copies), mlp.init_state(copies=copies),
                          optimizers.make(optimizer, lr=lrs[:, None]), x, y, steps=steps, batch_size=batch_size,
-                         rng=[copy.deepcopy(rng) for _ in range(copies)], record_every=record_every,
+                         rng=rng, record_every=record_every,
                          layer_statistics=False, keep=keep, on_progress=on_progress)
     kept = list(run.kept)
     population = (kept.pop(0), kept.pop(0)) if mlp.batch_norm else (run.train_loss, run.train_accuracy)

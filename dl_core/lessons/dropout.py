@@ -29,7 +29,6 @@ dropout on at test time and averages many passes (Gal & Ghahramani, "Dropout as 
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -225,7 +224,7 @@ def train_rates(
         \quad u_{nj} \sim U[0, 1)
 
     ``rng = default_rng(seed)`` gives the initial weights (``mlp.init(rng, initializer)``, the same for every copy);
-    every copy then trains with a generator in that state: the same minibatches and the same uniform numbers
+    the copies then share that generator: the same minibatches and the same uniform numbers
     :math:`u`. Records every ``record_every`` epochs. See :class:`RatesRun`.
     """
     if not mlp.is_classifier or mlp.batch_norm or mlp.drops:
@@ -241,7 +240,7 @@ def train_rates(
     per_epoch = training.batches_per_epoch(len(x), batch_size, False)
     thinned = MLP(mlp.sizes, mlp.activation, drop_prob=tuple(drop_probs))
     run = training.train(thinned, stack_copies([start] * copies), (), optimizers.adam(lr), x, y, epochs=epochs,
-                         batch_size=batch_size, rng=[copy.deepcopy(rng) for _ in range(copies)], x_val=x_val,
+                         batch_size=batch_size, rng=rng, x_val=x_val,
                          y_val=y_val, record_every=record_every * per_epoch, layer_statistics=False,
                          on_progress=on_progress)
     between = [run.batch_losses[first:last].mean(axis=0) for first, last in zip(run.steps[:-1], run.steps[1:],

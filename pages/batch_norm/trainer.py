@@ -27,6 +27,7 @@ FRAMES = 20  # snapshots of a training run
 PROBE = 192  # samples whose layer values are drawn
 SWEEP_LRS = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 SWEEP_STEPS = 150
+SWEEP_RECORD_EVERY = 50  # a rate that blows up goes back to its last record: at most 50 steps before
 TRAINED_SHARE = 0.5  # "trained": loss at most half of the best constant guess's
 PRE_EDGES = np.linspace(-4.0, 4.0, 41)
 OUTPUT_EDGES = {"sigmoid": np.linspace(0.0, 1.0, 41), "tanh": np.linspace(-1.0, 1.0, 41),
@@ -73,5 +74,6 @@ def sweep(activation: str, depth: int, data: str, seed: int, batch_norm: bool) -
     minibatches as ``deep_run`` with the same seed."""
     x, y = make_dataset(data, seed)
     run = train_at_rates(network(activation, depth, batch_norm), SWEEP_LRS, x, y, steps=SWEEP_STEPS,
-                         batch_size=BATCH, seed=seed, initializer=INITIALIZER[activation])
+                         batch_size=BATCH, seed=seed, initializer=INITIALIZER[activation],
+                         record_every=SWEEP_RECORD_EVERY)
     return Sweep(run.lrs, run.population_losses[-1], run.diverged_at >= 0, trained(run, y, 2, TRAINED_SHARE))

@@ -333,7 +333,7 @@ def test_no_layer_writes_to_its_inputs():
 
 def test_the_row_blocks_give_the_same_product():
     rng = np.random.default_rng(0)
-    a, w = rng.normal(size=(3, 700, 40)), rng.normal(size=(3, 40, 50))
+    a, w = rng.normal(size=(3, 700, 40)), rng.normal(size=(3, 40, 50))  # blocks of 250 rows
     np.testing.assert_allclose(layers.block_product(a, w), a @ w, rtol=1e-12, atol=1e-12)
     x = rng.normal(size=(900, 2))
     np.testing.assert_allclose(layers.block_product(x, w[0, :2]), x @ w[0, :2], rtol=1e-12, atol=1e-12)

@@ -196,3 +196,43 @@ def test_copies_equal_k_separate_pytorch_networks(batch_norm):
             # a running mean near 0 (the batch's mean of a linear layer) is compared to rounding, not relatively
             np.testing.assert_allclose(stats.mean[k], norm.running_mean.numpy(), rtol=TOLERANCE, atol=1e-15)
             np.testing.assert_allclose(stats.var[k], norm.running_var.numpy(), rtol=TOLERANCE)
+
+
+def test_copies_at_different_dropout_rates_equal_pytorch_with_the_same_masks_and_adam():
+    """Copies at three dropout rates sharing one generator (one uniform draw per layer, copy k keeping a unit where
+    u >= p_k) against three PyTorch networks given the same masks: the losses, every gradient, then two Adam steps
+    of the flat parameters against ``torch.optim.Adam``."""
+    rates = (0.0, 0.3, 0.6)
+    mlp = MLP((3, 6, 5, 2), activation="tanh", drop_prob=rates)
+    start = MLP((3, 6, 5, 2)).init(np.random.default_rng(2))
+    params = {key: np.stack([value] * len(rates)) for key, value in start.items()}
+    data = np.random.default_rng(3)
+    x, y = data.standard_normal((12, 3)), data.integers(0, 2, 12)
+    rule = optimizers.adam(0.05)
+    optimizer_state = rule.init(params)
+    models = [{key: torch.tensor(value, requires_grad=True) for key, value in start.items()} for _ in rates]
+    torch_optimizers = [torch.optim.Adam(list(model.values()), lr=0.05) for model in models]
+    for step in range(2):
+        masks_from = np.random.default_rng(10 + step)
+        losses, grads, _ = mlp.loss_and_grads(params, (), x, y, rng=np.random.default_rng(10 + step))
+        uniforms = [masks_from.random((12, width)) for width in mlp.sizes[1:-1]]
+        for k, rate in enumerate(rates):
+            model = models[k]
+            hidden = tensor(x)
+            for index, u in enumerate(uniforms, start=1):
+                hidden = torch.tanh(hidden @ model[f"W{index}"] + model[f"b{index}"])
+                hidden = hidden * tensor(u >= rate) / (1.0 - rate)
+            logits = hidden @ model["W3"] + model["b3"]
+            loss = torch.nn.functional.cross_entropy(logits, torch.from_numpy(y))
+            torch_optimizers[k].zero_grad()
+            loss.backward()
+            assert losses[k] == pytest.approx(loss.item(), rel=TOLERANCE)
+            for key, value in model.items():
+                np.testing.assert_allclose(grads[key][k], value.grad.numpy(), rtol=1e-10, atol=1e-14, err_msg=key)
+            torch_optimizers[k].step()
+        updates, optimizer_state = rule.update(grads, optimizer_state, params)
+        params = optimizers.apply_updates(params, updates)
+        for k in range(len(rates)):
+            for key, value in models[k].items():
+                np.testing.assert_allclose(params[key][k], value.detach().numpy(), rtol=1e-10, atol=1e-14,
+                                           err_msg=key)
