@@ -1,8 +1,7 @@
 """Entry point: ``streamlit run app.py``. Draws the frame and runs the chosen page.
 
-A helper process (``ui.helper_process``) starts as Python's multiprocessing prepares a spawned child: by running
-the parent's main script, which under Streamlit is this file, as ``__mp_main__``. A helper draws nothing, so nothing
-here runs there, and it never imports Streamlit (43 MB).
+Nothing runs when this file is imported as ``__mp_main__``: that is how a helper process starts (``ui.helper_process``
+explains why), and a helper draws nothing and never imports Streamlit (43 MB).
 """
 
 if __name__ != "__mp_main__":

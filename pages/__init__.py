@@ -18,7 +18,11 @@ needed on a server's first session only (see ``ui.frame.enter_through_the_frame`
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from dataclasses import dataclass
+
+from ui import catalog
 
 
 @dataclass(frozen=True)
@@ -74,3 +78,12 @@ def lesson_pages() -> list[CoursePage]:
             title = MENU_TITLES.get(lesson.folder, f"lesson.{lesson.key}.title")
             seen[lesson.folder] = CoursePage(lesson.script, lesson.folder, title, lesson.icon)
     return [*seen.values(), *AFTER_LESSONS]
+
+
+def lesson_folders() -> list[str]:
+    """The lesson folders under ``pages/`` (each a package with its page script and texts)."""
+    return sorted(info.name for info in pkgutil.iter_modules(__path__) if info.ispkg)
+
+
+for _folder in lesson_folders():  # the lessons' texts, handed to the catalog (ui knows no lesson)
+    catalog.add_lesson_texts(_folder, importlib.import_module(f"{__name__}.{_folder}.text").TEXT)

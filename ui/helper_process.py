@@ -9,8 +9,13 @@ student's thread waits for the result without holding the GIL, and the pages of 
 
 There are ``HELPERS`` helper processes per server (``LAB_HELPERS`` in the environment; 0 runs everything in the
 server). Elsewhere (tests, AppTest, a benchmark importing a page's module) nothing changes: the function runs where
-it is called. If a helper dies (killed, out of memory), the call runs in the server and a new helper is started
-for the next one.
+it is called (:func:`served`). If a helper dies (killed, out of memory), the call runs in the server and a new
+helper is started for the next one.
+
+Helpers are spawned, not forked (a fork of a threaded server may copy a lock another thread held). Python prepares
+a spawned child by running the parent's main module as ``__mp_main__``, and while a student's script runs,
+Streamlit makes that script the main module: so ``app.py`` draws nothing when its ``__name__`` is ``__mp_main__``
+(its only guard), and a page script run that way only defines functions (``pages/__init__.py``).
 
 ``function`` must be defined at the top level of a module that imports no Streamlit (a lesson's ``trainer.py``:
 the helper imports that module, ``ui.helper_main``, and nothing of Streamlit, 43 MB smaller), take and return what
@@ -21,14 +26,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-
-from streamlit import runtime
-from streamlit.runtime import Runtime
+from pathlib import Path
 
 from ui import helper_main
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
 
 HELPERS = int(os.environ.get("LAB_HELPERS", "1") or 0)
 
@@ -37,8 +43,10 @@ _pool_lock = threading.Lock()
 
 
 def served() -> bool:
-    """Whether this process is a server started by ``streamlit run`` (AppTest puts a stand-in Runtime in place)."""
-    return runtime.exists() and type(Runtime.instance()) is Runtime
+    """Whether this process serves the app: ``streamlit run app.py`` hands the script its command line, with the
+    script itself as ``sys.argv[0]`` (Streamlit's documented way of passing a script its arguments). A test
+    (AppTest runs ``app.py`` inside pytest) or a benchmark keeps its own command line."""
+    return bool(sys.argv) and Path(sys.argv[0]).resolve() == APP
 
 
 def pool() -> ProcessPoolExecutor | None:
