@@ -152,8 +152,9 @@ def _measure(mlp: MLP, params: Params, state: State, train_set: tuple, val_set: 
     x, y = train_set
     val_loss = val_accuracy = None
     if val_set is not None and not layer_statistics:
-        output = mlp._forward(params, state, np.concatenate([x, val_set[0]]), False, None)[0]
-        output, val_output = output[..., : len(x), :], output[..., len(x) :, :]
+        count = x.shape[-2]
+        output = mlp._forward(params, state, np.concatenate([x, val_set[0]], axis=-2), False, None)[0]
+        output, val_output = output[..., :count, :], output[..., count:, :]
     else:
         output, caches, records, _ = mlp._forward(params, state, x, False, None)
         val_output = None if val_set is None else mlp._forward(params, state, val_set[0], False, None)[0]
@@ -192,6 +193,31 @@ def epoch_minibatches(order: np.ndarray, batch_size: int, drop_single: bool) -> 
 def batches_per_epoch(count: int, batch_size: int, drop_single: bool) -> int:
     batches = math.ceil(count / batch_size)
     return batches - 1 if drop_single and count > 1 and count % batch_size == 1 else batches
+
+
+def _checked_set(mlp: MLP, x, y, name: str, copies: int) -> tuple[np.ndarray, np.ndarray]:
+    """A set shared by the copies (``x`` ``(N, D)``), or one per copy (``(K, N, D)``, labels ``(K, N)``), checked
+    against the network like :func:`dl_core.network.checked_data` (and its labels as classes for a classifier)."""
+    checked = checked_classes if mlp.is_classifier else checked_data
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim != 3:
+        return checked(mlp, x, y, name)
+    y = np.asarray(y)
+    if len(x) != copies or len(y) != copies:
+        raise ValueError(f"x_{name} and y_{name} with one set per copy must hold {copies} sets, got {len(x)} and "
+                         f"{len(y)}")
+    sets = [checked(mlp, x[k], y[k], name) for k in range(copies)]
+    return np.stack([one for one, _ in sets]), np.stack([labels for _, labels in sets])
+
+
+def _batch_of(x: np.ndarray, y: np.ndarray, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The minibatch ``batch`` (``(B,)`` shared, or ``(K, B)`` one per copy) of a shared set or of one set per copy."""
+    if x.ndim == 2:
+        return x[batch], y[batch]
+    if batch.ndim == 1:
+        return x[:, batch], y[:, batch]
+    return (np.take_along_axis(x, batch[..., None], axis=1),
+            np.take_along_axis(y, batch.reshape(batch.shape + (1,) * (y.ndim - 2)), axis=1))
 
 
 def minibatches(rngs: list, count: int, batch_size: int, drop_single: bool,
@@ -244,6 +270,9 @@ def train(
     minibatches and, for dropout, the same uniform numbers (copies at different rates then differ by the rate, not
     by their luck), drawn once: copy k is the training alone with a generator in that state.
 
+    The data is shared by the copies (``x_train`` ``(N, D)``) or one set per copy (``(K, N, D)`` with labels
+    ``(K, N)``; the validation data alike): ten seeds can each draw their own data set.
+
     ``shuffle=False`` takes the samples in their order (full-batch gradient descent, with ``batch_size >= N``, is
     then exactly :math:`\theta \leftarrow \theta - \eta\nabla L`). ``keep(params, state)`` (the copies', leading
     axis K even for one network) returns a tuple of arrays with that leading axis; :attr:`TrainingRun.kept` holds
@@ -257,20 +286,22 @@ def train(
         raise ValueError("give both x_val and y_val, or neither")
     if patience is not None and (x_val is None or not isinstance(patience, int) or patience < 1):
         raise ValueError("patience must be an integer >= 1, with validation data")
-    checked = checked_classes if mlp.is_classifier else checked_data
-    x, y = train_set = checked(mlp, x_train, y_train, "train")
-    val_set = None if x_val is None else checked(mlp, x_val, y_val, "val")
     single = mlp.copies_of(params) is None
+    copies = 1 if single else mlp.copies_of(params)
+    x, y = train_set = _checked_set(mlp, x_train, y_train, "train", copies)
+    val_set = None if x_val is None else _checked_set(mlp, x_val, y_val, "val", copies)
+    if val_set is not None and (val_set[0].ndim == 3) != (x.ndim == 3):
+        raise ValueError("give the training and validation sets both shared or both one per copy")
     shared = not single and isinstance(rng, np.random.Generator)
     if single:
         params = {key: value[None] for key, value in params.items()}
         state = tuple(BatchNormStats(stats.mean[None], stats.var[None]) for stats in state)
     rngs = [rng] if single or shared else list(rng)
-    copies = len(params["W1"])
     if not shared and len(rngs) != copies:
         raise ValueError(f"rng must be one generator shared by the copies or one per copy ({copies}), got "
                          f"{len(rngs)}")
-    per_epoch = batches_per_epoch(len(x), batch_size, mlp.batch_norm)
+    count = x.shape[-2]
+    per_epoch = batches_per_epoch(count, batch_size, mlp.batch_norm)
     total = epochs * per_epoch if steps is None else steps
     every = per_epoch if record_every is None else record_every
     require_counts(("record_every", every, 1))
@@ -297,12 +328,12 @@ def train(
         all_move = True  # no copy has stopped or blown up: the fast path, without per-copy choices
         best_val, waited = np.full(copies, np.inf), np.zeros(copies, dtype=int)
         last = theta, state
-        batches = minibatches(rngs, len(x), batch_size, mlp.batch_norm, shuffle)
+        batches = minibatches(rngs, count, batch_size, mlp.batch_norm, shuffle)
         for step in range(total):
             if not active.any():
                 break
             batch = next(batches)[0] if shared else next(batches)
-            loss, grads, new_state = mlp._loss_and_grads(flat.unpack(theta), state, x[batch], y[batch], True,
+            loss, grads, new_state = mlp._loss_and_grads(flat.unpack(theta), state, *_batch_of(x, y, batch), True,
                                                          rng if shared else rngs, checked=True)
             fine = loss <= limit
             updates, optimizer_state = optimizer.update(flat.pack(grads), optimizer_state, theta)
