@@ -302,3 +302,66 @@ def mc_dropout(mlp: MLP, params: Params, drop_prob: float, x: np.ndarray, *, pas
         done += count
     mean = total / passes
     return MonteCarlo(mean, np.sqrt(np.maximum(squares / passes - mean**2, 0.0)), eval_probability, int(passes))
+
+
+# ---------------------------------------------------------------- the same comparison over several seeds
+
+
+@dataclass(frozen=True)
+class SeedsRun:
+    """The comparison of :func:`train_rates` repeated for S seeds, each with its own data set, initial weights,
+    minibatches and masks, all S x R networks in lockstep. ``train_loss``, ``val_loss``, ``train_accuracy``,
+    ``val_accuracy`` are ``(T, S, R)``: record, seed, rate (eval mode, as :class:`RatesRun`); ``diverged`` ``(S, R)``.
+    """
+
+    drop_probs: np.ndarray
+    seeds: np.ndarray
+    epochs: np.ndarray
+    train_loss: np.ndarray
+    val_loss: np.ndarray
+    train_accuracy: np.ndarray
+    val_accuracy: np.ndarray
+    diverged: np.ndarray
+
+
+def train_rates_over_seeds(
+    mlp: MLP,
+    drop_probs: Sequence[float] | np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    x_val: np.ndarray,
+    y_val: np.ndarray,
+    *,
+    seeds: Sequence[int],
+    epochs: int,
+    batch_size: int,
+    lr: float = 0.01,
+    initializer: str = "he_normal",
+    record_every: int = 1,
+) -> SeedsRun:
+    """:func:`train_rates` for every seed at once: ``x`` ``(S, N, D)``, ``y`` ``(S, N)`` and the validation sets
+    alike hold each seed's data; seed s starts from ``mlp.init(default_rng(seeds[s]), initializer)``, its rates share
+    that start, and each seed draws its own minibatches and masks (``default_rng([seeds[s], 1])``), shared by its
+    rates. See :class:`SeedsRun`."""
+    drop_probs = np.atleast_1d(np.asarray(drop_probs, dtype=np.float64))
+    seeds = np.asarray(seeds)
+    rates, count = len(drop_probs), len(seeds)
+    starts = [mlp.init(np.random.default_rng(int(seed)), initializer) for seed in seeds]
+    thinned = MLP(mlp.sizes, mlp.activation, drop_prob=tuple(drop_probs) * count)
+    per_epoch = training.batches_per_epoch(np.shape(x)[1], batch_size, False)
+
+    def each_rate(values) -> np.ndarray:  # seed-major: the R copies of seed s side by side
+        return np.repeat(np.asarray(values), rates, axis=0)
+
+    run = training.train(thinned, stack_copies([start for start in starts for _ in range(rates)]), (),
+                         optimizers.adam(lr), each_rate(x), each_rate(y), epochs=epochs, batch_size=batch_size,
+                         rng=[np.random.default_rng([int(seed), 1]) for seed in seeds for _ in range(rates)],
+                         x_val=each_rate(x_val), y_val=each_rate(y_val), record_every=record_every * per_epoch,
+                         layer_statistics=False)
+
+    def per_seed(values: np.ndarray) -> np.ndarray:
+        return values.reshape(len(values), count, rates)
+
+    return SeedsRun(drop_probs, seeds, run.steps // per_epoch, per_seed(run.train_loss), per_seed(run.val_loss),
+                    per_seed(run.train_accuracy), per_seed(run.val_accuracy),
+                    (run.diverged_at >= 0).reshape(count, rates))

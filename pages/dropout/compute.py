@@ -13,6 +13,7 @@ import streamlit as st
 
 from dl_core.initializers import INITIALIZERS
 from dl_core.lessons import dropout as lesson
+from dl_core.lessons.dropout import SeedsRun
 from pages.dropout import trainer
 from pages.dropout.trainer import DataSet, Plane, Training
 from ui.helper_process import in_helper
@@ -69,6 +70,13 @@ def training(data: str, noise: float, size: int, width: int, epochs: int, lr: fl
              rates: tuple[float, ...]) -> Training:
     """``trainer.train`` (in the helper process): the network without dropout and with each of ``rates``."""
     return in_helper(trainer.train, data, noise, size, width, epochs, lr, seed, rates)
+
+
+@st.cache_data(max_entries=12, show_spinner=False)
+def over_seeds(data: str, noise: float, size: int, width: int, epochs: int, lr: float, seed: int,
+               rates: tuple[float, ...]) -> SeedsRun:
+    """``trainer.over_seeds`` (in the helper process): the comparison repeated for ten seeds."""
+    return in_helper(trainer.over_seeds, data, noise, size, width, epochs, lr, seed, rates)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

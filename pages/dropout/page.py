@@ -197,15 +197,15 @@ def render() -> None:
                             epochs=epochs, lr=lr, data=t(f"dropout.data.{data}"), noise=noise, networks=len(rates) + 1))
         with st.spinner(t("dropout.fit.training", networks=len(rates) + 1, epochs=epochs), show_time=True):
             trained = compute.training(data, noise, size, width, epochs, lr, seed, rates)
+            seeds_run = compute.over_seeds(data, noise, size, width, epochs, lr, seed, rates)
         points = compute.dataset(data, noise, size, seed)
         run = trained.run
         names = [network_name(float(rate)) for rate in run.drop_probs]
         chart_names = [network_name(float(rate), chart=True) for rate in run.drop_probs]
         colors = figures.rate_colors(run.drop_probs)
-        final_val = run.val_loss[-1]
-        best = int(np.argmin(final_val))
         keys = [f"{rate:g}" for rate in run.drop_probs]
-        if classroom.predict_then_reveal(t("dropout.fit.predict", epochs=epochs), keys, keys[best],
+        if classroom.predict_then_reveal(t("dropout.fit.predict", epochs=epochs), keys,
+                                         keys[tables.most_often_lowest(seeds_run)],
                                          (data, noise, size, width, epochs, lr, seed, rates),
                                          format_func=lambda key: network_name(float(key))):
             shown = controls.url_choice(st.segmented_control, t("dropout.fit.show"), SHOWN, key="do_shown",
@@ -213,8 +213,12 @@ def render() -> None:
             charts.show(figures.curves_figure(run, chart_names, colors, shown == "accuracy", labels, charts.on_phone()),
                         key="do_curves_chart")
             st.caption(t("dropout.fit.curves_caption"))
+            st.markdown("##### " + t("dropout.seeds.one_run", seed=seed))
             tables.show_results(run, names, colors)
-            for kind, text in tables.verdicts(run, names, size):
+            st.markdown("#### " + t("dropout.seeds.title"))
+            classroom.explain(t("dropout.seeds.intro", n=len(seeds_run.seeds), first=seed))
+            tables.show_over_seeds(seeds_run, names, colors)
+            for kind, text in tables.verdicts(seeds_run, names, size):
                 getattr(st, kind)(text)
 
             st.markdown("#### " + t("dropout.fit.boundaries_title"))

@@ -157,8 +157,8 @@ TEXT = {
         "ru": "Обучение {networks} {networks:plural:сети|сетей|сетей}: {epochs} {epochs:plural:эпоха|эпохи|эпох}…",
     },
     "dropout.fit.predict": {
-        "en": "After {epochs} {epochs:plural:epoch|epochs}, which network has the lowest validation loss?",
-        "ru": "У какой сети после {epochs} {epochs:plural:эпохи|эпох|эпох} будет наименьшая ошибка на валидационной выборке?",
+        "en": "Over ten seeds, which network most often ends with the lowest validation loss after {epochs} {epochs:plural:epoch|epochs}?",
+        "ru": "У какой сети на десяти запусках чаще всего будет наименьшая ошибка на валидационной выборке после {epochs} {epochs:plural:эпохи|эпох|эпох}?",
     },
     "dropout.fit.show": {"en": "Show", "ru": "Показать"},
     "dropout.show.loss": {"en": "loss", "ru": "ошибку"},
@@ -191,37 +191,49 @@ TEXT = {
     },
     "dropout.table.train_accuracy": {"en": "training accuracy", "ru": "точность на обучающей выборке"},
     "dropout.table.val_accuracy": {"en": "validation accuracy", "ru": "точность на валидационной выборке"},
+    "dropout.seeds.title": {"en": "Over ten seeds", "ru": "На десяти запусках"},
+    "dropout.seeds.intro": {
+        "en": "One run is not a law. The same comparison was trained {n} times, for seed {first} and the ones after it: each run draws its own data, initial weights, minibatches and masks. The table gives the median of the {n} runs and, in brackets, their range; the sentences below say in how many runs each statement holds.",
+        "ru": "Один запуск — ещё не закон. То же сравнение обучено {n} раз, с зерном генератора {first} и следующими: в каждом запуске свои данные, начальные веса, мини-батчи и маски. В таблице — медиана по {n} запускам и в скобках их разброс. Ниже сказано, в скольких запусках выполняется каждое утверждение.",
+    },
+    "dropout.seeds.val_loss": {"en": "validation loss at the end", "ru": "ошибка на валидационной выборке в конце"},
+    "dropout.seeds.lowest": {"en": "lowest validation loss", "ru": "минимум ошибки на валидационной выборке"},
+    "dropout.seeds.val_accuracy": {"en": "validation accuracy", "ru": "точность на валидационной выборке"},
+    "dropout.seeds.train_accuracy": {"en": "training accuracy", "ru": "точность на обучающей выборке"},
+    "dropout.seeds.lower": {"en": "ends below no dropout", "ru": "в конце ниже, чем без dropout"},
+    "dropout.seeds.of": {"en": "{k} of {n}", "ru": "{k} из {n}"},
+    "dropout.seeds.one_run": {"en": "This run alone (seed {seed})", "ru": "Только этот запуск (зерно {seed})"},
     "dropout.verdict.overfit": {
-        "en": "**Without dropout the network overfits.** Its training loss fell to {train:.3f}, while its validation loss was lowest at epoch {epoch} ({lowest:.3f}) and then rose to {final:.3f}: it has learned the noise of its {size} training points.",
-        "ru": "**Без dropout сеть переобучается.** Ошибка на обучающей выборке упала до {train:.3f}, а на валидационной была наименьшей на эпохе {epoch} ({lowest:.3f}) и затем выросла до {final:.3f}: сеть выучила шум своих {size} {size:plural:обучающей точки|обучающих точек|обучающих точек}.",
+        "en": "**Without dropout the network overfits, in {k} of {n} seeds.** Its validation loss was lowest around epoch {epoch} (median {lowest:.3f}) and then rose to {final:.3f}: it learns the noise of its {size} training points.",
+        "ru": "**Без dropout сеть переобучается — в {k} из {n} запусков.** Ошибка на валидационной выборке была наименьшей около эпохи {epoch} (медиана {lowest:.3f}), а затем выросла до {final:.3f}: сеть выучивает шум своих {size} {size:plural:обучающей точки|обучающих точек|обучающих точек}.",
     },
     "dropout.verdict.no_overfit": {
-        "en": "**Without dropout the validation loss hardly rose:** lowest {lowest:.3f} at epoch {epoch}, {final:.3f} at the end. There is little overfitting to prevent here.",
-        "ru": "**Без dropout ошибка на валидационной выборке почти не выросла:** минимум {lowest:.3f} на эпохе {epoch}, в конце {final:.3f}. Предотвращать здесь почти нечего.",
+        "en": "**Without dropout the network hardly overfits here:** its validation loss rose well above its minimum in only {k} of {n} seeds (median: lowest {lowest:.3f} around epoch {epoch}, {final:.3f} at the end). There is little overfitting to prevent.",
+        "ru": "**Без dropout сеть здесь почти не переобучается:** ошибка на валидационной выборке заметно выросла после минимума только в {k} из {n} запусков (медиана: минимум {lowest:.3f} около эпохи {epoch}, в конце {final:.3f}). Предотвращать почти нечего.",
     },
-    "dropout.verdict.none_helped": {
-        "en": "**No dropout rate beat the network without dropout** (validation loss {value:.3f}). Dropout does not always help. With enough data or a small network there is little overfitting to prevent, and its noise only gets in the way of learning.",
-        "ru": "**Ни одна сеть с dropout не обошла сеть без него** (ошибка на валидационной выборке {value:.3f}). Dropout помогает не всегда. Когда данных достаточно или сеть маленькая, предотвращать почти нечего, и его шум только мешает учиться.",
+    "dropout.verdict.some_overfit": {
+        "en": "**Without dropout the network overfits in {k} of {n} seeds:** sometimes, not as a rule (median: lowest {lowest:.3f} around epoch {epoch}, {final:.3f} at the end).",
+        "ru": "**Без dropout сеть переобучается в {k} из {n} запусков:** иногда, но не как правило (медиана: минимум {lowest:.3f} около эпохи {epoch}, в конце {final:.3f}).",
     },
-    "dropout.verdict.best": {
-        "en": "**Lowest validation loss: {name}**, {value:.3f} against {without:.3f} without dropout.",
-        "ru": "**Наименьшая ошибка на валидационной выборке — у сети с {name}**: {value:.3f} против {without:.3f} без dropout.",
+    "dropout.verdict.helped": {
+        "en": "**{name} helps:** its validation loss ends below the network without dropout in {k} of {n} seeds (median {value:.3f} against {without:.3f}); its validation accuracy is no more than a point lower in {accurate} of {n}.",
+        "ru": "**{name} помогает:** в конце ошибка на валидационной выборке ниже, чем без dropout, в {k} из {n} запусков (медиана {value:.3f} против {without:.3f}). Точность на валидационной выборке не ниже больше чем на пункт в {accurate} из {n}.",
     },
-    "dropout.verdict.worse": {
-        "en": "Did not help here: {names} ended above the network without dropout ({without:.3f}).",
-        "ru": "Здесь dropout не помог при {names}: в конце ошибка на валидационной выборке выше, чем у сети без dropout ({without:.3f}).",
+    "dropout.verdict.not_helped": {
+        "en": "**{name} does not help here:** its validation loss ends above the network without dropout in {k} of {n} seeds (median {value:.3f} against {without:.3f}).",
+        "ru": "**{name} здесь не помогает:** в конце ошибка на валидационной выборке выше, чем без dropout, в {k} из {n} запусков (медиана {value:.3f} против {without:.3f}).",
+    },
+    "dropout.verdict.mixed": {
+        "en": "{name}: no rule. Its validation loss ends below the network without dropout in {k} of {n} seeds only (median {value:.3f} against {without:.3f}).",
+        "ru": "{name}: правила нет. Ошибка на валидационной выборке в конце ниже, чем без dropout, только в {k} из {n} запусков (медиана {value:.3f} против {without:.3f}).",
     },
     "dropout.verdict.underfit": {
-        "en": "**{name} is too much.** With so few units left, the network cannot even fit its training set: accuracy {train:.0%}, loss {loss:.3f}. On the validation set it is right {val:.0%} of the time against {best:.0%} for the best network. It underfits.",
-        "ru": "**{name} — это слишком много.** Когда сохраняется так мало нейронов, сеть не может описать даже обучающую выборку: точность {train:.0%}, ошибка {loss:.3f}. На валидационной выборке её точность {val:.0%} против {best:.0%} у лучшей сети. Это недообучение.",
+        "en": "**{name} is too much, in {k} of {n} seeds.** With so few units left the network cannot even fit its training set: training accuracy {train:.0%} (median) against {best:.0%} for the best network. It underfits.",
+        "ru": "**{name} — это слишком много, в {k} из {n} запусков.** Когда сохраняется так мало нейронов, сеть не может описать даже обучающую выборку: точность на ней {train:.0%} (медиана) против {best:.0%} у лучшей сети. Это недообучение.",
     },
-    "dropout.verdict.none_underfit": {
-        "en": "Even the highest rate here, {name}, still fits the training set (accuracy {train:.0%}); add 0.95 to see a rate that is too high.",
-        "ru": "Даже при самой большой вероятности здесь, {name}, сеть ещё описывает обучающую выборку (точность {train:.0%}). Добавьте к сравнению вероятность 0,95, чтобы увидеть слишком большую.",
-    },
-    "dropout.verdict.same_accuracy": {
-        "en": "Validation accuracy hardly differs ({low:.0%}–{high:.0%}). What dropout changed most is how confident the network is where it is wrong, which cross-entropy punishes hard.",
-        "ru": "Точность на валидационной выборке почти не различается ({low:.0%}–{high:.0%}). Больше всего dropout изменил уверенность сети там, где она ошибается, а кросс-энтропия сильно наказывает за уверенные ошибки.",
+    "dropout.verdict.lowest_not_best": {
+        "en": "**The lowest final validation loss is not the best network.** {name} ends lowest in {k} of {n} seeds, yet it underfits: validation accuracy {accuracy:.0%} against {best:.0%}. A network that is unsure everywhere pays little cross-entropy for its mistakes. Judge overfitting by the validation curve, where its minimum lies and how far it rises, and look at accuracy next to the loss.",
+        "ru": "**Наименьшая ошибка на валидационной выборке в конце — не у лучшей сети.** {name} оказывается ниже всех в {k} из {n} запусков, но недообучается: точность на валидационной выборке {accuracy:.0%} против {best:.0%}. Сеть, которая везде не уверена, платит за свои ошибки малой кросс-энтропией. О переобучении судят по валидационной кривой: где её минимум и насколько она потом растёт. И рядом с ошибкой смотрят на точность.",
     },
     # ---------------------------------------------------------------- Monte-Carlo dropout
     "dropout.mc.title": {"en": "Beyond the lesson: dropout left on after training", "ru": "За рамками урока: dropout, оставленный включённым после обучения"},
@@ -300,24 +312,24 @@ TEXT = {
         "ru": "Десять масок при вероятности выключить 0,8: каждый выход равен 0 или 5a, и их среднее ещё далеко от a.",
     },
     "dropout.experiment.overfit": {
-        "en": "Against overfitting, the paper's claim. Without dropout the validation loss climbs after an early minimum; drop 0.5 ends lowest; drop 0.9 underfits.",
-        "ru": "Главное утверждение статьи — dropout против переобучения. Без dropout ошибка на валидационной выборке растёт после раннего минимума; при вероятности выключить 0,5 она в конце наименьшая, а при 0,9 сеть недообучается.",
+        "en": "Against overfitting, the paper's claim. Without dropout the validation loss climbs after its minimum; drop 0.5 keeps it lower; drop 0.9 underfits, though its final loss is the lowest. The page counts the seeds.",
+        "ru": "Главное утверждение статьи — dropout против переобучения. Без dropout ошибка на валидационной выборке растёт после минимума; с вероятностью выключить 0,5 она остаётся ниже; с 0,9 сеть недообучается, хотя её ошибка в конце самая низкая. Страница считает, в скольких запусках это так.",
     },
     "dropout.experiment.too_much": {
         "en": "Too much dropout, in accuracy: at drop 0.9 and 0.95 the network is wrong more often, even on its training set.",
         "ru": "Слишком много dropout — видно по точности: при вероятности выключить 0,9 и 0,95 сеть ошибается чаще, даже на обучающей выборке.",
     },
     "dropout.experiment.more_data": {
-        "en": "Twice the data: less overfitting without dropout, so dropout has less to do.",
-        "ru": "Вдвое больше данных: без dropout переобучения меньше, и у dropout меньше работы.",
+        "en": "Twice the data: drop 0.2 and 0.5 now end below the network without dropout in every seed.",
+        "ru": "Вдвое больше данных: с вероятностью выключить 0,2 и 0,5 сеть теперь в конце лучше сети без dropout в каждом запуске.",
     },
     "dropout.experiment.small_network": {
-        "en": "8 units per hidden layer cannot memorise the noise: here every dropout rate only makes things worse.",
-        "ru": "8 нейронов в скрытом слое не могут запомнить шум: здесь любая вероятность dropout только вредит.",
+        "en": "8 units per hidden layer overfit much less, and drop 0.5 and 0.9 leave too few of them: the network underfits.",
+        "ru": "8 нейронов в скрытом слое переобучаются гораздо меньше, а вероятность выключить 0,5 и 0,9 оставляет их слишком мало: сеть недообучается.",
     },
     "dropout.experiment.other_seed": {
-        "en": "One run is not a law: with seed 5, drop 0.2 and 0.5 end above the network without dropout.",
-        "ru": "Один запуск — ещё не закон: с зерном 5 сети с вероятностью выключить 0,2 и 0,5 в конце хуже сети без dropout.",
+        "en": "Another seed: this one run looks different, the conclusions over ten seeds do not change.",
+        "ru": "Другое зерно генератора: этот один запуск выглядит иначе, а выводы по десяти запускам не меняются.",
     },
     "dropout.experiment.uncertainty": {
         "en": "Beyond the lesson: 100 passes with dropout on, and where the thinned networks disagree.",

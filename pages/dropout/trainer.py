@@ -13,7 +13,7 @@ import numpy as np
 
 from dl_core import datasets
 from dl_core.lessons import dropout as lesson
-from dl_core.lessons.dropout import MonteCarlo, RatesRun
+from dl_core.lessons.dropout import MonteCarlo, RatesRun, SeedsRun
 from dl_core.network import MLP
 
 DATA = ("moons", "circles", "xor", "spirals")
@@ -24,6 +24,7 @@ RATES = (0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)  # the dropout rates (p_drop) 
 MAX_RATES = 4
 BATCH = 25
 RECORDS = 50  # measurements over a training run
+SEEDS = 10  # the page's conclusions hold over this many seeds: its own and the ones after it
 GRID = 60  # points per side of the decision-boundary pictures
 MC_GRID = 40  # points per side of the Monte-Carlo pictures
 MARGIN = 0.4  # how far the pictures reach beyond the data
@@ -90,6 +91,17 @@ def train(data: str, noise: float, size: int, width: int, epochs: int, lr: float
     axis1, axis2, grid = grid_points(points.bounds, GRID)
     probability = lesson.probabilities(mlp, run.params, grid).reshape(-1, GRID, GRID)
     return Training(run, axis1, axis2, np.nan_to_num(probability, nan=0.5))
+
+
+def over_seeds(data: str, noise: float, size: int, width: int, epochs: int, lr: float, seed: int,
+               rates: tuple[float, ...]) -> SeedsRun:
+    """The comparison of ``train`` for ``SEEDS`` seeds (``seed`` and the ones after it), each with its own data set,
+    all networks in lockstep (``dl_core.lessons.dropout.train_rates_over_seeds``)."""
+    seeds = list(range(seed, seed + SEEDS))
+    sets = [make_dataset(data, noise, size, each) for each in seeds]
+    stacked = {name: np.stack([getattr(points, name) for points in sets]) for name in ("x", "y", "x_val", "y_val")}
+    return lesson.train_rates_over_seeds(network(width), (0.0, *rates), **stacked, seeds=seeds, epochs=epochs,
+                                         batch_size=min(BATCH, size), lr=lr, record_every=max(1, epochs // RECORDS))
 
 
 @dataclass(frozen=True)
