@@ -180,7 +180,9 @@ def xor(n: int, rng: np.random.Generator, noise: float = 0.05) -> tuple[np.ndarr
 def train_val_split(
     x: np.ndarray, y: np.ndarray, val_fraction: float, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    r"""A random split: ``round(val_fraction * n)`` samples for validation, the rest for training.
+    r"""A random split: ``round(val_fraction * n)`` samples for validation, the rest for training. With integer
+    labels it is stratified: each class goes to validation in (as nearly as counts allow) the same share, so that a
+    network that guesses scores its class frequencies there, not an accident of the split.
 
     Returns new arrays ``(x_train, y_train, x_val, y_val)``; each part keeps at least one sample.
     """
@@ -193,5 +195,12 @@ def train_val_split(
         raise ValueError(f"rng must be a numpy.random.Generator, got {rng!r}")
     val_count = min(max(round(val_fraction * len(x)), 1), len(x) - 1)
     order = rng.permutation(len(x))
+    if y.dtype.kind in "iu":  # classes interleaved in proportion: any prefix holds each class in its share
+        labels = y[order]
+        place = np.empty(len(x))
+        for label in np.unique(labels):
+            members = labels == label
+            place[members] = (np.arange(members.sum()) + 0.5) / members.sum()
+        order = order[np.argsort(place, kind="stable")]
     train, val = order[val_count:], order[:val_count]
     return x[train], y[train], x[val], y[val]

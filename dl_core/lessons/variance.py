@@ -59,8 +59,12 @@ LATEX = {  # the formulas of the lesson, as the pages show them with st.latex (s
     "backward": r"\mathbb E[\delta_l^2]=\mathbb E\bigl[f'(z_l)^2\bigr]\;n\,\mathrm{Var}(W)\;\mathbb E[\delta_{l+1}^2]",
     "he": r"\begin{gathered}\mathbb E\bigl[\mathrm{ReLU}(z)^2\bigr]=\tfrac12\,\mathbb E[z^2]\\"
           r"n\,\mathrm{Var}(W)\cdot\tfrac12=1\;\Rightarrow\;\mathrm{Var}(W)=\frac{2}{n}\end{gathered}",
-    "glorot": r"\begin{gathered}n_\text{in}\mathrm{Var}(W)=1\qquad n_\text{out}\mathrm{Var}(W)=1\\"
-              r"\Rightarrow\;\mathrm{Var}(W)=\frac{2}{n_\text{in}+n_\text{out}}\end{gathered}",
+    # the forward pass asks for 1/n_in, the backward pass for 1/n_out: both hold only when n_in = n_out, and Glorot
+    # and Bengio's variance is the harmonic mean of the two
+    "glorot": r"\begin{gathered}n_\text{in}\mathrm{Var}(W)=1\;\Leftrightarrow\;\mathrm{Var}(W)=\frac{1}{n_\text{in}}\\"
+              r"n_\text{out}\mathrm{Var}(W)=1\;\Leftrightarrow\;\mathrm{Var}(W)=\frac{1}{n_\text{out}}\\"
+              r"\mathrm{Var}(W)=\frac{2}{n_\text{in}+n_\text{out}}=\frac{2}{\frac{1}{1/n_\text{in}}+"
+              r"\frac{1}{1/n_\text{out}}}\end{gathered}",
 }
 LINEAR = "linear"
 ACTIVATION_NAMES = ("linear", "tanh", "sigmoid", "relu", "leaky_relu", "elu", "gelu")

@@ -267,13 +267,16 @@ TEXT = {
     "initialization.glorot.intro": {
         "en": "In a layer with $n_\\text{in}$ inputs and $n_\\text{out}$ outputs, the forward pass multiplies the "
         "variance by $n_\\text{in}\\mathrm{Var}(W)$. The backward pass multiplies the gradient's variance by "
-        "$n_\\text{out}\\mathrm{Var}(W)$. Both are 1 only when $n_\\text{in} = n_\\text{out}$. Glorot and Bengio "
-        "(2010) take the compromise $2/(n_\\text{in}+n_\\text{out})$. Bars: the formulas; diamonds: measured on "
-        "one layer.",
+        "$n_\\text{out}\\mathrm{Var}(W)$. The first is 1 for $\\mathrm{Var}(W) = 1/n_\\text{in}$, the second for "
+        "$1/n_\\text{out}$: both hold only when $n_\\text{in} = n_\\text{out}$. Glorot and Bengio (2010) take the "
+        "harmonic mean of the two, $2/(n_\\text{in}+n_\\text{out})$: a compromise that keeps each factor between "
+        "the two extremes, exactly 1 for neither. Bars: the formulas; diamonds: measured on one layer.",
         "ru": "В слое с $n_\\text{in}$ входами и $n_\\text{out}$ выходами прямой проход умножает дисперсию на "
         "$n_\\text{in}\\mathrm{Var}(W)$. Обратный проход умножает дисперсию градиента на "
-        "$n_\\text{out}\\mathrm{Var}(W)$. Оба множителя равны 1, только если $n_\\text{in} = n_\\text{out}$. "
-        "Glorot и Bengio (2010) берут компромисс $2/(n_\\text{in}+n_\\text{out})$. Столбики — формулы, ромбы — "
+        "$n_\\text{out}\\mathrm{Var}(W)$. Первый множитель равен 1 при $\\mathrm{Var}(W) = 1/n_\\text{in}$, "
+        "второй — при $1/n_\\text{out}$: оба сразу — только если $n_\\text{in} = n_\\text{out}$. Glorot и Bengio "
+        "(2010) берут среднее гармоническое этих двух дисперсий, $2/(n_\\text{in}+n_\\text{out})$. Это компромисс: "
+        "ни один множитель не равен 1 точно, оба лежат между крайними значениями. Столбики — формулы, ромбы — "
         "измерение на одном слое.",
     },
     "initialization.glorot.candidate": {"en": "Var(W) chosen by", "ru": "Var(W) выбрана по"},

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dl_core import datasets
 
@@ -134,3 +136,13 @@ def test_train_val_split_rejects_bad_arguments(arguments, match):
             **arguments}
     with pytest.raises(ValueError, match=match):
         datasets.train_val_split(**call)
+
+
+@settings(max_examples=40, deadline=None)
+@given(count=st.integers(4, 300), share=st.floats(0.1, 0.9), seed=st.integers(0, 99), ones=st.floats(0.2, 0.8))
+def test_train_val_split_keeps_each_class_in_its_share(count, share, seed, ones):
+    """Stratified: in the validation set each class holds its share of the whole set, to within one sample."""
+    y = (np.arange(count) < round(ones * count)).astype(int)
+    x = np.arange(count, dtype=float)[:, None]
+    _, _, _, y_val = datasets.train_val_split(x, y, share, np.random.default_rng(seed))
+    assert abs(y_val.sum() - len(y_val) * y.mean()) <= 1.0
