@@ -115,17 +115,23 @@ def small_std_for(names: tuple[str, ...], small_std: float) -> float:
     return small_std if "small_normal" in names else variance.SMALL_STD
 
 
+SEEDS = 10  # the training comparison's conclusions hold over this many seeds: the page's and the ones after it
+
+
 def trainings(names: tuple[str, ...], activation: str, data: str, depth: int, epochs: int, lr: float,
-              small_std: float, seed: int) -> dict[str, Training]:
-    """The network trained from every initializer of ``names`` (``trained_together``, in ``SCHEMES`` order, so that
-    the order a student picked them in does not matter), keyed by name in the order of ``names``."""
+              small_std: float, seed: int) -> dict[int, dict[str, Training]]:
+    """The network trained from every initializer of ``names`` for ``SEEDS`` seeds from ``seed`` on
+    (``trained_over_seeds``, in ``SCHEMES`` order, so that the order a student picked them in does not matter):
+    ``{seed: {initializer: run}}``, the initializers in the order of ``names``."""
     ordered = tuple(name for name in SCHEMES if name in names)
-    found = trained_together(ordered, activation, data, depth, epochs, lr, small_std_for(ordered, small_std), seed)
-    return {name: found[name] for name in names}
+    found = trained_over_seeds(ordered, activation, data, depth, epochs, lr, small_std_for(ordered, small_std),
+                               tuple(range(seed, seed + SEEDS)))
+    return {each: {name: runs[name] for name in names} for each, runs in found.items()}
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
-def trained_together(names: tuple[str, ...], activation: str, data: str, depth: int, epochs: int, lr: float,
-                     small_std: float, seed: int) -> dict[str, Training]:
-    """``trainer.trained_together`` (in the helper process): the network trained from each of ``names``."""
-    return in_helper(trainer.trained_together, names, activation, data, depth, epochs, lr, small_std, seed)
+@st.cache_data(max_entries=64, show_spinner=False)
+def trained_over_seeds(names: tuple[str, ...], activation: str, data: str, depth: int, epochs: int, lr: float,
+                       small_std: float, seeds: tuple[int, ...]) -> dict[int, dict[str, Training]]:
+    """``trainer.trained_over_seeds`` (in the helper process): the network trained from each of ``names``, for every
+    seed, as one lockstep training."""
+    return in_helper(trainer.trained_over_seeds, names, activation, data, depth, epochs, lr, small_std, seeds)

@@ -13,7 +13,6 @@ from ui.i18n import language, num, t
 DEFAULT_SCHEMES = ("small_normal", "unit_normal", "standard_uniform", "xavier_normal", "he_normal")
 FAN_INS = (1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000)
 GLOROT_FANS = (8, 16, 32, 64, 128, 256, 512, 1024)
-SEED_REPEATS = 5  # seeds of the repeated training comparison
 STUCK = 1e-12  # weights that never got further from 0 than rounding errors did not move
 HE_DRIFT = 5.0  # a ReLU layer of n units multiplies one network's second moment by a factor of variance ~5/n
 EXPERIMENTS = {  # each sets every control of the section it reproduces
@@ -47,13 +46,13 @@ EXPERIMENTS = {  # each sets every control of the section it reproduces
     "glorot_layer": "init_g_in=512&init_g_out=64&init_seed=0",
     "train_tanh": "init_schemes=small_normal&init_schemes=unit_normal&init_schemes=standard_uniform"
                   "&init_schemes=xavier_normal&init_schemes=he_normal&init_train_act=tanh&init_train_data=circles"
-                  "&init_train_depth=8&init_train_epochs=25&init_train_lr=0.01&init_small_std=0.01&init_seed=0",
+                  "&init_train_depth=8&init_train_epochs=40&init_train_lr=0.01&init_small_std=0.01&init_seed=0",
     "train_relu": "init_schemes=small_normal&init_schemes=unit_normal&init_schemes=standard_uniform"
                   "&init_schemes=xavier_normal&init_schemes=he_normal&init_train_act=relu&init_train_data=circles"
-                  "&init_train_depth=8&init_train_epochs=25&init_train_lr=0.01&init_small_std=0.01&init_seed=0",
+                  "&init_train_depth=8&init_train_epochs=40&init_train_lr=0.01&init_small_std=0.01&init_seed=0",
     "train_seeds": "init_schemes=small_normal&init_schemes=unit_normal&init_schemes=standard_uniform"
                    "&init_schemes=xavier_normal&init_schemes=he_normal&init_train_act=tanh&init_train_data=circles"
-                   "&init_train_depth=8&init_train_epochs=25&init_train_lr=0.01&init_small_std=0.01&init_seed=0"
+                   "&init_train_depth=8&init_train_epochs=40&init_train_lr=0.01&init_small_std=0.01&init_seed=0"
                    "&init_train_seeds=true",
 }
 
@@ -305,7 +304,7 @@ def render() -> None:
                                          key="init_train_data", default="circles", format_func=data_names.get)
         train_depth = sidebar.slider(t("initialization.train.depth"), 1, 12, 8, key="init_train_depth",
                                      bind="query-params")
-        train_epochs = sidebar.slider(t("initialization.train.epochs"), 5, 40, 25, key="init_train_epochs",
+        train_epochs = sidebar.slider(t("initialization.train.epochs"), 5, 40, 40, key="init_train_epochs",
                                       bind="query-params")
         train_lr = controls.log_slider(t("control.lr"), "init_train_lr", 0.001, 1.0, 0.01, container=sidebar)
 
@@ -318,45 +317,31 @@ def render() -> None:
         if seed_buttons[0].button(t("initialization.train.another_seed"), on_click=next_seed,
                                   icon=":material/casino:"):
             st.rerun()  # the seed is the whole page's: run all of it again, not only this section
-        over_seeds = seed_buttons[1].toggle(t("initialization.train.over_seeds", seeds=SEED_REPEATS),
+        over_seeds = seed_buttons[1].toggle(t("initialization.train.over_seeds", seeds=compute.SEEDS),
                                             key="init_train_seeds",
                                             bind="query-params", help=t("initialization.train.over_seeds_help"))
-
-        def train_all(seeds: range) -> dict[int, dict[str, compute.Training]]:
-            """Every shown initializer trained on each seed (cached seed by seed), behind a progress bar."""
-            progress = st.progress(0.0, text=t("initialization.train.progress"))
-            found = {}
-            for done, run_seed in enumerate(seeds, start=1):
-                found[run_seed] = compute.trainings(tuple(shown), train_activation, train_data, train_depth,
-                                                    train_epochs, train_lr, small_std, run_seed)
-                progress.progress(done / len(seeds), text=t("initialization.train.progress"))
-            progress.empty()
-            return found
 
         if not shown:
             st.info(t("initialization.none"))
         else:
-            runs = train_all(range(seed, seed + 1))[seed]
+            with st.spinner(t("initialization.train.progress")):
+                repeats = compute.trainings(tuple(shown), train_activation, train_data, train_depth, train_epochs,
+                                            train_lr, small_std, seed)
+            runs = repeats[seed]
             charts.show(figures.training_figure(runs, trainer.TRAIN_TARGET_LOSS, chart_labels), key="init_training")
+            st.markdown("##### " + t("initialization.train.this_seed", seed=seed))
             columns, colors = tables.training_table(runs, scheme_names)
             tables.show(columns, colors)
-            reached = sorted((run.reached_at, name) for name, run in runs.items() if run.reached_at >= 0)
-            if reached:
-                epoch, first = reached[0]
-                st.markdown(t("initialization.train.first", scheme=scheme_names[first], epoch=epoch,
-                              target=trainer.TRAIN_TARGET_LOSS))
-            else:
-                st.markdown(t("initialization.train.none_reached", target=trainer.TRAIN_TARGET_LOSS,
-                              epochs=train_epochs))
             st.caption(t("initialization.train.caption", points=trainer.TRAIN_POINTS,
                          share=int(100 * trainer.TRAIN_VALIDATION_SHARE)))
+            st.markdown("#### " + t("initialization.train.seeds_title", first=seed, last=seed + compute.SEEDS - 1))
+            for text in tables.seed_verdicts(repeats, scheme_names, trainer.TRAIN_TARGET_LOSS, train_epochs):
+                st.markdown(text)
             if "xavier_normal" in shown or "xavier_uniform" in shown:
                 first_gain = 2 * 2 / (2 + trainer.TRAIN_WIDTH)  # the first layer: 2 inputs, TRAIN_WIDTH units
                 st.caption(t("initialization.train.xavier_first", width=trainer.TRAIN_WIDTH, gain=first_gain,
                              times=1 / first_gain))
             if over_seeds:
-                repeats = train_all(range(seed, seed + SEED_REPEATS))
-                st.markdown(t("initialization.train.seeds_title", first=seed, last=seed + SEED_REPEATS - 1))
                 columns, colors = tables.seeds_table(repeats, scheme_names)
                 tables.show(columns, colors)
 

@@ -132,3 +132,44 @@ def seeds_table(repeats: Mapping[int, Mapping[str, Training]],
         tables.Column(t("initialization.train.diverged_count"),
                       [f"{sum(run.diverged_at >= 0 for run in runs[name])} / {len(repeats)}" for name in names]),
     ], [SCHEME_COLORS[name] for name in names]
+
+
+HOLDS = 8  # of the 10 seeds: a statement the page makes holds in at least this many
+
+
+def seed_verdicts(repeats: Mapping[int, Mapping[str, Training]], labels: Mapping[str, str], target: float,
+                  epochs: int) -> list[str]:
+    """What holds over the seeds of ``repeats``: which initializers get the training loss below ``target`` in at
+    least ``HOLDS`` of them, which stay above in as many, which sometimes do, which diverged, and whether one is
+    first in at least ``HOLDS`` seeds; each with its count."""
+    n = len(repeats)
+    names = list(next(iter(repeats.values())))
+    reached = {name: sum(repeats[seed][name].reached_at >= 0 for seed in repeats) for name in names}
+    diverged = {name: sum(repeats[seed][name].diverged_at >= 0 for seed in repeats) for name in names}
+
+    def listed(chosen: list[str], counts: Mapping[str, int]) -> str:
+        return ", ".join(t("initialization.train.count", scheme=labels[name], k=counts[name], n=n) for name in chosen)
+
+    said = []
+    groups = {"reach": [name for name in names if reached[name] >= HOLDS],
+              "never": [name for name in names if reached[name] <= n - HOLDS and not diverged[name]],
+              "sometimes": [name for name in names if n - HOLDS < reached[name] < HOLDS]}
+    stayed = {name: n - reached[name] for name in names}
+    for kind, chosen in groups.items():
+        if chosen:
+            said.append(t(f"initialization.train.verdict_{kind}", target=target, epochs=epochs,
+                          schemes=listed(chosen, stayed if kind == "never" else reached)))
+    if any(diverged.values()):
+        said.append(t("initialization.train.verdict_diverged",
+                      schemes=listed([name for name in names if diverged[name]], diverged)))
+    firsts = [min(((run.reached_at, names.index(name), name) for name, run in repeats[seed].items()
+                   if run.reached_at >= 0), default=None) for seed in repeats]
+    counted = {name: sum(first is not None and first[2] == name for first in firsts) for name in names}
+    leader = max(names, key=lambda name: counted[name])
+    if counted[leader] >= HOLDS:
+        said.append(t("initialization.train.verdict_first", scheme=labels[leader], k=counted[leader], n=n,
+                      target=target))
+    elif sum(counted.values()) > 0:
+        said.append(t("initialization.train.verdict_first_varies", target=target,
+                      schemes=listed([name for name in names if counted[name]], counted)))
+    return said

@@ -327,17 +327,45 @@ TEXT = {
         "что повторяется при всех.",
     },
     "initialization.train.another_seed": {"en": "Another seed", "ru": "Другое зерно"},
-    "initialization.train.over_seeds": {"en": "Repeat over {seeds} {seeds:plural:seed|seeds}",
-                                        "ru": "Повторить на {seeds} {seeds:plural:зерне|зёрнах|зёрнах}"},
+    "initialization.train.over_seeds": {"en": "Show the count for each of the {seeds} {seeds:plural:seed|seeds}",
+                                        "ru": "Показать подсчёт по {seeds} {seeds:plural:зерну|зёрнам|зёрнам}"},
     "initialization.train.over_seeds_help": {
-        "en": "Trains every initializer again on this seed and the next ones (a few seconds the first time) and counts "
-        "how often each one got below the target.",
-        "ru": "Заново обучает сеть с каждой инициализации на этом и следующих зёрнах (в первый раз — несколько "
-        "секунд) и считает, как часто каждая опустилась ниже цели.",
+        "en": "The sentences above are counted over this seed and the next ones, all trained side by side. This table "
+        "shows the counts: how often each initializer got below the target, in how many epochs, and how often it "
+        "diverged.",
+        "ru": "Выводы выше подсчитаны на этом и следующих зёрнах: все запуски обучаются одновременно. Таблица "
+        "показывает подсчёт: как часто каждая инициализация опустилась ниже цели, за сколько эпох и как часто "
+        "обучение разошлось.",
     },
     "initialization.train.seeds_title": {
-        "en": "**Over seeds {first}–{last}**: what holds for every seed, and what was luck.",
-        "ru": "**На зёрнах {first}–{last}**: что верно при любом зерне, а что было везением.",
+        "en": "Over seeds {first}–{last}: what holds, and what was luck",
+        "ru": "На зёрнах {first}–{last}: что выполняется, а что было везением",
+    },
+    "initialization.train.this_seed": {"en": "This run alone (seed {seed})", "ru": "Только этот запуск (зерно {seed})"},
+    "initialization.train.count": {"en": "{scheme} ({k} of {n})", "ru": "«{scheme}» ({k} из {n})"},
+    "initialization.train.verdict_reach": {
+        "en": "**Below a loss of {target:g} within {epochs} {epochs:plural:epoch|epochs}:** {schemes}.",
+        "ru": "**Ошибка ниже {target:g} за {epochs} {epochs:plural:эпоху|эпохи|эпох}:** {schemes}.",
+    },
+    "initialization.train.verdict_never": {
+        "en": "**Stays above {target:g}:** {schemes}.",
+        "ru": "**Ошибка остаётся выше {target:g}:** {schemes}.",
+    },
+    "initialization.train.verdict_sometimes": {
+        "en": "No rule, it depends on the seed: below {target:g} in some seeds only: {schemes}.",
+        "ru": "Правила нет, всё зависит от зерна: ниже {target:g} лишь в части запусков: {schemes}.",
+    },
+    "initialization.train.verdict_diverged": {
+        "en": "**Diverged:** {schemes}.",
+        "ru": "**Обучение разошлось:** {schemes}.",
+    },
+    "initialization.train.verdict_first": {
+        "en": "First below {target:g}: **{scheme}**, in {k} of {n} seeds.",
+        "ru": "Раньше всех ниже {target:g} — **«{scheme}»**, в {k} из {n} запусков.",
+    },
+    "initialization.train.verdict_first_varies": {
+        "en": "Which initializer gets below {target:g} first changes with the seed: {schemes}.",
+        "ru": "Какая инициализация первой опускается ниже {target:g}, зависит от зерна: {schemes}.",
     },
     "initialization.train.reached_count": {"en": "Runs with loss < 0.1", "ru": "Запусков с ошибкой < 0,1"},
     "initialization.train.median_epoch": {"en": "Median epoch", "ru": "Медианная эпоха"},
@@ -352,15 +380,6 @@ TEXT = {
     },
     "initialization.train.progress": {"en": "Training the network from each initializer…",
                                       "ru": "Обучаю сеть с каждой инициализации…"},
-    "initialization.train.first": {
-        "en": "First below a loss of {target:g}: **{scheme}**, after epoch {epoch}.",
-        "ru": "Раньше всех ошибка опустилась ниже {target:g} с инициализацией **«{scheme}»**: после эпохи {epoch}.",
-    },
-    "initialization.train.none_reached": {
-        "en": "No initializer brought the training loss below {target:g} in {epochs} {epochs:plural:epoch|epochs}.",
-        "ru": "Ни с одной инициализацией ошибка на обучающей выборке не опустилась ниже {target:g} за {epochs} "
-        "{epochs:plural:эпоху|эпохи|эпох}.",
-    },
     "initialization.train.caption": {
         "en": "The loss over the whole training set after each epoch (epoch 0: before training), log scale; {points} "
         "points, {share}% of them kept aside for the validation accuracy. A cross marks a run that diverged.",
@@ -597,19 +616,15 @@ TEXT = {
         "обоих направлениях",
     },
     "initialization.experiment.train_tanh": {
-        "en": "Training, tanh, 8 hidden layers on circles: σ = 0.01 and U(±1/√n) stay at the loss of random "
-        "guessing (ln 2 ≈ 0.69), σ = 1 wanders. Xavier and He go below 0.1",
-        "ru": "Обучение, tanh, 8 скрытых слоёв на кругах: при σ = 0,01 и U(±1/√n) ошибка остаётся на уровне "
-        "случайного угадывания (ln 2 ≈ 0,69), при σ = 1 блуждает. С Xavier и Хе она опускается ниже 0,1",
+        "en": "Training, tanh, 8 hidden layers on circles, 40 epochs: σ = 0.01 and U(±1/√n) stay at the loss of random guessing (ln 2 ≈ 0.69) in every seed; Xavier and He go below 0.1, He sooner",
+        "ru": "Обучение, tanh, 8 скрытых слоёв на кругах, 40 эпох: при σ = 0,01 и U(±1/√n) ошибка в каждом запуске остаётся на уровне случайного угадывания (ln 2 ≈ 0,69); с Xavier и Хе она опускается ниже 0,1, с Хе раньше",
     },
     "initialization.experiment.train_relu": {
-        "en": "The same with ReLU: σ = 1 diverges at once; He converges first",
-        "ru": "То же с ReLU: при σ = 1 обучение сразу расходится; быстрее всех сходится инициализация Хе",
+        "en": "The same with ReLU: σ = 1 diverges; Xavier and He go below 0.1, He first",
+        "ru": "То же с ReLU: при σ = 1 обучение расходится; с Xavier и Хе ошибка опускается ниже 0,1, с Хе раньше всех",
     },
     "initialization.experiment.train_seeds": {
-        "en": "The tanh comparison repeated over seeds 0–4: the fixed-scale starts fail on every seed; count how often "
-        "Xavier and He get below 0.1",
-        "ru": "Сравнение с tanh, повторённое на зёрнах 0–4: старты фиксированного масштаба не справляются ни при "
-        "одном зерне; посчитайте, как часто ошибка с Xavier и Хе опускается ниже 0,1",
+        "en": "The tanh comparison with its count over ten seeds: the fixed-scale starts fail in every seed",
+        "ru": "Сравнение с tanh и подсчёт по десяти зёрнам: старты фиксированного масштаба не справляются ни в одном запуске",
     },
 }

@@ -139,19 +139,34 @@ def trained_together(names: tuple[str, ...], activation: str, data: str, depth: 
     (the engine's copies in ``dl_core.training.train``: for each, number for number its training alone): the same
     data, the same batches in the same order, SGD with momentum and the same budget; only the first weights differ
     (normal schemes even share their random numbers, scaled)."""
-    x, y = dataset(data, TRAIN_POINTS, seed)
-    x_train, y_train, x_val, y_val = datasets.train_val_split(x, y, TRAIN_VALIDATION_SHARE,
-                                                              np.random.default_rng([seed, 5]))
+    return trained_over_seeds(names, activation, data, depth, epochs, lr, small_std, (seed,))[seed]
+
+
+def trained_over_seeds(names: tuple[str, ...], activation: str, data: str, depth: int, epochs: int, lr: float,
+                       small_std: float, seeds: tuple[int, ...]) -> dict[int, dict[str, Training]]:
+    """``trained_together`` for each of ``seeds`` (its own data, split, first weights and batches), every seed and
+    initializer one copy of one lockstep training: ``{seed: {initializer: run}}``."""
+    sets = []
+    for seed in seeds:
+        x, y = dataset(data, TRAIN_POINTS, seed)
+        sets.append(datasets.train_val_split(x, y, TRAIN_VALIDATION_SHARE, np.random.default_rng([seed, 5])))
     mlp = training_network(activation, depth)
-    starts = [variance.init_params(mlp, name, np.random.default_rng([seed, 6]), small_std) for name in names]
-    same_batches = [np.random.default_rng([seed, 7]) for _ in names]  # one generator each, all in the same state
+    starts = [variance.init_params(mlp, name, np.random.default_rng([seed, 6]), small_std)
+              for seed in seeds for name in names]
+    same_batches = [np.random.default_rng([seed, 7]) for seed in seeds for _ in names]  # a seed's copies in step
+
+    def each_copy(part: int) -> np.ndarray:  # seed-major, like the copies
+        return np.repeat(np.stack([split[part] for split in sets]), len(names), axis=0)
+
     run = training.train(
-        mlp, network.stack_copies(starts), (), optimizers.sgd(lr, momentum=TRAIN_MOMENTUM), x_train, y_train,
-        epochs=epochs, batch_size=TRAIN_BATCH, rng=same_batches, x_val=x_val, y_val=y_val, layer_statistics=False,
+        mlp, network.stack_copies(starts), (), optimizers.sgd(lr, momentum=TRAIN_MOMENTUM), each_copy(0),
+        each_copy(1), epochs=epochs, batch_size=TRAIN_BATCH, rng=same_batches, x_val=each_copy(2),
+        y_val=each_copy(3), layer_statistics=False,
     )
-    found = {}
-    for index, name in enumerate(names):
+    found: dict[int, dict[str, Training]] = {}
+    for index, (seed, name) in enumerate((seed, name) for seed in seeds for name in names):
         losses, diverged_at = run.train_loss[:, index], int(run.diverged_at[index])
         below = np.flatnonzero(losses[: diverged_at if diverged_at >= 0 else None] < TRAIN_TARGET_LOSS)
-        found[name] = Training(losses, run.val_accuracy[:, index], diverged_at, int(below[0]) if below.size else -1)
+        found.setdefault(seed, {})[name] = Training(losses, run.val_accuracy[:, index], diverged_at,
+                                                    int(below[0]) if below.size else -1)
     return found
