@@ -36,6 +36,7 @@ hidden layer's values on a probe batch (:class:`LayerHistograms`, the curves of 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -363,6 +364,41 @@ def train_at_rates(
                                                             np.asarray(activation_edges, dtype=np.float64), *kept)
     return RatesRun(lrs, run.batch_losses, run.steps, run.train_loss, run.train_accuracy, *population,
                     diverged_at=run.diverged_step, params=run.params, state=run.state, histograms=histograms)
+
+
+@dataclass(frozen=True)
+class SeedsSweep:
+    """:func:`train_at_rates` for S seeds at once: ``losses`` ``(S, R)``, each seed's final loss on its training set
+    with the whole set's statistics (``population_losses[-1]``), and ``diverged`` ``(S, R)``."""
+
+    lrs: np.ndarray
+    seeds: np.ndarray
+    losses: np.ndarray
+    diverged: np.ndarray
+
+
+def sweep_over_seeds(mlp: MLP, lrs, x: np.ndarray, y: np.ndarray, *, seeds, steps: int, batch_size: int,
+                     initializer: str = "xavier_normal", optimizer: str = "gd",
+                     record_every: int = 10) -> SeedsSweep:
+    """:func:`train_at_rates` for every seed in one lockstep training: ``x`` ``(S, N, D)`` and ``y`` ``(S, N)`` hold
+    each seed's data; seed s's rates are, number for number, ``train_at_rates(mlp, lrs, x[s], y[s], seed=seeds[s])``
+    (its start and its minibatches)."""
+    lrs = np.atleast_1d(np.asarray(lrs, dtype=np.float64))
+    rates, count = len(lrs), len(seeds)
+    starts, generators = [], []
+    for seed in seeds:
+        rng = np.random.default_rng(seed)
+        starts.append(mlp.init(rng, initializer))
+        generators += [copy.deepcopy(rng) for _ in range(rates)]
+    x, y = np.repeat(np.asarray(x, dtype=np.float64), rates, axis=0), np.repeat(np.asarray(y), rates, axis=0)
+    copies = rates * count
+    keep = (lambda params, state: _population(mlp, params, state, x, y)) if mlp.batch_norm else None
+    run = training.train(mlp, stack_copies([start for start in starts for _ in range(rates)]),
+                         mlp.init_state(copies=copies), optimizers.make(optimizer, lr=np.tile(lrs, count)[:, None]),
+                         x, y, steps=steps, batch_size=batch_size, rng=generators, record_every=record_every,
+                         layer_statistics=False, keep=keep)
+    final = run.kept[0][-1] if mlp.batch_norm else run.train_loss[-1]
+    return SeedsSweep(lrs, np.asarray(seeds), final.reshape(count, rates), (run.diverged_at >= 0).reshape(count, rates))
 
 
 def constant_guess_loss(y: np.ndarray, classes: int) -> float:

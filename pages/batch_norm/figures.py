@@ -82,14 +82,19 @@ class Labels:
     final_loss_axis: str
     threshold: str
     chosen_lr: str
-    diverged: str
-    not_trained: str
+    trained_in: str  # {k} of {n} seeds that trained
 
 
 def _title(text: str, axes: str = "", y: float = 1.0) -> dict:
     """A panel's title above its top-left corner."""
     return {"xref": f"x{axes} domain", "yref": f"y{axes} domain", "x": 0.0, "y": y, "xanchor": "left",
             "yanchor": "bottom", "showarrow": False, "font": {"size": 15}, "text": f"<b>{text}</b>"}
+
+
+def _faint(color: str, alpha: float = 0.15) -> str:
+    """A ``#rrggbb`` colour as a light fill (a band behind its line)."""
+    red, green, blue = (int(color[index : index + 2], 16) for index in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {alpha})"
 
 
 def _hline(value: float, axes: str = "", **line) -> dict:
@@ -433,22 +438,30 @@ def gamma_beta_figure(run: RatesRun, depth: int, labels: Labels, stacked: bool =
 
 
 def sweep_figure(sweeps: dict[bool, Sweep], threshold: float, chosen_lr: float, labels: Labels) -> FinishedFigure:
-    """The loss after the short run at every learning rate, with and without batch norm (log axes): a filled dot
-    for a run that trained, an open one for a run that did not, a cross for one that diverged; the dashed line is
-    the threshold of "trained", the dotted one the learning rate chosen for the runs above."""
+    """The loss after the short run at every learning rate, with and without batch norm (log axes): the median over
+    the seeds with their range as a band; a filled dot where the rate trained in at least ``HOLDS`` seeds, an open
+    one where it did not, a cross where most seeds diverged; the dashed line is the threshold of "trained", the
+    dotted one the learning rate chosen for the runs above."""
     data, shown = [], [np.array([threshold])]
     for batch_norm, found in sweeps.items():
         color, name = (WITH, labels.with_bn) if batch_norm else (WITHOUT, labels.without_bn)
-        losses = np.maximum(_finite(found.losses), 1e-6)
+        losses = np.maximum(_finite(found.losses), 1e-6)  # (seeds, rates)
+        median = np.median(losses, axis=0)
         shown.append(losses)
-        symbols = ["x" if diverged else "circle" if ok else "circle-open"
-                   for diverged, ok in zip(found.diverged, found.trained, strict=True)]
-        notes = [labels.diverged if diverged else "" if ok else labels.not_trained
-                 for diverged, ok in zip(found.diverged, found.trained, strict=True)]
-        data.append({"type": "scatter", "mode": "lines+markers", "x": [float(v) for v in found.lrs],
-                     "y": [float(v) for v in losses], "name": name, "line": {"color": color, "width": 2.5},
+        seeds = len(losses)
+        diverged = found.diverged.sum(axis=0) * 2 > seeds  # in most seeds
+        symbols = ["x" if blown else "circle" if ok else "circle-open"
+                   for blown, ok in zip(diverged, found.trains, strict=True)]
+        notes = [fill(labels.trained_in, labels.language, k=int(k), n=seeds) for k in found.trained_count]
+        x = [float(v) for v in found.lrs]
+        data.append({"type": "scatter", "mode": "lines", "x": x + x[::-1],
+                     "y": [float(v) for v in losses.max(axis=0)] + [float(v) for v in losses.min(axis=0)][::-1],
+                     "fill": "toself", "fillcolor": _faint(color), "line": {"width": 0}, "hoverinfo": "skip",
+                     "showlegend": False})
+        data.append({"type": "scatter", "mode": "lines+markers", "x": x, "y": [float(v) for v in median],
+                     "name": name, "line": {"color": color, "width": 2.5, "dash": "solid" if batch_norm else "dash"},
                      "marker": {"symbol": symbols, "size": 13, "color": color, "line": {"width": 2.5, "color": color}},
-                     "customdata": notes, "hovertemplate": f"{name}<br>η = %{{x:~r}}: %{{y:.3~r}} %{{customdata}}"
+                     "customdata": notes, "hovertemplate": f"{name}<br>η = %{{x:~r}}: %{{y:.3~r}} (%{{customdata}})"
                      "<extra></extra>"})
     decades = log_range(shown, pad=0.15)
     lrs = next(iter(sweeps.values())).lrs

@@ -36,7 +36,8 @@ EXPERIMENTS = {
     "too_early": "bn_momentum=0.01&bn_stream_steps=50&bn_batch=64&bn_x0=5",
     "same_lr": "bn_act=sigmoid&bn_depth=10&bn_lr=0.3&bn_steps=300&bn_data=moons&bn_show=outputs",
     "paper_inputs": "bn_act=sigmoid&bn_depth=10&bn_lr=0.3&bn_steps=300&bn_data=moons&bn_show=inputs",
-    "high_lr": "bn_act=sigmoid&bn_depth=10&bn_lr=10&bn_steps=300&bn_data=moons",
+    "high_lr": "bn_act=sigmoid&bn_depth=10&bn_lr=3&bn_steps=300&bn_data=moons",
+    "relu_range": "bn_act=relu&bn_depth=10&bn_lr=0.3&bn_steps=300&bn_data=moons",
     "tanh": "bn_act=tanh&bn_depth=10&bn_lr=0.3&bn_steps=300&bn_data=moons",
     "shallow": "bn_act=sigmoid&bn_depth=2&bn_lr=0.3&bn_steps=300&bn_data=moons",
 }
@@ -94,7 +95,7 @@ def render() -> None:
         gamma_axis=t("batch_norm.chart.gamma_axis"), beta_axis=t("batch_norm.chart.beta_axis"),
         lr_axis=t("batch_norm.chart.lr_axis"), final_loss_axis=t("batch_norm.chart.final_loss_axis"),
         threshold=t("batch_norm.chart.threshold"), chosen_lr=t("batch_norm.chart.chosen_lr"),
-        diverged=t("batch_norm.chart.diverged"), not_trained=t("batch_norm.chart.not_trained"),
+        trained_in=t("batch_norm.chart.trained_in"),
     )
 
     # ---------------------------------------------------------------- one layer

@@ -7,7 +7,7 @@ import numpy as np
 import streamlit as st
 
 from pages.batch_norm.compute import LayerBatch, TrainEval
-from pages.batch_norm.trainer import Sweep
+from pages.batch_norm.trainer import HOLDS, Sweep
 from ui import tables
 from ui.i18n import num, t
 
@@ -70,30 +70,34 @@ def rate_range(lrs: np.ndarray, trained: np.ndarray) -> str:
 
 
 def sweep_summary(sweeps: dict[bool, Sweep]) -> str:
-    """One sentence per network: how many of the rates trained, and from which to which."""
+    """One sentence per network: at how many of the rates it trained in at least ``HOLDS`` of the seeds, and from
+    which to which; then what batch norm changed."""
     total = len(sweeps[False].lrs)
+    seeds = len(sweeps[False].losses)
     parts = []
     for batch_norm in (False, True):
         found = sweeps[batch_norm]
-        count = int(found.trained.sum())
+        count = int(found.trains.sum())
         name = t("batch_norm.sweep.with" if batch_norm else "batch_norm.sweep.without")
         if count:
-            parts.append(t("batch_norm.sweep.trained", name=name, count=count, total=total,
-                           range=rate_range(found.lrs, found.trained)))
+            parts.append(t("batch_norm.sweep.trained", name=name, count=count, total=total, holds=HOLDS, n=seeds,
+                           range=rate_range(found.lrs, found.trains)))
         else:
-            parts.append(t("batch_norm.sweep.none", name=name, total=total))
-    outcome = verdict(sweeps)
-    return " ".join(parts) + " " + t(f"batch_norm.sweep.{outcome}")
+            parts.append(t("batch_norm.sweep.none", name=name, total=total, holds=HOLDS, n=seeds))
+    return " ".join(parts) + " " + t(f"batch_norm.sweep.{verdict(sweeps)}")
 
 
 def verdict(sweeps: dict[bool, Sweep]) -> str:
-    """``higher``: batch norm trained at a higher rate than any without it (the paper's claim); ``wider``: at more
-    rates, but not higher ones; ``not_wider``: neither."""
-    plain, normed = sweeps[False], sweeps[True]
-    if normed.trained.any() and (not plain.trained.any() or normed.lrs[normed.trained].max()
-                                 > plain.lrs[plain.trained].max()):
+    """Judged on the rates that train in at least ``HOLDS`` seeds: ``only_with``: no rate trains without batch norm,
+    some do with it; ``higher``: batch norm trains at a higher rate than any without it (the paper's claim);
+    ``wider``: at more rates, but not higher ones; ``not_wider``: neither."""
+    plain, normed = sweeps[False].trains, sweeps[True].trains
+    lrs = sweeps[False].lrs
+    if normed.any() and not plain.any():
+        return "only_with"
+    if normed.any() and lrs[normed].max() > lrs[plain].max():
         return "higher"
-    return "wider" if normed.trained.sum() > plain.trained.sum() else "not_wider"
+    return "wider" if normed.sum() > plain.sum() else "not_wider"
 
 
-VERDICTS = ("higher", "wider", "not_wider")
+VERDICTS = ("only_with", "higher", "wider", "not_wider")

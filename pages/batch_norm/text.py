@@ -259,12 +259,16 @@ TEXT = {
     "batch_norm.sweep.without": {"en": "Without batch norm the network", "ru": "Без батч-нормализации"},
     "batch_norm.sweep.with": {"en": "With batch norm the network", "ru": "С батч-нормализацией"},
     "batch_norm.sweep.trained": {
-        "en": "{name} trained at {count} of {total} {total:plural:rate|rates} ({range}).",
-        "ru": "{name}: сеть обучилась при {count} из {total} {total:plural:скорости обучения|скоростей обучения|скоростей обучения} ({range}).",
+        "en": "{name} trained at {count} of {total} {total:plural:rate|rates} ({range}) in at least {holds} of {n} seeds.",
+        "ru": "{name}: сеть обучилась при {count} из {total} {total:plural:скорости обучения|скоростей обучения|скоростей обучения} ({range}) — не меньше чем в {holds} из {n} запусков.",
     },
     "batch_norm.sweep.none": {
-        "en": "{name} trained at none of the {total} {total:plural:rate|rates}.",
-        "ru": "{name}: сеть не обучилась ни при одной из {total} {total:plural:скорости обучения|скоростей обучения|скоростей обучения}.",
+        "en": "{name} trained at none of the {total} {total:plural:rate|rates}: none trained in {holds} of {n} seeds.",
+        "ru": "{name}: сеть не обучилась ни при одной из {total} {total:plural:скорости обучения|скоростей обучения|скоростей обучения} — ни одна не дала обучения в {holds} из {n} запусков.",
+    },
+    "batch_norm.sweep.only_with": {
+        "en": "Without batch norm this network trains at no rate here; batch norm makes it trainable at all. The paper's claim, that it trains at higher rates, needs a network that trains without it too: try ReLU.",
+        "ru": "Без батч-нормализации эта сеть здесь не обучается ни при какой скорости; батч-нормализация вообще делает её обучаемой. Утверждение статьи — обучение при больших скоростях — проверяется на сети, которая обучается и без неё: попробуйте ReLU.",
     },
     "batch_norm.sweep.higher": {
         "en": "Batch norm widened the range of learning rates that train towards higher rates, as the paper says.",
@@ -319,8 +323,7 @@ TEXT = {
     "batch_norm.chart.final_loss_axis": {"en": "loss after the run", "ru": "ошибка после запуска"},
     "batch_norm.chart.threshold": {"en": "trained below this line", "ru": "ниже линии — обучилась"},
     "batch_norm.chart.chosen_lr": {"en": " η of the runs above", "ru": " η графиков выше"},
-    "batch_norm.chart.diverged": {"en": "(diverged)", "ru": "(расходимость)"},
-    "batch_norm.chart.not_trained": {"en": "(did not train)", "ru": "(не обучилась)"},
+    "batch_norm.chart.trained_in": {"en": "trained in {k} of {n} seeds", "ru": "обучилась в {k} из {n} запусков"},
     # ---------------------------------------------------------------- experiments
     "batch_norm.experiment.undo": {
         "en": "Undo switched on: each unit gets γ and β from its own batch, and the third row repeats the first to rounding.",
@@ -374,9 +377,13 @@ TEXT = {
         "en": "The inputs of the sigmoids, as in Figure 1 of the paper: without batch norm they sit in narrow spikes near the sigmoid's middle, each deep unit getting nearly the same input for every sample.",
         "ru": "Входы сигмоид, как на рис. 1 статьи: без батч-нормализации они стоят узкими пиками около середины сигмоиды — каждый глубокий нейрон получает почти один и тот же вход для любого объекта.",
     },
+    "batch_norm.experiment.relu_range": {
+        "en": "ReLU: the network trains without batch norm too, at a narrow range of rates; with it the range widens on both sides, far beyond the highest rate that trains without it.",
+        "ru": "ReLU: сеть обучается и без батч-нормализации, но в узком диапазоне скоростей; с ней диапазон расширяется в обе стороны, далеко за самую большую скорость, при которой сеть обучается без неё.",
+    },
     "batch_norm.experiment.high_lr": {
-        "en": "η = 10: the network with batch norm still trains, the one without does not.",
-        "ru": "η = 10: сеть с батч-нормализацией всё ещё обучается, без неё — нет.",
+        "en": "η = 3: the network with batch norm still trains, the one without does not (in every seed of the sweep).",
+        "ru": "η = 3: сеть с батч-нормализацией всё ещё обучается, без неё — нет (во всех запусках перебора).",
     },
     "batch_norm.experiment.tanh": {
         "en": "tanh instead of the sigmoid: both networks train over a range of rates. With batch norm the losses are lower and the range a little wider, at least at the low end; at the highest rates neither trains.",

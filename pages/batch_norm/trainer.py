@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dl_core import datasets
-from dl_core.lessons.batch_norm import RatesRun, train_at_rates, trained
+from dl_core.lessons.batch_norm import RatesRun, constant_guess_loss, sweep_over_seeds, train_at_rates
 from dl_core.network import MLP
 
 DATA = ("moons", "circles", "xor", "spirals")
@@ -27,7 +27,7 @@ FRAMES = 20  # snapshots of a training run
 PROBE = 192  # samples whose layer values are drawn
 SWEEP_LRS = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 SWEEP_STEPS = 150
-SWEEP_RECORD_EVERY = 50  # a rate that blows up goes back to its last record: at most 50 steps before
+SWEEP_RECORD_EVERY = 75  # a rate that blows up goes back to its last record: at most 75 steps before
 TRAINED_SHARE = 0.5  # "trained": loss at most half of the best constant guess's
 PRE_EDGES = np.linspace(-4.0, 4.0, 41)
 OUTPUT_EDGES = {"sigmoid": np.linspace(0.0, 1.0, 41), "tanh": np.linspace(-1.0, 1.0, 41),
@@ -57,23 +57,42 @@ def deep_run(activation: str, depth: int, lr: float, steps: int, data: str, seed
     )
 
 
+SEEDS = 10  # the sweep's conclusions hold over this many seeds: the page's and the ones after it
+HOLDS = 8  # of the seeds: a rate "trains" (or "does not") when it does so in at least this many
+
+
 @dataclass(frozen=True)
 class Sweep:
-    """Short runs at every rate of ``SWEEP_LRS``: the final loss on the training set ``(rates,)`` (normalised with
-    the whole set's statistics), whether each diverged and whether it trained
-    (``dl_core.lessons.batch_norm.trained``)."""
+    """Short runs at every rate of ``SWEEP_LRS`` for ``SEEDS`` seeds: per seed and rate ``(S, R)``, the final loss on
+    the training set (normalised with the whole set's statistics), whether it diverged and whether it trained
+    (``dl_core.lessons.batch_norm.trained``: below ``TRAINED_SHARE`` of that seed's constant guess)."""
 
     lrs: np.ndarray
     losses: np.ndarray
     diverged: np.ndarray
     trained: np.ndarray
 
+    @property
+    def trained_count(self) -> np.ndarray:
+        """``(R,)``: in how many seeds each rate trained."""
+        return self.trained.sum(axis=0)
+
+    @property
+    def trains(self) -> np.ndarray:
+        """``(R,)``: the rates that trained in at least ``HOLDS`` seeds."""
+        return self.trained_count >= HOLDS
+
 
 def sweep(activation: str, depth: int, data: str, seed: int, batch_norm: bool) -> Sweep:
-    """``SWEEP_STEPS`` steps at each rate of ``SWEEP_LRS``, all rates as one batch; the same initial weights and
-    minibatches as ``deep_run`` with the same seed."""
-    x, y = make_dataset(data, seed)
-    run = train_at_rates(network(activation, depth, batch_norm), SWEEP_LRS, x, y, steps=SWEEP_STEPS,
-                         batch_size=BATCH, seed=seed, initializer=INITIALIZER[activation],
-                         record_every=SWEEP_RECORD_EVERY)
-    return Sweep(run.lrs, run.population_losses[-1], run.diverged_at >= 0, trained(run, y, 2, TRAINED_SHARE))
+    """``SWEEP_STEPS`` steps at each rate of ``SWEEP_LRS`` for seeds ``seed`` to ``seed + SEEDS - 1``, each with its
+    own data set, all rates and seeds as one batch; seed s's runs have the initial weights and minibatches of
+    ``deep_run`` with seed s."""
+    seeds = list(range(seed, seed + SEEDS))
+    sets = [make_dataset(data, each) for each in seeds]
+    x, y = np.stack([points for points, _ in sets]), np.stack([labels for _, labels in sets])
+    found = sweep_over_seeds(network(activation, depth, batch_norm), SWEEP_LRS, x, y, seeds=seeds,
+                             steps=SWEEP_STEPS, batch_size=BATCH, initializer=INITIALIZER[activation],
+                             record_every=SWEEP_RECORD_EVERY)
+    guesses = np.array([constant_guess_loss(labels, 2) for labels in y])[:, None]
+    return Sweep(found.lrs, found.losses, found.diverged,
+                 ~found.diverged & (found.losses <= TRAINED_SHARE * guesses))

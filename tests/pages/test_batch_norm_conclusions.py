@@ -1,0 +1,28 @@
+"""The batch-norm lesson's learning-rate sweep concludes over ten seeds: what it says about the range of rates that
+train holds whatever the student's seed, and the links' claims hold in 8 of 10 seeds or more.
+
+Before, one seed's sweep said batch norm "widened the range towards higher rates" for a sigmoid network that
+trained at no rate at all without it."""
+
+import functools
+
+from pages.batch_norm import tables, trainer
+
+
+@functools.cache
+def sweeps(activation: str, seed: int) -> dict[bool, trainer.Sweep]:
+    return {batch_norm: trainer.sweep(activation, 10, "moons", seed, batch_norm) for batch_norm in (False, True)}
+
+
+def test_the_sweep_says_the_same_for_another_seed_and_never_widened_towards_higher_rates_for_sigmoid():
+    verdicts = {seed: tables.verdict(sweeps("sigmoid", seed)) for seed in (0, 2)}
+    assert verdicts == {0: "only_with", 2: "only_with"}
+
+
+def test_with_relu_batch_norm_trains_at_higher_rates_and_the_high_lr_link_holds():
+    relu = sweeps("relu", 0)
+    assert tables.verdict(relu) == "higher"
+    sigmoid = sweeps("sigmoid", 0)
+    at_three = list(trainer.SWEEP_LRS).index(3.0)  # the high_lr link: η = 3
+    assert sigmoid[True].trained_count[at_three] >= trainer.HOLDS
+    assert sigmoid[False].trained_count[at_three] == 0
