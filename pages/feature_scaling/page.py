@@ -19,7 +19,7 @@ EXPERIMENTS = {  # lesson 3, then lesson 8's plot_gd(x_scale, lr, steps, optimiz
     "adam_equal": "optimizer=Adam&x_scale=1&lr=0.1&steps=25",
     "adam": "optimizer=Adam&x_scale=0.5&lr=0.1&steps=25",
     "adam_narrower": "optimizer=Adam&x_scale=0.1&lr=0.1&steps=25",
-    "adam_fast": "optimizer=Adam&x_scale=0.5&lr=2&steps=25",
+    "adam_fast": "optimizer=Adam&x_scale=0.5&lr=2&steps=100",
     "adam_off_diagonal": "optimizer=Adam&x_scale=0.5&lr=0.1&steps=25&w1=-2&w2=1.5",
 }
 

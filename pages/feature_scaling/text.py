@@ -164,10 +164,10 @@ TEXT = {
         "движется по обоим весам",
     },
     "feature_scaling.experiment.adam_fast": {
-        "en": "The learning rate ×20 (η = 2, still 25 steps): see whether Adam is at the minimum after 25 steps "
-        "or still swinging across the valley",
-        "ru": "Скорость обучения в 20 раз больше (η = 2; те же 25 шагов): посмотрите, пришёл ли Adam в минимум "
-        "или ещё раскачивается поперёк долины",
+        "en": "The learning rate ×20 (η = 2, 100 steps): Adam swings across the valley at first and still settles "
+        "near the minimum in the end; the page says from which step",
+        "ru": "Скорость обучения в 20 раз больше (η = 2; 100 шагов): сначала Adam раскачивается поперёк долины, "
+        "но в конце всё равно приходит к минимуму; страница показывает, с какого шага",
     },
     "feature_scaling.experiment.adam_off_diagonal": {
         "en": "Adam from a start off the 45° line, (−2, 1.5): the path bends. From (−1, −1) it is straight only "
