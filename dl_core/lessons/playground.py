@@ -204,3 +204,53 @@ def train_recorded(
         train_accuracy=run.train_accuracy, val_accuracy=run.val_accuracy, layers=LayerStats(*stats),
         batch_loss=run.batch_losses, diverged_at=run.diverged_step, params=run.params, state=run.state,
     )
+
+
+@dataclass(frozen=True)
+class SeedsRecording:
+    """One configuration trained for S seeds in lockstep, each with its own data, weights, minibatches and masks:
+    ``steps`` ``(T,)``; ``val_loss``, ``val_accuracy`` ``(T, S)`` in eval mode; ``diverged`` ``(S,)``;
+    ``no_gradient`` ``(S, hidden layers)``: :class:`LayerStats`'s share of units passing almost no gradient, at the
+    end of each seed's training."""
+
+    seeds: np.ndarray
+    steps: np.ndarray
+    val_loss: np.ndarray
+    val_accuracy: np.ndarray
+    diverged: np.ndarray
+    no_gradient: np.ndarray
+
+
+def train_over_seeds(
+    mlp: MLP,
+    x: np.ndarray,
+    y: np.ndarray,
+    x_val: np.ndarray,
+    y_val: np.ndarray,
+    *,
+    seeds,
+    steps: int,
+    batch_size: int,
+    optimizer: str = "adam",
+    hyper: Mapping[str, float] | None = None,
+    schedule: str = "constant",
+    initializer: str = "he_normal",
+    snapshot_every: int = 10,
+    probe: int = 256,
+) -> SeedsRecording:
+    """:func:`train_recorded` without its grid, for every seed at once: ``x`` ``(S, N, D)`` and the other sets hold
+    each seed's data; seed s starts from ``mlp.init(default_rng(seeds[s]), initializer)`` and draws its minibatches
+    and masks from that generator, as :func:`train_recorded` does."""
+    hyper = dict(hyper or {})
+    lr = hyper.pop("lr", optimizers.DEFAULTS[optimizer]["lr"] if optimizer in optimizers.DEFAULTS else None)
+    rule = optimizers.make(optimizer, lr=schedules.for_run(schedule, lr, steps), **hyper)
+    generators = [np.random.default_rng(seed) for seed in seeds]
+    params = mlp.init_copies(generators, initializer)
+    run = training.train(mlp, params, mlp.init_state(copies=len(generators)), rule, x, y, steps=steps,
+                         batch_size=batch_size, rng=generators, record_every=snapshot_every, x_val=x_val, y_val=y_val,
+                         layer_statistics=False)
+    x, y = np.asarray(x), np.asarray(y)
+    no_gradient = np.stack([snapshots_layer_stats(mlp, {key: value[k : k + 1] for key, value in run.params.items()},
+                                                  x[k, :probe], y[k, :probe])[2][0] for k in range(len(generators))])
+    return SeedsRecording(np.asarray(seeds), run.steps, run.val_loss, run.val_accuracy, run.diverged_at >= 0,
+                          no_gradient)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from dl_core.lessons.playground import Recording
+from dl_core.lessons.playground import Recording, SeedsRecording
 from pages.playground import trainer
 from pages.playground.trainer import DataSet, Setup
 from ui.helper_process import in_helper
@@ -49,6 +49,42 @@ class Verdict:
         if abs(first - second) <= 0.02 * max(first, second):
             return None
         return 0 if first < second else 1
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def over_seeds(setup: Setup, data: str, noise: float, size: int, seed: int) -> SeedsRecording:
+    """``trainer.over_seeds`` (in the helper process): the configuration trained for ten seeds in lockstep."""
+    return in_helper(trainer.over_seeds, setup, data, noise, size, seed)
+
+
+HOLDS = 8  # of the 10 seeds: a comparison the page states holds in at least this many
+
+
+@dataclass(frozen=True)
+class SeedsVerdict:
+    """A against B over the seeds: in how many A ended with the lower validation loss (``a_lower``; B in
+    ``b_lower``), and in how many each reached ``target`` validation accuracy first (``a_first``, ``b_first``)."""
+
+    seeds: int
+    a_lower: int
+    b_lower: int
+    target: float
+    a_first: int
+    b_first: int
+
+
+def seeds_verdict(first: SeedsRecording, second: SeedsRecording, target: float) -> SeedsVerdict:
+    """Compare two configurations seed by seed (a diverged run loses)."""
+    final_a = np.where(first.diverged, np.inf, first.val_loss[-1])
+    final_b = np.where(second.diverged, np.inf, second.val_loss[-1])
+
+    def reached(run: SeedsRecording) -> np.ndarray:
+        hits = run.val_accuracy >= target
+        return np.where(hits.any(axis=0) & ~run.diverged, run.steps[hits.argmax(axis=0)], np.iinfo(int).max)
+
+    when_a, when_b = reached(first), reached(second)
+    return SeedsVerdict(len(first.seeds), int((final_a < final_b).sum()), int((final_b < final_a).sum()), target,
+                        int((when_a < when_b).sum()), int((when_b < when_a).sum()))
 
 
 def verdict(first: Recording, second: Recording) -> Verdict:

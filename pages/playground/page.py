@@ -45,7 +45,7 @@ EXPERIMENTS = {
     "adam_sgd": "pg_data=spirals&pg_noise=0.05&pg_layers=3&pg_width=32&pg_act=tanh&pg_init=xavier_normal&pg_opt=GD"
                 "&pg_gd_lr=0.01&pg_steps=1000&pg_seed=0&pg_compare=true&pg_b_act=tanh&pg_b_init=xavier_normal"
                 "&pg_b_bn=false&pg_b_opt=Adam&pg_b_lr=0.01",
-    "dead_relu": "pg_data=moons&pg_act=relu&pg_layers=4&pg_width=16&pg_init=he_normal&pg_opt=GD&pg_gd_lr=2"
+    "dead_relu": "pg_data=moons&pg_act=relu&pg_layers=4&pg_width=16&pg_init=he_normal&pg_opt=GD&pg_gd_lr=1.5"
                  "&pg_steps=1000&pg_seed=0",
     "saturated": "pg_data=moons&pg_act=tanh&pg_layers=4&pg_width=16&pg_init=xavier_normal&pg_opt=GD&pg_gd_lr=2"
                  "&pg_steps=1000&pg_seed=0",
@@ -141,11 +141,13 @@ def render() -> None:
     ])
     if run.diverged:
         st.warning(t("playground.diverged", step=run.diverged_at), icon=":material/warning:")
-    final_dead = run.layers.no_gradient[-1]
-    if final_dead.size and final_dead.max() >= DEAD:
-        first_dead = int(np.flatnonzero(final_dead >= DEAD)[0])
-        st.warning(t("playground.dead_layer", layer=first_dead + 1, share=float(final_dead[first_dead])),
-                   icon=":material/block:")
+    with st.spinner(t("playground.seeds_spinner", n=trainer.SEEDS), show_time=True):
+        seeds_a = compute.over_seeds(setup, data, noise, size, seed)
+    dead = seeds_a.no_gradient >= DEAD  # (seeds, hidden layers)
+    if dead.any():
+        layer = int(dead.sum(axis=0).argmax())
+        st.warning(t("playground.dead_layer", layer=layer + 1, k=int(dead[:, layer].sum()), n=len(dead),
+                     share=float(np.median(seeds_a.no_gradient[:, layer]))), icon=":material/block:")
     alike = [symmetry.distinct_units(run.params[f"W{index}"], run.params[f"b{index}"]) == 1
              for index in range(1, layers + 1)]
     if width > 1 and any(alike):
@@ -162,7 +164,7 @@ def render() -> None:
         if config.batch_norm:
             parts.append("BN")
         if config.drop_prob > 0:
-            parts.append(f"p = {num(config.drop_prob, 2)}")
+            parts.append(f"p_drop = {num(config.drop_prob, 2)}")
         parts.append(f"{t('optimizer.' + config.optimizer)} η = {num(config.lr, 3)}")
         return " · ".join(parts)
 
@@ -190,21 +192,23 @@ def render() -> None:
             tables.Column(t("playground.compare.val_accuracy"), list(result.val_accuracy), ".0%"),
             tables.Column(t("playground.compare.reached", target=result.target), reached),
         ], colors=list(figures.RUN_COLORS))
-        if result.better is None:
-            st.info(t("playground.compare.tie", first=result.val_loss[0], second=result.val_loss[1]))
+        with st.spinner(t("playground.seeds_spinner", n=trainer.SEEDS), show_time=True):
+            seeds_b = compute.over_seeds(other, data, noise, size, seed)
+        counted = compute.seeds_verdict(seeds_a, seeds_b, result.target)
+        n = counted.seeds
+        if max(counted.a_lower, counted.b_lower) >= compute.HOLDS:
+            winner = 0 if counted.a_lower >= counted.b_lower else 1
+            st.success(t("playground.compare.better", winner=names[winner], n=n, steps=steps,
+                         k=max(counted.a_lower, counted.b_lower)))
         else:
-            winner = result.better
-            st.success(t("playground.compare.better", winner=names[winner], low=result.val_loss[winner],
-                         high=result.val_loss[1 - winner], steps=steps))
-        first, second_step = result.reached
-        if first >= 0 and second_step >= 0 and first != second_step:
-            faster = 0 if first < second_step else 1
-            st.markdown(t("playground.compare.faster", winner=names[faster], target=result.target,
-                          first=min(first, second_step), second=max(first, second_step)))
-        elif (first >= 0) != (second_step >= 0):
-            only = 0 if first >= 0 else 1
-            st.markdown(t("playground.compare.only", winner=names[only], target=result.target,
-                          first=result.reached[only]))
+            st.info(t("playground.compare.tie", a=counted.a_lower, b=counted.b_lower, n=n))
+        if max(counted.a_first, counted.b_first) >= compute.HOLDS:
+            faster = 0 if counted.a_first >= counted.b_first else 1
+            st.markdown(t("playground.compare.faster", winner=names[faster], target=result.target, n=n,
+                          k=max(counted.a_first, counted.b_first)))
+        else:
+            st.markdown(t("playground.compare.first_varies", target=result.target, a=counted.a_first,
+                          b=counted.b_first, n=n))
 
     course.experiments({t("playground.experiment." + name): query for name, query in EXPERIMENTS.items()})
 

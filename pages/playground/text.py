@@ -33,7 +33,7 @@ TEXT = {
     "playground.control.activation": {"en": "Activation (lesson 1)", "ru": "Функция активации (урок 1)"},
     "playground.control.initializer": {"en": "Initialization (lesson 2)", "ru": "Инициализация (урок 2)"},
     "playground.control.batch_norm": {"en": "Batch norm (lesson 4)", "ru": "Батч-нормализация (урок 4)"},
-    "playground.control.drop": {"en": "Dropout p (drop, lesson 5)", "ru": "Dropout: вероятность выключить нейрон (урок 5)"},
+    "playground.control.drop": {"en": "Dropout p_drop (PyTorch's p, lesson 5)", "ru": "Dropout: вероятность выключить нейрон p_drop (урок 5)"},
     "playground.control.training_title": {"en": "Training", "ru": "Обучение"},
     "playground.control.schedule": {"en": "Learning-rate schedule (lesson 6)", "ru": "Расписание скорости обучения (урок 6)"},
     "playground.control.batch": {"en": "Batch size (lesson 7)", "ru": "Размер батча (урок 7)"},
@@ -47,7 +47,7 @@ TEXT = {
     "playground.control.b_activation": {"en": "B: activation", "ru": "Б: функция активации"},
     "playground.control.b_initializer": {"en": "B: initialization", "ru": "Б: инициализация"},
     "playground.control.b_batch_norm": {"en": "B: batch norm", "ru": "Б: батч-нормализация"},
-    "playground.control.b_drop": {"en": "B: dropout p (drop)", "ru": "Б: dropout, вероятность выключить нейрон"},
+    "playground.control.b_drop": {"en": "B: dropout p_drop", "ru": "Б: dropout, вероятность выключить нейрон p_drop"},
     "playground.control.b_optimizer": {"en": "B: optimizer", "ru": "Б: оптимизатор"},
     "playground.control.b_lr": {"en": "B: learning rate η", "ru": "Б: скорость обучения η"},
     # Names of the choices
@@ -117,8 +117,8 @@ TEXT = {
         "ru": "Обучение разошлось на шаге {step}: ошибка на батче перестала быть конечным числом (или выросла в миллион раз). Картинки остановлены на последнем удачном шаге. Попробуйте меньшую скорость обучения или батч-нормализацию.",
     },
     "playground.dead_layer": {
-        "en": "At the end, layer {layer} passes almost no gradient in {share:.0%} of its units' values: it has saturated or died, and the layers before it barely learn.",
-        "ru": "В конце обучения у слоя {layer} {share:.0%} значений нейронов почти не пропускают градиент: слой насытился или «умер», и слои перед ним почти не обучаются.",
+        "en": "At the end, layer {layer} passes almost no gradient in {k} of {n} seeds (median: {share:.0%} of its units' values): it has saturated or died, and the layers before it barely learn.",
+        "ru": "В конце обучения слой {layer} почти не пропускает градиент в {k} из {n} запусков (медиана: {share:.0%} значений нейронов): слой насытился или «умер», и слои перед ним почти не обучаются.",
     },
     "playground.one_unit": {
         "en": "All {width} {width:plural:unit|units} of layer {layer} have the same weights and bias. They compute the same value for every input and get the same gradient, so the layer acts as a single unit (the symmetry trap of lesson 2).",
@@ -143,20 +143,21 @@ TEXT = {
     "playground.compare.never": {"en": "never", "ru": "не достигнуто"},
     "playground.compare.blew_up": {"en": "blew up at step {step}", "ru": "разошлась на шаге {step}"},
     "playground.compare.better": {
-        "en": "**{winner}** ends with the lower validation loss ({low:.3g} against {high:.3g}) after the same {steps} {steps:plural:step|steps}.",
-        "ru": "После тех же {steps} {steps:plural:шага|шагов|шагов} ошибка на валидационной выборке ниже у **{winner}**: {low:.3g}, у другой сети — {high:.3g}.",
+        "en": "**{winner}** ends with the lower validation loss after the same {steps} {steps:plural:step|steps} in {k} of {n} seeds.",
+        "ru": "После тех же {steps} {steps:plural:шага|шагов|шагов} ошибка на валидационной выборке ниже у **{winner}** в {k} из {n} запусков.",
     },
     "playground.compare.faster": {
-        "en": "{winner} reached {target:.0%} validation accuracy first: at step {first}, the other at step {second}.",
-        "ru": "Точности {target:.0%} на валидационной выборке первой достигла сеть {winner}: на шаге {first}, другая — на шаге {second}.",
+        "en": "{winner} reaches {target:.0%} validation accuracy first in {k} of {n} seeds.",
+        "ru": "Точности {target:.0%} на валидационной выборке первой достигает сеть {winner} — в {k} из {n} запусков.",
     },
-    "playground.compare.only": {
-        "en": "Only {winner} reached {target:.0%} validation accuracy (at step {first}).",
-        "ru": "Точности {target:.0%} на валидационной выборке достигла только сеть {winner} (на шаге {first}).",
+    "playground.compare.first_varies": {
+        "en": "Which reaches {target:.0%} validation accuracy first changes with the seed: A in {a} of {n} seeds, B in {b}.",
+        "ru": "Кто первым достигает точности {target:.0%} на валидационной выборке, зависит от зерна: А — в {a} из {n} запусков, Б — в {b}.",
     },
+    "playground.seeds_spinner": {"en": "Training {n} seeds side by side…", "ru": "Обучение {n} запусков одновременно…"},
     "playground.compare.tie": {
-        "en": "A and B end within 2% of each other in validation loss ({first:.3g} and {second:.3g}): no clear winner on this data and seed.",
-        "ru": "Ошибки А и Б на валидационной выборке в конце отличаются меньше чем на 2% ({first:.3g} и {second:.3g}): явного победителя на этих данных и с этим зерном нет.",
+        "en": "No clear winner in validation loss: A ends lower in {a} of {n} seeds, B in {b}.",
+        "ru": "Явного победителя по ошибке на валидационной выборке нет: у А она ниже в {a} из {n} запусков, у Б — в {b}.",
     },
     "playground.compare.same": {
         "en": "B is set exactly as A: change one of B's settings to compare.",
@@ -192,8 +193,8 @@ TEXT = {
         "ru": "Adam против обычного градиентного спуска на спиралях, одна и та же скорость обучения (уроки 7, 8)",
     },
     "playground.experiment.dead_relu": {
-        "en": "ReLU with a learning rate too large for plain descent: the last layers die and stay dead (lessons 1, 6)",
-        "ru": "ReLU и слишком большая для обычного спуска скорость обучения: последние слои «умирают» и больше не оживают (уроки 1, 6)",
+        "en": "ReLU with a learning rate too large for plain descent: the last hidden layer dies and stays dead (lessons 1, 6)",
+        "ru": "ReLU и слишком большая для обычного спуска скорость обучения: последний скрытый слой «умирает» и больше не оживает (уроки 1, 6)",
     },
     "playground.experiment.saturated": {
         "en": "tanh with the same large learning rate: the deeper layers saturate, their units stuck at ±1 (lessons 1, 6)",

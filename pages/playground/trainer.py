@@ -13,7 +13,7 @@ import numpy as np
 
 from dl_core import datasets
 from dl_core.lessons import playground as lesson
-from dl_core.lessons.playground import Recording
+from dl_core.lessons.playground import Recording, SeedsRecording
 from dl_core.network import MLP
 
 DATA = ("moons", "circles", "spirals", "xor", "blobs")
@@ -23,6 +23,7 @@ GRID = 45  # grid points per side where the network's probability is recorded (t
 MARGIN = 0.3  # how far the picture reaches beyond the data
 MAX_SNAPSHOTS = 100  # snapshots after step 0: the frames of the playback
 MIN_SNAPSHOTS = 25
+SEEDS = 10  # the page's comparisons and warnings are counted over this many seeds: the page's and the ones after it
 SNAPSHOT_BUDGET = 1.5e9  # multiply-adds of all snapshots' passes over the grid: a large network takes fewer snapshots
 
 
@@ -113,4 +114,17 @@ def train(setup: Setup, data: str, noise: float, size: int, seed: int) -> Record
         setup.network, points.x, points.y, points.x_val, points.y_val, points.points, steps=setup.steps,
         batch_size=batch, seed=seed, optimizer=setup.optimizer, hyper=dict(setup.hyper), schedule=setup.schedule,
         initializer=setup.initializer, snapshot_every=snapshot_every(setup),
+    )
+
+
+def over_seeds(setup: Setup, data: str, noise: float, size: int, seed: int) -> SeedsRecording:
+    """``setup`` trained for ``SEEDS`` seeds from ``seed`` on, each with its own data set, in lockstep
+    (``dl_core.lessons.playground.train_over_seeds``); seed s is, number for number, ``train`` with seed s."""
+    seeds = list(range(seed, seed + SEEDS))
+    sets = [make_dataset(data, noise, size, each) for each in seeds]
+    stacked = {name: np.stack([getattr(points, name) for points in sets]) for name in ("x", "y", "x_val", "y_val")}
+    return lesson.train_over_seeds(
+        setup.network, **stacked, seeds=seeds, steps=setup.steps, batch_size=min(setup.batch_size, len(sets[0].x)),
+        optimizer=setup.optimizer, hyper=dict(setup.hyper), schedule=setup.schedule, initializer=setup.initializer,
+        snapshot_every=snapshot_every(setup),
     )
