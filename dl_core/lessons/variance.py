@@ -650,6 +650,12 @@ class LayerSample:
     :math:`n_\text{in}\mathrm{Var}(W)\mathrm{Var}(x)`; ``predicted`` :math:`n_\text{in}\mathrm{Var}(W)
     (\mathrm{Var}(x)+\mu_x^2)` (the same when the inputs have mean 0); ``standard_error`` the standard deviation of
     the measured mean square around ``predicted`` (:func:`mean_square_standard_error`).
+
+    Two views of the same values. One unit over the data, its weights fixed: its mean is :math:`\mu_x\sum_i w_i`
+    and its variance :math:`\mathrm{Var}(x)\sum_i w_i^2`, about the lesson's formula whatever :math:`\mu_x`;
+    ``within_units`` is the mean of the units' variances, ``between_units`` the variance of their means (about
+    :math:`\mu_x^2 n_\text{in}\mathrm{Var}(W)`). All the layer's units together: ``variance`` = ``within_units`` +
+    ``between_units`` exactly (the law of total variance), about ``predicted``.
     """
 
     pre_activations: np.ndarray
@@ -659,6 +665,8 @@ class LayerSample:
     lesson: float
     predicted: float
     standard_error: float
+    within_units: float
+    between_units: float
 
 
 def bienayme_sample(fan_in: int, weight_variance: float, input_variance: float, input_mean: float,
@@ -679,6 +687,7 @@ def bienayme_sample(fan_in: int, weight_variance: float, input_variance: float, 
         mean_square=float(np.mean(np.square(pre))), lesson=fan_in * weight_variance * input_variance,
         predicted=fan_in * weight_variance * second,
         standard_error=mean_square_standard_error(fan_in, batch, units, weight_variance, input_variance, input_mean),
+        within_units=float(np.mean(np.var(pre, axis=0))), between_units=float(np.var(np.mean(pre, axis=0))),
     )
 
 

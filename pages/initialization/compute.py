@@ -45,8 +45,9 @@ def symmetry_trap(activation: str, data: str, units: int, constant: float, std: 
 @dataclass(frozen=True)
 class Bienayme:
     """One layer's pre-activations against Bienaymé's formula: the measured mean, variance and mean square, the
-    lesson's formula and the one that counts the inputs' mean, the standard error of the measured mean square, and
-    the histogram of the values (the share of all values in each bin between ``edges``)."""
+    lesson's formula and the one that counts the inputs' mean, the standard error of the measured mean square, the
+    histogram of the values (the share of all values in each bin between ``edges``), and the variance split into
+    its parts within the units (one unit over the data) and between their means."""
 
     mean: float
     variance: float
@@ -56,6 +57,8 @@ class Bienayme:
     standard_error: float
     edges: np.ndarray
     shares: np.ndarray
+    within_units: float
+    between_units: float
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -66,7 +69,7 @@ def bienayme(fan_in: int, weight_variance: float, input_variance: float, input_m
     spread = 4.0 * math.sqrt(max(sample.predicted, sample.variance, 1e-300))
     counts, edges = np.histogram(values, bins=BIENAYME_BINS, range=(-spread, spread))
     return Bienayme(sample.mean, sample.variance, sample.mean_square, sample.lesson, sample.predicted,
-                    sample.standard_error, edges, counts / values.size)
+                    sample.standard_error, edges, counts / values.size, sample.within_units, sample.between_units)
 
 
 # ---------------------------------------------------------------- the deep stack

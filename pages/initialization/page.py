@@ -1,6 +1,8 @@
 """Lesson 2: weight initialization. Why not zeros, the variance before the activation, the variance layer by layer
 through a deep network for each initializer, Glorot's compromise, and what it changes in training."""
 
+import math
+
 import numpy as np
 import streamlit as st
 
@@ -193,14 +195,18 @@ def render() -> None:
         classroom.explain(t("initialization.bienayme.intro"))
         st.latex(variance.LATEX["bienayme"])
         layer = compute.bienayme(fan_in, var_w, var_x, mean_x, seed)
+        st.markdown(t("initialization.bienayme.one_unit", within=num(layer.within_units), lesson=num(layer.lesson),
+                      means=num(math.sqrt(layer.between_units))))
         st.markdown(t("initialization.bienayme.numbers", mean=num(layer.mean), variance=num(layer.variance, 4),
-                      lesson=num(layer.lesson), predicted=num(layer.predicted), error=num(2 * layer.standard_error, 2)))
+                      within=num(layer.within_units), between=num(layer.between_units), lesson=num(layer.lesson),
+                      predicted=num(layer.predicted), error=num(2 * layer.standard_error, 2)))
         charts.show(figures.bienayme_figure(layer, chart_labels), key="init_bienayme")
         st.caption(t("initialization.bienayme.caption", batch=compute.BIENAYME_BATCH, units=compute.BIENAYME_UNITS))
         course.lesson_differs(
             t("initialization.differs.mean_says"),
-            t("initialization.differs.mean_measured", mu=mean_x, mean=num(layer.mean), predicted=num(layer.predicted),
-              lesson=num(layer.lesson)) if mean_x > 0 else t("initialization.differs.mean_measured_zero"),
+            t("initialization.differs.mean_measured", mu=mean_x, means=num(math.sqrt(layer.between_units)),
+              predicted=num(layer.predicted), lesson=num(layer.lesson), within=num(layer.within_units))
+            if mean_x > 0 else t("initialization.differs.mean_measured_zero"),
         )
 
     bienayme_section()

@@ -130,26 +130,16 @@ TEXT = {
         "ru": "Входы берутся из N(μ; Var(x)).",
     },
     "initialization.bienayme.intro": {
-        "en": "A unit adds up $n_\\text{in}$ weighted inputs, $z = \\sum_i w_i x_i$. Let the weights be drawn "
-        "independently of the inputs, with mean 0. Then every term $w_i x_i$ has mean 0, and so has $z$. The terms "
-        "are also uncorrelated, so the variance of their sum is the sum of their variances (Bienaymé's formula). "
-        "When the inputs have mean 0 as well, $\\mathrm{Var}(w_i x_i) = \\mathrm{Var}(W)\\,\\mathrm{Var}(x)$, "
-        "which gives the lesson's formula. Move $n_\\text{in}$: the variance grows with the number of inputs "
-        "unless $\\mathrm{Var}(W)$ shrinks as $1/n_\\text{in}$.",
-        "ru": "Нейрон складывает $n_\\text{in}$ взвешенных входов: $z = \\sum_i w_i x_i$. Пусть веса выбираются "
-        "независимо от входов и имеют среднее 0. Тогда каждое слагаемое $w_i x_i$ имеет среднее 0, а значит, и "
-        "$z$. Кроме того, слагаемые некоррелированы, так что дисперсия их суммы равна сумме их дисперсий (формула "
-        "Бьенеме). Если и у входов среднее 0, то $\\mathrm{Var}(w_i x_i) = \\mathrm{Var}(W)\\,\\mathrm{Var}(x)$ — "
-        "получается формула урока. Подвигайте $n_\\text{in}$: дисперсия растёт вместе с числом входов, если "
-        "$\\mathrm{Var}(W)$ не уменьшается как $1/n_\\text{in}$.",
+        "en": "A unit adds up $n_\\text{in}$ weighted inputs, $z = \\sum_i w_i x_i$. Take one unit, its weights fixed, and feed it the data: the terms are independent, so the variance of their sum is the sum of their variances (Bienaymé's formula), $\\mathrm{Var}(x)\\sum_i w_i^2$. Averaged over weights drawn with variance $\\mathrm{Var}(W)$ this is the lesson's $n_\\text{in}\\,\\mathrm{Var}(W)\\,\\mathrm{Var}(x)$, whatever the inputs' mean. The unit's mean is $\\mu\\sum_i w_i$: 0 only when the inputs have mean 0. Move $n_\\text{in}$: the variance grows with the number of inputs unless $\\mathrm{Var}(W)$ shrinks as $1/n_\\text{in}$.",
+        "ru": 'Нейрон складывает $n_\\text{in}$ взвешенных входов: $z = \\sum_i w_i x_i$. Возьмём один нейрон с фиксированными весами и подадим ему данные. Слагаемые независимы, поэтому дисперсия суммы равна сумме дисперсий (формула Бьенеме): $\\mathrm{Var}(x)\\sum_i w_i^2$. В среднем по весам с дисперсией $\\mathrm{Var}(W)$ это формула урока $n_\\text{in}\\,\\mathrm{Var}(W)\\,\\mathrm{Var}(x)$ — каким бы ни было среднее входов. Среднее нейрона равно $\\mu\\sum_i w_i$: оно равно 0, только если у входов среднее 0. Подвигайте $n_\\text{in}$: дисперсия растёт с числом входов, если $\\mathrm{Var}(W)$ не уменьшать как $1/n_\\text{in}$.',
+    },
+    "initialization.bienayme.one_unit": {
+        "en": "**One unit over the data:** its variance is **{within}** on average over the units, the lesson's formula nᵢₙ·Var(W)·Var(x) = **{lesson}**. Its mean μ·Σw differs from unit to unit (standard deviation **{means}** across the units).",
+        "ru": "**Один нейрон на данных:** его дисперсия в среднем по нейронам **{within}** — это формула урока nᵢₙ·Var(W)·Var(x) = **{lesson}**. Его среднее μ·Σw у каждого нейрона своё (стандартное отклонение по нейронам **{means}**).",
     },
     "initialization.bienayme.numbers": {
-        "en": "Measured over the batch: mean **{mean}**, variance **{variance}**. The lesson's formula "
-        "nᵢₙ·Var(W)·Var(x) = **{lesson}**; counting the inputs' mean, nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**. "
-        "Sampling error of this measurement: ±{error} (two standard errors).",
-        "ru": "Измерено по батчу: среднее **{mean}**, дисперсия **{variance}**. Формула урока nᵢₙ·Var(W)·Var(x) = "
-        "**{lesson}**; с учётом среднего входов nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**. Случайная погрешность "
-        "этого измерения: ±{error} (две стандартные ошибки).",
+        "en": "**All the layer's values together** (what the histogram shows): mean **{mean}**, variance **{variance}** = {within} within the units + {between} between their means. Counting the inputs' mean, nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**: the lesson's {lesson} describes the whole layer only when μ = 0. Sampling error of this measurement: ±{error} (two standard errors).",
+        "ru": '**Все значения слоя вместе** (их показывает гистограмма): среднее **{mean}**, дисперсия **{variance}** = {within} внутри нейронов + {between} между их средними. С учётом среднего входов nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**: формула урока ({lesson}) описывает весь слой, только если μ = 0. Случайная погрешность этого измерения: ±{error} (две стандартные ошибки).',
     },
     "initialization.bienayme.caption": {
         "en": "{batch} inputs through {units} units, every number drawn independently: the histogram of all values "
@@ -486,14 +476,8 @@ TEXT = {
         "гарантированно равно 0.",
     },
     "initialization.differs.mean_measured": {
-        "en": "with inputs of mean μ = {mu:g} the mean before the activation is still close to 0 ({mean}, within "
-        "the sampling error). Its expected value is 0 because the *weights* have mean 0, whatever the inputs' "
-        "mean. What the inputs' mean changes is the variance: {predicted} = nᵢₙ·Var(W)·(Var(x) + μ²), not {lesson} "
-        "= nᵢₙ·Var(W)·Var(x). The formula needs E[x²], which equals Var(x) only when the mean is 0.",
-        "ru": "если у входов среднее μ = {mu:g}, среднее до активации всё равно близко к нулю ({mean} — в пределах "
-        "случайного разброса). Его математическое ожидание равно 0, потому что нулевое среднее у *весов*, каким бы ни было "
-        "среднее входов. Среднее входов меняет другое — дисперсию: {predicted} = nᵢₙ·Var(W)·(Var(x) + μ²), а не "
-        "{lesson} = nᵢₙ·Var(W)·Var(x). Формуле нужно E[x²], а оно равно Var(x) только при нулевом среднем.",
+        "en": "with inputs of mean μ = {mu:g} it is not 0 for a given unit: its mean over the data is μ·Σw, and these means spread across the units with a standard deviation of {means}. Only averaged over the weights is the mean 0. Each unit's variance over the data is still about the lesson's {lesson} (measured {within}); the spread of the means adds to it when all the layer's values are pooled, which gives {predicted} = nᵢₙ·Var(W)·(Var(x) + μ²).",
+        "ru": 'при среднем входов μ = {mu:g} у конкретного нейрона оно не 0: его среднее на данных равно μ·Σw, и эти средние разбросаны по нейронам со стандартным отклонением {means}. Нулю равно только среднее по весам. Дисперсия каждого нейрона на данных по-прежнему около {lesson} по формуле урока (измерено {within}); разброс средних добавляется к ней, когда все значения слоя берутся вместе, — получается {predicted} = nᵢₙ·Var(W)·(Var(x) + μ²).',
     },
     "initialization.differs.mean_measured_zero": {
         "en": "the expected mean is 0 because the *weights* have mean 0, whatever the inputs' mean. The inputs' "
@@ -558,9 +542,8 @@ TEXT = {
         "Var(W) должна уменьшаться как 1/nᵢₙ",
     },
     "initialization.experiment.bienayme_mean": {
-        "en": "Inputs of mean 2: the mean of z stays 0, but the variance is about 100·0.01·(1 + 2²) = 5, not the lesson's 1",
-        "ru": "Входы со средним 2: среднее z остаётся около 0, но дисперсия — около 100·0,01·(1 + 2²) = 5, а не 1 "
-        "по формуле урока",
+        "en": "Inputs of mean 2: each unit's variance over the data is still about the lesson's 1, but the units' means μ·Σw spread out, so all the layer's values together have variance about 100·0.01·(1 + 2²) = 5",
+        "ru": 'Входы со средним 2: дисперсия каждого нейрона на данных по-прежнему около 1 по формуле урока, но средние нейронов μ·Σw расходятся, и у всех значений слоя вместе дисперсия около 100·0,01·(1 + 2²) = 5',
     },
     "initialization.experiment.glorot_figure": {
         "en": "The lesson's figure (Glorot & Bengio 2010): 5 tanh layers of 500 units from U(±1/√n), the common "

@@ -41,3 +41,20 @@ def test_the_training_sentences_do_not_change_with_the_seed():
     first = sentences(0)
     assert first, "no sentence counted over the seeds"
     assert sentences(2) == first
+
+
+def test_bienayme_with_a_mean_shows_one_unit_and_the_whole_layer():
+    """Inputs of mean 2: each unit's variance over the data is the lesson's n·Var(W)·Var(x) = 1; the spread of the
+    units' means (μ·Σw) makes the pooled variance about 5. Before, the page pooled them into "the variance" and said
+    the mean of z "stays 0"."""
+    import numpy as np
+
+    from dl_core.lessons import variance
+    from pages.initialization.text import TEXT
+
+    sample = variance.bienayme_sample(100, 0.01, 1.0, 2.0, np.random.default_rng(0), batch=2000, units=200)
+    assert sample.within_units == np.float64(sample.within_units)
+    assert abs(sample.within_units - sample.lesson) < 0.1 * sample.lesson
+    assert abs(sample.within_units + sample.between_units - sample.variance) < 1e-9 * sample.variance
+    assert abs(sample.variance - sample.predicted) < 0.3 * sample.predicted
+    assert "stays 0" not in TEXT["initialization.experiment.bienayme_mean"]["en"]
