@@ -158,3 +158,39 @@ def first_to_tolerance(standings: Standings) -> int:
     if not (reached >= 0).any():
         return -1
     return int(np.argmin(np.where(reached >= 0, reached, np.iinfo(np.int64).max)))
+
+
+SWEEP_LRS = np.geomspace(1e-4, 10.0, 41)  # the rates a fair race tries for each optimizer: ten per decade
+
+
+@dataclass(frozen=True)
+class BestRates:
+    """Each optimizer's sweep of ``lrs`` on one surface: ``steps_to_tolerance`` and ``gap`` ``(optimizers, rates)``
+    (-1: never within the tolerance; the gap after the last step, ``inf`` for a run that diverged) and the chosen
+    ``best`` rate of each."""
+
+    names: tuple[str, ...]
+    lrs: np.ndarray
+    steps_to_tolerance: np.ndarray
+    gap: np.ndarray
+    best: np.ndarray
+
+
+def best_rates(objective, entrants: Sequence[tuple[str, dict]], start, steps: int, tolerance: float,
+               lrs: np.ndarray = SWEEP_LRS) -> BestRates:
+    """For each optimizer (its other hyperparameters as given), the rate of ``lrs`` that brings the loss within
+    ``tolerance`` of the minimum in the fewest steps (the smaller rate on a tie); where no rate does, the one with
+    the smallest final gap. All rates of one optimizer run as one batch of trajectories from ``start``: a race in
+    which every optimizer runs at its best rate on this surface is fair."""
+    lrs = np.asarray(lrs, dtype=np.float64)
+    points = np.broadcast_to(np.asarray(start, dtype=np.float64), (len(lrs), 2))
+    reached, gaps = [], []
+    for name, hyper in entrants:
+        run = trajectories.run(objective, optimizers.make(name, **{**hyper, "lr": lrs[:, None]}), points, steps)
+        found = standings(run, objective.minima, objective.min_value, tolerance)
+        reached.append(found.steps_to_tolerance)
+        gaps.append(np.where(found.diverged_at >= 0, np.inf, found.gap))
+    reached, gaps = np.array(reached), np.array(gaps)
+    soonest = np.where(reached >= 0, reached, np.iinfo(np.int64).max)
+    best = np.where((reached >= 0).any(axis=1), lrs[soonest.argmin(axis=1)], lrs[gaps.argmin(axis=1)])
+    return BestRates(tuple(name for name, _ in entrants), lrs, reached, gaps, best)

@@ -146,6 +146,18 @@ def race_run(
     )
 
 
+RATES_TOLERANCE = 1e-3  # a fair race picks each optimizer's rate by how soon it gets this close to the minimum
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def best_rates(problem: Problem, entrants: tuple[tuple[str, Hyper], ...], start: tuple[float, float],
+               steps: int) -> race.BestRates:
+    """Each entrant's best learning rate on this surface (``dl_core.lessons.race.best_rates``; ``entrants`` hold the
+    other hyperparameters)."""
+    return race.best_rates(problem.objective(), [(name, dict(hyper)) for name, hyper in entrants], start, steps,
+                           RATES_TOLERANCE)
+
+
 # Lesson 6 runs on the course's regression with the features on one scale (lesson 3's baseline), with real
 # minibatch noise: the noise is what makes a high rate stall and a decaying rate help.
 LR_LESSON = Problem("regression", x_scale=1.0, noise=0.5, data_seed=0)

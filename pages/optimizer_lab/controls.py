@@ -27,6 +27,8 @@ OPTIMIZERS_KEY = "lab_optimizers"
 DEFAULT_OPTIMIZERS = ("gd", "momentum", "rmsprop", "adam")
 DEFAULT_STEPS = 200
 MAX_STEPS = 500
+RATE_MODES = ("best", "same", "own")  # each at its best rate on the surface, all at one rate, each set by hand
+SAME_LR = 0.05
 
 
 def lr_key(name: str) -> str:
@@ -44,6 +46,7 @@ class Setup:
     names: tuple[str, ...]
     hypers: dict
     seed: int
+    rate_mode: str = "own"
 
     def entrants(self) -> tuple[tuple[str, lab.Hyper], ...]:
         return tuple((name, tuple(sorted(self.hypers[name].items()))) for name in self.names)
@@ -113,9 +116,25 @@ def race_setup() -> Setup:
     )
     names = tuple(name for name in NAMES if name in (names or ()))
     lrs = lab.SURFACES[key].lrs
-    hypers = {name: controls.hyperparameters(name, key_prefix="lab_", lr=lrs[name], container=sidebar)
-              for name in names}
+    if "lab_rates" not in st.session_state and "lab_rates" not in st.query_params and any(
+            lr_key(name) in st.query_params for name in NAMES):
+        st.query_params["lab_rates"] = "own"  # a link that sets a rate by hand (as links did before the modes)
+    rate_mode = controls.url_choice(sidebar.radio, t("optimizer_lab.rates"), RATE_MODES, key="lab_rates",
+                                    default="best", format_func=lambda mode: t(f"optimizer_lab.rates.{mode}"),
+                                    help=t("optimizer_lab.rates_help"))
+    same = (controls.log_slider(t("optimizer_lab.same_lr"), "lab_same_lr", *controls.LR_RANGE, SAME_LR,
+                                container=sidebar) if rate_mode == "same" else None)
+    hypers = {name: controls.hyperparameters(name, key_prefix="lab_", lr=lrs[name] if rate_mode == "own" else None,
+                                             container=sidebar) for name in names}
     seed = sidebar.number_input(t("optimizer_lab.seed"), 0, 9999, 0, key="lab_seed", bind="query-params",
                                 help=t("optimizer_lab.seed_help"))
     classroom.reset_button(sidebar)
-    return Setup(problem, (float(start[0]), float(start[1])), int(steps), names, hypers, int(seed))
+    start = (float(start[0]), float(start[1]))
+    if rate_mode == "same":
+        hypers = {name: {**hyper, "lr": same} for name, hyper in hypers.items()}
+    elif rate_mode == "best" and names:
+        found = lab.best_rates(problem, tuple((name, tuple(sorted(hypers[name].items()))) for name in names), start,
+                               int(steps))
+        hypers = {name: {**hypers[name], "lr": float(rate)} for name, rate in zip(found.names, found.best,
+                                                                                  strict=True)}
+    return Setup(problem, start, int(steps), names, hypers, int(seed), rate_mode)

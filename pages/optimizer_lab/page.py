@@ -91,6 +91,10 @@ def render() -> None:
         tolerance = controls.log_slider(t("optimizer_lab.tolerance"), "lab_tol", 1e-8, 1.0, 1e-3,
                                         container=tolerance_column)
         title.markdown(f"**{t('optimizer_lab.results', steps=setup.steps)}**")
+        rates = ", ".join(f"{name_of[name]} η = {num(setup.hypers[name]['lr'], 2)}" for name in setup.names)
+        st.caption(t(f"optimizer_lab.rates_said.{setup.rate_mode}", rates=rates, tried=len(race.SWEEP_LRS),
+                     tolerance=num(lab.RATES_TOLERANCE), low=num(float(race.SWEEP_LRS[0])),
+                     high=num(float(race.SWEEP_LRS[-1]))))
         status_slot = st.container()
         st.subheader(t("optimizer_lab.inside_title"))
         st.markdown(t("optimizer_lab.inside_intro"))
