@@ -19,6 +19,8 @@ import streamlit as st
 from dl_core import initializers
 from dl_core.activations import ACTIVATIONS
 from dl_core.lessons import activation_stats
+from pages.activations import trainer
+from ui.helper_process import in_helper
 
 NAMES = tuple(ACTIVATIONS)
 LESSON_NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu")  # the functions lesson 1 discusses
@@ -260,3 +262,9 @@ def measure(settings: Settings, names) -> Measurements:
         dead={name: settings.dead(name) for name in wanted},
         cost=cost(),
     )
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def elu_race(data: str, seed: int) -> trainer.Race:
+    """``trainer.race`` (in the helper process): the deep network with each activation, ten seeds."""
+    return in_helper(trainer.race, data, seed)

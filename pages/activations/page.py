@@ -5,6 +5,7 @@ import streamlit as st
 from pages.activations import compute as activations
 from pages.activations import figures as activation_figures
 from pages.activations import tables as activations_tables
+from pages.activations import trainer
 from pages.activations.compute import NAMES
 from ui import charts, classroom, controls, course, tables
 from ui.i18n import language, latex, t
@@ -158,6 +159,14 @@ def render() -> None:
     st.markdown(t("activations.cost.ratio", ratio=cost.ns_per_element["sigmoid"] / cost.ns_per_element["relu"])
                 + " " + t("activations.cost.spread", low=min(cost.ratios), high=max(cost.ratios), rounds=cost.rounds))
     st.caption(t("activations.cost.machine", seconds=cost.seconds, **cost.machine))
+
+    st.subheader(t("activations.elu.title"))
+    st.markdown(t("activations.elu.intro", depth=trainer.DEPTH, width=trainer.WIDTH, points=trainer.POINTS,
+                  epochs=trainer.EPOCHS, n=trainer.SEEDS, target=trainer.TARGET_LOSS))
+    with st.spinner(t("activations.elu.training", n=trainer.SEEDS)):
+        found = activations.elu_race("circles", int(seed))
+    activations_tables.show_elu_race(found, labels)
+    st.markdown(activations_tables.elu_verdict(found))
 
     st.subheader(t("activations.claims.title"))
     st.markdown(t("activations.claims.intro", paper=PAPER_ELU))

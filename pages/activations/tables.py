@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from dl_core.lessons import activation_stats
-from pages.activations import compute
+from pages.activations import compute, trainer
 from pages.activations.compute import Measurements, Settings
 from ui import tables
 from ui.i18n import language, num, t
@@ -190,3 +192,36 @@ def claims_markdown(settings: Settings, measured: Measurements, labels: dict[str
               t("activations.claims.verdict")]
     rows = [(labels[name], says, measured, verdict) for name, says, measured, verdict in claims(settings, measured)]
     return "\n".join([line(header), line(["---"] * len(header)), *map(line, rows)])
+
+
+HOLDS = 8  # of the 10 seeds: a statement the page makes holds in at least this many
+
+
+def _median_epoch(reached) -> str:
+    epochs = reached[reached >= 0]
+    if not epochs.size:
+        return tables.MISSING
+    return f"{num(float(np.median(epochs)), 3)} ({int(epochs.min())}–{int(epochs.max())})"
+
+
+def show_elu_race(found: trainer.Race, labels) -> None:
+    """One row per activation: in how many seeds the training loss got below the target, and the median epoch."""
+    n = len(found.seeds)
+    tables.show([
+        tables.Column(t("activations.elu.activation"), [labels[name] for name in trainer.ACTIVATIONS]),
+        tables.Column(t("activations.elu.reached"), [t("activations.elu.of", k=int((row >= 0).sum()), n=n)
+                                                     for row in found.reached_at]),
+        tables.Column(t("activations.elu.epoch"), [_median_epoch(row) for row in found.reached_at]),
+        tables.Column(t("activations.elu.final"), [float(np.median(row)) for row in found.final_loss], num),
+    ])
+
+
+def elu_verdict(found: trainer.Race) -> str:
+    """Whether ELU got below the target sooner than ReLU, in how many seeds (a seed where only one got there counts
+    for it)."""
+    elu, relu = (found.reached_at[trainer.ACTIVATIONS.index(name)] for name in ("elu", "relu"))
+    never = np.iinfo(np.int64).max
+    elu_at, relu_at = np.where(elu >= 0, elu, never), np.where(relu >= 0, relu, never)
+    sooner, later, n = int((elu_at < relu_at).sum()), int((relu_at < elu_at).sum()), len(found.seeds)
+    kind = "holds" if sooner >= HOLDS else "fails" if later >= HOLDS else "mixed"
+    return t(f"activations.elu.verdict_{kind}", sooner=sooner, later=later, n=n, target=trainer.TARGET_LOSS)
