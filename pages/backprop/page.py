@@ -237,6 +237,7 @@ def render() -> None:
                           t("backprop.differs.blas_measured", ratio=ratio, n=chosen,
                             python_ns=float(measured.python_median[-1] / measured.python_sizes[-1] ** 3) * 1e9,
                             numpy_ns=numpy_seconds / chosen**3 * 1e9, threads=blas.threads or 1))
+    st.markdown(t("backprop.gpu", peak=num(float(measured.numpy_gflops.max()), 3)))
 
     course.experiments({t(f"backprop.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
 

@@ -356,6 +356,10 @@ TEXT = {
         "прогона, пока прогон не займёт 2\u00a0мс. Замер сделан один раз при запуске процесса сервера и занял "
         "{seconds:.1f}\u00a0с; другая работа на машине видна как разброс.",
     },
+    "backprop.gpu": {
+        "en": "**And on a GPU?** The lesson names cuBLAS, the BLAS of NVIDIA's graphics processors. This server has no GPU, so nothing here measures one. What changes is the hardware, not the mathematics: the same matrix product, split over thousands of simple cores with their own fast memory. A large product (thousands of rows and columns) then typically runs tens of times faster than on a few processor cores, which here reach {peak} GFLOP/s; a small one can be slower, because the data must first travel to the GPU's memory and each call has a fixed cost. That is why training frameworks keep the data and the weights on the GPU for the whole training, and why batches are made large.",
+        "ru": "**А на видеокарте?** В уроке упомянута cuBLAS — BLAS для графических процессоров NVIDIA. На этом сервере видеокарты нет, поэтому здесь ничего на ней не измерено. Меняется железо, а не математика: то же матричное произведение раскладывается на тысячи простых ядер со своей быстрой памятью. Большое произведение (тысячи строк и столбцов) тогда обычно считается в десятки раз быстрее, чем на нескольких ядрах процессора, которые здесь дают {peak} Гфлоп/с. Маленькое может выйти даже медленнее: данные сначала нужно переслать в память видеокарты, и у каждого вызова есть постоянная цена. Поэтому библиотеки обучения держат данные и веса на видеокарте всё обучение и берут большие батчи.",
+    },
     "backprop.differs.blas_says": {
         "en": "BLAS computes fast by using the processor's vector operations.",
         "ru": "BLAS считает быстро, потому что использует векторные операции процессора.",
