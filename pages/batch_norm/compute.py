@@ -152,9 +152,9 @@ def deep_run(activation: str, depth: int, lr: float, steps: int, data: str, seed
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def sweep(activation: str, depth: int, data: str, seed: int, batch_norm: bool) -> Sweep:
+def sweep(activation: str, depth: int, data: str, batch_norm: bool) -> Sweep:
     """``trainer.sweep`` (in the helper process): short runs at every rate of ``trainer.SWEEP_LRS``."""
-    return in_helper(trainer.sweep, activation, depth, data, seed, batch_norm)
+    return in_helper(trainer.sweep, activation, depth, data, batch_norm)
 
 
 def constant_guess(data: str, seed: int) -> float:

@@ -244,8 +244,7 @@ def render() -> None:
                 metrics.Metric(t("batch_norm.deep.guess"), num(guess, 3), t("batch_norm.deep.guess_help")),
             ])
             st.caption(t("batch_norm.deep.loss_caption"))
-            if eval_loss > 1.5 * final[True] and eval_loss > 0.05:
-                st.info(t("batch_norm.deep.lag", eval=eval_loss, population=final[True]))
+            st.info(t("batch_norm.deep.lag", eval=eval_loss, population=final[True]))
 
         st.markdown("#### " + t("batch_norm.deep.spread_title"))
         shown = controls.url_choice(st.radio, t("batch_norm.deep.show"), SHOWN, key="bn_show", default="outputs",
@@ -277,7 +276,7 @@ def render() -> None:
         st.markdown("#### " + t("batch_norm.deep.sweep_title"))
         classroom.explain(t("batch_norm.deep.sweep_intro", steps=trainer.SWEEP_STEPS, rates=len(trainer.SWEEP_LRS)))
         with st.spinner(t("batch_norm.deep.sweeping", rates=len(trainer.SWEEP_LRS), steps=trainer.SWEEP_STEPS)):
-            sweeps = {batch_norm: compute.sweep(activation, depth, data, seed, batch_norm)
+            sweeps = {batch_norm: compute.sweep(activation, depth, data, batch_norm)
                       for batch_norm in (False, True)}
         threshold = compute.trained_threshold(data, seed)
         charts.show(figures.sweep_figure(sweeps, threshold, lr, labels), key="bn_sweep_chart")

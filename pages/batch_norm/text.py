@@ -178,8 +178,8 @@ TEXT = {
         "ru": "Ошибка сети с батч-нормализацией на всей обучающей выборке в режиме применения, то есть при нормировке скользящими статистиками, накопленными за обучение.",
     },
     "batch_norm.deep.lag": {
-        "en": "In eval mode, with its running statistics, the network with batch norm does worse ({eval:.3g}) than with the statistics of the whole training set ({population:.3g}). At this learning rate the weights change faster than the running averages follow: they remember about the last 1/m = 10 batches. After training, a pass over the training data with the weights fixed would bring the running statistics up to date.",
-        "ru": "В режиме применения, со скользящими статистиками, у сети с батч-нормализацией ошибка выше ({eval:.3g}), чем со статистиками всей обучающей выборки ({population:.3g}). При такой скорости обучения веса меняются быстрее, чем за ними успевают скользящие средние: они помнят примерно 1/m = 10 последних батчей. Исправить это можно после обучения: пройти по обучающим данным с замороженными весами и обновить скользящие статистики.",
+        "en": "Eval mode against the batch's statistics: with its running statistics the network with batch norm has a loss of {eval:.3g}; with the statistics of the whole training set, {population:.3g}. The running averages remember about the last 1/m = 10 batches, so when the weights change faster than that, eval mode lags behind and its loss is higher. After training, a pass over the training data with the weights fixed brings the running statistics up to date.",
+        "ru": "Режим применения против статистик батча: со скользящими статистиками у сети с батч-нормализацией ошибка {eval:.3g}, со статистиками всей обучающей выборки — {population:.3g}. Скользящие средние помнят примерно последние 1/m = 10 батчей. Если веса меняются быстрее, режим применения отстаёт, и его ошибка выше. После обучения проход по обучающим данным с замороженными весами обновляет скользящие статистики.",
     },
     "batch_norm.deep.guess": {"en": "Constant guess", "ru": "Константный ответ"},
     "batch_norm.deep.guess_help": {

@@ -73,10 +73,10 @@ def training(data: str, noise: float, size: int, width: int, epochs: int, lr: fl
 
 
 @st.cache_data(max_entries=12, show_spinner=False)
-def over_seeds(data: str, noise: float, size: int, width: int, epochs: int, lr: float, seed: int,
+def over_seeds(data: str, noise: float, size: int, width: int, epochs: int, lr: float,
                rates: tuple[float, ...]) -> SeedsRun:
     """``trainer.over_seeds`` (in the helper process): the comparison repeated for ten seeds."""
-    return in_helper(trainer.over_seeds, data, noise, size, width, epochs, lr, seed, rates)
+    return in_helper(trainer.over_seeds, data, noise, size, width, epochs, lr, rates)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -197,7 +197,7 @@ def render() -> None:
                             epochs=epochs, lr=lr, data=t(f"dropout.data.{data}"), noise=noise, networks=len(rates) + 1))
         with st.spinner(t("dropout.fit.training", networks=len(rates) + 1, epochs=epochs), show_time=True):
             trained = compute.training(data, noise, size, width, epochs, lr, seed, rates)
-            seeds_run = compute.over_seeds(data, noise, size, width, epochs, lr, seed, rates)
+            seeds_run = compute.over_seeds(data, noise, size, width, epochs, lr, rates)
         points = compute.dataset(data, noise, size, seed)
         run = trained.run
         names = [network_name(float(rate)) for rate in run.drop_probs]
@@ -216,7 +216,7 @@ def render() -> None:
             st.markdown("##### " + t("dropout.seeds.one_run", seed=seed))
             tables.show_results(run, names, colors)
             st.markdown("#### " + t("dropout.seeds.title"))
-            classroom.explain(t("dropout.seeds.intro", n=len(seeds_run.seeds), first=seed))
+            classroom.explain(t("dropout.seeds.intro", n=len(seeds_run.seeds), last=len(seeds_run.seeds) - 1))
             tables.show_over_seeds(seeds_run, names, colors)
             for kind, text in tables.verdicts(seeds_run, names, size):
                 getattr(st, kind)(text)

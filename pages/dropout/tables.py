@@ -171,5 +171,4 @@ def mc_summary(plane: Plane, points: DataSet) -> McSummary:
 def mc_verdict(summary: McSummary) -> str:
     """Where the spread is large, and whether it grows away from the data (a ReLU network's need not)."""
     text = t("dropout.mc.verdict", unsure=summary.unsure, sure=summary.sure, gap=summary.gap)
-    key = "dropout.mc.far_more" if summary.far > 1.2 * summary.near else "dropout.mc.far_not_more"
-    return text + " " + t(key, far=summary.far, near=summary.near, distance=FAR)
+    return text + " " + t("dropout.mc.far_near", far=summary.far, near=summary.near, distance=FAR)

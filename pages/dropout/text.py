@@ -193,8 +193,8 @@ TEXT = {
     "dropout.table.val_accuracy": {"en": "validation accuracy", "ru": "точность на валидационной выборке"},
     "dropout.seeds.title": {"en": "Over ten seeds", "ru": "На десяти запусках"},
     "dropout.seeds.intro": {
-        "en": "One run is not a law. The same comparison was trained {n} times, for seed {first} and the ones after it: each run draws its own data, initial weights, minibatches and masks. The table gives the median of the {n} runs and, in brackets, their range; the sentences below say in how many runs each statement holds.",
-        "ru": "Один запуск — ещё не закон. То же сравнение обучено {n} раз, с зерном генератора {first} и следующими: в каждом запуске свои данные, начальные веса, мини-батчи и маски. В таблице — медиана по {n} запускам и в скобках их разброс. Ниже сказано, в скольких запусках выполняется каждое утверждение.",
+        "en": "One run is not a law. The same comparison was trained {n} times, for seeds 0 to {last}, whatever seed is chosen above: each run draws its own data, initial weights, minibatches and masks, and the page's conclusions never change with the seed. The table gives the median of the {n} runs and, in brackets, their range; the sentences below say in how many runs each statement holds.",
+        "ru": "Один запуск — ещё не закон. То же сравнение обучено {n} раз, с зёрнами генератора от 0 до {last}, какое бы зерно ни было выбрано выше: в каждом запуске свои данные, начальные веса, мини-батчи и маски, и выводы страницы от зерна не зависят. В таблице — медиана по {n} запускам и в скобках их разброс. Ниже сказано, в скольких запусках выполняется каждое утверждение.",
     },
     "dropout.seeds.val_loss": {"en": "validation loss at the end", "ru": "ошибка на валидационной выборке в конце"},
     "dropout.seeds.lowest": {"en": "lowest validation loss", "ru": "минимум ошибки на валидационной выборке"},
@@ -282,13 +282,9 @@ TEXT = {
         "en": "The mean spread is {unsure:.3f} where the mean probability is between 0.3 and 0.7 and {sure:.3f} where it is below 0.1 or above 0.9. The mean of the passes differs from the eval-mode pass by at most {gap:.3f}.",
         "ru": "Средний разброс равен {unsure:.3f} там, где средняя вероятность от 0,3 до 0,7, и {sure:.3f} там, где она ниже 0,1 или выше 0,9. Среднее проходов отличается от прохода в режиме применения не больше чем на {gap:.3f}.",
     },
-    "dropout.mc.far_more": {
-        "en": "Far from the training points ({distance:g} or more away) the mean spread is {far:.3f} against {near:.3f} near them: here the spread does grow where the model has seen no data.",
-        "ru": "Вдали от обучающих точек (на {distance:g} и дальше) средний разброс равен {far:.3f} против {near:.3f} рядом с ними: здесь разброс действительно растёт там, где модель не видела данных.",
-    },
-    "dropout.mc.far_not_more": {
-        "en": "Far from the training points ({distance:g} or more away) the mean spread is {far:.3f} against {near:.3f} near them: it does not grow away from the data. Far out, the outputs of a ReLU network's thinned versions can all grow in the same direction and agree. This spread is then no alarm for inputs unlike anything seen in training.",
-        "ru": "Вдали от обучающих точек (на {distance:g} и дальше) средний разброс равен {far:.3f} против {near:.3f} рядом с ними: с удалением от данных он не растёт. Там выходы прореженных версий сети с ReLU могут все расти в одну сторону, и прореженные сети оказываются согласны друг с другом. Поэтому такой разброс не предупреждает об объектах, непохожих на обучающие.",
+    "dropout.mc.far_near": {
+        "en": "Far from the training points ({distance:g} or more away) the mean spread is {far:.3f}, against {near:.3f} near them. Whether it grows away from the data depends on the network: far out, the outputs of a ReLU network's thinned versions can all grow in the same direction and agree, so this spread is no sure alarm for inputs unlike anything seen in training.",
+        "ru": "Вдали от обучающих точек (на {distance:g} и дальше) средний разброс равен {far:.3f}, рядом с ними — {near:.3f}. Растёт ли он с удалением от данных, зависит от сети: далеко от данных выходы прореженных версий сети с ReLU могут все расти в одну сторону и совпадать, поэтому этот разброс — не надёжный сигнал для входов, непохожих на обучающие.",
     },
     # ---------------------------------------------------------------- experiments
     "dropout.experiment.thinned": {
@@ -328,8 +324,8 @@ TEXT = {
         "ru": "8 нейронов в скрытом слое переобучаются гораздо меньше, а вероятность выключить 0,5 и 0,9 оставляет их слишком мало: сеть недообучается.",
     },
     "dropout.experiment.other_seed": {
-        "en": "Another seed: this one run looks different, the conclusions over ten seeds do not change.",
-        "ru": "Другое зерно генератора: этот один запуск выглядит иначе, а выводы по десяти запускам не меняются.",
+        "en": "Another seed: this one run looks different; the conclusions, over seeds 0 to 9, do not change.",
+        "ru": "Другое зерно генератора: этот один запуск выглядит иначе, а выводы — по зёрнам от 0 до 9 — не меняются.",
     },
     "dropout.experiment.uncertainty": {
         "en": "Beyond the lesson: 100 passes with dropout on, and where the thinned networks disagree.",

@@ -331,16 +331,15 @@ def render() -> None:
             st.info(t("initialization.none"))
         else:
             with st.spinner(t("initialization.train.progress")):
-                repeats = compute.trainings(tuple(shown), train_activation, train_data, train_depth, train_epochs,
-                                            train_lr, small_std, seed)
-            runs = repeats[seed]
+                repeats, runs = compute.trainings(tuple(shown), train_activation, train_data, train_depth,
+                                                  train_epochs, train_lr, small_std, seed)
             charts.show(figures.training_figure(runs, trainer.TRAIN_TARGET_LOSS, chart_labels), key="init_training")
             st.markdown("##### " + t("initialization.train.this_seed", seed=seed))
             columns, colors = tables.training_table(runs, scheme_names)
             tables.show(columns, colors)
             st.caption(t("initialization.train.caption", points=trainer.TRAIN_POINTS,
                          share=int(100 * trainer.TRAIN_VALIDATION_SHARE)))
-            st.markdown("#### " + t("initialization.train.seeds_title", first=seed, last=seed + compute.SEEDS - 1))
+            st.markdown("#### " + t("initialization.train.seeds_title", first=0, last=compute.SEEDS - 1))
             for text in tables.seed_verdicts(repeats, scheme_names, trainer.TRAIN_TARGET_LOSS, train_epochs):
                 st.markdown(text)
             if "xavier_normal" in shown or "xavier_uniform" in shown:

@@ -320,10 +320,10 @@ TEXT = {
     "initialization.train.over_seeds": {"en": "Show the count for each of the {seeds} {seeds:plural:seed|seeds}",
                                         "ru": "Показать подсчёт по {seeds} {seeds:plural:зерну|зёрнам|зёрнам}"},
     "initialization.train.over_seeds_help": {
-        "en": "The sentences above are counted over this seed and the next ones, all trained side by side. This table "
+        "en": "The sentences above are counted over seeds 0 to 9, whatever seed is chosen, all trained side by side. This table "
         "shows the counts: how often each initializer got below the target, in how many epochs, and how often it "
         "diverged.",
-        "ru": "Выводы выше подсчитаны на этом и следующих зёрнах: все запуски обучаются одновременно. Таблица "
+        "ru": "Выводы выше подсчитаны на зёрнах от 0 до 9, какое бы зерно ни было выбрано: все запуски обучаются одновременно. Таблица "
         "показывает подсчёт: как часто каждая инициализация опустилась ниже цели, за сколько эпох и как часто "
         "обучение разошлось.",
     },

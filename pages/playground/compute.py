@@ -52,9 +52,9 @@ class Verdict:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def over_seeds(setup: Setup, data: str, noise: float, size: int, seed: int) -> SeedsRecording:
+def over_seeds(setup: Setup, data: str, noise: float, size: int) -> SeedsRecording:
     """``trainer.over_seeds`` (in the helper process): the configuration trained for ten seeds in lockstep."""
-    return in_helper(trainer.over_seeds, setup, data, noise, size, seed)
+    return in_helper(trainer.over_seeds, setup, data, noise, size)
 
 
 HOLDS = 8  # of the 10 seeds: a comparison the page states holds in at least this many

@@ -142,7 +142,7 @@ def render() -> None:
     if run.diverged:
         st.warning(t("playground.diverged", step=run.diverged_at), icon=":material/warning:")
     with st.spinner(t("playground.seeds_spinner", n=trainer.SEEDS), show_time=True):
-        seeds_a = compute.over_seeds(setup, data, noise, size, seed)
+        seeds_a = compute.over_seeds(setup, data, noise, size)
     dead = seeds_a.no_gradient >= DEAD  # (seeds, hidden layers)
     if dead.any():
         layer = int(dead.sum(axis=0).argmax())
@@ -193,7 +193,7 @@ def render() -> None:
             tables.Column(t("playground.compare.reached", target=result.target), reached),
         ], colors=list(figures.RUN_COLORS))
         with st.spinner(t("playground.seeds_spinner", n=trainer.SEEDS), show_time=True):
-            seeds_b = compute.over_seeds(other, data, noise, size, seed)
+            seeds_b = compute.over_seeds(other, data, noise, size)
         counted = compute.seeds_verdict(seeds_a, seeds_b, result.target)
         n = counted.seeds
         if max(counted.a_lower, counted.b_lower) >= compute.HOLDS:

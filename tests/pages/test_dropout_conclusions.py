@@ -40,7 +40,7 @@ def settings(name: str) -> dict:
     rates = tuple(float(part.split("=")[1]) for part in EXPERIMENTS[name].split("&") if part.startswith("do_rates"))
     return dict(data=query["do_data"], noise=float(query["do_noise"]), size=int(query["do_n"]),
                 width=int(query["do_width"]), epochs=int(query["do_epochs"]), lr=float(query["do_lr"]),
-                seed=int(query["do_seed"]), rates=rates)
+                rates=rates)
 
 
 @pytest.fixture(scope="module")

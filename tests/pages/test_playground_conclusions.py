@@ -27,7 +27,7 @@ def setup_of(name: str, prefix: str = "pg_") -> trainer.Setup:
 
 def data_of(name: str) -> tuple:
     query = dict(part.split("=") for part in EXPERIMENTS[name].split("&"))
-    return query.get("pg_data", "moons"), float(query.get("pg_noise", 0.2)), int(query.get("pg_n", 200)), 0
+    return query.get("pg_data", "moons"), float(query.get("pg_noise", 0.2)), int(query.get("pg_n", 200))
 
 
 def test_the_dying_and_saturating_links_hold_over_ten_seeds():
