@@ -210,8 +210,8 @@ def train_recorded(
 class SeedsRecording:
     """One configuration trained for S seeds in lockstep, each with its own data, weights, minibatches and masks:
     ``steps`` ``(T,)``; ``val_loss``, ``val_accuracy`` ``(T, S)`` in eval mode; ``diverged`` ``(S,)``;
-    ``no_gradient`` ``(S, hidden layers)``: :class:`LayerStats`'s share of units passing almost no gradient, at the
-    end of each seed's training."""
+    ``no_gradient`` ``(S, hidden layers)`` and ``grad_norm`` ``(S, layers)``: :class:`LayerStats` at the end of each
+    seed's training."""
 
     seeds: np.ndarray
     steps: np.ndarray
@@ -219,6 +219,7 @@ class SeedsRecording:
     val_accuracy: np.ndarray
     diverged: np.ndarray
     no_gradient: np.ndarray
+    grad_norm: np.ndarray
 
 
 def train_over_seeds(
@@ -250,7 +251,7 @@ def train_over_seeds(
                          batch_size=batch_size, rng=generators, record_every=snapshot_every, x_val=x_val, y_val=y_val,
                          layer_statistics=False)
     x, y = np.asarray(x), np.asarray(y)
-    no_gradient = np.stack([snapshots_layer_stats(mlp, {key: value[k : k + 1] for key, value in run.params.items()},
-                                                  x[k, :probe], y[k, :probe])[2][0] for k in range(len(generators))])
+    ends = [snapshots_layer_stats(mlp, {key: value[k : k + 1] for key, value in run.params.items()}, x[k, :probe],
+                                  y[k, :probe]) for k in range(len(generators))]
     return SeedsRecording(np.asarray(seeds), run.steps, run.val_loss, run.val_accuracy, run.diverged_at >= 0,
-                          no_gradient)
+                          np.stack([end[2][0] for end in ends]), np.stack([end[3][0] for end in ends]))

@@ -139,10 +139,11 @@ def render() -> None:
         metrics.Metric(t("playground.metric.parameters"), str(sum(value.size for value in run.params.values()))),
         metrics.Metric(t("playground.metric.seed"), str(seed), t("playground.metric.seed_help")),
     ])
-    if run.diverged:
-        st.warning(t("playground.diverged", step=run.diverged_at), icon=":material/warning:")
     with st.spinner(t("playground.seeds_spinner", n=trainer.SEEDS), show_time=True):
         seeds_a = compute.over_seeds(setup, data, noise, size)
+    if seeds_a.diverged.any():
+        st.warning(t("playground.diverged", k=int(seeds_a.diverged.sum()), n=len(seeds_a.diverged)),
+                   icon=":material/warning:")
     dead = seeds_a.no_gradient >= DEAD  # (seeds, hidden layers)
     if dead.any():
         layer = int(dead.sum(axis=0).argmax())
@@ -152,9 +153,11 @@ def render() -> None:
              for index in range(1, layers + 1)]
     if width > 1 and any(alike):
         st.warning(t("playground.one_unit", layer=alike.index(True) + 1, width=width), icon=":material/join:")
-    norms = run.layers.grad_norm[-1]
-    if norms[-1] > 0 and norms[0] < VANISHED * norms[-1]:
-        st.warning(t("playground.vanishing", ratio=float(norms[-1] / max(norms[0], 1e-300))),
+    norms = seeds_a.grad_norm  # (seeds, layers)
+    vanished = (norms[:, -1] > 0) & (norms[:, 0] < VANISHED * norms[:, -1])
+    if vanished.any():
+        st.warning(t("playground.vanishing", k=int(vanished.sum()), n=len(vanished),
+                     ratio=float(np.median(norms[vanished, -1] / np.maximum(norms[vanished, 0], 1e-300)))),
                    icon=":material/trending_down:")
 
     # ---------------------------------------------------------------- A against B
@@ -194,7 +197,7 @@ def render() -> None:
         ], colors=list(figures.RUN_COLORS))
         with st.spinner(t("playground.seeds_spinner", n=trainer.SEEDS), show_time=True):
             seeds_b = compute.over_seeds(other, data, noise, size)
-        counted = compute.seeds_verdict(seeds_a, seeds_b, result.target)
+        counted = compute.seeds_verdict(seeds_a, seeds_b, compute.seeds_target(seeds_a, seeds_b))
         n = counted.seeds
         if max(counted.a_lower, counted.b_lower) >= compute.HOLDS:
             winner = 0 if counted.a_lower >= counted.b_lower else 1
@@ -204,10 +207,10 @@ def render() -> None:
             st.info(t("playground.compare.tie", a=counted.a_lower, b=counted.b_lower, n=n))
         if max(counted.a_first, counted.b_first) >= compute.HOLDS:
             faster = 0 if counted.a_first >= counted.b_first else 1
-            st.markdown(t("playground.compare.faster", winner=names[faster], target=result.target, n=n,
+            st.markdown(t("playground.compare.faster", winner=names[faster], target=counted.target, n=n,
                           k=max(counted.a_first, counted.b_first)))
         else:
-            st.markdown(t("playground.compare.first_varies", target=result.target, a=counted.a_first,
+            st.markdown(t("playground.compare.first_varies", target=counted.target, a=counted.a_first,
                           b=counted.b_first, n=n))
 
     course.experiments({t("playground.experiment." + name): query for name, query in EXPERIMENTS.items()})

@@ -113,8 +113,8 @@ TEXT = {
     },
     "playground.metric.parameters": {"en": "Parameters", "ru": "Параметров"},
     "playground.diverged": {
-        "en": "The training blew up at step {step}: the loss of a batch was no longer a finite number (or grew a million times). The pictures stop at the last good step. Try a smaller learning rate or batch norm.",
-        "ru": "Обучение разошлось на шаге {step}: ошибка на батче перестала быть конечным числом (или выросла в миллион раз). Картинки остановлены на последнем удачном шаге. Попробуйте меньшую скорость обучения или батч-нормализацию.",
+        "en": "The training blows up in {k} of {n} seeds: the loss of a batch stops being a finite number (or grows a million times), and a run's pictures stop at its last good step. Try a smaller learning rate or batch norm.",
+        "ru": 'Обучение расходится в {k} из {n} запусков: ошибка на батче перестаёт быть конечным числом (или вырастает в миллион раз), и картинки запуска останавливаются на последнем хорошем шаге. Попробуйте скорость обучения поменьше или батч-нормализацию.',
     },
     "playground.dead_layer": {
         "en": "At the end, layer {layer} passes almost no gradient in {k} of {n} seeds (median: {share:.0%} of its units' values): it has saturated or died, and the layers before it barely learn.",
@@ -125,8 +125,8 @@ TEXT = {
         "ru": "В слое {layer} у всех {width} {width:plural:нейрона|нейронов|нейронов} одинаковые веса и смещение. Они вычисляют одно и то же для любого объекта и получают один и тот же градиент, так что слой работает как один нейрон (ловушка симметрии из урока 2).",
     },
     "playground.vanishing": {
-        "en": "The gradient at the first layer's weights is {ratio:.3g} {ratio:plural:time|times} smaller than at the last layer's: it vanishes on its way back.",
-        "ru": "Градиент по весам первого слоя в {ratio:.3g} {ratio:plural:раз|раза|раз} меньше, чем по весам последнего: он затухает на обратном пути.",
+        "en": "In {k} of {n} seeds the gradient at the first layer's weights ends more than a hundred times smaller than at the last layer's (median: {ratio:.3g} times): it vanishes on its way back.",
+        "ru": 'В {k} из {n} запусков градиент по весам первого слоя в конце более чем в сто раз меньше, чем по весам последнего (медиана: в {ratio:.3g} {ratio:plural:раз|раза|раз}): он затухает на обратном пути.',
     },
     # Comparison
     "playground.compare.title": {"en": "A against B: same data, seed and budget", "ru": "А против Б: те же данные, зерно и число шагов"},
