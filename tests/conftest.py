@@ -1,13 +1,12 @@
 """How the suite shares the machine when it runs on two workers (``-n 2``, pytest-xdist, set in pyproject.toml).
 
-- A file's tests run on one worker, in their order (xdist's ``loadfile``): a module's fixture, such as one session
-  whose controls the tests move one after another, serves them all. A file listed in ``PER_PAGE_TESTS`` is split by
-  page instead, so its pages spread over both workers.
-- The tests that start servers and a browser (``tests/browser``, ``tests/deploy``) count as one file here: they run
-  one after another on one worker, so at most one such server runs at a time, beside the other worker's tests.
+- Which worker runs what: ``support/scheduling.py``, a plugin registered here only when pytest-xdist is present.
+  Without pytest-xdist (or with ``-p no:xdist``) the suite runs in one process, and ``-n``/``--dist`` (in the
+  ``addopts``) are accepted and do nothing.
 - A test marked ``alone`` measures time (frames per second, how long a playback takes): while it runs, the other
   worker waits. Every test holds a shared lock on this file for its setup, call and teardown; an ``alone`` test
   holds it exclusively.
+- The lessons' texts join the text catalog when ``pages`` is imported: imported here, once, for every test process.
 """
 
 import fcntl
@@ -15,24 +14,23 @@ import os
 
 import pytest
 
-SERVER_TESTS = ("tests/browser/", "tests/deploy/")
-# Files whose tests are parametrized by page first (``test_x[<page>-...]``): each page's tests run together on one
-# worker (they share that page's runs, kept per process), the pages spread over the workers.
-PER_PAGE_TESTS = ("tests/pages/test_shown_text.py",)
+import pages  # noqa: F401 (the lessons' texts join ui.catalog.CATALOG)
+from support import scheduling
 
 
-def pytest_xdist_make_scheduler(config, log):
-    from xdist.scheduler import LoadFileScheduling
+def pytest_addoption(parser, pluginmanager):
+    if not pluginmanager.has_plugin("xdist"):  # stand-ins, so that the addopts' "-n 2 --dist loadfile" still parse
+        group = parser.getgroup("xdist", "without pytest-xdist: accepted and ignored")
+        # Their own names (not xdist's "numprocesses" and "dist"): another plugin reading those would think xdist runs.
+        group._addoption("-n", "--numprocesses", dest="ignored_numprocesses", metavar="numprocesses",
+                         help="ignored: pytest-xdist is not installed or is disabled")
+        group.addoption("--dist", dest="ignored_dist", metavar="distmode",
+                        help="ignored: pytest-xdist is not installed or is disabled")
 
-    class ServersTogether(LoadFileScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            if nodeid.startswith(SERVER_TESTS):
-                return "servers"
-            if nodeid.startswith(PER_PAGE_TESTS) and "[" in nodeid:  # test_x[<page>-...]: a page's tests together
-                return nodeid.split("::")[0] + "::" + nodeid.split("[")[1].split("-")[0].rstrip("]")
-            return super()._split_scope(nodeid)
 
-    return ServersTogether(config, log)
+def pytest_configure(config):
+    if config.pluginmanager.has_plugin("xdist"):
+        config.pluginmanager.register(scheduling, "scheduling")
 
 
 @pytest.hookimpl(wrapper=True)

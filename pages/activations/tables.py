@@ -194,7 +194,7 @@ def claims_markdown(settings: Settings, measured: Measurements, labels: dict[str
     return "\n".join([line(header), line(["---"] * len(header)), *map(line, rows)])
 
 
-HOLDS = 8  # of the 10 seeds: a statement the page makes holds in at least this many
+SEEDS_THAT_HOLD = 8  # of the 10 seeds: a statement the page makes holds in at least this many
 
 
 def _median_epoch(reached) -> str:
@@ -223,5 +223,5 @@ def elu_verdict(found: trainer.Race) -> str:
     never = np.iinfo(np.int64).max
     elu_at, relu_at = np.where(elu >= 0, elu, never), np.where(relu >= 0, relu, never)
     sooner, later, n = int((elu_at < relu_at).sum()), int((relu_at < elu_at).sum()), len(found.seeds)
-    kind = "holds" if sooner >= HOLDS else "fails" if later >= HOLDS else "mixed"
+    kind = "holds" if sooner >= SEEDS_THAT_HOLD else "fails" if later >= SEEDS_THAT_HOLD else "mixed"
     return t(f"activations.elu.verdict_{kind}", sooner=sooner, later=later, n=n, target=trainer.TARGET_LOSS)

@@ -270,9 +270,9 @@ TEXT = {
     "activations.elu.title": {"en": "Does ELU learn faster? Measured", "ru": "Учится ли сеть с ELU быстрее? Измерение"},
     "activations.elu.intro": {
         "en": "The ELU paper (Clevert, Unterthiner, Hochreiter 2015) reports that networks with ELU learn faster than with ReLU. Here the same network, {depth} hidden layers of {width} units (He initialization, SGD with momentum), learns {points} points of two circles with each function for {epochs} epochs. It does so for {n} seeds, each with its own data and first weights, the same for every function. The table counts the seeds in which the training loss got below {target:g}.",
-        "ru": "Авторы ELU (Clevert, Unterthiner, Hochreiter, 2015) сообщают, что сети с ELU учатся быстрее, чем с ReLU. Здесь одна и та же сеть — {depth} скрытых слоёв по {width} нейронов, инициализация Хе, SGD с моментом — {epochs} эпох учится разделять {points} точек двух кругов с каждой функцией. Так делается на {n} зёрнах генератора: у каждого свои данные и начальные веса, одни и те же для всех функций. Таблица считает запуски, в которых ошибка на обучающей выборке опустилась ниже {target:g}.",
+        "ru": "Авторы ELU (Clevert, Unterthiner, Hochreiter, 2015) сообщают, что сети с ELU учатся быстрее, чем с ReLU. Здесь одна и та же сеть — {depth} {depth:plural:скрытый слой|скрытых слоя|скрытых слоёв} по {width} {width:plural:нейрону|нейрона|нейронов}, инициализация Хе, SGD с моментом — {epochs} {epochs:plural:эпоху|эпохи|эпох} учится разделять {points} {points:plural:точку|точки|точек} двух кругов с каждой функцией. Так делается на {n} {n:plural:зерне|зёрнах|зёрнах} генератора: у каждого свои данные и начальные веса, одни и те же для всех функций. Таблица считает запуски, в которых ошибка на обучающей выборке опустилась ниже {target:g}.",
     },
-    "activations.elu.training": {"en": "Training {n} seeds with each function…", "ru": "Обучение {n} запусков с каждой функцией…"},
+    "activations.elu.training": {"en": "Training {n} seeds with each function…", "ru": "Обучение {n} {n:plural:запуска|запусков|запусков} с каждой функцией…"},
     "activations.elu.activation": {"en": "Activation", "ru": "Функция активации"},
     "activations.elu.reached": {"en": "Loss below 0.1", "ru": "Ошибка ниже 0,1"},
     "activations.elu.of": {"en": "in {k} of {n}", "ru": "в {k} из {n}"},
@@ -280,15 +280,15 @@ TEXT = {
     "activations.elu.final": {"en": "Final training loss (median)", "ru": "Ошибка в конце (медиана)"},
     "activations.elu.verdict_holds": {
         "en": "**The claim holds here:** with ELU the training loss gets below {target:g} sooner than with ReLU in {sooner} of {n} seeds (ReLU sooner in {later}).",
-        "ru": "**Здесь утверждение выполняется:** с ELU ошибка на обучающей выборке опускается ниже {target:g} раньше, чем с ReLU, в {sooner} из {n} запусков (ReLU раньше — в {later}).",
+        "ru": "**Здесь утверждение выполняется:** с ELU ошибка на обучающей выборке опускается ниже {target:g} раньше, чем с ReLU, в {sooner} из {n} {n:plural:запуска|запусков|запусков} (ReLU раньше — в {later}).",
     },
     "activations.elu.verdict_fails": {
         "en": "**Not here:** ReLU gets below {target:g} sooner in {later} of {n} seeds (ELU sooner in {sooner}).",
-        "ru": "**Здесь — нет:** ReLU опускается ниже {target:g} раньше в {later} из {n} запусков (ELU раньше — в {sooner}).",
+        "ru": "**Здесь — нет:** ReLU опускается ниже {target:g} раньше в {later} из {n} {n:plural:запуска|запусков|запусков} (ELU раньше — в {sooner}).",
     },
     "activations.elu.verdict_mixed": {
         "en": "No rule here: ELU gets below {target:g} sooner in {sooner} of {n} seeds, ReLU in {later}.",
-        "ru": "Правила здесь нет: ELU опускается ниже {target:g} раньше в {sooner} из {n} запусков, ReLU — в {later}.",
+        "ru": "Правила здесь нет: ELU опускается ниже {target:g} раньше в {sooner} из {n} {n:plural:запуска|запусков|запусков}, ReLU — в {later}.",
     },
     "activations.claims.title": {"en": "Lesson 1, claim by claim", "ru": "Урок 1 по пунктам"},
     "activations.claims.intro": {

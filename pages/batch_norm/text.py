@@ -246,7 +246,7 @@ TEXT = {
     "batch_norm.deep.sweep_title": {"en": "The range of learning rates that train", "ru": "При каких скоростях обучения сеть вообще обучается"},
     "batch_norm.deep.sweep_intro": {
         "en": "The same two networks, trained for {steps} {steps:plural:step|steps} at each of {rates} learning rates from 0.003 to 100, for ten seeds (0 to 9, each its own data and first weights; all rates and seeds of one network run side by side as one vectorised computation). A run counts as trained when its loss on the training set ends below half the loss of a constant guess. The paper's claim (section 3.3): batch norm lets a network train at higher learning rates.",
-        "ru": "Те же две сети обучаются по {steps} {steps:plural:шагу|шага|шагов} при каждой из {rates} {rates:plural:скорости обучения|скоростей обучения|скоростей обучения} от 0,003 до 100, на десяти зёрнах генератора (от 0 до 9, у каждого свои данные и начальные веса; все скорости и зёрна одной сети считаются параллельно, одним векторизованным вычислением). Запуск считается обучившимся, если в конце его ошибка на обучающей выборке меньше половины ошибки константного ответа. Утверждение из раздела 3 статьи: батч-нормализация позволяет обучать сеть с бóльшими скоростями обучения.",
+        "ru": "Те же две сети обучаются по {steps} {steps:plural:шагу|шага|шагов} при каждой из {rates} {rates:plural:скорости обучения|скоростей обучения|скоростей обучения} от 0,003 до 100, на десяти зёрнах генератора (от 0 до 9, у каждого свои данные и начальные веса; все скорости обучения и зёрна одной сети считаются параллельно, одним векторизованным вычислением). Запуск считается обучившимся, если в конце его ошибка на обучающей выборке меньше половины ошибки константного ответа. Утверждение из раздела 3 статьи: батч-нормализация позволяет обучать сеть с бóльшими скоростями обучения.",
     },
     "batch_norm.deep.sweeping": {
         "en": "Training {rates} short runs of each network…",
@@ -254,21 +254,21 @@ TEXT = {
     },
     "batch_norm.deep.sweep_caption": {
         "en": 'The loss on the training set after the short run, for seeds 0 to 9, log scales: the line is the median over the seeds, the band their range. Filled dot: the rate trained (below the dashed line at {threshold:.3g}) in at least 8 of the 10 seeds; open dot: it did not; cross: most seeds diverged (stopped when the loss blew up). Dotted vertical line: the learning rate of the runs above.',
-        "ru": 'Ошибка на обучающей выборке после короткого запуска на зёрнах от 0 до 9; обе шкалы логарифмические. Линия — медиана по запускам, полоса — их разброс. Закрашенная точка — при этой скорости сеть обучилась (ниже пунктира на уровне {threshold:.3g}) не меньше чем в 8 запусках из 10; пустая — нет; крестик — большинство запусков разошлось (остановлено, когда ошибка взорвалась). Вертикальная точечная линия — скорость обучения запусков выше.',
+        "ru": 'Ошибка на обучающей выборке после короткого запуска на зёрнах от 0 до 9; обе шкалы логарифмические. Линия — медиана по запускам, полоса — их разброс. Закрашенная точка — при этой скорости обучения сеть обучилась (ниже пунктира на уровне {threshold:.3g}) не меньше чем в 8 запусках из 10; пустая — нет; крестик — большинство запусков разошлось (остановлено, когда ошибка взорвалась). Вертикальная точечная линия — скорость обучения запусков выше.',
     },
     "batch_norm.sweep.without": {"en": "Without batch norm the network", "ru": "Без батч-нормализации"},
     "batch_norm.sweep.with": {"en": "With batch norm the network", "ru": "С батч-нормализацией"},
     "batch_norm.sweep.trained": {
         "en": "{name} trained at {count} of {total} {total:plural:rate|rates} ({range}) in at least {holds} of {n} seeds.",
-        "ru": "{name}: сеть обучилась при {count} из {total} {total:plural:скорости обучения|скоростей обучения|скоростей обучения} ({range}) — не меньше чем в {holds} из {n} запусков.",
+        "ru": "{name}: сеть обучилась при {count} из {total} {total:plural:скорости обучения|скоростей обучения|скоростей обучения} ({range}) — не меньше чем в {holds} из {n} {n:plural:запуска|запусков|запусков}.",
     },
     "batch_norm.sweep.none": {
         "en": "{name} trained at none of the {total} {total:plural:rate|rates}: none trained in {holds} of {n} seeds.",
-        "ru": "{name}: сеть не обучилась ни при одной из {total} {total:plural:скорости обучения|скоростей обучения|скоростей обучения} — ни одна не дала обучения в {holds} из {n} запусков.",
+        "ru": "{name}: сеть не обучилась ни при одной из {total} {total:plural:скорости обучения|скоростей обучения|скоростей обучения} — ни одна не дала обучения в {holds} из {n} {n:plural:запуска|запусков|запусков}.",
     },
     "batch_norm.sweep.only_with": {
         "en": "Without batch norm this network trains at no rate here; batch norm makes it trainable at all. The paper's claim, that it trains at higher rates, needs a network that trains without it too: try ReLU.",
-        "ru": "Без батч-нормализации эта сеть здесь не обучается ни при какой скорости; батч-нормализация вообще делает её обучаемой. Утверждение статьи — обучение при больших скоростях — проверяется на сети, которая обучается и без неё: попробуйте ReLU.",
+        "ru": "Без батч-нормализации эта сеть здесь не обучается ни при какой скорости обучения; батч-нормализация вообще делает её обучаемой. Утверждение статьи — обучение при больших скоростях обучения — проверяется на сети, которая обучается и без неё: попробуйте ReLU.",
     },
     "batch_norm.sweep.higher": {
         "en": "Batch norm widened the range of learning rates that train towards higher rates, as the paper says.",
@@ -323,7 +323,7 @@ TEXT = {
     "batch_norm.chart.final_loss_axis": {"en": "loss after the run", "ru": "ошибка после запуска"},
     "batch_norm.chart.threshold": {"en": "trained below this line", "ru": "ниже линии — обучилась"},
     "batch_norm.chart.chosen_lr": {"en": " η of the runs above", "ru": " η графиков выше"},
-    "batch_norm.chart.trained_in": {"en": "trained in {k} of {n} seeds", "ru": "обучилась в {k} из {n} запусков"},
+    "batch_norm.chart.trained_in": {"en": "trained in {k} of {n} seeds", "ru": "обучилась в {k} из {n} {n:plural:запуска|запусков|запусков}"},
     # ---------------------------------------------------------------- experiments
     "batch_norm.experiment.undo": {
         "en": "Undo switched on: each unit gets γ and β from its own batch, and the third row repeats the first to rounding.",
@@ -379,7 +379,7 @@ TEXT = {
     },
     "batch_norm.experiment.relu_range": {
         "en": "ReLU: the network trains without batch norm too, at a narrow range of rates; with it the range widens on both sides, far beyond the highest rate that trains without it.",
-        "ru": "ReLU: сеть обучается и без батч-нормализации, но в узком диапазоне скоростей; с ней диапазон расширяется в обе стороны, далеко за самую большую скорость, при которой сеть обучается без неё.",
+        "ru": "ReLU: сеть обучается и без батч-нормализации, но в узком диапазоне скоростей обучения; с ней диапазон расширяется в обе стороны, далеко за самую большую скорость обучения, при которой сеть обучается без неё.",
     },
     "batch_norm.experiment.high_lr": {
         "en": "η = 3: the network with batch norm still trains, the one without does not (in every seed of the sweep).",

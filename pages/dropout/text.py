@@ -194,7 +194,7 @@ TEXT = {
     "dropout.seeds.title": {"en": "Over ten seeds", "ru": "На десяти запусках"},
     "dropout.seeds.intro": {
         "en": "One run is not a law. The same comparison was trained {n} times, for seeds 0 to {last}, whatever seed is chosen above: each run draws its own data, initial weights, minibatches and masks, and the page's conclusions never change with the seed. The table gives the median of the {n} runs and, in brackets, their range; the sentences below say in how many runs each statement holds.",
-        "ru": "Один запуск — ещё не закон. То же сравнение обучено {n} раз, с зёрнами генератора от 0 до {last}, какое бы зерно ни было выбрано выше: в каждом запуске свои данные, начальные веса, мини-батчи и маски, и выводы страницы от зерна не зависят. В таблице — медиана по {n} запускам и в скобках их разброс. Ниже сказано, в скольких запусках выполняется каждое утверждение.",
+        "ru": "Один запуск — ещё не закон. То же сравнение обучено {n} {n:plural:раз|раза|раз}, с зёрнами генератора от 0 до {last}, какое бы зерно ни было выбрано выше: в каждом запуске свои данные, начальные веса, мини-батчи и маски, и выводы страницы от зерна не зависят. В таблице — медиана по {n} {n:plural:запуску|запускам|запускам} и в скобках их разброс. Ниже сказано, в скольких запусках выполняется каждое утверждение.",
     },
     "dropout.seeds.val_loss": {"en": "validation loss at the end", "ru": "ошибка на валидационной выборке в конце"},
     "dropout.seeds.lowest": {"en": "lowest validation loss", "ru": "минимум ошибки на валидационной выборке"},
@@ -205,35 +205,35 @@ TEXT = {
     "dropout.seeds.one_run": {"en": "This run alone (seed {seed})", "ru": "Только этот запуск (зерно {seed})"},
     "dropout.verdict.overfit": {
         "en": "**Without dropout the network overfits, in {k} of {n} seeds.** Its validation loss was lowest around epoch {epoch} (median {lowest:.3f}) and then rose to {final:.3f}: it learns the noise of its {size} training points.",
-        "ru": "**Без dropout сеть переобучается — в {k} из {n} запусков.** Ошибка на валидационной выборке была наименьшей около эпохи {epoch} (медиана {lowest:.3f}), а затем выросла до {final:.3f}: сеть выучивает шум своих {size} {size:plural:обучающей точки|обучающих точек|обучающих точек}.",
+        "ru": "**Без dropout сеть переобучается — в {k} из {n} {n:plural:запуска|запусков|запусков}.** Ошибка на валидационной выборке была наименьшей около эпохи {epoch} (медиана {lowest:.3f}), а затем выросла до {final:.3f}: сеть выучивает шум своих {size} {size:plural:обучающей точки|обучающих точек|обучающих точек}.",
     },
     "dropout.verdict.no_overfit": {
         "en": "**Without dropout the network hardly overfits here:** its validation loss rose well above its minimum in only {k} of {n} seeds (median: lowest {lowest:.3f} around epoch {epoch}, {final:.3f} at the end). There is little overfitting to prevent.",
-        "ru": "**Без dropout сеть здесь почти не переобучается:** ошибка на валидационной выборке заметно выросла после минимума только в {k} из {n} запусков (медиана: минимум {lowest:.3f} около эпохи {epoch}, в конце {final:.3f}). Предотвращать почти нечего.",
+        "ru": "**Без dropout сеть здесь почти не переобучается:** ошибка на валидационной выборке заметно выросла после минимума только в {k} из {n} {n:plural:запуска|запусков|запусков} (медиана: минимум {lowest:.3f} около эпохи {epoch}, в конце {final:.3f}). Предотвращать почти нечего.",
     },
     "dropout.verdict.some_overfit": {
         "en": "**Without dropout the network overfits in {k} of {n} seeds:** sometimes, not as a rule (median: lowest {lowest:.3f} around epoch {epoch}, {final:.3f} at the end).",
-        "ru": "**Без dropout сеть переобучается в {k} из {n} запусков:** иногда, но не как правило (медиана: минимум {lowest:.3f} около эпохи {epoch}, в конце {final:.3f}).",
+        "ru": "**Без dropout сеть переобучается в {k} из {n} {n:plural:запуска|запусков|запусков}:** иногда, но не как правило (медиана: минимум {lowest:.3f} около эпохи {epoch}, в конце {final:.3f}).",
     },
     "dropout.verdict.helped": {
         "en": "**{name} helps:** its validation loss ends below the network without dropout in {k} of {n} seeds (median {value:.3f} against {without:.3f}); its validation accuracy is no more than a point lower in {accurate} of {n}.",
-        "ru": "**{name} помогает:** в конце ошибка на валидационной выборке ниже, чем без dropout, в {k} из {n} запусков (медиана {value:.3f} против {without:.3f}). Точность на валидационной выборке не ниже больше чем на пункт в {accurate} из {n}.",
+        "ru": "**С {name} dropout помогает:** в конце ошибка на валидационной выборке ниже, чем без dropout, в {k} из {n} {n:plural:запуска|запусков|запусков} (медиана {value:.3f} против {without:.3f}). Точность на валидационной выборке не ниже больше чем на пункт в {accurate} из {n}.",
     },
     "dropout.verdict.not_helped": {
         "en": "**{name} does not help here:** its validation loss ends above the network without dropout in {k} of {n} seeds (median {value:.3f} against {without:.3f}).",
-        "ru": "**{name} здесь не помогает:** в конце ошибка на валидационной выборке выше, чем без dropout, в {k} из {n} запусков (медиана {value:.3f} против {without:.3f}).",
+        "ru": "**С {name} dropout здесь не помогает:** в конце ошибка на валидационной выборке выше, чем без dropout, в {k} из {n} {n:plural:запуска|запусков|запусков} (медиана {value:.3f} против {without:.3f}).",
     },
     "dropout.verdict.mixed": {
         "en": "{name}: no rule. Its validation loss ends below the network without dropout in {k} of {n} seeds only (median {value:.3f} against {without:.3f}).",
-        "ru": "{name}: правила нет. Ошибка на валидационной выборке в конце ниже, чем без dropout, только в {k} из {n} запусков (медиана {value:.3f} против {without:.3f}).",
+        "ru": "{name}: правила нет. Ошибка на валидационной выборке в конце ниже, чем без dropout, только в {k} из {n} {n:plural:запуска|запусков|запусков} (медиана {value:.3f} против {without:.3f}).",
     },
     "dropout.verdict.underfit": {
         "en": "**{name} is too much, in {k} of {n} seeds.** With so few units left the network cannot even fit its training set: training accuracy {train:.0%} (median) against {best:.0%} for the best network. It underfits.",
-        "ru": "**{name} — это слишком много, в {k} из {n} запусков.** Когда сохраняется так мало нейронов, сеть не может описать даже обучающую выборку: точность на ней {train:.0%} (медиана) против {best:.0%} у лучшей сети. Это недообучение.",
+        "ru": "**{name} — это слишком много, в {k} из {n} {n:plural:запуска|запусков|запусков}.** Когда сохраняется так мало нейронов, сеть не может описать даже обучающую выборку: точность на ней {train:.0%} (медиана) против {best:.0%} у лучшей сети. Это недообучение.",
     },
     "dropout.verdict.lowest_not_best": {
         "en": "**The lowest final validation loss is not the best network.** {name} ends lowest in {k} of {n} seeds, yet it underfits: validation accuracy {accuracy:.0%} against {best:.0%}. A network that is unsure everywhere pays little cross-entropy for its mistakes. Judge overfitting by the validation curve, where its minimum lies and how far it rises, and look at accuracy next to the loss.",
-        "ru": "**Наименьшая ошибка на валидационной выборке в конце — не у лучшей сети.** {name} оказывается ниже всех в {k} из {n} запусков, но недообучается: точность на валидационной выборке {accuracy:.0%} против {best:.0%}. Сеть, которая везде не уверена, платит за свои ошибки малой кросс-энтропией. О переобучении судят по валидационной кривой: где её минимум и насколько она потом растёт. И рядом с ошибкой смотрят на точность.",
+        "ru": "**Наименьшая ошибка на валидационной выборке в конце — не у лучшей сети.** Сеть с {name} — ниже всех в {k} из {n} {n:plural:запуска|запусков|запусков}, но недообучается: точность на валидационной выборке {accuracy:.0%} против {best:.0%}. Сеть, которая везде не уверена, платит за свои ошибки малой кросс-энтропией. О переобучении судят по валидационной кривой: где её минимум и насколько она потом растёт. И рядом с ошибкой смотрят на точность.",
     },
     # ---------------------------------------------------------------- Monte-Carlo dropout
     "dropout.mc.title": {"en": "Beyond the lesson: dropout left on after training", "ru": "За рамками урока: dropout, оставленный включённым после обучения"},

@@ -139,7 +139,7 @@ TEXT = {
     },
     "initialization.bienayme.numbers": {
         "en": "**All the layer's values together** (what the histogram shows): mean **{mean}**, variance **{variance}** = {within} within the units + {between} between their means. Counting the inputs' mean, nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**: the lesson's {lesson} describes the whole layer only when μ = 0. Sampling error of this measurement: ±{error} (two standard errors).",
-        "ru": '**Все значения слоя вместе** (их показывает гистограмма): среднее **{mean}**, дисперсия **{variance}** = {within} внутри нейронов + {between} между их средними. С учётом среднего входов nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**: формула урока ({lesson}) описывает весь слой, только если μ = 0. Случайная погрешность этого измерения: ±{error} (две стандартные ошибки).',
+        "ru": '**Все значения слоя вместе** (их показывает гистограмма): среднее **{mean}**, дисперсия **{variance}** = {within} (внутри нейронов) + {between} (между их средними). С учётом среднего входов nᵢₙ·Var(W)·(Var(x) + μ²) = **{predicted}**: формула урока ({lesson}) описывает весь слой, только если μ = 0. Случайная погрешность этого измерения: ±{error} (две стандартные ошибки).',
     },
     "initialization.bienayme.caption": {
         "en": "{batch} inputs through {units} units, every number drawn independently: the histogram of all values "
@@ -343,7 +343,7 @@ TEXT = {
     },
     "initialization.train.verdict_sometimes": {
         "en": "No rule, it depends on the seed: below {target:g} in some seeds only: {schemes}.",
-        "ru": "Правила нет, всё зависит от зерна: ниже {target:g} лишь в части запусков: {schemes}.",
+        "ru": "Правила нет, всё зависит от зерна: ниже {target:g}, но лишь в части запусков: {schemes}.",
     },
     "initialization.train.verdict_diverged": {
         "en": "**Diverged:** {schemes}.",
@@ -351,7 +351,7 @@ TEXT = {
     },
     "initialization.train.verdict_first": {
         "en": "First below {target:g}: **{scheme}**, in {k} of {n} seeds.",
-        "ru": "Раньше всех ниже {target:g} — **«{scheme}»**, в {k} из {n} запусков.",
+        "ru": "Раньше всех ниже {target:g} — **«{scheme}»**, в {k} из {n} {n:plural:запуска|запусков|запусков}.",
     },
     "initialization.train.verdict_first_varies": {
         "en": "Which initializer gets below {target:g} first changes with the seed: {schemes}.",

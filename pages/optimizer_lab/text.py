@@ -72,7 +72,7 @@ TEXT = {
     "optimizer_lab.rates": {"en": "Learning rates of the race", "ru": "Скорости обучения в гонке"},
     "optimizer_lab.rates_help": {
         "en": "A race compares optimizers only if their rates are chosen alike. Best on this surface: each optimizer at the rate that gets it close to the minimum soonest, found by trying many. One for all: the same rate for every optimizer. By hand: your own rates, one per optimizer.",
-        "ru": "Гонка сравнивает оптимизаторы, только если их скорости выбраны одинаковым способом. Лучшая на этой поверхности: у каждого оптимизатора та скорость, с которой он быстрее всех подходит к минимуму, — её находит перебор. Одна для всех: у всех оптимизаторов одна скорость. Вручную: своя скорость для каждого.",
+        "ru": "Гонка сравнивает оптимизаторы, только если их скорости обучения выбраны одинаковым способом. Лучшая на этой поверхности: у каждого оптимизатора та скорость обучения, с которой он быстрее всех подходит к минимуму, — её находит перебор. Одна для всех: у всех оптимизаторов одна скорость обучения. Вручную: своя скорость обучения для каждого.",
     },
     "optimizer_lab.rates.best": {"en": "best on this surface", "ru": "лучшая на этой поверхности"},
     "optimizer_lab.rates.same": {"en": "one for all", "ru": "одна для всех"},
@@ -80,15 +80,15 @@ TEXT = {
     "optimizer_lab.same_lr": {"en": "Learning rate η of every optimizer", "ru": "Скорость обучения η всех оптимизаторов"},
     "optimizer_lab.rates_said.best": {
         "en": "A fair race: each optimizer runs at its best rate on this surface, the one of {tried} tried ({low} to {high}) that gets within {tolerance} of the minimum soonest: {rates}.",
-        "ru": "Честная гонка: каждый оптимизатор идёт со своей лучшей скоростью на этой поверхности — той из {tried} {tried:plural:опробованной|опробованных|опробованных} (от {low} до {high}), с которой он быстрее всех подходит к минимуму ближе чем на {tolerance}: {rates}.",
+        "ru": "Честная гонка: каждый оптимизатор идёт со своей лучшей скоростью обучения на этой поверхности — той из {tried} {tried:plural:опробованной|опробованных|опробованных} (от {low} до {high}), с которой он быстрее всех подходит к минимуму ближе чем на {tolerance}: {rates}.",
     },
     "optimizer_lab.rates_said.same": {
         "en": "Every optimizer at the same rate: {rates}. One rate suits some optimizers better than others; choose best on this surface for a fair race.",
-        "ru": "У всех оптимизаторов одна скорость: {rates}. Одна и та же скорость одним оптимизаторам подходит лучше, чем другим; для честной гонки выберите лучшую на этой поверхности.",
+        "ru": "У всех оптимизаторов одна скорость обучения: {rates}. Одна и та же скорость обучения одним оптимизаторам подходит лучше, чем другим; для честной гонки выберите лучшую на этой поверхности.",
     },
     "optimizer_lab.rates_said.own": {
         "en": "Rates set by hand: {rates}. The race then compares your choices as much as the optimizers.",
-        "ru": "Скорости заданы вручную: {rates}. Тогда гонка сравнивает ваш выбор не меньше, чем сами оптимизаторы.",
+        "ru": "Скорости обучения заданы вручную: {rates}. Тогда гонка сравнивает ваш выбор не меньше, чем сами оптимизаторы.",
     },
     "optimizer_lab.surface": {"en": "Loss surface", "ru": "Поверхность функции потерь"},
     "optimizer_lab.kappa": {"en": "Condition number κ", "ru": "Число обусловленности κ"},

@@ -40,8 +40,8 @@ EXPERIMENTS = {
                "&pg_opt=Adam&pg_adam_lr=0.01&pg_steps=2000&pg_seed=0&pg_compare=true&pg_b_act=relu&pg_b_bn=false"
                "&pg_b_drop=0.3&pg_b_opt=Adam&pg_b_lr=0.01",
     "bn_lr": "pg_data=moons&pg_act=relu&pg_layers=4&pg_width=16&pg_init=he_normal&pg_bn=false&pg_opt=GD"
-             "&pg_gd_lr=3&pg_steps=1000&pg_seed=0&pg_compare=true&pg_b_act=relu&pg_b_init=he_normal"
-             "&pg_b_bn=true&pg_b_opt=GD&pg_b_lr=3",
+             "&pg_gd_lr=2&pg_steps=1000&pg_seed=0&pg_compare=true&pg_b_act=relu&pg_b_init=he_normal"
+             "&pg_b_bn=true&pg_b_opt=GD&pg_b_lr=2",
     "adam_sgd": "pg_data=spirals&pg_noise=0.05&pg_layers=3&pg_width=32&pg_act=tanh&pg_init=xavier_normal&pg_opt=GD"
                 "&pg_gd_lr=0.01&pg_steps=1000&pg_seed=0&pg_compare=true&pg_b_act=tanh&pg_b_init=xavier_normal"
                 "&pg_b_bn=false&pg_b_opt=Adam&pg_b_lr=0.01",

@@ -114,11 +114,11 @@ TEXT = {
     "playground.metric.parameters": {"en": "Parameters", "ru": "Параметров"},
     "playground.diverged": {
         "en": "The training blows up in {k} of {n} seeds: the loss of a batch stops being a finite number (or grows a million times), and a run's pictures stop at its last good step. Try a smaller learning rate or batch norm.",
-        "ru": 'Обучение расходится в {k} из {n} запусков: ошибка на батче перестаёт быть конечным числом (или вырастает в миллион раз), и картинки запуска останавливаются на последнем хорошем шаге. Попробуйте скорость обучения поменьше или батч-нормализацию.',
+        "ru": 'Обучение расходится в {k} из {n} {n:plural:запуска|запусков|запусков}: ошибка на батче перестаёт быть конечным числом (или вырастает в миллион раз), и картинки запуска останавливаются на последнем хорошем шаге. Попробуйте скорость обучения поменьше или батч-нормализацию.',
     },
     "playground.dead_layer": {
         "en": "At the end, layer {layer} passes almost no gradient in {k} of {n} seeds (median: {share:.0%} of its units' values): it has saturated or died, and the layers before it barely learn.",
-        "ru": "В конце обучения слой {layer} почти не пропускает градиент в {k} из {n} запусков (медиана: {share:.0%} значений нейронов): слой насытился или «умер», и слои перед ним почти не обучаются.",
+        "ru": "В конце обучения почти не пропускает градиент слой {layer} — в {k} из {n} {n:plural:запуска|запусков|запусков} (медиана: {share:.0%} значений нейронов): слой насытился или «умер», и слои перед ним почти не обучаются.",
     },
     "playground.one_unit": {
         "en": "All {width} {width:plural:unit|units} of layer {layer} have the same weights and bias. They compute the same value for every input and get the same gradient, so the layer acts as a single unit (the symmetry trap of lesson 2).",
@@ -126,7 +126,7 @@ TEXT = {
     },
     "playground.vanishing": {
         "en": "In {k} of {n} seeds the gradient at the first layer's weights ends more than a hundred times smaller than at the last layer's (median: {ratio:.3g} times): it vanishes on its way back.",
-        "ru": 'В {k} из {n} запусков градиент по весам первого слоя в конце более чем в сто раз меньше, чем по весам последнего (медиана: в {ratio:.3g} {ratio:plural:раз|раза|раз}): он затухает на обратном пути.',
+        "ru": 'В {k} из {n} {n:plural:запуска|запусков|запусков} градиент по весам первого слоя в конце более чем в сто раз меньше, чем по весам последнего (медиана: в {ratio:.3g} {ratio:plural:раз|раза|раз}): он затухает на обратном пути.',
     },
     # Comparison
     "playground.compare.title": {"en": "A against B: same data, seed and budget", "ru": "А против Б: те же данные, зерно и число шагов"},
@@ -144,20 +144,20 @@ TEXT = {
     "playground.compare.blew_up": {"en": "blew up at step {step}", "ru": "разошлась на шаге {step}"},
     "playground.compare.better": {
         "en": "**{winner}** ends with the lower validation loss after the same {steps} {steps:plural:step|steps} in {k} of {n} seeds.",
-        "ru": "После тех же {steps} {steps:plural:шага|шагов|шагов} ошибка на валидационной выборке ниже у **{winner}** в {k} из {n} запусков.",
+        "ru": "После тех же {steps} {steps:plural:шага|шагов|шагов} ошибка на валидационной выборке ниже у **{winner}** в {k} из {n} {n:plural:запуска|запусков|запусков}.",
     },
     "playground.compare.faster": {
         "en": "{winner} reaches {target:.0%} validation accuracy first in {k} of {n} seeds.",
-        "ru": "Точности {target:.0%} на валидационной выборке первой достигает сеть {winner} — в {k} из {n} запусков.",
+        "ru": "Точности {target:.0%} на валидационной выборке первой достигает сеть {winner} — в {k} из {n} {n:plural:запуска|запусков|запусков}.",
     },
     "playground.compare.first_varies": {
         "en": "Which reaches {target:.0%} validation accuracy first changes with the seed: A in {a} of {n} seeds, B in {b}.",
-        "ru": "Кто первым достигает точности {target:.0%} на валидационной выборке, зависит от зерна: А — в {a} из {n} запусков, Б — в {b}.",
+        "ru": "Кто первым достигает точности {target:.0%} на валидационной выборке, зависит от зерна: А — в {a} из {n} {n:plural:запуска|запусков|запусков}, Б — в {b}.",
     },
-    "playground.seeds_spinner": {"en": "Training {n} seeds side by side…", "ru": "Обучение {n} запусков одновременно…"},
+    "playground.seeds_spinner": {"en": "Training {n} seeds side by side…", "ru": "Обучение {n} {n:plural:запуска|запусков|запусков} одновременно…"},
     "playground.compare.tie": {
         "en": "No clear winner in validation loss: A ends lower in {a} of {n} seeds, B in {b}.",
-        "ru": "Явного победителя по ошибке на валидационной выборке нет: у А она ниже в {a} из {n} запусков, у Б — в {b}.",
+        "ru": "Явного победителя по ошибке на валидационной выборке нет: у А она ниже в {a} из {n} {n:plural:запуска|запусков|запусков}, у Б — в {b}.",
     },
     "playground.compare.same": {
         "en": "B is set exactly as A: change one of B's settings to compare.",
@@ -185,8 +185,8 @@ TEXT = {
         "ru": "Dropout против зашумлённой спирали: широкая сеть без dropout (А) и с p = 0,3 (Б) (урок 5)",
     },
     "playground.experiment.bn_lr": {
-        "en": "Too large a learning rate: without batch norm (A) the training blows up, with it (B) it learns (lessons 4, 6)",
-        "ru": "Слишком большая скорость обучения: без батч-нормализации (А) обучение расходится, с ней (Б) сеть учится (уроки 4, 6)",
+        "en": "Too large a learning rate for plain descent: without batch norm (A) the training blows up or stalls at chance, with it (B) the network learns (lessons 4, 6)",
+        "ru": "Слишком большая для обычного спуска скорость обучения: без батч-нормализации (А) обучение расходится или застревает на уровне угадывания, с ней (Б) сеть учится (уроки 4, 6)",
     },
     "playground.experiment.adam_sgd": {
         "en": "Adam against plain gradient descent on the spirals, same learning rate (lessons 7, 8)",

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from dl_core.activations import ACTIVATIONS
 
@@ -57,43 +56,58 @@ def test_the_folder_is_found():
     assert {"__init__.py", "activations.py", "gradcheck.py", "initializers.py"} <= {p.name for p in MODULES}
 
 
-@pytest.mark.parametrize("path", MODULES, ids=MODULE_IDS)
-def test_imports_only_numpy_and_the_standard_library(path):
-    foreign = [
-        f"line {line}: {module}"
-        for line, module in _imports(_parse(path))
-        if module.partition(".")[0] not in ALLOWED_TOP_LEVEL
-    ]
-    assert not foreign, f"{path.name} imports beyond numpy and the standard library: {foreign}"
+def test_imports_only_numpy_and_the_standard_library():
+    found = {name: foreign for path, name in zip(MODULES, MODULE_IDS, strict=True)
+             if (foreign := [f"line {line}: {module}" for line, module in _imports(_parse(path))
+                             if module.partition(".")[0] not in ALLOWED_TOP_LEVEL])}
+    assert not found, f"modules importing beyond numpy and the standard library: {found}"
 
 
-@pytest.mark.parametrize("path", MODULES, ids=MODULE_IDS)
-def test_randomness_only_through_an_explicit_generator(path):
-    tree = _parse(path)
-    hidden_state = [f"line {line}: import {module}" for line, module in _imports(tree) if module == "random"]
-    hidden_state += [
-        f"line {line}: {module}"
-        for line, module in _imports(tree)
-        if module.startswith("numpy.random.") and module.rpartition(".")[2] not in EXPLICIT_RANDOM
-    ]
-    hidden_state += [
-        f"line {line}: np.random.{name}"
-        for line, name in _numpy_random_attributes(tree)
-        if name not in EXPLICIT_RANDOM
-    ]
-    assert not hidden_state, f"{path.name} uses global random state (take an rng argument): {hidden_state}"
+def _hidden_state(tree: ast.Module) -> list[str]:
+    """Where ``tree`` uses global random state: ``random``, or a part of ``numpy.random`` beyond a Generator."""
+    found = [f"line {line}: import {module}" for line, module in _imports(tree) if module == "random"]
+    found += [f"line {line}: {module}" for line, module in _imports(tree)
+              if module.startswith("numpy.random.") and module.rpartition(".")[2] not in EXPLICIT_RANDOM]
+    found += [f"line {line}: np.random.{name}" for line, name in _numpy_random_attributes(tree)
+              if name not in EXPLICIT_RANDOM]
+    return found
 
 
-@pytest.mark.parametrize("name", list(ACTIVATIONS))
-def test_activations_do_not_mutate_their_input(name):
+def test_randomness_only_through_an_explicit_generator():
+    found = {name: hidden for path, name in zip(MODULES, MODULE_IDS, strict=True)
+             if (hidden := _hidden_state(_parse(path)))}
+    assert not found, f"modules using global random state (take an rng argument): {found}"
+
+
+def test_the_checks_find_foreign_imports_and_global_random_state():
+    tree = ast.parse("import random\nimport torch\nfrom numpy.random import rand\nimport numpy as np\n"
+                     "np.random.seed(0)\nrng = np.random.default_rng(0)\n")
+    assert [module for _, module in _imports(tree) if module.partition(".")[0] not in ALLOWED_TOP_LEVEL] == ["torch"]
+    assert _hidden_state(tree) == ["line 1: import random", "line 3: numpy.random.rand", "line 5: np.random.seed"]
+
+
+def _mutations(name: str) -> list[str]:
+    """How the activation ``name`` touches its input: writes to it, or returns a view of it."""
     activation = ACTIVATIONS[name]
     x = np.random.default_rng(3).normal(scale=5.0, size=(4, 5))
     original = x.copy()
-    for evaluate in (activation.fn, activation.grad):
+    found = []
+    evaluations = {"fn": activation.fn, "grad": activation.grad}
+    for part, evaluate in evaluations.items():
         out = evaluate(x)
-        np.testing.assert_array_equal(x, original)
-        assert not np.shares_memory(out, x), "the result must not be a view of the input"
-    # A read-only input would make any in-place write raise.
-    x.flags.writeable = False
-    activation.fn(x)
-    activation.grad(x)
+        if not np.array_equal(x, original):
+            found.append(f"{part} writes to its input")
+        if np.shares_memory(out, x):
+            found.append(f"{part} returns a view of its input")
+    x.flags.writeable = False  # a read-only input makes any in-place write raise
+    for part, evaluate in evaluations.items():
+        try:
+            evaluate(x)
+        except ValueError as error:
+            found.append(f"{part} on a read-only input: {error}")
+    return found
+
+
+def test_activations_do_not_mutate_their_input():
+    found = {name: mutations for name in ACTIVATIONS if (mutations := _mutations(name))}
+    assert not found, f"activations that touch their input: {found}"

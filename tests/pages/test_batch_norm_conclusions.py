@@ -6,12 +6,12 @@ trained at no rate at all without it."""
 
 import functools
 
-from pages.batch_norm import tables, trainer
+from pages.batch_norm import compute, tables, trainer
 
 
 @functools.cache
 def sweeps(activation: str) -> dict[bool, trainer.Sweep]:
-    return {batch_norm: trainer.sweep(activation, 10, "moons", batch_norm) for batch_norm in (False, True)}
+    return {batch_norm: compute.sweep(activation, 10, "moons", batch_norm) for batch_norm in (False, True)}
 
 
 def test_for_sigmoid_the_sweep_never_says_batch_norm_widened_the_range_towards_higher_rates():

@@ -9,7 +9,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages.dropout import tables, trainer
+from pages.dropout import compute, tables
 from pages.dropout.page import EXPERIMENTS
 from support.apptest import APP, assert_clean
 
@@ -35,7 +35,7 @@ def test_the_verdicts_say_the_same_for_every_seed():
 
 
 def settings(name: str) -> dict:
-    """An experiment link's settings of the training, as ``trainer.over_seeds`` takes them."""
+    """An experiment link's settings of the training, as ``compute.over_seeds`` takes them."""
     query = dict(part.split("=") for part in EXPERIMENTS[name].split("&") if not part.startswith("do_rates"))
     rates = tuple(float(part.split("=")[1]) for part in EXPERIMENTS[name].split("&") if part.startswith("do_rates"))
     return dict(data=query["do_data"], noise=float(query["do_noise"]), size=int(query["do_n"]),
@@ -45,7 +45,7 @@ def settings(name: str) -> dict:
 
 @pytest.fixture(scope="module")
 def counted():
-    return {name: tables.counts(trainer.over_seeds(**settings(name)))
+    return {name: tables.counts(compute.over_seeds(**settings(name)))
             for name in ("overfit", "too_much", "more_data", "small_network")}
 
 

@@ -7,7 +7,7 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from pages.initialization import trainer
+from pages.initialization import compute
 from pages.initialization.page import EXPERIMENTS
 from support.apptest import APP, assert_clean
 
@@ -17,7 +17,7 @@ HOLDS = 8
 def test_the_tanh_links_claims_hold_over_ten_seeds():
     query = dict(part.split("=") for part in EXPERIMENTS["train_tanh"].split("&") if "schemes" not in part)
     names = ("small_normal", "unit_normal", "standard_uniform", "xavier_normal", "he_normal")
-    runs = trainer.trained_over_seeds(names, query["init_train_act"], query["init_train_data"],
+    runs = compute.trained_over_seeds(names, query["init_train_act"], query["init_train_data"],
                                       int(query["init_train_depth"]), int(query["init_train_epochs"]),
                                       float(query["init_train_lr"]), float(query["init_small_std"]), tuple(range(10)))
     reached = {name: sum(runs[seed][name].reached_at >= 0 for seed in runs) for name in names}

@@ -3,10 +3,8 @@
 import ast
 from pathlib import Path
 
-import pytest
-
 import pages
-from ui.catalog import lesson_folders
+from pages import lesson_folders
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON_WORDS = {lesson.key for lesson in pages.LESSONS} | set(lesson_folders())
@@ -23,26 +21,35 @@ def imported_modules(path: Path):
 
 
 def test_every_lesson_page_lives_in_its_own_folder():
-    for page in pages.lesson_pages():
-        folder = ROOT / "pages" / page.url_path
-        assert (folder / "page.py").is_file() and (folder / "text.py").is_file(), folder
+    incomplete = [page.url_path for page in pages.lesson_pages()
+                  if not ((ROOT / "pages" / page.url_path / "page.py").is_file()
+                          and (ROOT / "pages" / page.url_path / "text.py").is_file())]
+    assert not incomplete, f"pages without their folder, page.py and text.py: {incomplete}"
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "ui").rglob("*.py")), ids=lambda path: str(path.relative_to(ROOT)))
-def test_the_shared_kit_names_no_lesson(path):
-    assert not any(word in path.stem for word in LESSON_WORDS), f"{path.name} names a lesson"
-    lesson_imports = [name for name in imported_modules(path)
-                      if name.startswith("pages.") and name.split(".")[1] in lesson_folders()]
-    assert not lesson_imports, f"{path.name} imports a lesson: {lesson_imports}"
+def test_the_shared_kit_names_no_lesson():
+    named = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "ui").rglob("*.py"))
+             if any(word in path.stem for word in LESSON_WORDS)]
+    assert not named, f"files of the shared kit named after a lesson: {named}"
 
 
-@pytest.mark.parametrize("lesson", lesson_folders())
-def test_lessons_never_import_each_other(lesson):
-    others = set(lesson_folders()) - {lesson}
-    for path in (ROOT / "pages" / lesson).rglob("*.py"):
-        sideways = [name for name in imported_modules(path) if name.split(".")[:2][-1] in others
-                    and name.startswith("pages.")]
-        assert not sideways, f"{path.relative_to(ROOT)} imports another lesson: {sideways}"
+def test_the_shared_kit_imports_no_lesson():
+    found = {str(path.relative_to(ROOT)): lesson_imports for path in sorted((ROOT / "ui").rglob("*.py"))
+             if (lesson_imports := [name for name in imported_modules(path)
+                                    if name.startswith("pages.") and name.split(".")[1] in lesson_folders()])}
+    assert not found, f"the shared kit imports a lesson: {found}"
+
+
+def test_lessons_never_import_each_other():
+    found = {}
+    for lesson in lesson_folders():
+        others = set(lesson_folders()) - {lesson}
+        for path in sorted((ROOT / "pages" / lesson).rglob("*.py")):
+            sideways = [name for name in imported_modules(path)
+                        if name.startswith("pages.") and name.split(".")[:2][-1] in others]
+            if sideways:
+                found[str(path.relative_to(ROOT))] = sideways
+    assert not found, f"lessons importing another lesson: {found}"
 
 
 def test_directly_in_pages_only_the_course_list_and_one_entry_per_lesson_url():
@@ -50,14 +57,18 @@ def test_directly_in_pages_only_the_course_list_and_one_entry_per_lesson_url():
     (Streamlit's legacy discovery runs it on a server's first session; see ``ui.frame``)."""
     entries = {path.stem for path in (ROOT / "pages").glob("*.py")} - {"__init__"}
     assert entries == {page.url_path for page in pages.lesson_pages()}
-    for stem in entries:
+    doing_more = []
+    for stem in sorted(entries):
         tree = ast.parse((ROOT / "pages" / f"{stem}.py").read_text(encoding="utf-8"))
         calls = [node.value.func.id for node in tree.body if isinstance(node, ast.Expr)
                  and isinstance(node.value, ast.Call)]
-        assert calls == ["enter_through_the_frame"], stem
+        if calls != ["enter_through_the_frame"]:
+            doing_more.append(f"pages/{stem}.py calls {calls}")
+    assert not doing_more, f"an entry only calls enter_through_the_frame(): {doing_more}"
 
 
 def test_no_test_module_imports_another():
-    for path in (ROOT / "tests").rglob("test_*.py"):
-        imported = [name for name in imported_modules(path) if name.split(".")[0].startswith(("test_", "conftest"))]
-        assert not imported, f"{path.name} imports {imported}"
+    found = {str(path.relative_to(ROOT)): imported for path in sorted((ROOT / "tests").rglob("test_*.py"))
+             if (imported := [name for name in imported_modules(path)
+                              if name.split(".")[0].startswith(("test_", "conftest"))])}
+    assert not found, f"test modules importing another (shared pieces belong in tests/support): {found}"

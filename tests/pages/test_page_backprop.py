@@ -1,20 +1,18 @@
 """The backprop lab in AppTest: the walk through the graph node by node, editable inputs and weights, the layer as a
-matrix product, the gradient check and its planted bugs, and the BLAS section (with a small measurement in place of
-the server's, so these tests stay fast)."""
+matrix product, the gradient check and its planted bugs, the claims of the experiment links, and the BLAS section
+(with a small measurement in place of the server's, so these tests stay fast). Defaults, every control at its
+extremes, experiment links and invalid URL values are the page contract's (``support/contract.py``)."""
 
-import ast
-import json
-import math
 import re
-from pathlib import Path
-from urllib.parse import parse_qsl
 
 import numpy as np
 import pytest
 
 from dl_core.lessons import graph, matmul
 from pages.backprop import compute, figures, formulas
-from support.apptest import TableCells, assert_clean, chart_specs, html_tables, open_page, spec_numbers
+from support.apptest import TableCells, assert_clean, chart_specs, html_tables, open_page
+from support.contract import assert_sound
+from support.runs import open_experiment
 from ui.numbers import number
 
 PAGE = "pages/backprop/page.py"
@@ -33,13 +31,6 @@ def small_timing():
 
 
 
-def assert_readable(app) -> None:
-    assert_clean(app)
-    for spec in chart_specs(app):
-        assert all(math.isfinite(value) for value in spec_numbers(spec)), "a chart received NaN or inf"
-        assert "nan" not in json.dumps(spec).lower()
-
-
 def graph_texts(app) -> list[str]:
     return [note["text"] for note in chart_specs(app)[0]["layout"]["annotations"]]
 
@@ -56,7 +47,7 @@ def walk_page():
 
 def test_defaults_draw_the_graph_the_shapes_and_the_timing(walk_page):
     app = walk_page
-    assert_readable(app)
+    assert_sound(app, "backprop")
     assert app.title[0].value == "Backpropagation as matrix operations"
     assert len(chart_specs(app)) == 3
     assert app.slider(key="bp_step").value == 0
@@ -70,7 +61,7 @@ def test_defaults_draw_the_graph_the_shapes_and_the_timing(walk_page):
 def test_each_step_shows_what_the_walk_knows_then(walk_page, step):
     app = walk_page
     app.slider(key="bp_step").set_value(step).run()
-    assert_readable(app)
+    assert_sound(app, "backprop")
     direction, name = graph.WALK[step]
     passed = graph.evaluate(compute.params_of(DEFAULT_WEIGHTS), (1.0, -0.5), 0.5, "sigmoid")
     texts = graph_texts(app)
@@ -117,7 +108,7 @@ def test_next_and_back_walk_one_node_at_a_time():
     assert app.button(key="bp_next").disabled
     app.button(key="bp_back").click().run()
     assert app.slider(key="bp_step").value == LAST - 1
-    assert_readable(app)
+    assert_sound(app, "backprop")
 
 
 def test_inputs_and_weights_set_every_number():
@@ -164,7 +155,7 @@ def matrices_on_page(app) -> dict[str, list[list[str]]]:
 
 def test_the_page_draws_the_layers_matrices_with_their_shapes():
     app = open_page(PAGE, bp_n="5", bp_d="2", bp_m="3", bp_matrix="4")
-    assert_readable(app)
+    assert_sound(app, "backprop")
     shown_matrices = matrices_on_page(app)
     shapes = {name: (len(rows), len(rows[0])) for name, rows in shown_matrices.items()}
     assert shapes == {"X": (5, 2), "W": (2, 3), "b": (1, 3), "Out": (5, 3), "dOut": (5, 3), "Wᵀ": (3, 2),
@@ -199,7 +190,7 @@ def check_table(app) -> dict[str, str]:
 ])
 def test_a_planted_bug_makes_the_check_fail_where_it_should(bug, failing):
     app = open_page(PAGE, bp_bug=bug)
-    assert_readable(app)
+    assert_sound(app, "backprop")
     assert app.error and app.error[0].value.startswith("The check fails")
     verdicts = check_table(app)
     assert {name for name, verdict in verdicts.items() if verdict == "✗"} == failing
@@ -214,14 +205,14 @@ def test_the_old_on_off_bug_link_still_plants_the_forgotten_derivative():
 
 def test_relu_with_every_unit_active_hides_the_forgotten_derivative():
     app = open_page(PAGE, bp_act="relu", bp_seed="1", bp_bug="no_activation_grad")
-    assert_readable(app)
+    assert_sound(app, "backprop")
     assert not app.error
     assert "passes although a bug is planted" in app.warning[0].value
 
 
 def test_a_kink_is_explained_not_failed():
     app = open_page(PAGE, bp_act="relu", bp_x1="0", bp_x2="0", bp_b1="0", bp_b2="0", bp_b3="0")
-    assert_readable(app)
+    assert_sound(app, "backprop")
     assert not app.error
     assert "kink" in app.info[-1].value or any("kink" in info.value for info in app.info)
     assert list(check_table(app).values()).count("kink") == 3
@@ -229,7 +220,7 @@ def test_a_kink_is_explained_not_failed():
 
 def test_the_timing_section_draws_the_measurement_it_is_given(small_timing):
     app = open_page(PAGE, bp_size="32")
-    assert_readable(app)
+    assert_sound(app, "backprop")
     timing = chart_specs(app)[2]
     names = [trace["name"] for trace in timing["data"]]
     assert names[:4] == ["a·n³ (the O(n³) line)", "NumPy @ (BLAS)", "Python loops", "Python loops, extrapolated"]
@@ -250,57 +241,19 @@ def test_the_timing_is_measured_once_per_server_process():
     assert compute.PYTHON_SIZES[-1] <= 128 < compute.NUMPY_SIZES[-1]  # Python kept small, extrapolated beyond
 
 
-EXTREMES = [("selectbox", "bp_act", name) for name in compute.NAMES] + [
-    ("select_slider", "bp_x1", -3.0), ("select_slider", "bp_x1", 3.0), ("select_slider", "bp_x2", -3.0),
-    ("select_slider", "bp_x2", 3.0),
-    ("select_slider", "bp_y", -3.0), ("select_slider", "bp_y", 3.0), ("number_input", "bp_seed", 0),
-    ("number_input", "bp_seed", 9999), ("select_slider", "bp_w11", -3.0), ("select_slider", "bp_w11", 3.0),
-    ("select_slider", "bp_b2", 3.0), ("select_slider", "bp_v3", -3.0), ("select_slider", "bp_c", 3.0),
-    ("slider", "bp_n", 1), ("slider", "bp_n", 6), ("slider", "bp_d", 1), ("slider", "bp_d", 5),
-    ("slider", "bp_m", 1), ("slider", "bp_m", 4), ("number_input", "bp_matrix", 9999),
-    ("slider", "bp_step", 0), ("slider", "bp_step", LAST), ("select_slider", "bp_size", 4),
-    ("select_slider", "bp_size", 32), ("selectbox", "bp_bug", "reshaped_dw"),
-]
-
-
-@pytest.fixture(scope="module")
-def shared_page():
-    return open_page(PAGE, bp_step=str(LAST))
-
-
-@pytest.mark.parametrize(("kind", "key", "value"), EXTREMES, ids=[f"{key}={value}" for _, key, value in EXTREMES])
-def test_every_control_at_its_extremes(shared_page, kind, key, value):
-    app = shared_page
-    getattr(app, kind)(key=key).set_value(value).run()
-    assert_readable(app)
-    assert len(chart_specs(app)) == 3
-
-
 def test_everything_at_its_largest_stays_finite():
     query = {"bp_act": "relu", "bp_x1": "3", "bp_x2": "-3", "bp_y": "-3", "bp_step": str(LAST), "bp_n": "6",
              "bp_d": "5", "bp_m": "4"}
     query.update({key: "3" for key in compute.WEIGHT_KEYS})
     query["bp_w21"] = "-3"
     app = open_page(PAGE, **query)
-    assert_readable(app)
+    assert_sound(app, "backprop")
     assert any(text.startswith("∂L/∂x₁") for text in graph_texts(app))
-
-
-@pytest.mark.parametrize("query", [
-    {"bp_act": "swish++"}, {"bp_x1": "nan"}, {"bp_step": "99"}, {"bp_w11": "inf"}, {"bp_seed": "-3"},
-    {"bp_n": "0"}, {"bp_bug": "typo"}, {"bp_size": "7"},
-], ids=lambda query: "&".join(f"{key}={value}" for key, value in query.items()))
-def test_an_invalid_url_value_falls_back_to_the_default(query):
-    app = open_page(PAGE, **query)
-    assert_readable(app)
-    assert app.selectbox(key="bp_act").value == "sigmoid" and app.slider(key="bp_step").value == 0
-    assert app.select_slider(key="bp_x1").value == 1.0 and app.select_slider(key="bp_w11").value == DEFAULT_WEIGHTS[0]
-    assert app.slider(key="bp_n").value == 4 and app.selectbox(key="bp_bug").value == "none"
 
 
 def test_russian():
     app = open_page(PAGE, lang="ru", bp_step=str(LAST))
-    assert_readable(app)
+    assert_sound(app, "backprop")
     assert app.title[0].value == "Обратное распространение ошибки в матричном виде"
     texts = graph_texts(app)
     assert "−0,5" in texts and any(re.fullmatch(r"∂L/∂x₁ = −?\d+,\d+", text) for text in texts)
@@ -320,16 +273,10 @@ EXPERIMENT_CLAIMS = {
 }
 
 
-def experiments() -> dict[str, str]:
-    source = (Path(__file__).resolve().parents[2] / PAGE).read_text(encoding="utf-8")
-    return next(ast.literal_eval(node.value) for node in ast.parse(source).body
-                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXPERIMENTS")
-
-
 @pytest.mark.parametrize("name", sorted(EXPERIMENT_CLAIMS))
 def test_an_experiment_link_shows_what_it_promises(name):
-    app = open_page(PAGE, **dict(parse_qsl(experiments()[name])))
-    assert_readable(app)
+    app = open_experiment("backprop", name)
+    assert_sound(app, "backprop")
     assert EXPERIMENT_CLAIMS[name](app)
 
 

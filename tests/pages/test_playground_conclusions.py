@@ -32,13 +32,13 @@ def data_of(name: str) -> tuple:
 
 def test_the_dying_and_saturating_links_hold_over_ten_seeds():
     for name in ("dead_relu", "saturated"):
-        found = trainer.over_seeds(setup_of(name), *data_of(name))
+        found = compute.over_seeds(setup_of(name), *data_of(name))
         assert (found.no_gradient[:, -1] >= DEAD).sum() >= HOLDS, name  # the last hidden layer
 
 
 def test_dropout_beats_no_dropout_in_the_links_comparison_over_ten_seeds():
-    first = trainer.over_seeds(setup_of("dropout"), *data_of("dropout"))
-    second = trainer.over_seeds(setup_of("dropout", "pg_b_"), *data_of("dropout"))
+    first = compute.over_seeds(setup_of("dropout"), *data_of("dropout"))
+    second = compute.over_seeds(setup_of("dropout", "pg_b_"), *data_of("dropout"))
     counted = compute.seeds_verdict(first, second, 0.9)
     assert counted.b_lower >= HOLDS and counted.seeds == 10
     assert not np.any(first.diverged | second.diverged)

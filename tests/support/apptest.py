@@ -55,21 +55,6 @@ def numeric_arrays(spec: dict):
                 yield decode(trace[axis])
 
 
-def spec_numbers(value):
-    """Every number in a chart's JSON (a spec, or any part of it), binary arrays decoded."""
-    if isinstance(value, dict):
-        if "bdata" in value:
-            yield from decode(value).ravel().tolist()
-        else:
-            for item in value.values():
-                yield from spec_numbers(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from spec_numbers(item)
-    elif isinstance(value, float | int) and not isinstance(value, bool):
-        yield value
-
-
 class TableCells(HTMLParser):
     """Collects the text of every cell of every <table>, row by row."""
 
@@ -122,12 +107,3 @@ def read_number(text: str, language: str = "en") -> float:
         return float(text.replace(point, "."))
     mantissa = {"": "1", "-": "-1"}.get(mantissa, mantissa)
     return float(mantissa.replace(point, ".")) * 10.0 ** int(power.translate(SUPERSCRIPT_DIGITS))
-
-
-def number_sliders(app: AppTest, prefix: str) -> list:
-    """The sliders of numbers whose key starts with ``prefix``: plain sliders and the select sliders of
-    ``ui.controls.number_slider``, each with its lowest and highest value: ``[(slider, low, high)]``."""
-    found = [(slider, slider.min, slider.max) for slider in app.slider if slider.key.startswith(prefix)]
-    found += [(slider, read_number(slider.options[0]), read_number(slider.options[-1])) for slider in app.select_slider
-              if slider.key.startswith(prefix)]
-    return found

@@ -1,7 +1,7 @@
 """The glossary's rules as the tests use them: the table "Ruled out" of ``docs/glossary.md``, one pattern a row.
 
 The same rules check the text catalog (``tests/pages/test_glossary.py``) and every page as it is drawn in Russian
-(``tests/pages/test_rendered_text.py``), so a decision is written once, in the glossary, for people and tests alike.
+(``tests/pages/test_shown_text.py``), so a decision is written once, in the glossary, for people and tests alike.
 """
 
 from __future__ import annotations

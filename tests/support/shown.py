@@ -1,11 +1,11 @@
 """Everything a page shows as text, read from a run of the page in AppTest, for the rules on how text is written.
 
-A page is opened in each state a class sees it in: at its defaults, in every section of a page with sections, and
-from every link of its "Experiments from the lesson". From each run every string the page sends to the browser is
-collected: texts, captions, alerts, headings, formulas, metrics, widget labels, helps and option labels, tables
-(HTML), and every string of every chart's Plotly spec (titles, names, hover templates, annotations, button labels),
-frames included. Strings that are no text for a reader (colours, ids, URL keys, formats of number inputs, encoded
-arrays) are left out.
+A page is opened (``support.runs``) in each state a class sees it in (``states``): at its defaults, in every section
+of a page with sections, and from every link of its "Experiments from the lesson". From each run every string the
+page sends to the browser is collected: texts, captions, alerts, headings, formulas, metrics, widget labels, helps
+and option labels, tables (HTML), and every string of every chart's Plotly spec (titles, names, hover templates,
+annotations, button labels), frames included. Strings that are no text for a reader (colours, ids, URL keys,
+formats of number inputs, encoded arrays) are left out.
 """
 
 from __future__ import annotations
@@ -15,15 +15,12 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from urllib.parse import parse_qs
 
 from google.protobuf.message import Message
 from streamlit.testing.v1.element_tree import Block
 
 from pages import HOME, lesson_pages
-from support.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[2]
 # Proto fields and spec keys whose strings are for the machine, not the reader.
@@ -43,6 +40,10 @@ MACHINE_SPEC_KEYS = {"path", "dtype", "bdata", "shape", "family", "uid", "legend
                      "contours", "label_font"}
 
 
+PAGES = ["home", *(page.url_path for page in lesson_pages())]
+SECTIONS = {"optimizer_lab": ("learning_rate", "sgd", "map")}  # sections other than the one a page opens on
+
+
 @dataclass(frozen=True)
 class Shown:
     """A string the page showed: in which ``state`` of which page, ``where`` on it, and the ``text``."""
@@ -52,50 +53,27 @@ class Shown:
     text: str
 
 
-def experiments(folder: str) -> dict[str, str]:
+def script(page: str) -> str:
+    return HOME.script if page == "home" else f"pages/{page}/page.py"
+
+
+def experiments(page: str) -> dict[str, str]:
     """The page's "Experiments from the lesson": {name: query}, read from its ``EXPERIMENTS``."""
-    tree = ast.parse((ROOT / "pages" / folder / "page.py").read_text(encoding="utf-8"))
+    if page == "home":
+        return {}
+    tree = ast.parse((ROOT / script(page)).read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXPERIMENTS":
             return ast.literal_eval(node.value)
     return {}
 
 
-SECTIONS = {"optimizer_lab": ("learning_rate", "sgd", "map")}  # sections other than the one a page opens on
-PAGES = ["home", *(page.url_path for page in lesson_pages())]
-
-
 def states(page: str) -> dict[str, str]:
-    """{name: query} of every state of ``page`` the rules look at: defaults, sections, experiment links."""
+    """{name: query} of every state of ``page`` a class sees it in: defaults, sections, experiment links."""
     found = {"defaults": ""}
     found.update({f"section {name}": f"lab_section={name}" for name in SECTIONS.get(page, ())})
-    if page != "home":
-        found.update({f"experiment {name}": query for name, query in experiments(page).items()})
+    found.update({f"experiment {name}": query for name, query in experiments(page).items()})
     return found
-
-
-def script(page: str) -> str:
-    return HOME.script if page == "home" else f"pages/{page}/page.py"
-
-
-@dataclass(frozen=True)
-class Run:
-    """What one run of a page left: every string it showed, its exceptions and the values of its controls."""
-
-    texts: tuple[Shown, ...]
-    exceptions: tuple[str, ...]
-    controls: dict
-
-
-@cache
-def run(page: str, query: str, language: str) -> Run:
-    """Open ``page`` with ``query`` in ``language`` and keep what the rules read (not the app: it is large)."""
-    params = {key: values if len(values) > 1 else values[0] for key, values in parse_qs(query).items()}
-    app = open_page(script(page), **params, lang=language)
-    state = f"{page}?{query}" if query else page
-    texts = tuple(Shown(state, where, as_read(text)) for where, text in shown_strings(app._tree) if text.strip())
-    controls = {key: app.session_state[key] for key in params if key in app.session_state}
-    return Run(texts, tuple(str(error.value) for error in app.exception), controls)
 
 
 def as_read(text: str) -> str:
