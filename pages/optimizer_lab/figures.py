@@ -280,7 +280,7 @@ def map_figure(result: MapResult, log_rows: bool, current: tuple[float, float] |
         data.append({**line, "line": {"color": "white", "width": 6}, "showlegend": False})  # readable on dark cells
         data.append({**line, "line": {"color": BLACK, "width": 3, "dash": "dash" if limit_dashed else "solid"},
                      "name": labels.theory})
-    if current is not None:
+    if current is not None and not (log_rows and current[1] <= 0):  # eps = 0 has no place on a log axis
         lr, second = current
         data.append({"type": "scatter", "mode": "markers", "x": [float(np.log10(lr))],
                      "y": [float(np.log10(second) if log_rows else second)], "name": labels.current,

@@ -130,14 +130,7 @@ def kept(value, wanted) -> bool:
     return value == wanted
 
 
-# Known, not fixed yet: the stability map's current point takes log10 of AdaGrad's eps, and eps = 0 is the slider's
-# lowest value (pages/optimizer_lab/figures.py, map_figure); alone, from the link ?lab_optimizers=GD&lab_optimizers=
-# AdaGrad&lab_adagrad_eps=0&lab_section=map&lab_map_optimizer=AdaGrad.
-KNOWN_ERRORS = {"optimizer_lab": "the stability map of AdaGrad at eps = 0 takes log10(0)"}
-
-
-@pytest.mark.parametrize("page", [pytest.param(page, marks=pytest.mark.xfail(reason=KNOWN_ERRORS[page], strict=False))
-                                  if page in KNOWN_ERRORS else page for page in PAGES])
+@pytest.mark.parametrize("page", PAGES)
 def test_every_control_at_its_extremes_renders_and_keeps_its_value(page):
     problems = []
     for state, result in extremes(page)[1]:
