@@ -307,7 +307,18 @@ def _probe_spread(mlp: MLP, params: Params, state: State, probe: np.ndarray, pre
             np.stack([_shares(record.activation, activation_edges) for record in hidden], axis=1),
             np.moveaxis(np.percentile(np.stack([values.reshape(copies, -1) for values in pre], axis=1), PERCENTILES,
                                       axis=2), 0, -1),
-            np.stack([values.std(axis=1).mean(axis=1) for values in pre], axis=1))
+            _unit_spread(pre))
+
+
+def _unit_spread(pre: list[np.ndarray]) -> np.ndarray:
+    """``(K, hidden layers)`` from each hidden layer's pre-activations ``(K, P, units)``: each unit's standard
+    deviation over the probe samples, averaged over the layer's units (:attr:`LayerHistograms.pre_std`)."""
+    return np.stack([values.std(axis=1).mean(axis=1) for values in pre], axis=1)
+
+
+def _pre_std(mlp: MLP, params: Params, state: State, probe: np.ndarray) -> np.ndarray:
+    """:func:`_unit_spread` of the copies, each on its own probe ``(K, P, D)``."""
+    return _unit_spread([record.pre_activation for record in mlp.forward(params, state, probe, train=True).layers[:-1]])
 
 
 def train_at_rates(
@@ -375,14 +386,16 @@ class SeedsSweep:
     seeds: np.ndarray
     losses: np.ndarray
     diverged: np.ndarray
+    pre_std: np.ndarray | None = None
 
 
 def sweep_over_seeds(mlp: MLP, lrs, x: np.ndarray, y: np.ndarray, *, seeds, steps: int, batch_size: int,
                      initializer: str = "xavier_normal", optimizer: str = "gd",
-                     record_every: int = 10) -> SeedsSweep:
+                     record_every: int = 10, probe: np.ndarray | None = None) -> SeedsSweep:
     """:func:`train_at_rates` for every seed in one lockstep training: ``x`` ``(S, N, D)`` and ``y`` ``(S, N)`` hold
     each seed's data; seed s's rates are, number for number, ``train_at_rates(mlp, lrs, x[s], y[s], seed=seeds[s])``
-    (its start and its minibatches)."""
+    (its start and its minibatches). With ``probe`` ``(S, P, D)`` (each seed's probe batch), ``pre_std`` ``(records,
+    S, R, hidden layers)`` is :attr:`LayerHistograms.pre_std` of every record."""
     lrs = np.atleast_1d(np.asarray(lrs, dtype=np.float64))
     rates, count = len(lrs), len(seeds)
     starts, generators = [], []
@@ -392,13 +405,20 @@ def sweep_over_seeds(mlp: MLP, lrs, x: np.ndarray, y: np.ndarray, *, seeds, step
         generators += [copy.deepcopy(rng) for _ in range(rates)]
     x, y = np.repeat(np.asarray(x, dtype=np.float64), rates, axis=0), np.repeat(np.asarray(y), rates, axis=0)
     copies = rates * count
-    keep = (lambda params, state: _population(mlp, params, state, x, y)) if mlp.batch_norm else None
+    probes = None if probe is None else np.repeat(np.asarray(probe, dtype=np.float64), rates, axis=0)
+
+    def keep(params: Params, state: State) -> tuple[np.ndarray, ...]:
+        measured = _population(mlp, params, state, x, y) if mlp.batch_norm else ()
+        return measured + (() if probes is None else (_pre_std(mlp, params, state, probes),))
+
     run = training.train(mlp, stack_copies([start for start in starts for _ in range(rates)]),
                          mlp.init_state(copies=copies), optimizers.make(optimizer, lr=np.tile(lrs, count)[:, None]),
                          x, y, steps=steps, batch_size=batch_size, rng=generators, record_every=record_every,
                          layer_statistics=False, keep=keep)
     final = run.kept[0][-1] if mlp.batch_norm else run.train_loss[-1]
-    return SeedsSweep(lrs, np.asarray(seeds), final.reshape(count, rates), (run.diverged_at >= 0).reshape(count, rates))
+    pre_std = None if probe is None else run.kept[-1].reshape(len(run.steps), count, rates, -1)
+    return SeedsSweep(lrs, np.asarray(seeds), final.reshape(count, rates), (run.diverged_at >= 0).reshape(count, rates),
+                      pre_std)
 
 
 def constant_guess_loss(y: np.ndarray, classes: int) -> float:

@@ -25,7 +25,9 @@ EXPERIMENTS = {  # lesson 9: the forward interface, the backward pass by the cha
     "batch": "bp_n=4&bp_d=3&bp_m=2",
     "single": "bp_n=1&bp_d=2&bp_m=3",
     "bug": "bp_bug=no_activation_grad",
-    "bug_missed": "bp_act=relu&bp_seed=1&bp_bug=no_activation_grad",
+    "bug_missed": ("bp_act=relu&bp_bug=no_activation_grad&bp_seed=1&bp_w11=0.35&bp_w12=0.82&bp_w13=0.33&bp_w21=-1.3"
+                   "&bp_w22=0.91&bp_w23=0.45&bp_b1=-0.54&bp_b2=0.58&bp_b3=0.36&bp_v1=0.29&bp_v2=0.03&bp_v3=0.55"
+                   "&bp_c=-0.74"),  # the point named in full: the check misses the bug at this point, any seed
     "loss_factor": "bp_bug=loss_factor",
     "reshaped": "bp_bug=reshaped_dw",
     "blas": "bp_size=1024",

@@ -157,6 +157,13 @@ def sweep(activation: str, depth: int, data: str, batch_norm: bool) -> Sweep:
     return in_helper(trainer.sweep, activation, depth, data, batch_norm)
 
 
+@st.cache_data(max_entries=24, show_spinner=False)
+def spread(activation: str, depth: int, lr: float, steps: int, data: str) -> trainer.Spread:
+    """``trainer.spread`` (in the helper process): over seeds 0 to 9, whether the plain network's last layer's
+    spread collapsed or grew."""
+    return in_helper(trainer.spread, activation, depth, lr, steps, data)
+
+
 def constant_guess(data: str, seed: int) -> float:
     """The loss of the best constant guess on the data set (the entropy of its class frequencies)."""
     return constant_guess_loss(dataset(data, seed)[1], 2)

@@ -253,15 +253,14 @@ def render() -> None:
         charts.show(figures.distribution_figure(runs, shown != "inputs", shown_labels, phone), key="bn_spread_chart")
         st.caption(t("batch_norm.deep.spread_caption", probe=trainer.PROBE))
         plain, normed = runs[False].histograms.pre_std[:, 0], runs[True].histograms.pre_std[:, 0]  # (snapshots, layers)
-        collapse = plain[-1, -1] / max(plain[-1, 0], 1e-300)
-        growth = float(plain[:, -1].max() / max(plain[0, -1], 1e-300))
-        verdict = ("batch_norm.differs.grow_collapsed" if collapse < 1e-2
-                   else "batch_norm.differs.grow_grew" if growth > 3 else "batch_norm.differs.grow_steady")
+        over_seeds = compute.spread(activation, depth, lr, steps, data)
         course.lesson_differs(
             t("batch_norm.differs.grow_says"),
             t("batch_norm.differs.grow_measured", depth=depth, first=plain[0, 0], last=plain[0, -1],
               first_end=plain[-1, 0], last_end=plain[-1, -1], bn_low=float(normed.min()), bn_high=float(normed.max()))
-            + " " + t(verdict, depth=depth, factor=growth),
+            + " " + t("batch_norm.differs.grow_seeds", depth=depth, last_seed=trainer.SEEDS - 1, n=trainer.SEEDS,
+                      collapsed=int(over_seeds.collapsed.sum()), grew=int(over_seeds.grew.sum()),
+                      steady=int(over_seeds.steady.sum())),
         )
 
         st.markdown("#### " + t("batch_norm.deep.gamma_title"))

@@ -216,17 +216,9 @@ TEXT = {
         "en": "how much a unit's input varies from one sample to the next (its standard deviation over the probe batch, averaged over the layer's units). Without batch norm: {first:.2g} in layer 1 and {last:.2g} in layer {depth} before training, {first_end:.2g} and {last_end:.2g} after it. With batch norm it is about |γ| in every layer: between {bn_low:.2g} and {bn_high:.2g} here.",
         "ru": "разброс входа нейрона от объекта к объекту (стандартное отклонение по контрольному батчу, усреднённое по нейронам слоя). Без батч-нормализации до обучения он равен {first:.2g} в слое 1 и {last:.2g} в последнем, {depth}-м; после обучения — {first_end:.2g} и {last_end:.2g}. С батч-нормализацией он около |γ| в каждом слое: здесь от {bn_low:.2g} до {bn_high:.2g}.",
     },
-    "batch_norm.differs.grow_collapsed": {
-        "en": "Here the spread did not grow: it collapsed with depth. The units of layer {depth} give nearly the same value to every input, so the output cannot tell the classes apart, which is just as harmful.",
-        "ru": "Здесь разброс без батч-нормализации не вырос, а схлопнулся с глубиной. Нейроны последнего, {depth}-го слоя выдают почти одно и то же для любого объекта, и выход сети не может различить классы. Это не менее вредно, чем рост.",
-    },
-    "batch_norm.differs.grow_grew": {
-        "en": "Here it did grow: in layer {depth} it reached about {factor:.3g} times its starting value during training.",
-        "ru": "Здесь разброс без батч-нормализации действительно вырос: в последнем, {depth}-м слое за время обучения — примерно в {factor:.3g} {factor:plural:раз|раза|раз} по сравнению с начальным значением.",
-    },
-    "batch_norm.differs.grow_steady": {
-        "en": "Here, in layer {depth}, it never exceeded its start by more than a factor of {factor:.3g}; but nothing holds it there: try η = 10 with ReLU.",
-        "ru": "Здесь разброс без батч-нормализации в последнем, {depth}-м слое за время обучения превышал начальное значение не более чем в {factor:.3g} {factor:plural:раз|раза|раз}. Но его ничто не удерживает: попробуйте η = 10 с ReLU.",
+    "batch_norm.differs.grow_seeds": {
+        "en": "Over seeds 0 to {last_seed}, with these settings and no batch norm, the spread of layer {depth} collapsed (ended below 1% of layer 1's, so the output cannot tell the classes apart) in {collapsed} of {n} seeds, grew to more than 3 times its start during training in {grew} of {n}, and stayed within that in {steady} of {n}. Nothing in the network holds it in place.",
+        "ru": "На зёрнах от 0 до {last_seed} при этих настройках без батч-нормализации разброс в последнем, {depth}-м слое схлопнулся (к концу обучения меньше 1% от разброса в слое 1 — выход сети уже не различает классы) в {collapsed} из {n} {n:plural:запуска|запусков|запусков}, вырос за время обучения больше чем втрое в {grew} из {n} и остался в этих пределах в {steady} из {n}. Ничто в самой сети его не удерживает.",
     },
     "batch_norm.deep.gamma_title": {"en": "The learned γ and β", "ru": "Обученные γ и β"},
     "batch_norm.deep.gamma_summary": {

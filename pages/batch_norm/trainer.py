@@ -49,7 +49,7 @@ def deep_run(activation: str, depth: int, lr: float, steps: int, data: str, seed
     """One network trained with minibatch SGD at ``lr`` (``dl_core.lessons.batch_norm.train_at_rates``), with the
     spread of every hidden layer's values at ``FRAMES`` snapshots."""
     x, y = make_dataset(data, seed)
-    probe = x[np.random.default_rng([seed, 11]).permutation(len(x))[:PROBE]]
+    probe = x[_probe_order(seed, len(x))]
     return train_at_rates(
         network(activation, depth, batch_norm), [lr], x, y, steps=steps, batch_size=BATCH, seed=seed,
         initializer=INITIALIZER[activation], record_every=max(steps // FRAMES, 1), probe=probe,
@@ -81,6 +81,51 @@ class Sweep:
     def trains(self) -> np.ndarray:
         """``(R,)``: the rates that trained in at least ``HOLDS`` seeds."""
         return self.trained_count >= HOLDS
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How the spread of the last hidden layer's inputs (``LayerHistograms.pre_std``) moves while the network
+    without batch norm trains, for seeds 0 to ``SEEDS - 1``: per seed, whether it *collapsed* (at the end below
+    ``COLLAPSED`` of layer 1's), else whether it *grew* (at some record above ``GREW`` times its start)."""
+
+    collapsed: np.ndarray
+    grew: np.ndarray
+
+    @property
+    def steady(self) -> np.ndarray:
+        """Per seed: neither collapsed nor grew."""
+        return ~self.collapsed & ~self.grew
+
+
+COLLAPSED, GREW = 1e-2, 3.0
+
+
+def spread_verdicts(pre_std: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """From ``pre_std`` ``(records, ..., hidden layers)``: per run, (collapsed, grew) as :class:`Spread` defines
+    them."""
+    last = pre_std[..., -1]
+    collapsed = last[-1] < COLLAPSED * pre_std[-1, ..., 0]
+    grew = ~collapsed & (last.max(axis=0) > GREW * last[0])
+    return collapsed, grew
+
+
+def spread(activation: str, depth: int, lr: float, steps: int, data: str) -> Spread:
+    """``deep_run`` without batch norm for seeds 0 to ``SEEDS - 1`` in lockstep (same data, starts, minibatches
+    and probes as ``deep_run`` with each seed), reduced to :class:`Spread`."""
+    seeds = list(range(SEEDS))
+    sets = [make_dataset(data, each) for each in seeds]
+    x, y = np.stack([points for points, _ in sets]), np.stack([labels for _, labels in sets])
+    probes = np.stack([points[_probe_order(each, len(points))] for each, points in zip(seeds, x, strict=True)])
+    found = sweep_over_seeds(network(activation, depth, False), [lr], x, y, seeds=seeds, steps=steps,
+                             batch_size=BATCH, initializer=INITIALIZER[activation],
+                             record_every=max(steps // FRAMES, 1), probe=probes)
+    return Spread(*spread_verdicts(found.pre_std[:, :, 0]))
+
+
+def _probe_order(seed: int, count: int) -> np.ndarray:
+    """The ``PROBE`` samples of seed ``seed``'s data set whose layer values are measured."""
+    return np.random.default_rng([seed, 11]).permutation(count)[:PROBE]
 
 
 def sweep(activation: str, depth: int, data: str, batch_norm: bool) -> Sweep:

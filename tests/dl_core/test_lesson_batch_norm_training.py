@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from dl_core import datasets, optimizers, training
-from dl_core.lessons.batch_norm import RatesRun, constant_guess_loss, train_at_rates, trained
+from dl_core.lessons.batch_norm import RatesRun, constant_guess_loss, sweep_over_seeds, train_at_rates, trained
 from dl_core.network import MLP
 
 
@@ -31,6 +31,23 @@ def test_each_rate_is_the_network_trained_alone_at_that_rate(data, batch_norm):
         np.testing.assert_allclose(together.batch_losses[:, k], alone.batch_losses, rtol=1e-12)
         for key, value in alone.params.items():
             np.testing.assert_allclose(together.params[key][k], value, rtol=1e-11, atol=1e-14, err_msg=key)
+
+
+@pytest.mark.parametrize("batch_norm", [False, True])
+def test_each_seed_of_the_sweep_is_train_at_rates_with_that_seed(batch_norm):
+    seeds, lrs = (4, 9), [0.05, 0.5]
+    sets = [datasets.moons(60, np.random.default_rng(seed), noise=0.2) for seed in seeds]
+    x, y = np.stack([points for points, _ in sets]), np.stack([labels for _, labels in sets])
+    probes = x[:, :16]
+    mlp = MLP((2, 6, 6, 2), activation="tanh", batch_norm=batch_norm)
+    edges = np.linspace(-3, 3, 7)
+    swept = sweep_over_seeds(mlp, lrs, x, y, seeds=seeds, steps=12, batch_size=20, record_every=4, probe=probes)
+    for index, seed in enumerate(seeds):
+        alone = train_at_rates(mlp, lrs, x[index], y[index], steps=12, batch_size=20, seed=seed, record_every=4,
+                               probe=probes[index], pre_edges=edges, activation_edges=edges)
+        np.testing.assert_allclose(swept.losses[index], alone.population_losses[-1], rtol=1e-11)
+        np.testing.assert_allclose(swept.pre_std[:, index], alone.histograms.pre_std, rtol=1e-11)
+    assert sweep_over_seeds(mlp, lrs, x, y, seeds=seeds, steps=4, batch_size=20).pre_std is None
 
 
 def test_a_rate_that_blows_up_stops_and_leaves_the_others_alone(data):

@@ -37,14 +37,7 @@ def words(page: str, query: str, seed: int) -> list[str]:
     return [NUMBER.sub("#", str(text)) for text in said if not str(text).lstrip().startswith("<")]  # not tables
 
 
-# Known to change with the seed, not fixed yet: each is one run's verdict that would need its own ten seeds.
-NOT_YET = {
-    ("batch_norm", "experiment relu_range"): "the deep run's 'variance grew / collapsed / stayed' verdict is one run's",
-    ("backprop", "experiment bug_missed"): "whether a gradient check at one point misses the planted bug depends on "
-                                            "the point, which the seed draws",
-}
-CASES = [pytest.param(page, name, query, marks=[pytest.mark.xfail(reason=NOT_YET[page, name], strict=True)]
-                      if (page, name) in NOT_YET else [], id=f"{page}-{name}")
+CASES = [pytest.param(page, name, query, id=f"{page}-{name}")
          for page in PAGES if page in SEED_KEYS for name, query in states(page).items()]
 
 
