@@ -8,7 +8,7 @@ if __name__ != "__mp_main__":
     import streamlit as st
 
     import pages
-    from ui import classroom, frame, server_memory
+    from ui import classroom, frame, live_class, server_memory
 
     st.set_page_config(page_title="Optimizer Lab", page_icon="🎓", layout="wide",
                        initial_sidebar_state="collapsed" if classroom.presenting() else "auto")
@@ -17,5 +17,7 @@ if __name__ != "__mp_main__":
     frame.language_switch()
     classroom.presenter_switch()
     page = frame.navigation(pages.HOME, pages.lesson_pages())
+    live_class.run(page.url_path)
     frame.about()
     page.run()
+    live_class.publish(page.url_path)

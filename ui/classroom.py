@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from ui import live_class
 from ui.i18n import t
 
 PRESENT_KEY = "present"
@@ -57,7 +58,7 @@ def style() -> None:
 def presenter_switch() -> None:
     """A toggle in the sidebar that turns presenter mode on or off (kept in the address)."""
     on = st.sidebar.toggle(t("classroom.present"), value=presenting(), help=t("classroom.present_help"),
-                           key="_present_switch")
+                           key=live_class.PRESENT_SWITCH_KEY)
     if on != presenting():
         if on:
             st.query_params[PRESENT_KEY] = "1"
@@ -124,19 +125,45 @@ def predict_then_reveal(question: str, options: Sequence[str], answer: str, sett
                         format_func: Callable[[str], str] = str) -> bool:
     """Predict then reveal. Off (the default): returns True, the page shows its outcome. On (a toggle, kept in the
     address as ``?predict=1``): asks ``question`` with ``options`` as a choice and returns False (the page must not
-    show its outcome) until the student presses Reveal; then says whether the prediction was ``answer`` and returns
-    True. Any change of ``settings`` (the controls that decide the outcome) hides the outcome again."""
+    show any outcome of the question) until it is revealed; then says whether the prediction was ``answer`` and
+    returns True. Any change of ``settings`` (the controls that decide the outcome) hides the outcome again.
+
+    Alone, the student reveals with a checkbox. In a live class (``ui.live_class``) the students' choices go to the
+    class, the teacher sees how many chose what as they come in and reveals for everyone at once."""
     on = st.toggle(t("classroom.predict"), key=PREDICT_KEY, bind="query-params", help=t("classroom.predict_help"))
     if not on:
         return True
-    stamp = _fingerprint(settings)[:12]  # new settings, new widgets: the outcome is hidden again
+    stamp = _fingerprint((settings, tuple(options)))[:12]  # new settings, new widgets: the outcome is hidden again
     box = st.container(border=True)
+    labels = tuple(format_func(option) for option in options)
+    if live_class.role() == "teacher":
+        shown = live_class.revealed(stamp)
+        box.markdown(f"**{question}**")
+        with box:
+            live_class.tally(stamp, tuple(options), labels, list(options).index(answer) if shown else None)
+        if not shown:
+            box.button(t("class.reveal_all"), icon=":material/visibility:", on_click=live_class.reveal,
+                       args=(stamp,), type="primary", key="_class_reveal_" + stamp)
+            box.caption(t("classroom.hidden"))
+            return False
+        box.success(t("class.revealed", answer=format_func(answer)))
+        return True
     guess = box.radio(question, options, index=None, format_func=format_func, key="_prediction_" + stamp,
                       horizontal=True)
-    revealed = box.checkbox(t("classroom.reveal"), key="_reveal_" + stamp, disabled=guess is None)
-    if not (revealed and guess is not None):
-        box.caption(t("classroom.hidden"))
+    if live_class.following():
+        if guess is not None:
+            live_class.answer(stamp, guess)
+        revealed = live_class.revealed(stamp)
+        waiting = t("class.wait_reveal")
+    else:
+        revealed = box.checkbox(t("classroom.reveal"), key="_reveal_" + stamp, disabled=guess is None)
+        waiting = t("classroom.hidden")
+    if not revealed:
+        box.caption(waiting)
         return False
+    if guess is None:
+        box.info(t("class.revealed", answer=format_func(answer)))
+        return True
     verdict = t("classroom.right") if guess == answer else t("classroom.wrong", answer=format_func(answer))
     (box.success if guess == answer else box.warning)(verdict)
     return True

@@ -122,7 +122,7 @@ def test_the_bias_correction_is_a_display_option_that_retrains_nothing(monkeypat
                                                                                                         **kwargs))
     app = open_page(PAGE, bn_seed="4242", bn_depth="9")  # settings no other test uses: nothing cached yet
     trained = len(calls)
-    assert trained == 4  # two networks, and the sweep of each
+    assert trained == 5  # two networks, the sweep of each, and the plain network's spread over seeds
     lines = len(chart_specs(app)[1]["data"])
     app.toggle(key="bn_debias").set_value(True).run()
     assert_clean(app)
@@ -130,8 +130,8 @@ def test_the_bias_correction_is_a_display_option_that_retrains_nothing(monkeypat
     app.radio(key="bn_show").set_value("inputs").run()
     assert_clean(app)
     assert chart_specs(app)[4]["layout"]["xaxis"]["title"]["text"] == "input of the activation"
-    app.select_slider(key="bn_lr").set_value(1.0).run()  # a new rate retrains the two networks, not the sweep
-    assert len(calls) == trained + 2
+    app.select_slider(key="bn_lr").set_value(1.0).run()  # a new rate: the networks and the spread again, not the sweep
+    assert len(calls) == trained + 3
 
 
 def test_a_batch_of_one_is_explained_not_a_crash():

@@ -9,8 +9,9 @@ of a page kept per process in ``support.runs``) is computed once:
   ``test_playground.py``) and ``tests/pages/test_<page>_conclusions.py`` together with the tests parametrized by page
   first (``test_x[<page>]``, ``test_x[<page>-...]``) in the files of ``BY_PAGE``, so a page's runs and trainings
   (the lessons' caches are per process) are made once, and the pages spread over the workers;
-- the tests that start servers and a browser (``tests/browser``, ``tests/deploy``) are one group: they run one after
-  another on one worker, so at most one such server runs at a time, beside the other worker's tests.
+- the browser tests (``tests/browser``: one server of the app, Chromium) are one group, and the replica tests
+  (``tests/deploy``: two servers behind HAProxy) another: each starts its servers once, and the two go out first, to
+  different workers, since they mostly wait on their servers.
 
 The groups that take longest (``SLOWEST``, measured) go out first, the servers' before all, so that the last group
 a worker starts is a short one; the rest go out largest first (by number of tests), as xdist's ``loadscope`` sends
@@ -22,19 +23,20 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-SERVER_TESTS = ("tests/browser/", "tests/deploy/")
+SERVER_TESTS = {"tests/browser/": "browser", "tests/deploy/": "deploy"}
 # Files whose tests are parametrized by page first: each test joins its page's group.
 BY_PAGE = ("tests/pages/test_page_contract.py", "tests/pages/test_shown_text.py", "tests/pages/test_readability.py")
 PAGE_FILE = re.compile(r"tests/pages/test_(?:page_(\w+)|(playground)|(\w+)_conclusions)\.py")
-SLOWEST = ("servers", "page batch_norm", "page dropout", "page initialization", "page playground",
+SLOWEST = ("browser", "deploy", "page batch_norm", "page dropout", "page initialization", "page playground",
            "page optimizer_lab", "tests/classroom/test_sections.py", "page backprop", "page activations")
 
 
 def scope(nodeid: str) -> str | None:
     """The group of the test ``nodeid``, or None for its file's group."""
     path = nodeid.split("::")[0]
-    if path.startswith(SERVER_TESTS):
-        return "servers"
+    for folder, group in SERVER_TESTS.items():
+        if path.startswith(folder):
+            return group
     if path in BY_PAGE:
         return "page " + re.split(r"[-\]]", nodeid.split("[", 1)[1])[0] if "[" in nodeid else None
     page_file = PAGE_FILE.fullmatch(path)
