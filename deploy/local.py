@@ -2,7 +2,8 @@
 
     python -m deploy.local --replicas 2 --port 8080     # then open http://127.0.0.1:8080; Ctrl+C stops everything
 
-Each replica is ``streamlit run app.py`` on a free port of 127.0.0.1; the proxy's configuration is
+Each replica is ``streamlit run app.py`` on a free port of 127.0.0.1, and a live class's shared state is in one
+``redis-server`` they all reach (``LAB_CLASS_STORE``; ``apt-get install redis-server``). The proxy's configuration is
 ``deploy/haproxy.cfg`` itself, with its listening address and its ``server`` lines rewritten for these ports, so
 what runs here (and in the replica test) is the configuration a school server uses. Logs and the rendered
 configuration go to a temporary folder, printed at start. ``Stack`` is the same as a context manager, for the
@@ -58,6 +59,41 @@ def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60.0) -> 
         time.sleep(0.2)
 
 
+class RedisServer:
+    """``redis-server`` on ``port`` of the loopback interface, keeping nothing on disk: the store of a live class
+    that every replica reaches. ``stop`` and ``start`` again on the same port is a store that goes away and comes
+    back (empty: a class must be started again)."""
+
+    def __init__(self, port: int | None = None, log=subprocess.DEVNULL):
+        self.port, self.log, self.process = port or free_port(), log, None
+
+    @property
+    def url(self) -> str:
+        return f"redis://{HOST}:{self.port}/0"
+
+    def start(self) -> RedisServer:
+        server = shutil.which("redis-server")
+        if server is None:
+            raise RuntimeError("redis-server is not installed (apt-get install -y redis-server)")
+        self.process = subprocess.Popen([server, "--port", str(self.port), "--bind", HOST, "--save", "",
+                                         "--appendonly", "no"], stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with socket.create_connection((HOST, self.port), timeout=0.2):
+                    return self
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"redis-server did not start on port {self.port}") from None
+                time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.process = None
+
+
 def proxy_config(template: str, port: int, replica_ports: list[int]) -> str:
     """``deploy/haproxy.cfg`` listening on ``127.0.0.1:port``, its ``server`` lines replaced by one per replica."""
     lines = template.splitlines()
@@ -76,14 +112,17 @@ class Stack:
     ``url`` is where a browser goes (the proxy, or the only replica without one); ``pids`` are the replicas'
     process ids (for their memory); ``stop_replica(k)`` ends replica ``k`` as a crash would.
     ``options`` are extra ``--name value`` settings for every replica (``{"server.disconnectedSessionTTL": "30"}``);
-    the replicas share one ``server.cookieSecret`` (a cookie one signs is valid on the others). With ``warm``, every
+    the replicas share one ``server.cookieSecret`` (a cookie one signs is valid on the others) and, with ``store``,
+    one class store (``redis``: a :class:`RedisServer` they reach through ``LAB_CLASS_STORE``). With ``warm``, every
     replica has opened each lesson page once (``deploy.warm``) before ``start`` returns. Logs go to a temporary
     folder, removed at the end unless ``keep_logs``.
     """
 
     def __init__(self, replicas: int = 2, port: int | None = None, proxy: bool = True, options: dict | None = None,
-                 app: str = "app.py", keep_logs: bool = False, warm: bool = False):
+                 app: str = "app.py", keep_logs: bool = False, warm: bool = False, store: bool = True):
         self.count, self.proxy, self.app, self.keep_logs, self.warm = replicas, proxy, app, keep_logs, warm
+        self.redis: RedisServer | None = None
+        self.store = store
         self.options = dict(options or {})
         self.port = port or free_port()
         self.folder = Path(tempfile.mkdtemp(prefix="optimizer-lab-"))
@@ -111,6 +150,10 @@ class Stack:
     def start(self) -> Stack:
         secret = secrets.token_hex(32)  # the same on every replica: cookies signed by one are valid on all
         try:
+            environment = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}
+            if self.store:
+                self.redis = RedisServer(log=self._log("redis.log")).start()
+                environment["LAB_CLASS_STORE"] = self.redis.url
             for number in range(1, self.count + 1):
                 port = self.port if number == 1 and not self.proxy else free_port()
                 settings = {"server.headless": "true", "server.address": HOST, "server.port": str(port),
@@ -121,7 +164,7 @@ class Stack:
                 self.replica_ports.append(port)
                 self.replicas.append(subprocess.Popen(
                     command, cwd=ROOT, stdout=self._log(f"replica{number}.log"), stderr=subprocess.STDOUT,
-                    env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}))
+                    env=environment))
             for index, process in enumerate(self.replicas):
                 wait_healthy(self.replica_url(index), process)
             if self.warm:
@@ -156,6 +199,8 @@ class Stack:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=5)
+        if self.redis is not None:
+            self.redis.stop()
         for log in self._logs:
             log.close()
         self._logs.clear()
@@ -175,7 +220,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="Streamlit processes (default: one per core)")
     parser.add_argument("--port", type=int, default=8080, help="the proxy's port on 127.0.0.1 (default 8080)")
     args = parser.parse_args(argv)
-    print(f"starting {args.replicas} replicas; each opens every lesson once before the class (deploy/warm.py)")
+    print(f"starting {args.replicas} replicas and the class store (redis-server); each replica opens every lesson once "
+          "before the class (deploy/warm.py)")
     with Stack(args.replicas, args.port, keep_logs=True, warm=True) as stack:
         print(f"{args.replicas} replicas behind HAProxy: {stack.url}   (logs and configuration: {stack.folder})")
         print("Ctrl+C stops them.")

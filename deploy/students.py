@@ -19,6 +19,7 @@ simulated on the machine that serves it (what it measures is the server, not the
 from __future__ import annotations
 
 import asyncio
+import html
 import os
 import random
 import re
@@ -34,7 +35,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 COMPILE_ERROR = ForwardMsg.FINISHED_WITH_COMPILE_ERROR
-LINK = re.compile(r"\]\(\?([^)\s]+)\)")  # an experiment link of a page: [text](?query)
+LINK = re.compile(r'href="\?([^"#]+)[^"]*" target="_self"')  # an experiment link of a page (ui.course.same_tab_link)
 MAX_MESSAGE = 256 * 1024 * 1024
 
 
@@ -311,7 +312,7 @@ class Student:
             elif which == "slider" and url_key(element.slider):
                 sliders[url_key(element.slider)] = Slider.from_proto(element.slider, forward.delta.fragment_id)
             elif which == "markdown":
-                links.extend(LINK.findall(element.markdown.body))
+                links.extend(html.unescape(query) for query in LINK.findall(element.markdown.body))
         elif kind == "new_session":
             self.session_id = forward.new_session.initialize.session_id
         elif kind == "navigation":

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from ui import live_class
+from ui import course, live_class
 from ui.i18n import t
 
 PRESENT_KEY = "present"
@@ -113,8 +113,8 @@ def reset_button(container=None) -> None:
     """A link that opens the page afresh with the lesson's defaults (a new session, so every control, bound to the
     address or not, starts from its default); the language and presenter mode stay."""
     container = container or st.sidebar
-    container.markdown(f":material/restart_alt: [{t('classroom.reset')}]({reset_link()})",
-                       help=t("classroom.reset_help"))
+    container.markdown(f":material/restart_alt: {course.same_tab_link(t('classroom.reset'), reset_link())}",
+                       help=t("classroom.reset_help"), unsafe_allow_html=True)
 
 
 def _fingerprint(settings) -> str:

@@ -3,6 +3,7 @@ text and the measurement disagree."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 import streamlit as st
@@ -10,17 +11,34 @@ import streamlit as st
 from ui.i18n import language, t
 
 
-def experiment_link(query: str) -> str:
-    """A link to this page with ``query`` (``key=value&...``), in the page's language."""
-    return f"?{query}&lang=ru" if language() == "ru" else f"?{query}"
+def experiment_link(query: str, anchor: str = "") -> str:
+    """A link to this page with ``query`` (``key=value&...``), in the page's language and, for a teacher presenting,
+    in presenter mode; ``anchor`` (a section's id) brings that section into view when the page opens."""
+    kept = "".join(f"&{key}={value}" for key, value in (("lang", "ru"), ("present", "1"))
+                   if st.query_params.get(key) == value or (key == "lang" and language() == value))
+    return f"?{query}{kept}" + (f"#{anchor}" if anchor else "")
 
 
-def experiments(items: Mapping[str, str]) -> None:
-    """"Experiments from the lesson": one link per ``{what to look for: query}``; each sets every control of the
-    experiment, so a teacher can open it in one click."""
-    st.subheader(t("course.experiments_title"))
+def same_tab_link(text: str, href: str) -> str:
+    """An HTML link that opens in this tab (Streamlit opens a Markdown link in a new one); ```code``` in ``text``
+    stays code."""
+    parts = html.escape(text).split("`")
+    shown = "".join(f"<code>{part}</code>" if index % 2 else part for index, part in enumerate(parts))
+    return f'<a href="{html.escape(href)}" target="_self">{shown}</a>'
+
+
+def experiments(lesson: str, queries: Mapping[str, str], anchors: Mapping[str, str] | None = None) -> None:
+    """"Experiments from the lesson": one link per experiment of ``queries`` (``{name: query}``), worded by the text
+    ``<lesson>.experiment.<name>``. Each sets every control of the experiment and opens in this tab, keeping the
+    language and presenter mode, scrolled to the section the experiment is about (``anchors``: ``{name: section
+    id}``), so a teacher can open it in one click in front of the class."""
+    anchors = anchors or {}
+    st.subheader(t("course.experiments_title"), anchor="experiments")
     st.caption(t("course.experiments_intro"))
-    st.markdown("\n".join(f"- [{text}]({experiment_link(query)})" for text, query in items.items()))
+    links = [same_tab_link(t(f"{lesson}.experiment.{name}"), experiment_link(query, anchors.get(name, "")))
+             for name, query in queries.items()]
+    items = "".join(f"<li>{link}</li>" for link in links)
+    st.markdown(f"<ul>{items}</ul>", unsafe_allow_html=True)
 
 
 def lesson_differs(says: str, measured: str) -> None:

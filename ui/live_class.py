@@ -220,16 +220,17 @@ def _panel(page: str, container) -> None:
                 st.markdown(f"### {t('class.join_at')} **{code()}**")
                 st.html(qr_svg(link))
             st.button(t("class.end"), icon=":material/stop_circle:", on_click=_end, key=OWN + "end_button")
-        else:
+        else:  # one line above the page: what the screen does, and the way out or back in
+            banner = st.container(horizontal=True, vertical_alignment="center")
             if following():
-                st.info(t("class.following", code=code()), icon=":material/cast_for_education:")
-                st.button(t("class.explore"), on_click=lambda: st.session_state.update({FOLLOWING: False}),
-                          key=OWN + "explore")
+                banner.markdown(f":material/cast_for_education: **{t('class.following', code=code())}**")
+                banner.button(t("class.explore"), on_click=lambda: st.session_state.update({FOLLOWING: False}),
+                              key=OWN + "explore")
             else:
-                st.info(t("class.exploring", code=code()), icon=":material/explore:")
-                st.button(t("class.rejoin"), key=OWN + "rejoin", type="primary",
-                          on_click=lambda: st.session_state.update({FOLLOWING: True, SEEN: None}))
-            st.button(t("class.leave"), on_click=_leave, key=OWN + "leave")
+                banner.markdown(f":material/explore: {t('class.exploring', code=code())}")
+                banner.button(t("class.rejoin"), key=OWN + "rejoin", type="primary",
+                              on_click=lambda: st.session_state.update({FOLLOWING: True, SEEN: None}))
+            banner.button(t("class.leave"), on_click=_leave, key=OWN + "leave", type="tertiary")
 
 
 @st.fragment(run_every=STUDENT_CHECK_SECONDS)

@@ -172,7 +172,7 @@ def render() -> None:
     st.markdown(t("activations.claims.intro", paper=PAPER_ELU))
     st.markdown(activations_tables.claims_markdown(settings, measured, labels))
     st.caption(t("activations.claims.legend"))
-    course.experiments({t(f"activations.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+    course.experiments("activations", EXPERIMENTS)
 
 
 render()

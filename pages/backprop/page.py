@@ -241,7 +241,7 @@ def render() -> None:
                             numpy_ns=numpy_seconds / chosen**3 * 1e9, threads=blas.threads or 1))
     st.markdown(t("backprop.gpu", peak=num(float(measured.numpy_gflops.max()), 3)))
 
-    course.experiments({t(f"backprop.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+    course.experiments("backprop", EXPERIMENTS)
 
 
 render()

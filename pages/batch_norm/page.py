@@ -284,7 +284,7 @@ def render() -> None:
 
     deep_section()
 
-    course.experiments({t(f"batch_norm.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+    course.experiments("batch_norm", EXPERIMENTS)
 
 
 render()

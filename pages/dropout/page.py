@@ -261,7 +261,7 @@ def render() -> None:
 
     fit_sections()
 
-    course.experiments({t(f"dropout.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+    course.experiments("dropout", EXPERIMENTS)
 
 
 render()

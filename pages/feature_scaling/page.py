@@ -66,7 +66,7 @@ def render() -> None:
         (x_scale, lr, steps, optimizer, hyper, standardize, noise, seed, start_w1, start_w2),
         format_func=lambda key: t(f"feature_scaling.outcome.{key}"),
     ):
-        course.experiments({t(f"feature_scaling.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+        course.experiments("feature_scaling", EXPERIMENTS)
         st.stop()
 
     summary = st.container()  # the verdict and the key figures (under the chart in presenter mode)
@@ -142,7 +142,7 @@ def render() -> None:
                       else t("feature_scaling.side_gap", gap=num(side.losses[-1] - side.min_value)))
             st.caption(t("feature_scaling.side_caption", kappa=side.condition_number) + " " + status)
 
-    course.experiments({t(f"feature_scaling.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+    course.experiments("feature_scaling", EXPERIMENTS)
 
 
 render()

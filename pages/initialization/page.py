@@ -352,7 +352,7 @@ def render() -> None:
 
     training_section()
 
-    course.experiments({t(f"initialization.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+    course.experiments("initialization", EXPERIMENTS)
 
 
 render()

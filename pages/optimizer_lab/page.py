@@ -336,7 +336,7 @@ def render() -> None:
     )
     SECTION_BODIES[section]()
     keep_hidden_sections(section)
-    course.experiments({t(f"optimizer_lab.experiment.{name}"): query for name, query in EXPERIMENTS.items()})
+    course.experiments("optimizer_lab", EXPERIMENTS)
 
 
 render()

@@ -213,7 +213,7 @@ def render() -> None:
             st.markdown(t("playground.compare.first_varies", target=counted.target, a=counted.a_first,
                           b=counted.b_first, n=n))
 
-    course.experiments({t("playground.experiment." + name): query for name, query in EXPERIMENTS.items()})
+    course.experiments("playground", EXPERIMENTS)
 
 
 render()

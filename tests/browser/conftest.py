@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support.browser import CHROMIUM, free_port
+from support.browser import chromium, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,8 +42,5 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield chromium
-        chromium.close()
+    with chromium() as running:
+        yield running

@@ -21,7 +21,7 @@ import streamlit as st
 x = st.slider("x", 0, 10, 1, key="x", bind="query-params")
 if x >= 5:
     raise ValueError("x is too large")
-st.markdown("- [an experiment](?x=3)")
+st.markdown('<a href="?x=3#here" target="_self">an experiment</a>', unsafe_allow_html=True)
 """
 
 

@@ -1,11 +1,27 @@
-"""Helpers for the browser tests: Chromium's path, a free port, waiting for a run, counting surface pixels."""
+"""Helpers for the browser tests: Chromium's path and a running one, a free port, waiting for a run, counting
+surface pixels."""
 
 import io
 import socket
+from contextlib import contextmanager
 
 import numpy as np
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright (skipped where Playwright is not installed)."""
+    import pytest
+
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def free_port() -> int:

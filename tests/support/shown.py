@@ -77,8 +77,11 @@ def states(page: str) -> dict[str, str]:
 
 
 def as_read(text: str) -> str:
-    """The text a reader sees in ``text``: HTML tags (of tables, of hover templates) and entities resolved."""
-    return html.unescape(re.sub(r"<[^>]+>", " ", text)) if "<" in text or "&" in text else text
+    """The text a reader sees in ``text``: HTML tags (of tables, of hover templates, of links) and entities resolved;
+    ``<code>`` stays a code span (```code```), as in Markdown."""
+    if "<" not in text and "&" not in text:
+        return text
+    return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"</?code>", "`", text)))
 
 
 def shown_strings(block: Block):

@@ -30,8 +30,8 @@ TEXT = {
     },
     "class.explore": {"en": "Explore on my own", "ru": "Исследовать самостоятельно"},
     "class.exploring": {
-        "en": "You are exploring on your own; class {code} goes on without you.",
-        "ru": "Вы исследуете самостоятельно; занятие {code} идёт без вас.",
+        "en": "You are exploring on your own; the class goes on without you (code {code}).",
+        "ru": "Вы исследуете самостоятельно, а занятие идёт без вас (код {code}).",
     },
     "class.rejoin": {"en": "Follow the teacher again", "ru": "Снова следовать за преподавателем"},
     "class.leave": {"en": "Leave the class", "ru": "Покинуть занятие"},
