@@ -11,12 +11,12 @@ if __name__ != "__mp_main__":
     from ui import classroom, frame, live_class, server_memory
 
     st.set_page_config(page_title="Optimizer Lab", page_icon="🎓", layout="wide",
-                       initial_sidebar_state="collapsed" if classroom.presenting() else "auto")
+                       initial_sidebar_state="expanded" if classroom.presenting() else "auto")
     server_memory.return_freed_memory()
     classroom.style()
     frame.language_switch()
     classroom.presenter_switch()
-    page = frame.navigation(pages.HOME, pages.lesson_pages())
+    page = frame.navigation(pages.HOME, pages.lesson_pages(), classroom.presenting())
     live_class.run(page.url_path)
     frame.about()
     page.run()

@@ -4,6 +4,8 @@
     python -m bench classroom class --students 30 --seconds 60
     python -m bench classroom class --students 60 --replicas 2   # through HAProxy in front of 2 replicas
     python -m bench classroom soak --students 30 --seconds 600  # memory over a long class, then after it ends
+    python -m bench classroom follow --students 30              # a live class: students following the teacher
+    python -m bench classroom follow --students 60 --replicas 2
 
 Scenarios (each on its own new server unless --url is given; the server has opened every lesson page once before,
 as deploy.local does before a class, unless --cold):
@@ -15,6 +17,8 @@ as deploy.local does before a class, unless --cold):
   same-page    N students open the optimizer lab at the same moment
   soak         the class scenario for longer, printing the server's memory every --every seconds; then every student
                closes the page and memory is followed while the server drops the closed sessions
+  follow       a live class in the servers' Redis: N students join and follow the teacher's changes (bench/_follow.py:
+               latency of a change to every screen, the cores idle following costs, Redis stopped for 20 s mid-class)
 
 Latency is from sending the action to ``script_finished``; an exception shown on a page, a page not found, a closed
 connection or a run over --timeout is an error. Memory is the resident size of the server processes (start, peak,
@@ -38,11 +42,12 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from bench import _follow
 from deploy.local import Stack
 from deploy.students import Outcome, Student, cpu_seconds, load_average, rss_mb
 from pages import lesson_pages
 
-SCENARIOS = ("one", "class", "same-slider", "same-page", "soak")
+SCENARIOS = ("one", "class", "same-slider", "same-page", "soak", "follow")
 MEAN_PAUSE = 5.0  # seconds between a student's actions, on average
 OPEN_SHARE = 0.25  # of the actions, how many open a page rather than move a slider
 SAME_SLIDER = ("feature_scaling", "lr", "2")  # "now set the learning rate to 2"
@@ -223,7 +228,23 @@ async def soak(base: str, students: int, seconds: float, every: float, memory: M
     return outcomes
 
 
-async def scenario(name: str, base: str, pids: list[int], args) -> str:
+def follow_line(label: str, found: _follow.Follow) -> str:
+    errors = sum(1 for outcome in found.outcomes if outcome.error)
+    delays = found.latencies
+    p50, p95 = (1000 * percentile(delays, share) for share in (0.5, 0.95)) if delays else (0.0, 0.0)
+    figures = (f"change to screen p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {1000 * max(delays):.0f} ms over "
+               f"{len(delays)} arrivals" if delays else "no arrival")
+    resumed = f"{found.resumed:.1f} s" if found.resumed is not None else "not within 30 s"
+    return (f"{label}: {figures}; {found.missed} missed; idle following {found.idle_cores:.3f} cores; "
+            f"after Redis stopped 20 s: {errors} errors, everyone followed again {resumed} after it returned")
+
+
+async def scenario(name: str, base: str, pids: list[int], args, stack=None) -> str:
+    if name == "follow":
+        if stack is None or stack.redis is None:
+            raise SystemExit("follow needs the servers started here (no --url): they share the bench's Redis")
+        found = await _follow.follow(base, pids, stack.redis.url, stack.redis.process.pid, args.students)
+        return follow_line(f"{args.students} students follow, {args.replicas} replica(s)", found)
     memory = Memory(pids)
     started, load_before = time.perf_counter(), load_average()
     cpu_before = cpu_seconds(*pids)
@@ -299,4 +320,4 @@ def main(argv: list[str]) -> None:
         with stack:
             if not args.url:
                 base, pids = stack.url, stack.pids
-            print(asyncio.run(scenario(name, base, pids, args)), flush=True)
+            print(asyncio.run(scenario(name, base, pids, args, None if args.url else stack)), flush=True)

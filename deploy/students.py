@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import os
 import random
 import re
@@ -35,6 +36,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 COMPILE_ERROR = ForwardMsg.FINISHED_WITH_COMPILE_ERROR
+LEAVING = re.compile(r"location\.replace\((\"[^\"]*\")\)")  # ui.live_class.go: the tab sent to an address
 LINK = re.compile(r'href="\?([^"#]+)[^"]*" target="_self"')  # an experiment link of a page (ui.course.same_tab_link)
 MAX_MESSAGE = 256 * 1024 * 1024
 
@@ -168,7 +170,7 @@ class Slider:
 class Outcome:
     """One action of a student and what it cost."""
 
-    kind: str  # "open" (a new browser tab on a page) or "move" (a slider moved in an open page)
+    kind: str  # "open" (a new tab on a page), "move" (a slider moved) or "check" (a fragment rerun by itself)
     page: str
     seconds: float
     error: str = ""  # empty when the page came back whole
@@ -186,6 +188,8 @@ class Page:
     script_hash: str = ""
     sliders: dict[str, Slider] = field(default_factory=dict)  # by bound key
     links: list[str] = field(default_factory=list)
+    auto_reruns: dict[str, float] = field(default_factory=dict)  # fragments a browser reruns by itself: {id: seconds}
+    leaving: str = ""  # an address the page sent the tab to (a live class's student following the teacher)
 
 
 class Student:
@@ -258,6 +262,21 @@ class Student:
         message.rerun_script.fragment_id = slider.fragment
         return await self._run("move", message, time.perf_counter())
 
+    async def check(self, fragment: str) -> Outcome:
+        """Rerun the fragment ``fragment`` as a browser does on its own every ``auto_reruns[fragment]`` seconds (a
+        live class's student checking the class). When the page sends the tab elsewhere, ``page.leaving`` says
+        where; ``follow`` goes there."""
+        message = BackMsg()
+        message.rerun_script.fragment_id = fragment
+        message.rerun_script.is_auto_rerun = True
+        return await self._run("check", message, time.perf_counter())
+
+    async def follow(self) -> Outcome:
+        """Go where the page sent the tab (``page.leaving``: ``/path?query``), as the browser does: a new tab's
+        session on that page."""
+        path, _, query = self.page.leaving.partition("?")
+        return await self.open(path.strip("/"), query)
+
     async def move_any(self, rng: random.Random) -> Outcome:
         """Drag one of the page's bound sliders, chosen at random."""
         if not self.page.sliders:
@@ -313,12 +332,17 @@ class Student:
                 sliders[url_key(element.slider)] = Slider.from_proto(element.slider, forward.delta.fragment_id)
             elif which == "markdown":
                 links.extend(html.unescape(query) for query in LINK.findall(element.markdown.body))
+            elif which == "html" and element.html.unsafe_allow_javascript:
+                leaving = LEAVING.search(element.html.body)
+                self.page.leaving = json.loads(leaving.group(1)) if leaving else self.page.leaving
         elif kind == "new_session":
             self.session_id = forward.new_session.initialize.session_id
         elif kind == "navigation":
             self.page.script_hash = forward.navigation.page_script_hash
         elif kind == "page_info_changed":
             self.page.query = forward.page_info_changed.query_string
+        elif kind == "auto_rerun":
+            self.page.auto_reruns[forward.auto_rerun.fragment_id] = forward.auto_rerun.interval
         elif kind == "page_not_found":
             outcome.error = outcome.error or f"page not found: {forward.page_not_found.page_name}"
         elif kind == "script_finished":

@@ -49,10 +49,32 @@ def presenting() -> bool:
     return st.query_params.get(PRESENT_KEY) == "1"
 
 
+# A link to a section (``#<id>``, ``ui.course.experiment_link``): Streamlit scrolls to the heading as soon as it
+# appears, but the charts above it are drawn later and push it down the page. So once the run has finished the page
+# goes to the heading again, and once more after the charts have drawn, unless the reader has scrolled meanwhile.
+ANCHOR_SCRIPT = """<script>
+if (location.hash && !window.labAnchor) {
+  window.labAnchor = location.hash.slice(1);
+  const moved = () => { window.labAnchorMoved = true; };
+  ['wheel', 'touchmove', 'keydown', 'mousedown'].forEach(kind => addEventListener(kind, moved, {once: true}));
+  let finished = 0;
+  const timer = setInterval(() => {
+    const heading = document.getElementById(window.labAnchor);
+    const state = document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state');
+    if (window.labAnchorMoved || finished > 6) { clearInterval(timer); return; }
+    if (heading && state === 'notRunning') { heading.scrollIntoView({block: 'start'}); finished += 1; }
+  }, 250);
+  setTimeout(() => clearInterval(timer), 60000);
+}
+</script>"""
+
+
 def style() -> None:
-    """The classroom's styles, drawn once per run by the frame."""
+    """The classroom's styles and scripts, drawn once per run by the frame: the one that brings a linked section into
+    view, and in presenter mode the one that shows the controls of the section on the screen."""
     css = BASE_STYLE + (PRESENTER_STYLE if presenting() else "")
     st.html(f"<style>{css}</style>")
+    st.html(ANCHOR_SCRIPT + (SECTION_SCRIPT if presenting() else ""), unsafe_allow_javascript=True)
 
 
 def presenter_switch() -> None:
@@ -68,19 +90,46 @@ def presenter_switch() -> None:
 
 
 def controls_area():
-    """Where a page draws its controls: the sidebar, or in presenter mode a "Settings" button above the chart that
-    opens them (the chart keeps the screen)."""
-    return st.popover(t("classroom.settings"), icon=":material/tune:") if presenting() else st.sidebar
+    """Where a page draws its controls: the sidebar, beside the charts they change. In presenter mode the sidebar
+    opens with the page (``app.py``) and shows only the controls of the section on the screen
+    (``controls_group``); the teacher can fold it away for a chart the full width of the projector."""
+    return st.sidebar
 
 
-def controls_group(area, title: str):
+SECTION_CONTROLS_KEY = "controls-"  # key prefix of a section's group of controls: ``controls-<section id>``
+
+
+def controls_group(area, title: str, section: str | None = None):
     """A section's controls in the controls area ``area``, under ``title``: a container that the section, run as a
     fragment (``st.fragment``: it reruns alone when one of its own controls moves), draws its controls into.
     Streamlit lets a fragment draw into a container made outside it once the page's full run wrote to it: the title
-    is that write."""
-    group = area.container()
+    is that write. ``section`` is the id of the section's subheader (its ``anchor``): in presenter mode the group
+    shows only while that section is on the screen (``SECTION_SCRIPT``)."""
+    group = area.container(key=SECTION_CONTROLS_KEY + section if section else None)
     group.subheader(title)
     return group
+
+
+# Presenter mode: of the sections' groups of controls, the sidebar shows the one whose section is on the screen
+# (the last section whose heading is above the middle of the screen), so the controls beside a chart are the ones
+# that change it. Checked a few times a second: cheap, and it follows reruns that redraw the page.
+SECTION_SCRIPT = """<script>
+if (!window.labSectionControls) {
+  window.labSectionControls = setInterval(() => {
+    const groups = [...document.querySelectorAll('[class*="st-key-%(prefix)s"]')];
+    if (!groups.length) return;
+    const id = group => [...group.classList].find(name => name.startsWith('st-key-%(prefix)s'))
+      .slice('st-key-%(prefix)s'.length);
+    let current = null;
+    for (const group of groups) {
+      const heading = document.getElementById(id(group));
+      if (heading && heading.getBoundingClientRect().top < window.innerHeight / 2) current = group;
+    }
+    current = current || groups[0];
+    for (const group of groups) group.style.display = group === current ? '' : 'none';
+  }, 300);
+}
+</script>""".replace("%(prefix)s", SECTION_CONTROLS_KEY)
 
 
 def aside():

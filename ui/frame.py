@@ -26,8 +26,9 @@ def language_switch() -> str:
     )
 
 
-def navigation(home, lessons: Sequence) -> st.navigation:
-    """The home page followed by the lesson pages, each at its own URL path.
+def navigation(home, lessons: Sequence, presenting: bool = False) -> st.navigation:
+    """The home page followed by the lesson pages, each at its own URL path: in the sidebar, or in presenter mode in
+    the bar at the top, which leaves the sidebar to the settings of the section on the screen.
 
     ``home`` and every lesson page have ``script``, ``url_path``, ``title_key`` and ``icon``
     (``pages.CoursePage``); the home page is the default page.
@@ -35,7 +36,7 @@ def navigation(home, lessons: Sequence) -> st.navigation:
     entries = [st.Page(home.script, title=t(home.title_key), icon=home.icon, default=True)]
     entries += [st.Page(page.script, title=t(page.title_key), icon=page.icon, url_path=page.url_path)
                 for page in lessons]
-    return st.navigation(entries)
+    return st.navigation(entries, position="top" if presenting else "sidebar")
 
 
 def about() -> None:

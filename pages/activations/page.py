@@ -23,6 +23,9 @@ EXPERIMENTS = {  # lesson 1's claims, one click each
     "dead_relu": "act_fns=relu&act_fns=leaky_relu&act_fns=elu&act_bias=-3&act_alpha_leaky=0.01&act_alpha_elu=1",
     "centring": "act_fns=sigmoid&act_fns=tanh&act_fns=relu&act_fns=leaky_relu&act_fns=elu&act_mu=0&act_sigma=1",
 }
+ANCHORS = {  # the section each experiment is about (a subheader's anchor: the link scrolls to it)
+    "saturation": "vanishing-gradients", "dead_relu": "dead-units", "centring": "zero-centring",
+}
 
 
 def render() -> None:
@@ -69,7 +72,7 @@ def render() -> None:
     batch = sidebar.select_slider(t("activations.batch"), BATCHES, value=32, key="act_batch", bind="query-params")
     seed = sidebar.number_input(t("control.seed"), 0, 9999, 0, key="act_seed", bind="query-params",
                                 help=t("activations.seed_help"))
-    centre_controls = classroom.controls_group(sidebar, t("activations.centre.title"))
+    centre_controls = classroom.controls_group(sidebar, t("activations.centre.title"), section="zero-centring")
 
     settings = activations.Settings(
         leaky_alpha=leaky_alpha, elu_alpha=elu_alpha, threshold=threshold_percent / 100, depth=depth, width=width,
@@ -90,7 +93,7 @@ def render() -> None:
         if not chosen:
             return
         x_low, x_high = activations.x_window(*x_range)
-        st.subheader(t("activations.curves.title"))
+        st.subheader(t("activations.curves.title"), anchor="functions")
         curves = {name: settings.curves(name, x_low, x_high) for name in chosen}
         charts.show(activation_figures.curves_figure(curves, chart_labels, settings.threshold), key="act_curves")
         st.caption(t("activations.curves.caption", percent=f"{settings.threshold:.0%}"))
@@ -102,8 +105,9 @@ def render() -> None:
 
     curves_section()
 
+    revealed = True  # the answer to the question on vanishing gradients may show (no functions, no question)
     if chosen:
-        st.subheader(t("activations.table.title"))
+        st.subheader(t("activations.table.title"), anchor="properties")
         st.markdown(t("activations.table.intro"))
         tables.show(activations_tables.properties_table(chosen, measured, settings.threshold, labels))
         st.caption(t("activations.table.caption"))
@@ -116,18 +120,20 @@ def render() -> None:
                                 relu=relu.mean,
                                 leaky_std=leaky.std))
 
-        st.subheader(t("activations.chain.title"))
+        st.subheader(t("activations.chain.title"), anchor="vanishing-gradients")
         st.markdown(t("activations.chain.intro"))
         profiles = {name: measured.gradients[name] for name in chosen}
         strongest = max(chosen, key=lambda name: profiles[name].sizes[0])
-        if classroom.predict_then_reveal(t("activations.predict", depth=depth), chosen, strongest,
-                                         (chosen, settings), format_func=labels.get):
+        revealed = classroom.predict_then_reveal(t("activations.predict", depth=depth), chosen, strongest,
+                                                 (chosen, leaky_alpha, elu_alpha, depth, width, scale, seed),
+                                                 format_func=labels.get)
+        if revealed:
             charts.show(activation_figures.gradient_figure(profiles, chart_labels), key="act_chain")
             st.markdown(activations_tables.first_layer_summary(profiles, labels))
             st.caption(t("activations.chain.caption", depth=depth, width=width, scale=scale,
                          batch=activations.CHAIN_BATCH))
 
-        st.subheader(t("activations.dead.title"))
+        st.subheader(t("activations.dead.title"), anchor="dead-units")
         st.markdown(t("activations.dead.intro"))
         dead = {name: measured.dead[name] for name in chosen}
         charts.show(activation_figures.dead_units_figure(dead, chart_labels, shift), key="act_dead")
@@ -143,7 +149,7 @@ def render() -> None:
                                     help=t("activations.sigma_help"), container=centre_controls)
         if not chosen:
             return
-        st.subheader(t("activations.centre.title"))
+        st.subheader(t("activations.centre.title"), anchor="zero-centring")
         st.markdown(t("activations.centre.intro", paper=PAPER_ELU))
         histograms = {name: settings.histogram(name, mu, sigma) for name in chosen}
         columns = 2 if charts.on_phone() else 4  # four panels side by side would overlap on a phone
@@ -152,7 +158,7 @@ def render() -> None:
 
     centre_section()
 
-    st.subheader(t("activations.cost.title"))
+    st.subheader(t("activations.cost.title"), anchor="cost")
     st.markdown(t("activations.cost.intro"))
     cost = measured.cost
     charts.show(activation_figures.cost_figure(cost, chart_labels), key="act_cost")
@@ -160,7 +166,7 @@ def render() -> None:
                 + " " + t("activations.cost.spread", low=min(cost.ratios), high=max(cost.ratios), rounds=cost.rounds))
     st.caption(t("activations.cost.machine", seconds=cost.seconds, **cost.machine))
 
-    st.subheader(t("activations.elu.title"))
+    st.subheader(t("activations.elu.title"), anchor="elu-faster")
     st.markdown(t("activations.elu.intro", depth=trainer.DEPTH, width=trainer.WIDTH, points=trainer.POINTS,
                   epochs=trainer.EPOCHS, n=trainer.SEEDS, target=trainer.TARGET_LOSS))
     with st.spinner(t("activations.elu.training", n=trainer.SEEDS)):
@@ -168,11 +174,11 @@ def render() -> None:
     activations_tables.show_elu_race(found, labels)
     st.markdown(activations_tables.elu_verdict(found))
 
-    st.subheader(t("activations.claims.title"))
+    st.subheader(t("activations.claims.title"), anchor="claims")
     st.markdown(t("activations.claims.intro", paper=PAPER_ELU))
-    st.markdown(activations_tables.claims_markdown(settings, measured, labels))
+    st.markdown(activations_tables.claims_markdown(settings, measured, labels, revealed))
     st.caption(t("activations.claims.legend"))
-    course.experiments("activations", EXPERIMENTS)
+    course.experiments("activations", EXPERIMENTS, ANCHORS)
 
 
 render()

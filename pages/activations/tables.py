@@ -120,13 +120,18 @@ def never_fired_summary(dead: dict[str, activation_stats.DeadUnits], labels: dic
     return t("activations.dead.now", shift=num(shift), values=listing(shares, labels))
 
 
-def _claim(name: str, claim: str, verdict: str, **measured) -> tuple[str, str, str, str]:
-    """One row of the claims table; ``measured`` fills the fields of the claim's text."""
+def _claim(name: str, claim: str, verdict: str, hidden: bool = False, **measured) -> tuple[str, str, str, str]:
+    """One row of the claims table; ``measured`` fills the fields of the claim's text. A ``hidden`` claim says what
+    the lesson says, and that its measurement waits for the class's prediction."""
+    if hidden:
+        return name, t(f"activations.claim.{claim}.says"), t("activations.claims.hidden"), ""
     return name, t(f"activations.claim.{claim}.says"), t(f"activations.claim.{claim}.measured", **measured), verdict
 
 
-def claims(settings: Settings, measured: Measurements) -> list[tuple[str, str, str, str]]:
-    """Lesson 1's claims, one row each: (activation, what the lesson says, what is measured, verdict)."""
+def claims(settings: Settings, measured: Measurements, revealed: bool = True) -> list[tuple[str, str, str, str]]:
+    """Lesson 1's claims, one row each: (activation, what the lesson says, what is measured, verdict). Until the
+    answer to the page's question (which function passes the largest gradient back to layer 1) is ``revealed``,
+    the claims measured by that gradient are hidden."""
     sigmoid, tanh, relu, leaky, elu = (measured.properties[name] for name in compute.LESSON_NAMES)
     first_layer = {name: measured.gradients[name].sizes[0] for name in ("sigmoid", "tanh", "relu", "elu")}
     last_off_centre = {name: measured.gradients[name].off_centre[-1] for name in ("relu", "elu")}
@@ -148,7 +153,7 @@ def claims(settings: Settings, measured: Measurements) -> list[tuple[str, str, s
     return [
         _claim("sigmoid", "sigmoid_weak", PARTLY if sigmoid.max_derivative < 1 else HOLDS,
                slope=num(sigmoid.max_derivative), shrink=two_digits(1 / sigmoid.max_derivative)),
-        _claim("sigmoid", "sigmoid_saturates", vanished(first_layer["sigmoid"]),
+        _claim("sigmoid", "sigmoid_saturates", vanished(first_layer["sigmoid"]), hidden=not revealed,
                where=intervals_text(sigmoid.saturated_where), **common),
         _claim("sigmoid", "sigmoid_centre", not_centred(sigmoid), mean=num(exact_zero(sigmoid.mean))),
         _claim("sigmoid", "sigmoid_cost", HOLDS if ns["sigmoid"] > 2 * ns["relu"] else FAILS,
@@ -156,12 +161,12 @@ def claims(settings: Settings, measured: Measurements) -> list[tuple[str, str, s
         _claim("tanh", "tanh_centre", HOLDS if tanh.keeps_sign and centred_mark(tanh.mean, tanh.std) == HOLDS
                else FAILS, mean=num(exact_zero(tanh.mean)),
                sign=t("activations.yes") if tanh.keeps_sign else t("activations.no")),
-        _claim("tanh", "tanh_saturates", HOLDS if tanh.saturated_where else FAILS,
+        _claim("tanh", "tanh_saturates", HOLDS if tanh.saturated_where else FAILS, hidden=not revealed,
                where=intervals_text(tanh.saturated_where), share=share_text(tanh.saturated_share),
                slope=num(tanh.max_derivative),
                tanh_grad=num(first_layer["tanh"], 2), **common),
         _claim("relu", "relu_cost", HOLDS if rank <= 2 else FAILS, ns=num(ns["relu"]), rank=rank, count=len(ns)),
-        _claim("relu", "relu_no_vanishing", HOLDS if relu.least_positive_slope == 1 else FAILS,
+        _claim("relu", "relu_no_vanishing", HOLDS if relu.least_positive_slope == 1 else FAILS, hidden=not revealed,
                slope=num(relu.least_positive_slope), **common),
         _claim("relu", "relu_centre", not_centred(relu), mean=num(exact_zero(relu.mean))),
         _claim("relu", "relu_dead", HOLDS if relu.dead_share > 0 else FAILS, dead=share_text(relu.dead_share),
@@ -183,14 +188,15 @@ def claims(settings: Settings, measured: Measurements) -> list[tuple[str, str, s
     ]
 
 
-def claims_markdown(settings: Settings, measured: Measurements, labels: dict[str, str]) -> str:
-    """The claims as a Markdown table (a ``|`` inside a cell is escaped)."""
+def claims_markdown(settings: Settings, measured: Measurements, labels: dict[str, str], revealed: bool = True) -> str:
+    """The claims as a Markdown table (a ``|`` inside a cell is escaped); ``revealed`` as for ``claims``."""
     def line(cells) -> str:
         return "| " + " | ".join(str(cell).replace("|", "\\|") for cell in cells) + " |"
 
     header = [t("activations.claims.fn"), t("activations.claims.says"), t("activations.claims.measured"),
               t("activations.claims.verdict")]
-    rows = [(labels[name], says, measured, verdict) for name, says, measured, verdict in claims(settings, measured)]
+    rows = [(labels[name], says, found, verdict)
+            for name, says, found, verdict in claims(settings, measured, revealed)]
     return "\n".join([line(header), line(["---"] * len(header)), *map(line, rows)])
 
 

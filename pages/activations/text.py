@@ -303,6 +303,10 @@ TEXT = {
     "activations.claims.says": {"en": "The lesson says", "ru": "В уроке"},
     "activations.claims.measured": {"en": "Measured here", "ru": "Измерено здесь"},
     "activations.claims.verdict": {"en": "Holds?", "ru": "Верно?"},
+    "activations.claims.hidden": {
+        "en": "Shown once the answer to the question on vanishing gradients is revealed.",
+        "ru": "Появится, когда будет открыт ответ на вопрос о затухании градиента.",
+    },
     "activations.claims.legend": {
         "en": "✓ holds here · ≈ partly, or only at some settings · ✗ does not hold here · — not measured on this page.",
         "ru": "✓ подтверждается · ≈ отчасти или только при некоторых настройках · ✗ здесь не подтверждается · — на этой странице не измеряется.",

@@ -32,6 +32,13 @@ EXPERIMENTS = {  # lesson 9: the forward interface, the backward pass by the cha
     "reshaped": "bp_bug=reshaped_dw",
     "blas": "bp_size=1024",
 }
+ANCHORS = {  # the section each experiment's link scrolls to
+    "forward": "graph", "remembered": "graph", "paths_add": "graph", "saturated": "graph", "dead_relu": "graph",
+    "batch": "layer", "single": "layer",
+    "bug": "gradient-check", "bug_missed": "gradient-check", "loss_factor": "gradient-check",
+    "reshaped": "gradient-check",
+    "blas": "blas",
+}
 
 
 def render() -> None:
@@ -81,7 +88,7 @@ def render() -> None:
     classroom.reset_button(sidebar)
 
     # ---------------------------------------------------------------- 1. the graph, forward then backward
-    st.subheader(t("backprop.graph.title"))
+    st.subheader(t("backprop.graph.title"), anchor="graph")
     classroom.explain(t("backprop.graph.intro"))
     passed = compute.graph_pass(weights, x1, x2, target, activation)
     step = st.session_state.get("bp_step", 0)
@@ -122,7 +129,7 @@ def render() -> None:
     course.lesson_differs(t("backprop.differs.interface_says"), t("backprop.differs.interface_measured"))
 
     # ---------------------------------------------------------------- 2. a layer as one matrix product
-    st.subheader(t("backprop.layer.title"))
+    st.subheader(t("backprop.layer.title"), anchor="layer")
     classroom.explain(t("backprop.layer.intro", n=batch, d=features, m=outputs))
     shape_labels = figures.ShapeLabels(tuple(t(f"backprop.layer.product.{index}") for index in range(4)))
     charts.show(figures.shapes_figure(batch, features, outputs, shape_labels, vertical=charts.on_phone(),
@@ -156,7 +163,7 @@ def render() -> None:
         st.caption(t("backprop.layer.check", error=num(example.check, 2)))
 
     # ---------------------------------------------------------------- 3. gradient check
-    st.subheader(t("backprop.check.title"))
+    st.subheader(t("backprop.check.title"), anchor="gradient-check")
     classroom.explain(t("backprop.check.intro"))
     bug = controls.url_choice(st.selectbox, t("backprop.bug"), graph.BUGS, key="bp_bug", default="none",
                               format_func=lambda name: t(f"backprop.bug.{name}"), legacy=LEGACY_BUGS)
@@ -196,7 +203,7 @@ def render() -> None:
         st.caption(t("backprop.check.caption", tolerance=num(graph.CHECK_TOLERANCE), floor=num(graph.CHECK_FLOOR)))
 
     # ---------------------------------------------------------------- 4. BLAS, measured
-    st.subheader(t("backprop.timing.title"))
+    st.subheader(t("backprop.timing.title"), anchor="blas")
     classroom.explain(t("backprop.timing.intro"))
     with st.spinner(t("backprop.timing.measuring")):
         measured = compute.timing()
@@ -241,7 +248,7 @@ def render() -> None:
                             numpy_ns=numpy_seconds / chosen**3 * 1e9, threads=blas.threads or 1))
     st.markdown(t("backprop.gpu", peak=num(float(measured.numpy_gflops.max()), 3)))
 
-    course.experiments("backprop", EXPERIMENTS)
+    course.experiments("backprop", EXPERIMENTS, ANCHORS)
 
 
 render()

@@ -41,6 +41,14 @@ EXPERIMENTS = {
     "tanh": "bn_act=tanh&bn_depth=10&bn_lr=0.3&bn_steps=300&bn_data=moons",
     "shallow": "bn_act=sigmoid&bn_depth=2&bn_lr=0.3&bn_steps=300&bn_data=moons",
 }
+ANCHORS = {  # the section each experiment is about (a subheader's anchor: the link scrolls to it)
+    "undo": "one-layer", "wide_gamma": "one-layer",
+    "pytorch": "running-statistics", "keras": "running-statistics", "debias": "running-statistics",
+    "noisy": "running-statistics", "two_per_batch": "running-statistics",
+    "batch_of_one": "train-eval", "batch_of_two": "train-eval", "large_batch": "train-eval", "too_early": "train-eval",
+    "same_lr": "deep-networks", "paper_inputs": "deep-networks", "high_lr": "deep-networks",
+    "relu_range": "deep-networks", "tanh": "deep-networks", "shallow": "deep-networks",
+}
 
 
 def render() -> None:
@@ -54,20 +62,20 @@ def render() -> None:
 
     sidebar = classroom.controls_area()
     sidebar.header(t("control.header"))
-    layer_controls = classroom.controls_group(sidebar, t("batch_norm.layer.title"))
-    sidebar.subheader(t("batch_norm.stream.title"))
-    momentum = controls.log_slider(t("batch_norm.stream.momentum"), "bn_momentum", 0.001, 1.0, 0.1, container=sidebar,
+    layer_controls = classroom.controls_group(sidebar, t("batch_norm.layer.title"), section="one-layer")
+    stream = classroom.controls_group(sidebar, t("batch_norm.stream.title"), section="running-statistics")
+    momentum = controls.log_slider(t("batch_norm.stream.momentum"), "bn_momentum", 0.001, 1.0, 0.1, container=stream,
                                    help=t("batch_norm.stream.momentum_help"))
-    stream_size = sidebar.select_slider(t("batch_norm.stream.batch"), STREAM_SIZES, value=16, key="bn_stream_n",
-                                        bind="query-params")
-    stream_steps = sidebar.slider(t("batch_norm.stream.steps"), 10, 1000, 200, 10, key="bn_stream_steps",
-                                  bind="query-params")
+    stream_size = stream.select_slider(t("batch_norm.stream.batch"), STREAM_SIZES, value=16, key="bn_stream_n",
+                                       bind="query-params")
+    stream_steps = stream.slider(t("batch_norm.stream.steps"), 10, 1000, 200, 10, key="bn_stream_steps",
+                                 bind="query-params")
     mean = controls.number_slider(t("batch_norm.stream.mean"), controls.linear_options(-5.0, 5.0, 0.5),
-                                  key="bn_mu", default=3.0, container=sidebar)
+                                  key="bn_mu", default=3.0, container=stream)
     std = controls.number_slider(t("batch_norm.stream.std"), controls.linear_options(0.1, 5.0, 0.1),
-                                 key="bn_sigma", default=2.0, container=sidebar)
-    modes_controls = classroom.controls_group(sidebar, t("batch_norm.modes.title"))
-    deep_controls = classroom.controls_group(sidebar, t("batch_norm.deep.title"))
+                                 key="bn_sigma", default=2.0, container=stream)
+    modes_controls = classroom.controls_group(sidebar, t("batch_norm.modes.title"), section="train-eval")
+    deep_controls = classroom.controls_group(sidebar, t("batch_norm.deep.title"), section="deep-networks")
     seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="bn_seed", bind="query-params"))
     classroom.reset_button(sidebar)
 
@@ -114,7 +122,7 @@ def render() -> None:
         undo = sidebar.toggle(t("batch_norm.layer.undo"), key="bn_undo", bind="query-params",
                               help=t("batch_norm.layer.undo_help"))
 
-        st.subheader(t("batch_norm.layer.title"))
+        st.subheader(t("batch_norm.layer.title"), anchor="one-layer")
         classroom.explain(t("batch_norm.layer.intro"))
         layer = compute.layer_batch(layer_size, seed, gamma, beta, undo)
         charts.show(figures.layer_figure(layer, labels), key="bn_layer_chart")
@@ -133,7 +141,7 @@ def render() -> None:
     layer_section()
 
     # ---------------------------------------------------------------- running statistics
-    st.subheader(t("batch_norm.stream.title"))
+    st.subheader(t("batch_norm.stream.title"), anchor="running-statistics")
     with classroom.aside():
         st.markdown(t("batch_norm.stream.intro"))
         st.latex(r"\begin{aligned}\mu_{run} &\leftarrow (1 - m)\,\mu_{run} + m\,\mu_B\\ "
@@ -178,7 +186,7 @@ def render() -> None:
         sample = controls.number_slider(t("batch_norm.modes.sample"), controls.linear_options(-10.0, 10.0, 0.5),
                                         key="bn_x0", default=5.0, container=modes_controls)
 
-        st.subheader(t("batch_norm.modes.title"))
+        st.subheader(t("batch_norm.modes.title"), anchor="train-eval")
         classroom.explain(t("batch_norm.modes.intro"))
         running = (float(flow.running_mean[-1]), float(flow.running_var[-1]))
         modes = compute.train_eval(mean, std, batch_size, sample, running, seed)
@@ -215,7 +223,7 @@ def render() -> None:
         data = controls.url_choice(sidebar.selectbox, t("batch_norm.deep.data"), trainer.DATA, key="bn_data",
                                    default="moons", format_func=lambda name: t(f"batch_norm.data.{name}"))
 
-        st.subheader(t("batch_norm.deep.title"))
+        st.subheader(t("batch_norm.deep.title"), anchor="deep-networks")
         init_name = trainer.INITIALIZER[activation]
         classroom.explain(t("batch_norm.deep.intro", depth=depth, width=trainer.WIDTH, batch=trainer.BATCH,
                             samples=trainer.SAMPLES, activation=t(f"batch_norm.act.{activation}"),
@@ -227,24 +235,25 @@ def render() -> None:
         final = {batch_norm: float(run.population_losses[-1, 0]) for batch_norm, run in runs.items()}
         eval_loss = float(runs[True].losses[-1, 0])  # with batch norm, in eval mode: the running statistics
         lower = "with_bn" if final[True] < final[False] else "without_bn"
-        if classroom.predict_then_reveal(t("batch_norm.deep.predict", steps=steps, lr=lr), OUTCOMES, lower,
-                                         (activation, depth, lr, steps, data, seed),
-                                         format_func=lambda key: t(f"batch_norm.outcome.{key}")):
-            charts.show(figures.loss_figure(runs, guess, labels), key="bn_loss_chart")
-            metrics.show([
-                metrics.Metric(t("batch_norm.deep.loss_without"), num(final[False], 3),
-                               t("batch_norm.deep.final_loss_help")),
-                metrics.Metric(t("batch_norm.deep.loss_with"), num(final[True], 3),
-                               t("batch_norm.deep.final_loss_help")),
-                metrics.Metric(t("batch_norm.deep.loss_eval"), num(eval_loss, 3), t("batch_norm.deep.loss_eval_help")),
-                metrics.Metric(t("batch_norm.deep.accuracy_without"), f"{runs[False].population_accuracy[-1, 0]:.0%}",
-                               t("batch_norm.deep.accuracy_help")),
-                metrics.Metric(t("batch_norm.deep.accuracy_with"), f"{runs[True].population_accuracy[-1, 0]:.0%}",
-                               t("batch_norm.deep.accuracy_help")),
-                metrics.Metric(t("batch_norm.deep.guess"), num(guess, 3), t("batch_norm.deep.guess_help")),
-            ])
-            st.caption(t("batch_norm.deep.loss_caption"))
-            st.info(t("batch_norm.deep.lag", eval=eval_loss, population=final[True]))
+        if not classroom.predict_then_reveal(t("batch_norm.deep.predict", steps=steps, lr=lr), OUTCOMES, lower,
+                                             (activation, depth, lr, steps, data, seed),
+                                             format_func=lambda key: t(f"batch_norm.outcome.{key}")):
+            return  # every chart and number below tells which network ends lower
+        charts.show(figures.loss_figure(runs, guess, labels), key="bn_loss_chart")
+        metrics.show([
+            metrics.Metric(t("batch_norm.deep.loss_without"), num(final[False], 3),
+                           t("batch_norm.deep.final_loss_help")),
+            metrics.Metric(t("batch_norm.deep.loss_with"), num(final[True], 3),
+                           t("batch_norm.deep.final_loss_help")),
+            metrics.Metric(t("batch_norm.deep.loss_eval"), num(eval_loss, 3), t("batch_norm.deep.loss_eval_help")),
+            metrics.Metric(t("batch_norm.deep.accuracy_without"), f"{runs[False].population_accuracy[-1, 0]:.0%}",
+                           t("batch_norm.deep.accuracy_help")),
+            metrics.Metric(t("batch_norm.deep.accuracy_with"), f"{runs[True].population_accuracy[-1, 0]:.0%}",
+                           t("batch_norm.deep.accuracy_help")),
+            metrics.Metric(t("batch_norm.deep.guess"), num(guess, 3), t("batch_norm.deep.guess_help")),
+        ])
+        st.caption(t("batch_norm.deep.loss_caption"))
+        st.info(t("batch_norm.deep.lag", eval=eval_loss, population=final[True]))
 
         st.markdown("#### " + t("batch_norm.deep.spread_title"))
         shown = controls.url_choice(st.radio, t("batch_norm.deep.show"), SHOWN, key="bn_show", default="outputs",
@@ -284,7 +293,7 @@ def render() -> None:
 
     deep_section()
 
-    course.experiments("batch_norm", EXPERIMENTS)
+    course.experiments("batch_norm", EXPERIMENTS, ANCHORS)
 
 
 render()

@@ -34,6 +34,13 @@ EXPERIMENTS = {
     "uncertainty": "do_data=moons&do_noise=0.25&do_n=100&do_width=64&do_epochs=200&do_lr=0.01"
                    "&do_rates=0.2&do_rates=0.5&do_rates=0.9&do_seed=0&do_mc=0.5&do_passes=100",
 }
+ANCHORS = {  # the section each experiment is about (a subheader's anchor: the link scrolls to it)
+    "thinned": "thinned-network", "lesson_p": "thinned-network", "half_gone": "thinned-network",
+    "expected": "inverted-dropout", "few_masks": "inverted-dropout",
+    "overfit": "overfitting", "too_much": "overfitting", "more_data": "overfitting", "small_network": "overfitting",
+    "other_seed": "overfitting",
+    "uncertainty": "monte-carlo-dropout",
+}
 
 
 def render() -> None:
@@ -46,13 +53,13 @@ def render() -> None:
     # ---------------------------------------------------------------- controls
     sidebar = classroom.controls_area()
     sidebar.header(t("control.header"))
-    thinned_controls = classroom.controls_group(sidebar, t("dropout.thinned.title"))
+    thinned_controls = classroom.controls_group(sidebar, t("dropout.thinned.title"), section="thinned-network")
     drop_prob = controls.number_slider(t("dropout.control.p"), controls.linear_options(0.0, 0.95, 0.05), key="do_p",
                                        default=0.5, container=thinned_controls, help=t("dropout.control.p_help"))
     keep = 1.0 - drop_prob
     thinned_controls.markdown(t("dropout.control.p_keep", keep=keep))
-    inverted_controls = classroom.controls_group(sidebar, t("dropout.inverted.title"))
-    fit_controls = classroom.controls_group(sidebar, t("dropout.fit.title"))
+    inverted_controls = classroom.controls_group(sidebar, t("dropout.inverted.title"), section="inverted-dropout")
+    fit_controls = classroom.controls_group(sidebar, t("dropout.fit.title"), section="overfitting")
     seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="do_seed", bind="query-params"))
     classroom.reset_button(sidebar)
 
@@ -93,7 +100,7 @@ def render() -> None:
                                              bind="query-params")
         steps = thinned_controls.slider(t("dropout.control.steps"), 5, 60, 20, key="do_steps", bind="query-params")
 
-        st.subheader(t("dropout.thinned.title"))
+        st.subheader(t("dropout.thinned.title"), anchor="thinned-network")
         classroom.explain(t("dropout.thinned.intro", batch=compute.DRAWN_BATCH))
         thinned = compute.thinned(draw_width, drop_prob, steps, seed)
         charts.show(figures.thinned_figure(thinned, labels, charts.on_phone()), key="do_thinned_chart")
@@ -130,7 +137,7 @@ def render() -> None:
         masks = int(controls.log_slider(t("dropout.control.masks"), "do_masks", 10, 100_000, 1000,
                                         container=inverted_controls))
 
-        st.subheader(t("dropout.inverted.title"))
+        st.subheader(t("dropout.inverted.title"), anchor="inverted-dropout")
         classroom.explain(t("dropout.inverted.intro", units=compute.LAYER_UNITS))
         with classroom.aside():
             st.latex(r"y_j = \frac{m_j\,a_j}{p_\text{keep}},\qquad m_j \sim \operatorname{Bernoulli}(p_\text{keep})")
@@ -192,7 +199,7 @@ def render() -> None:
         passes = sidebar.select_slider(t("dropout.control.passes"), PASSES, value=50, key="do_passes",
                                        bind="query-params")
 
-        st.subheader(t("dropout.fit.title"))
+        st.subheader(t("dropout.fit.title"), anchor="overfitting")
         classroom.explain(t("dropout.fit.intro", size=size, val=trainer.VAL_SIZE, width=width, batch=trainer.BATCH,
                             epochs=epochs, lr=lr, data=t(f"dropout.data.{data}"), noise=noise, networks=len(rates) + 1))
         with st.spinner(t("dropout.fit.training", networks=len(rates) + 1, epochs=epochs), show_time=True):
@@ -235,7 +242,7 @@ def render() -> None:
             st.caption(t("dropout.fit.boundaries_caption"))
 
         # ---------------------------------------------------------------- Monte-Carlo dropout
-        st.subheader(t("dropout.mc.title"))
+        st.subheader(t("dropout.mc.title"), anchor="monte-carlo-dropout")
         classroom.explain(t("dropout.mc.intro", paper=MC_PAPER))
         if mc_choice is None:
             st.info(t("dropout.mc.no_rate"))
@@ -261,7 +268,7 @@ def render() -> None:
 
     fit_sections()
 
-    course.experiments("dropout", EXPERIMENTS)
+    course.experiments("dropout", EXPERIMENTS, ANCHORS)
 
 
 render()

@@ -100,6 +100,7 @@ TEXT = {
         "Справа: на сколько ошибка выше минимума, L − L*, в логарифмической шкале (прямая линия — "
         "сходимость с постоянным темпом). Кнопка «Пуск» проигрывает спуск, ползунок выбирает шаг.",
     },
+    "feature_scaling.descent_title": {"en": "The descent, step by step", "ru": "Спуск шаг за шагом"},
     "feature_scaling.gradients_title": {"en": "Why the scale matters: the two gradients", "ru": "Почему важен масштаб: два градиента"},
     "feature_scaling.gradients_intro": {
         "en": "On one sample the loss and its two partial derivatives are below; the gradient of the mean "

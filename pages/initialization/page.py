@@ -57,6 +57,14 @@ EXPERIMENTS = {  # each sets every control of the section it reproduces
                    "&init_train_depth=8&init_train_epochs=40&init_train_lr=0.01&init_small_std=0.01&init_seed=0"
                    "&init_train_seeds=true",
 }
+ANCHORS = {  # the section each experiment is about (a subheader's anchor: the link scrolls to it)
+    "zeros_tanh": "symmetry", "tiny_random": "symmetry", "one_unit_xor": "symmetry", "moons_line": "symmetry",
+    "bienayme": "bienayme", "bienayme_grows": "bienayme", "bienayme_mean": "bienayme",
+    "glorot_figure": "stack", "glorot_figure_xavier": "stack", "small_tanh": "stack", "unit_tanh": "stack",
+    "linear": "stack", "relu_xavier": "stack", "relu_he": "stack",
+    "glorot_layer": "glorot",
+    "train_tanh": "training", "train_relu": "training", "train_seeds": "training",
+}
 
 
 def render() -> None:
@@ -78,8 +86,8 @@ def render() -> None:
     sidebar.header(t("control.header"))
     seed = int(sidebar.number_input(t("control.seed"), 0, 9999, 0, key="init_seed", bind="query-params",
                                     help=t("initialization.seed_help")))
-    symmetry_controls = classroom.controls_group(sidebar, t("initialization.symmetry.title"))
-    bienayme_controls = classroom.controls_group(sidebar, t("initialization.bienayme.title"))
+    symmetry_controls = classroom.controls_group(sidebar, t("initialization.symmetry.title"), section="symmetry")
+    bienayme_controls = classroom.controls_group(sidebar, t("initialization.bienayme.title"), section="bienayme")
 
     sidebar.subheader(t("initialization.stack.title"))
     activation = controls.url_choice(sidebar.selectbox, t("initialization.activation"), compute.STACK_ACTIVATIONS,
@@ -96,8 +104,8 @@ def render() -> None:
     small_std = controls.log_slider(t("initialization.stack.small_std"), "init_small_std", 0.001, 1.0, 0.01,
                                     container=sidebar, help=t("initialization.stack.small_std_help"))
 
-    glorot_controls = classroom.controls_group(sidebar, t("initialization.glorot.title"))
-    training_controls = classroom.controls_group(sidebar, t("initialization.train.title"))
+    glorot_controls = classroom.controls_group(sidebar, t("initialization.glorot.title"), section="glorot")
+    training_controls = classroom.controls_group(sidebar, t("initialization.train.title"), section="training")
     classroom.reset_button(sidebar)
 
     chart_labels = figures.InitLabels(
@@ -226,13 +234,16 @@ def render() -> None:
     theory = compute.stack_theory(activation, names, width, depth, stack_var, stack_small_std)
     hist_row = names.index(hist_scheme)
     with stack_area:
-        if not shown:
-            st.info(t("initialization.none"))
-        elif classroom.predict_then_reveal(
+        # The depth chart and its table, the drift note, the histograms and the note on tanh all tell the answer:
+        # they wait for the class's prediction (with no initializer shown there is no question).
+        revealed = not shown or classroom.predict_then_reveal(
             t("initialization.predict", activation=activation_names[activation], depth=depth), shown,
             compute.steadiest(stats, shown), (activation, shown, depth, width, stack_var, small_std, seed),
             format_func=scheme_names.get,
-        ):
+        )
+        if not shown:
+            st.info(t("initialization.none"))
+        elif revealed:
             rows = {name: names.index(name) for name in shown}
             charts.show(figures.depth_figure(
                 {name: (stats.post_std[row], stats.grad_rms[row]) for name, row in rows.items()},
@@ -251,30 +262,31 @@ def render() -> None:
         st.markdown(t("initialization.stack.he", activation=activation_names[activation],
                       scheme=scheme_names[hist_scheme],
                       ratio=float(kept)))
-        if activation in ("relu", "leaky_relu") and depth > 1:
+        if revealed and activation in ("relu", "leaky_relu") and depth > 1:
             drift = float(np.sqrt(HE_DRIFT * (depth - 1) / width))
             st.info(t("initialization.stack.drift", depth=depth, width=width, low=float(np.exp(-2 * drift)),
                       high=float(np.exp(2 * drift))), icon=":material/casino:")
 
-    edges, shares = stats.histogram_edges[hist_row], stats.histogram[hist_row]
-    lines_column, map_column = st.columns(2)
-    with lines_column:
-        charts.show(figures.histogram_lines_figure(edges, shares, figures.histogram_layers(depth), chart_labels),
-                    key="init_hist_lines")
-    with map_column:
-        charts.show(figures.histogram_heatmap(edges, shares, chart_labels), key="init_hist_map")
-    st.caption(t("initialization.hist.caption", scheme=scheme_names[hist_scheme],
-                 activation=activation_names[activation],
-                 samples=stats.histogram_samples)
-               + (" " + t("initialization.hist.zeros", activation=activation_names[activation]) if activation == "relu"
-                  else ""))
-    if activation == "tanh" and depth > 1:
-        xavier = names.index("xavier_normal")
-        course.lesson_differs(
-            t("initialization.differs.tanh_says"),
-            t("initialization.differs.tanh_measured", first=num(float(stats.post_std[xavier, 0])),
-              last=num(float(stats.post_std[xavier, -1])), depth=depth, variance=stack_var),
-        )
+    if revealed:
+        edges, shares = stats.histogram_edges[hist_row], stats.histogram[hist_row]
+        lines_column, map_column = st.columns(2)
+        with lines_column:
+            charts.show(figures.histogram_lines_figure(edges, shares, figures.histogram_layers(depth), chart_labels),
+                        key="init_hist_lines")
+        with map_column:
+            charts.show(figures.histogram_heatmap(edges, shares, chart_labels), key="init_hist_map")
+        st.caption(t("initialization.hist.caption", scheme=scheme_names[hist_scheme],
+                     activation=activation_names[activation],
+                     samples=stats.histogram_samples)
+                   + (" " + t("initialization.hist.zeros", activation=activation_names[activation])
+                      if activation == "relu" else ""))
+        if activation == "tanh" and depth > 1:
+            xavier = names.index("xavier_normal")
+            course.lesson_differs(
+                t("initialization.differs.tanh_says"),
+                t("initialization.differs.tanh_measured", first=num(float(stats.post_std[xavier, 0])),
+                  last=num(float(stats.post_std[xavier, -1])), depth=depth, variance=stack_var),
+            )
 
     # ---------------------------------------------------------------- 4. Glorot's compromise
     @st.fragment
@@ -352,7 +364,7 @@ def render() -> None:
 
     training_section()
 
-    course.experiments("initialization", EXPERIMENTS)
+    course.experiments("initialization", EXPERIMENTS, ANCHORS)
 
 
 render()

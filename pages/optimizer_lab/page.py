@@ -31,6 +31,10 @@ EXPERIMENTS = {  # lesson 6, 7 and 8 of the module, one click each
     "adam_wins": "lab_surface=regression&lab_x_scale=10&lab_optimizers=GD&lab_optimizers=Momentum&lab_optimizers=Adam"
                  "&lab_gd_lr=0.005",
 }
+ANCHORS = {  # the section each experiment's link scrolls to, in the section its lab_section opens
+    "four_rates": "learning-rates", "schedule": "schedules", "sgd_epochs": "minibatch-sgd", "escape": "escape",
+    "narrow_valley": "race", "equal_scale": "race", "adam_wins": "race",
+}
 LR_KINDS = learning_rates.NAMES  # lesson 6's four learning rates, as CS231n names them
 SECTION_CONTROLS = {  # the URL keys of each section's own controls
     "race": ("lab_tol", "lab_inspect", "lab_step", "predict"),
@@ -83,6 +87,7 @@ def render() -> None:
 
     def race_section() -> None:
         """The race chart, its standings and one update taken apart."""
+        st.subheader(t("optimizer_lab.race_title"), anchor="race")
         if not setup.names:
             st.info(t("optimizer_lab.no_optimizer"))
             return
@@ -96,7 +101,7 @@ def render() -> None:
                      tolerance=num(lab.RATES_TOLERANCE), low=num(float(race.SWEEP_LRS[0])),
                      high=num(float(race.SWEEP_LRS[-1]))))
         status_slot = st.container()
-        st.subheader(t("optimizer_lab.inside_title"))
+        st.subheader(t("optimizer_lab.inside_title"), anchor="inside-the-optimizer")
         st.markdown(t("optimizer_lab.inside_intro"))
         choice, step_choice = st.columns([1, 2])
         favourite = next((name for name in ("adam", "adamw", "momentum", "rmsprop") if name in setup.names), None)
@@ -109,18 +114,21 @@ def render() -> None:
             st.session_state["lab_step"] = setup.steps
         step = step_choice.slider(t("optimizer_lab.inspect_step"), 1, setup.steps, setup.steps, key="lab_step",
                                   bind="query-params")
+        words, rule = st.columns([2, 3])  # how the inspected optimizer works, which tells nothing of the race
+        words.markdown(t(f"optimizer_lab.inside.{inspected}"))
+        rule.latex(latex(LATEX[inspected]))
         run = lab.race_run(setup.problem, setup.entrants(), setup.start, setup.steps, tolerance)
         with chart_slot:
             shown = classroom.predict_then_reveal(
                 t("optimizer_lab.predict", tolerance=num(tolerance)), (*setup.names, NOBODY), first_to_arrive(run),
                 (setup, tolerance),
                 format_func=lambda name: t("optimizer_lab.nobody") if name == NOBODY else name_of[name])
-        if not shown:
+        if not shown:  # the chart, the standings and the inspected update would tell who arrives first
             return
         index = setup.names.index(inspected)
         anatomy = race.anatomy(inspected, setup.hypers[inspected], run.points[:, index], run.grads[:, index],
                                run.states[index], step)
-        words = race_figures.ArrowWords(
+        arrow_words = race_figures.ArrowWords(
             gradient=t("optimizer_lab.arrow.gradient"), velocity=t("optimizer_lab.arrow.velocity"),
             moment=t("optimizer_lab.arrow.moment"), step=t("optimizer_lab.arrow.step"), name=name_of[inspected])
 
@@ -134,8 +142,8 @@ def render() -> None:
         )
         with chart_slot:
             charts.show(
-                race_chart(setup.problem, setup.entrants(), setup.start, setup.steps, tolerance, inspected, step, words,
-                           labels),
+                race_chart(setup.problem, setup.entrants(), setup.start, setup.steps, tolerance, inspected, step,
+                           arrow_words, labels),
                 key=RACE_CHART, on_select=pick_start, selection_mode="points",
             )
             st.caption(t("optimizer_lab.race_caption"))
@@ -146,9 +154,6 @@ def render() -> None:
             elif diverged:
                 st.warning(t("optimizer_lab.some_diverged", names=", ".join(diverged)))
             results_table(run, tolerance)
-        words, rule = st.columns([2, 3])
-        words.markdown(t(f"optimizer_lab.inside.{inspected}"))
-        rule.latex(latex(LATEX[inspected]))
         if 0 <= run.diverged_at[index] <= step:
             st.warning(t("optimizer_lab.inside_diverged", step=int(run.diverged_at[index])))
         st.latex(latex(update_latex(anatomy)))
@@ -179,7 +184,7 @@ def render() -> None:
     def learning_rate_section() -> None:
         """Lesson 6: the four learning rates of CS231n's figure, then schedules, on the course's regression with
         minibatch noise (plain SGD)."""
-        st.subheader(t("optimizer_lab.lr_title"))
+        st.subheader(t("optimizer_lab.lr_title"), anchor="learning-rates")
         st.markdown(t("optimizer_lab.lr_intro"))
         batch_column, _ = st.columns([1, 2])
         batch_size = batch_column.select_slider(t("optimizer_lab.batch_size"), BATCH_SIZES, 8, key="lab_lr_batch",
@@ -193,7 +198,7 @@ def render() -> None:
                     key="chart_four_rates")
         st.caption(t("optimizer_lab.lr_caption", batch=batch_size))
         course.lesson_differs(t("optimizer_lab.lr_says"), t("optimizer_lab.lr_measured"))
-        st.subheader(t("optimizer_lab.schedule_title"))
+        st.subheader(t("optimizer_lab.schedule_title"), anchor="schedules")
         st.markdown(t("optimizer_lab.schedule_intro"))
         first, second = st.columns(2)
         kind = first.selectbox(t("optimizer_lab.schedule"), SCHEDULES, format_func=SCHEDULE_LABELS.get,
@@ -222,7 +227,7 @@ def render() -> None:
         st.caption(t("optimizer_lab.schedule_result", steps=setup.steps, constant=constant, scheduled=scheduled))
 
     def sgd_section() -> None:
-        st.subheader(t("optimizer_lab.sgd_title"))
+        st.subheader(t("optimizer_lab.sgd_title"), anchor="minibatch-sgd")
         st.markdown(t("optimizer_lab.sgd_intro"))
         columns = st.columns(3)
         batch_size = columns[0].select_slider(t("optimizer_lab.batch_size"), BATCH_SIZES, 8, key="lab_batch",
@@ -230,7 +235,7 @@ def render() -> None:
         seeds = columns[1].slider(t("optimizer_lab.seeds"), 1, 20, 5, key="lab_seeds", bind="query-params")
         lr = controls.log_slider(t("optimizer_lab.sgd_lr"), "lab_sgd_lr", 1e-4, 1.0, 0.05, container=columns[2])
         chart_slot = st.container()
-        st.subheader(t("optimizer_lab.escape_title"))
+        st.subheader(t("optimizer_lab.escape_title"), anchor="escape")
         st.markdown(t("optimizer_lab.escape_intro"))
         columns = st.columns(4)
         escape_lr = controls.log_slider(t("optimizer_lab.escape_lr"), "lab_escape_lr", 1e-3, 0.1, 0.02,
@@ -291,7 +296,7 @@ def render() -> None:
         steps = columns[2].slider(t("optimizer_lab.map_steps"), 10, 500, 200, 10, key="lab_map_steps",
                                   bind="query-params")
         hyper = {**setup.hypers.get(name, {}), "lr": setup.lr(name)}
-        st.subheader(t("optimizer_lab.map_title"))
+        st.subheader(t("optimizer_lab.map_title"), anchor="stability-map")
         st.markdown(t("optimizer_lab.map_intro", steps=steps, cells=lab.MAP_RESOLUTION**2))
         result = lab.stability_map(setup.problem, name, axis, tuple(sorted(hyper.items())), setup.start, steps)
         runner = lab.map_optimizer(name, axis)
@@ -336,7 +341,7 @@ def render() -> None:
     )
     SECTION_BODIES[section]()
     keep_hidden_sections(section)
-    course.experiments("optimizer_lab", EXPERIMENTS)
+    course.experiments("optimizer_lab", EXPERIMENTS, ANCHORS)
 
 
 render()

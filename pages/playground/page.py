@@ -50,6 +50,11 @@ EXPERIMENTS = {
     "saturated": "pg_data=moons&pg_act=tanh&pg_layers=4&pg_width=16&pg_init=xavier_normal&pg_opt=GD&pg_gd_lr=2"
                  "&pg_steps=1000&pg_seed=0",
 }
+ANCHORS = {  # the section each experiment's link scrolls to: the live training, or A against B
+    "vanishing": "live-training", "relu_deep": "live-training", "zeros": "live-training",
+    "constant": "live-training", "dead_relu": "live-training", "saturated": "live-training",
+    "dropout": "a-against-b", "bn_lr": "a-against-b", "adam_sgd": "a-against-b",
+}
 
 
 def render() -> None:
@@ -124,7 +129,7 @@ def render() -> None:
     )
 
     # ---------------------------------------------------------------- the live training
-    st.subheader(t("playground.live.title"))
+    st.subheader(t("playground.live.title"), anchor="live-training")
     with st.spinner(t("playground.live.spinner", steps=steps), show_time=True):
         run = compute.training(setup, data, noise, size, seed)
     charts.show(live_chart(setup, data, noise, size, seed, labels, charts.on_phone()), key="pg_live_chart")
@@ -172,7 +177,7 @@ def render() -> None:
         return " · ".join(parts)
 
     if comparing:
-        st.subheader(t("playground.compare.title"))
+        st.subheader(t("playground.compare.title"), anchor="a-against-b")
         b_hyper = {**{key: value for key, value in DEFAULTS[b_optimizer].items() if key != "lr"}, "lr": b_lr}
         other = trainer.Setup(layers, width, b_activation, b_initializer, b_batch_norm, b_drop, b_optimizer,
                               tuple(sorted(b_hyper.items())), schedule, batch_size, steps)
@@ -213,7 +218,7 @@ def render() -> None:
             st.markdown(t("playground.compare.first_varies", target=counted.target, a=counted.a_first,
                           b=counted.b_first, n=n))
 
-    course.experiments("playground", EXPERIMENTS)
+    course.experiments("playground", EXPERIMENTS, ANCHORS)
 
 
 render()

@@ -31,7 +31,11 @@ def claim_names() -> list[str]:
 
 LESSON_KEYS = [lesson.key for lesson in pages.LESSONS]
 # Every key template the code builds with an f-string, and every value its field can take.
+LESSON_FOLDERS = sorted({lesson.folder for lesson in pages.LESSONS} - {None})
 TEMPLATE_VALUES = {
+    # ui.course builds each lesson's experiment texts: a pair of values fills the two fields in order
+    "{lesson}.experiment.{name}": [(folder, name) for folder in LESSON_FOLDERS
+                                   for name in literal(f"pages/{folder}/page.py", "EXPERIMENTS")],
     "activations.claim.{claim}.measured": claim_names(),
     "activations.claim.{claim}.says": claim_names(),
     "activations.name.{name}": ACTIVATION_NAMES,
@@ -49,20 +53,15 @@ TEMPLATE_VALUES = {
     "optimizer_lab.section.{key}": literal("pages/optimizer_lab/page.py", "SECTIONS"),
     "optimizer_lab.surface.{name}": list(lab.SURFACES),
     "optimizer_lab.theory.{runner}": [name for name in NAMES if stability.has_theory(name)],
-    "feature_scaling.experiment.{name}": list(literal("pages/feature_scaling/page.py", "EXPERIMENTS")),
     "backprop.act.{name}": list(ACTIVATION_NAMES),
     "backprop.where.{direction}": ["start", "forward", "backward"],
     "backprop.say.{kind}": ["start", "forward.sum", "forward.activation", "forward.loss", "backward.loss",
                             "backward.sum", "backward.activation", "backward.input"],
     "backprop.layer.product.{index}": [0, 1, 2, 3],
     "backprop.bug.{name}": ["none", "no_activation_grad", "loss_factor", "reshaped_dw"],
-    "backprop.experiment.{name}": list(literal("pages/backprop/page.py", "EXPERIMENTS")),
-    "optimizer_lab.experiment.{name}": list(literal("pages/optimizer_lab/page.py", "EXPERIMENTS")),
-    "activations.experiment.{name}": list(literal("pages/activations/page.py", "EXPERIMENTS")),
     "feature_scaling.outcome.{key}": list(literal("pages/feature_scaling/page.py", "OUTCOMES")),
     "batch_norm.act.{activation}": list(literal("pages/batch_norm/trainer.py", "ACTIVATIONS")),
     "batch_norm.data.{name}": list(literal("pages/batch_norm/trainer.py", "DATA")),
-    "batch_norm.experiment.{name}": list(literal("pages/batch_norm/page.py", "EXPERIMENTS")),
     "batch_norm.init.{init_name}": sorted(set(literal("pages/batch_norm/trainer.py", "INITIALIZER").values())),
     "batch_norm.outcome.{key}": list(literal("pages/batch_norm/page.py", "OUTCOMES")),
     "batch_norm.show.{key}": list(literal("pages/batch_norm/page.py", "SHOWN")),
@@ -79,10 +78,8 @@ TEMPLATE_VALUES = {
     "initialization.data.{name}": list(literal("pages/initialization/compute.py", "DATASETS")),
     "initialization.start.{start}": list(literal("pages/initialization/compute.py", "STARTS")),
     "initialization.glorot.{choice}": list(literal("dl_core/lessons/variance.py", "GLOROT_CHOICES")),
-    "initialization.experiment.{name}": list(literal("pages/initialization/page.py", "EXPERIMENTS")),
     "dropout.data.{data}": list(literal("pages/dropout/trainer.py", "DATA")),
     "dropout.data.{name}": list(literal("pages/dropout/trainer.py", "DATA")),
-    "dropout.experiment.{name}": list(literal("pages/dropout/page.py", "EXPERIMENTS")),
     "dropout.show.{key}": list(literal("pages/dropout/page.py", "SHOWN")),
 }
 
@@ -127,10 +124,16 @@ def test_every_f_string_key_is_listed_with_its_values():
     assert not unlisted, f"list the values of these keys in TEMPLATE_VALUES: {unlisted}"
 
 
+def filled(template: str, value) -> str:
+    """``template`` with its fields replaced by ``value`` (a tuple fills them in order)."""
+    values = iter(value if isinstance(value, tuple) else ())
+    return re.sub(r"\{[^}]*\}", lambda _: str(next(values, value)), template)
+
+
 def test_every_key_an_f_string_can_build_exists():
     empty = sorted(template for template, values in TEMPLATE_VALUES.items() if not values)
     missing = sorted(key for template, values in TEMPLATE_VALUES.items()
-                     for key in (re.sub(r"\{[^}]*\}", str(value), template) for value in values) if key not in CATALOG)
+                     for key in (filled(template, value) for value in values) if key not in CATALOG)
     assert not empty, f"templates listed without a value: {empty}"
     assert not missing, f"keys an f-string can build that the catalog lacks: {missing}"
 

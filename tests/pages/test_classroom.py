@@ -1,28 +1,28 @@
 """The classroom tools on a lab page: presenter mode, predict then reveal, reset to the lesson's defaults."""
 
-from support.apptest import assert_clean, chart_specs, open_page
+from support.apptest import assert_clean, chart_specs, open_page, predict_and_reveal
 
 PAGE = "pages/feature_scaling/page.py"
 
 
-def test_presenter_mode_moves_the_controls_above_the_chart_and_folds_the_explanation():
+def test_presenter_mode_keeps_the_controls_beside_the_chart_and_folds_the_explanation():
     normal, presenting = open_page(PAGE), open_page(PAGE, present="1")
     assert_clean(presenting)
     assert normal.sidebar.select_slider(key="lr") is not None
-    assert "lr" not in [widget.key for widget in presenting.sidebar.select_slider]
-    assert presenting.select_slider(key="lr").value == 0.1  # drawn in the main area instead
+    assert presenting.sidebar.select_slider(key="lr").value == 0.1  # beside the chart, not in a box over it
+    assert not any(popover.select_slider for popover in presenting.get("popover"))
     assert any(expander.label == "Explanation" for expander in presenting.expander)
     assert not any(expander.label == "Explanation" for expander in normal.expander)
     assert len(chart_specs(presenting)) == 3
+    assert any("labSectionControls" in html.proto.body for html in presenting.get("html"))
+    assert not any("labSectionControls" in html.proto.body for html in normal.get("html"))
 
 
 def test_predict_then_reveal_hides_the_outcome_until_the_prediction_is_made():
     app = open_page(PAGE, predict="true", optimizer="GD", lr="0.15", x_scale="3")
     assert_clean(app)
     assert chart_specs(app) == [] and not app.error  # neither the path nor the verdict
-    app.radio[0].set_value("settles").run()
-    app.checkbox[0].check().run()
-    assert_clean(app)
+    predict_and_reveal(app, "settles")
     assert len(chart_specs(app)) == 3 and "Diverged" in app.error[0].value
     assert "the answer is diverge" in app.warning[0].value
     app.select_slider(key="lr").set_value(0.1).run()  # a new setting: predict again
@@ -31,8 +31,7 @@ def test_predict_then_reveal_hides_the_outcome_until_the_prediction_is_made():
 
 def test_a_right_prediction_is_confirmed():
     app = open_page(PAGE, predict="true")
-    app.radio[0].set_value("settles").run()
-    app.checkbox[0].check().run()
+    predict_and_reveal(app, "settles")
     assert "Your prediction was right." in app.success[0].value
 
 

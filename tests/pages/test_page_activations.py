@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from pages.activations import compute as activations
-from support.apptest import chart_specs, decode, html_tables, open_page
+from support.apptest import chart_specs, decode, html_tables, open_page, predict_and_reveal
 from support.contract import assert_sound
 from ui.catalog import CATALOG
 
@@ -158,3 +158,32 @@ def test_the_cost_ratio_is_a_median_over_rounds_and_its_spread_is_shown(default_
     ratio = cost.ns_per_element["sigmoid"] / cost.ns_per_element["relu"]
     assert min(cost.ratios) <= ratio * 1.001 and ratio <= max(cost.ratios) * 1.001
     assert any("ranged from" in markdown.value for markdown in default_page.markdown)
+
+
+def outcomes_shown(app) -> dict[str, bool]:
+    """Which of the things that tell which function passes the largest gradient back to layer 1 are on the page."""
+    texts = [block.value for block in (*app.markdown, *app.caption)]
+    return {
+        "gradient chart": "act_chain" in {chart.key for chart in app.get("plotly_chart")},
+        "what reaches layer 1": any(text.startswith("Gradient reaching layer 1") for text in texts),
+        "what the chart measured": any("the gradient arriving at the output has RMS 1" in text for text in texts),
+        "the claims measured by that gradient": any("the gradient reaching layer 1 is" in text for text in texts)
+        and any("at layer 1 (sigmoid:" in text for text in texts),
+    }
+
+
+def test_predict_then_reveal_hides_every_outcome_until_revealed():
+    """Before the reveal neither the chart nor the claims table tells which gradient reaches layer 1; the other
+    sections and the other claims stay."""
+    app = open_page(PAGE, predict="true")
+    assert_sound(app, "activations")
+    hidden = outcomes_shown(app)
+    assert not any(hidden.values()), hidden
+    assert {chart.key for chart in app.get("plotly_chart")} == {"act_curves", "act_dead", "act_centre", "act_cost"}
+    claims = next(block.value for block in app.markdown if block.value.startswith("| Function | The lesson says"))
+    assert claims.count("Shown once the answer to the question on vanishing gradients is revealed.") == 3
+    assert "Mean output for x ~ N(0, 1)" in claims  # the claims on other things stay
+    predict_and_reveal(app, "relu")
+    assert_sound(app, "activations")
+    revealed = outcomes_shown(app)
+    assert all(revealed.values()), revealed

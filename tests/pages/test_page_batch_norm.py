@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from pages.batch_norm import compute, tables, trainer
-from support.apptest import assert_clean, chart_specs, decode, html_tables, open_page
+from support.apptest import assert_clean, chart_specs, decode, html_tables, open_page, predict_and_reveal
 from support.contract import assert_sound
 from support.runs import open_experiment
 
@@ -194,13 +194,35 @@ def test_the_experiment_claims_about_training(name, batch_norm, depth, lr, train
     assert bool(run.population_losses[-1, 0] < compute.trained_threshold("moons", 0)) is trains, name
 
 
-def test_predict_then_reveal_hides_the_loss_chart_until_revealed():
+def outcomes_shown(app) -> dict[str, bool]:
+    """Which of the things that tell which deep network ends lower are on the page."""
+    charts = {chart.key for chart in app.get("plotly_chart")}
+    texts = [block.value for block in (*app.markdown, *app.info)]
+    return {
+        "loss chart": "bn_loss_chart" in charts,
+        "spread chart": "bn_spread_chart" in charts,
+        "learned γ and β": "bn_gamma_chart" in charts,
+        "learning-rate sweep": "bn_sweep_chart" in charts,
+        "final losses": any("Loss without BN" in text for text in texts),
+        "eval-mode lag": any(text.startswith("Eval mode against the batch's statistics") for text in texts),
+        "variance note": any("nothing guarantees that the variance" in text for text in texts),
+        "γ and β summary": any(text.startswith("After training the γ") for text in texts),
+        "sweep verdict": any(text.startswith("Without batch norm the network") for text in texts),
+    }
+
+
+def test_predict_then_reveal_hides_every_outcome_until_revealed():
+    """Before the reveal nothing of the deep networks' section tells which ends lower: not the losses, nor the
+    spread of the layers, the learned γ and β or the sweep of rates; the sections above are all there."""
     app = open_page(PAGE, predict="true")
     assert_clean(app)
-    assert len(chart_specs(app)) == CHARTS - 1  # the loss chart waits for the class's prediction
-    app.radio[0].set_value("with_bn").run()
-    app.checkbox[0].check().run()
-    assert_clean(app)
+    hidden = outcomes_shown(app)
+    assert not any(hidden.values()), hidden
+    assert {"bn_layer_chart", "bn_stream_chart", "bn_modes_chart"} <= {chart.key for chart in app.get("plotly_chart")}
+    assert "deep-networks" in {heading.proto.anchor for heading in app.subheader}
+    predict_and_reveal(app, "with_bn")
+    revealed = outcomes_shown(app)
+    assert all(revealed.values()), revealed
     assert len(chart_specs(app)) == CHARTS
     assert app.success and "right" in app.success[0].value.lower()
 

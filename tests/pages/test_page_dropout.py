@@ -117,13 +117,38 @@ def test_a_display_option_or_a_test_time_control_retrains_nothing(monkeypatch):
     assert len(calls) == 2
 
 
-def test_predict_then_reveal_hides_the_outcome():
+def outcomes_shown(app) -> dict[str, bool]:
+    """Which of the things that tell which network ends with the lowest validation loss are on the page."""
+    charts = {chart.key for chart in app.get("plotly_chart")}
+    titles = [set(table) for table in html_tables(app)]  # the column titles of each table
+    verdicts = [block.value for block in (*app.markdown, *app.success, *app.warning, *app.info)]
+    return {
+        "training curves": "do_curves_chart" in charts,
+        "decision boundaries": {f"do_boundary_{index}" for index in range(4)} <= charts,
+        "losses of this run": any({NETWORK, "validation loss"} <= table for table in titles),
+        "losses over seeds": any("validation loss at the end" in table for table in titles),
+        "verdicts": any("overfits" in text for text in verdicts) and any(" helps:" in text for text in verdicts),
+        "losses under the boundaries": any("validation loss 0." in caption.value for caption in app.caption),
+    }
+
+
+def test_predict_then_reveal_hides_every_outcome_until_revealed():
+    """Before the reveal no curve, table, verdict or boundary tells which network ends lowest; the thinned network,
+    inverted dropout and Monte-Carlo dropout (another question) stay."""
     app = open_page(PAGE, predict="true")
     assert_clean(app)
-    assert len(chart_specs(app)) == 2 + 2  # the animation and the masks, then Monte-Carlo: no curves, no boundaries
+    hidden = outcomes_shown(app)
+    assert not any(hidden.values()), hidden
+    assert {chart.key for chart in app.get("plotly_chart")} == {"do_thinned_chart", "do_masks_chart",
+                                                                 "do_mc_mean_chart", "do_mc_spread_chart"}
     question = next(radio for radio in app.radio if "lowest validation loss" in radio.label)
     assert question.options == ["no dropout", "p_drop = 0.2 (p_keep = 0.8)", "p_drop = 0.5 (p_keep = 0.5)",
                                 "p_drop = 0.9 (p_keep = 0.1)"]
+    question.set_value("0.5").run()
+    app.checkbox[0].check().run()
+    assert_clean(app)
+    revealed = outcomes_shown(app)
+    assert all(revealed.values()), revealed
 
 
 def test_no_rate_at_all_trains_only_the_network_without_dropout():

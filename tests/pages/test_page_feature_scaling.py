@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 
-from support.apptest import assert_clean, chart_specs, numeric_arrays, open_page
+from support.apptest import assert_clean, chart_specs, numeric_arrays, open_page, predict_and_reveal
 
 PAGE = "pages/feature_scaling/page.py"
 
@@ -123,3 +123,33 @@ def test_russian():
     assert app.title[0].value == "Масштаб признаков и поверхность функции потерь"
     assert "," in metric_values(app)["λ_max"] and "." not in metric_values(app)["λ_max"]
     assert chart_specs(app)[1]["layout"]["title"]["text"] == "Исходные признаки"
+
+
+def outcomes_shown(app) -> dict[str, bool]:
+    """Which of the things that tell how the run ends are on the page."""
+    charts = {chart.key for chart in app.get("plotly_chart")}
+    markdown = [block.value for block in app.markdown]
+    captions = [caption.value for caption in app.caption]
+    return {
+        "path chart": "descent" in charts,
+        "raw and standardized paths": {"compare_False", "compare_True"} <= charts,
+        "verdict": any("Diverged at step" in block.value for block in app.error),
+        "key figures": any(block.startswith('<div style="display: flex') for block in markdown),
+        "table of the run": any(block.startswith("<table>") for block in markdown),
+        "how each side ends": any("Diverged at step" in caption for caption in captions)
+        and any("Final L − L*" in caption for caption in captions),
+    }
+
+
+def test_predict_then_reveal_hides_every_outcome_until_revealed():
+    """GD diverges at these settings: no chart, verdict, figure, table or caption says so before the reveal; the
+    sections, their formulas and the lesson's note stay."""
+    app = open_page(PAGE, predict="true", optimizer="GD", lr="0.15", x_scale="3")
+    assert_clean(app)
+    hidden = outcomes_shown(app)
+    assert not any(hidden.values()), hidden
+    assert {heading.proto.anchor for heading in app.subheader} >= {"descent", "gradients", "raw-vs-standardized"}
+    assert any(block.value.startswith("Standard deviations of the features") for block in app.markdown)
+    predict_and_reveal(app, "diverges")
+    revealed = outcomes_shown(app)
+    assert all(revealed.values()), revealed

@@ -6,7 +6,7 @@ contract's (``support/contract.py``)."""
 import numpy as np
 import pytest
 
-from support.apptest import TableCells, assert_clean, chart_specs, decode, open_page
+from support.apptest import TableCells, assert_clean, chart_specs, decode, open_page, predict_and_reveal
 from support.contract import assert_sound
 from support.runs import open_experiment
 from support.shown import experiments
@@ -137,8 +137,8 @@ def test_russian():
     assert "Инициализация" in html_tables(app)[0]
     texts = " ".join(markdown.value for markdown in app.markdown)
     assert "Различных нейронов: **1 из 8**" in texts and "(ровно)" in texts
-    links = next(markdown.value for markdown in app.markdown if markdown.value.startswith("- ["))
-    assert links.count("&lang=ru)") == len(experiments("initialization"))  # the experiment links keep the language
+    links = next(markdown.value for markdown in app.markdown if markdown.value.startswith("<ul><li><a href="))
+    assert links.count("&amp;lang=ru") == len(experiments("initialization"))  # the experiment links keep the language
 
 
 def test_log_axes_hold_only_positive_floored_numbers():
@@ -171,14 +171,39 @@ def test_repeating_over_seeds_counts_what_held_for_every_seed():
     assert any("Over seeds 0–9" in markdown.value for markdown in app.markdown)
 
 
-def test_predict_then_reveal_hides_the_deep_stack_until_the_class_has_guessed():
-    app = open_page(PAGE, predict="true", init_act="relu", init_schemes=["xavier_normal", "he_normal"],
+def outcomes_shown(app) -> dict[str, bool]:
+    """Which of the things that tell which initializer keeps the activations' spread best are on the page."""
+    charts = {chart.key for chart in app.get("plotly_chart")}
+    notes = [block.value for block in (*app.caption, *app.info)]
+    return {
+        "depth chart": "init_depth_chart" in charts,
+        "histograms": {"init_hist_lines", "init_hist_map"} <= charts,
+        "table of the stack": any("Gain per layer" in block.value for block in app.markdown),
+        "what the chart measured": any(note.startswith("One network of") for note in notes),
+        "what the histograms show": any("values of each layer" in note for note in notes),
+        "He's drift (ReLU) or the lesson's note on tanh": any(note.startswith("He keeps the *expected* second moment")
+                                                              or "tanh is almost linear near 0" in note
+                                                              for note in notes),
+    }
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh"])  # each has its own note on the stack
+def test_predict_then_reveal_hides_every_outcome_until_revealed(activation):
+    """Before the reveal no chart, table, histogram or note tells which initializer keeps the spread; the other
+    sections, the theory and the choice of the histograms' initializer stay."""
+    app = open_page(PAGE, predict="true", init_act=activation, init_schemes=["xavier_normal", "he_normal"],
                     init_depth="30")
-    assert_readable(app, CHARTS - 1)  # the depth chart waits for the prediction
-    app.radio[0].set_value("xavier_normal").run()
-    app.checkbox[0].check().run()
+    assert_readable(app, CHARTS - 3)
+    hidden = outcomes_shown(app)
+    assert not any(hidden.values()), hidden
+    assert app.selectbox(key="init_hist").value == "xavier_normal"
+    assert any(block.value.startswith("**Why He has the 2.**") for block in app.markdown)
+    predict_and_reveal(app, "xavier_normal")
     assert_readable(app)
-    assert "the answer is He normal" in app.warning[0].value
+    revealed = outcomes_shown(app)
+    assert all(revealed.values()), revealed
+    assert any(box.value.startswith(("Your prediction was right", "Not this time")) for box in
+               (*app.success, *app.warning))
 
 
 def test_presenter_mode_is_clean():

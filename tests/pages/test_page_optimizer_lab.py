@@ -303,3 +303,38 @@ def test_by_default_the_schedule_lets_noisy_training_settle_closer():
     app = open_page(PAGE, lab_section=SECTION["learning_rate"])
     assert app.selectbox(key="lab_schedule").value == "step_decay"
     assert app.select_slider(key="lab_schedule_lr").value == 0.5 and app.slider(key="lab_steps").value == 200
+
+
+def race_outcomes_shown(app) -> dict[str, bool]:
+    """Which of the things that tell who reaches the minimum first are on the page."""
+    return {
+        "race chart": "chart_race" in {chart.key for chart in app.get("plotly_chart")},
+        "its caption": any(caption.value.startswith("Left: the surface") for caption in app.caption),
+        "standings": any("Optimizer" in table for table in html_tables(app)),
+        "paths to download": bool(app.get("download_button")),
+        "who diverged": any(warning.value == "Diverged: GD." for warning in app.warning),
+        "the inspected run diverged": any(warning.value.startswith("This run diverged") for warning in app.warning),
+        "the inspected update": any(r"\Delta\theta_t" in block.value for block in app.latex),
+    }
+
+
+def test_predict_then_reveal_hides_every_outcome_until_revealed():
+    """GD beyond its limit diverges, Momentum at the same rate arrives: before the reveal neither the chart, the
+    standings, the warnings nor the inspected update say so; the question's tolerance, the race's rates and how the
+    inspected optimizer works stay."""
+    app = open_page(PAGE, predict="true", lab_surface="½wᵀHw", lab_optimizers=["GD", "Momentum"], lab_gd_lr="0.3",
+                    lab_momentum_lr="0.3")
+    app.selectbox(key="lab_inspect").set_value("gd").run()
+    assert_clean(app)
+    hidden = race_outcomes_shown(app)
+    assert not any(hidden.values()), hidden
+    assert app.select_slider(key="lab_tol") is not None
+    assert any(caption.value.startswith("Rates set by hand") for caption in app.caption)
+    assert {heading.proto.anchor for heading in app.subheader} >= {"race", "inside-the-optimizer"}
+    assert any(r"\theta_t &= \theta_{t-1}" in block.value for block in app.latex)  # GD's rule
+    question = next(radio for radio in app.radio if radio.label.startswith("Which optimizer first"))
+    question.set_value("momentum").run()
+    next(box for box in app.checkbox if box.label == "Reveal").check().run()
+    assert_clean(app)
+    revealed = race_outcomes_shown(app)
+    assert all(revealed.values()), revealed

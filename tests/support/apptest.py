@@ -25,6 +25,14 @@ def open_page(page: str | None = None, **query: str) -> AppTest:
     return app
 
 
+def predict_and_reveal(app: AppTest, choice: str) -> AppTest:
+    """Predict then reveal, as a student alone does it: choose ``choice``, tick Reveal; the page must stay clean."""
+    app.radio[0].set_value(choice).run()
+    app.checkbox[0].check().run()
+    assert_clean(app)
+    return app
+
+
 def assert_clean(app: AppTest) -> None:
     """No exception box and no traceback on the page."""
     assert not app.exception, [e.value for e in app.exception]

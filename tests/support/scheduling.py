@@ -25,7 +25,8 @@ from collections import OrderedDict
 
 SERVER_TESTS = {"tests/browser/": "browser", "tests/deploy/": "deploy"}
 # Files whose tests are parametrized by page first: each test joins its page's group.
-BY_PAGE = ("tests/pages/test_page_contract.py", "tests/pages/test_shown_text.py", "tests/pages/test_readability.py")
+BY_PAGE = ("tests/pages/test_page_contract.py", "tests/pages/test_shown_text.py", "tests/pages/test_readability.py",
+           "tests/pages/test_experiment_anchors.py")
 PAGE_FILE = re.compile(r"tests/pages/test_(?:page_(\w+)|(playground)|(\w+)_conclusions)\.py")
 SLOWEST = ("browser", "deploy", "page batch_norm", "page dropout", "page initialization", "page playground",
            "page optimizer_lab", "tests/classroom/test_sections.py", "page backprop", "page activations")

@@ -3,12 +3,13 @@
 TEXT = {
     "classroom.present": {"en": "Presenter mode", "ru": "Режим презентации"},
     "classroom.present_help": {
-        "en": "For a projector: the sidebar folds away, the controls move above the chart, fonts grow and long "
-        "explanations fold. The address keeps it (?present=1), so a link opens the page ready to show.",
-        "ru": "Для проектора: боковая панель скрывается, настройки переходят над графиком, шрифт крупнее, длинные "
-        "пояснения свёрнуты. Режим сохраняется в адресе (?present=1): ссылка сразу открывает страницу для показа.",
+        "en": "For a projector: fonts grow, long explanations fold, charts fill the screen, and the sidebar beside "
+        "them shows only the controls of the section on the screen (fold it away for a chart the full width). The "
+        "address keeps it (?present=1), so a link opens the page ready to show.",
+        "ru": "Для проектора: шрифт крупнее, длинные пояснения свёрнуты, графики во весь экран, а боковая панель рядом "
+        "с ними показывает только настройки раздела, который сейчас на экране (её можно свернуть, чтобы график занял "
+        "всю ширину). Режим сохраняется в адресе (?present=1): ссылка сразу открывает страницу для показа.",
     },
-    "classroom.settings": {"en": "Settings", "ru": "Настройки"},
     "classroom.explanation": {"en": "Explanation", "ru": "Пояснение"},
     "classroom.reset": {"en": "Reset to the lesson's defaults", "ru": "Вернуть настройки урока"},
     "classroom.reset_help": {
