@@ -49,12 +49,15 @@ def presenting() -> bool:
     return st.query_params.get(PRESENT_KEY) == "1"
 
 
-# A link to a section (``#<id>``, ``ui.course.experiment_link``): Streamlit scrolls to the heading as soon as it
-# appears, but the charts above it are drawn later and push it down the page. So once the run has finished the page
+# A link to a section (``?at=<id>#<id>``, ``ui.course.experiment_link``): Streamlit scrolls to the heading as soon
+# as it appears (when the address still has the ``#<id>``, which it drops), but the charts above it are drawn later
+# and push it down the page. So once the run has finished the page
 # goes to the heading again, and once more after the charts have drawn, unless the reader has scrolled meanwhile.
 ANCHOR_SCRIPT = """<script>
-if (location.hash && !window.labAnchor) {
-  window.labAnchor = location.hash.slice(1);
+{
+const labLinked = new URLSearchParams(location.search).get('at') || location.hash.slice(1);
+if (labLinked && !window.labAnchor) {
+  window.labAnchor = labLinked;
   const moved = () => { window.labAnchorMoved = true; };
   ['wheel', 'touchmove', 'keydown', 'mousedown'].forEach(kind => addEventListener(kind, moved, {once: true}));
   let finished = 0;
@@ -65,6 +68,7 @@ if (location.hash && !window.labAnchor) {
     if (heading && state === 'notRunning') { heading.scrollIntoView({block: 'start'}); finished += 1; }
   }, 250);
   setTimeout(() => clearInterval(timer), 60000);
+}
 }
 </script>"""
 

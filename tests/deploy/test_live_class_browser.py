@@ -58,7 +58,7 @@ def test_students_on_two_replicas_follow_the_teacher_and_cannot_move_the_class(s
     teacher.get_by_role("button", name="Start a class").click()
     wait_for_address(teacher, "location.search.includes('teacher=')")
     code = re.search(r"class=(\w+)", teacher.url).group(1)
-    assert teacher.get_by_text(f"?class={code}").count() >= 1  # the join link, shown
+    teacher.get_by_text(f"?class={code}").first.wait_for(timeout=10_000)  # the join link, shown
 
     elsewhere = opened(browser, f"{stack.replica_url(1)}/?class={code}")  # the other replica: only Redis joins them
     proxied = opened(browser, f"{stack.url}/?class={code}")
@@ -113,7 +113,7 @@ def test_students_on_two_replicas_follow_the_teacher_and_cannot_move_the_class(s
 def test_a_wrong_code_and_a_wrong_teacher_link_are_explained(stack, browser):
     lost = opened(browser, f"{stack.url}/feature_scaling?class=ZZZZZZ")
     lost.get_by_text("There is no class with the code “ZZZZZZ”").wait_for(timeout=10_000)
-    assert lost.locator(".js-plotly-plot").count() > 0  # the page works on its own
+    lost.locator(".js-plotly-plot").first.wait_for(timeout=30_000)  # the page works on its own
     teacher = opened(browser, stack.replica_url(0) + "/")
     teacher.get_by_text("Live class").first.click()
     teacher.get_by_role("button", name="Start a class").click()
