@@ -10,7 +10,6 @@ import streamlit as st
 
 from ui.i18n import language, t
 
-
 SECTION_IN_VIEW = "at"  # the section a link brings into view (also as ``#id``, which Streamlit drops from the address)
 
 
