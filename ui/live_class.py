@@ -16,6 +16,7 @@ Nothing of the teacher's own (token, presenter mode, language) goes into what st
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import secrets
@@ -178,11 +179,24 @@ def join_link() -> str:
 
 
 def qr_svg(text: str) -> str:
-    """``text`` as a QR code, an SVG ``<img>`` (dark on white: a phone's camera reads it off a projector)."""
+    """``text`` as a QR code, an SVG ``<img>`` up to 560 pixels and 58 % of the screen's height (dark on white: a
+    phone's camera reads it off a projector from the back of the room)."""
     import segno
 
     uri = segno.make(text, error="m").svg_data_uri(scale=8, border=2, dark="#000", light="#fff")
-    return f'<img src="{uri}" alt="{t("class.qr_alt", link=text)}" style="width:100%;max-width:320px">'
+    words = html.escape(t("class.qr_alt", link=text))
+    return f'<img src="{uri}" alt="{words}" style="width:100%;max-width:min(560px, 58vh)">'
+
+
+def _qr_dialog(link: str) -> None:
+    """The join code and the QR code of the join link in a large dialog, titled in the page's language."""
+
+    def body() -> None:
+        st.markdown(f"## {t('class.join_at')} **{code()}**")
+        st.html(qr_svg(link))
+        st.code(link, language=None)
+
+    st.dialog(t("class.title"), width="large")(body)()
 
 
 def publish(page: str) -> None:
@@ -216,9 +230,8 @@ def _panel(page: str, container) -> None:
             link = join_link()
             st.markdown(t("class.running", code=code()))
             st.code(link, language=None)
-            with st.popover(t("class.show_qr"), icon=":material/qr_code_2:"):
-                st.markdown(f"### {t('class.join_at')} **{code()}**")
-                st.html(qr_svg(link))
+            if st.button(t("class.show_qr"), icon=":material/qr_code_2:", key=OWN + "qr_button"):
+                _qr_dialog(link)
             st.button(t("class.end"), icon=":material/stop_circle:", on_click=_end, key=OWN + "end_button")
         else:  # one line above the page: what the screen does, and the way out or back in
             banner = st.container(horizontal=True, vertical_alignment="center")

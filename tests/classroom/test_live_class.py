@@ -200,3 +200,9 @@ def test_an_unreachable_store_leaves_every_page_working(monkeypatch):
     assert any("cannot be reached" in warning.value for warning in student.warning)
     student.select_slider(key="lr").set_value(0.5).run()
     assert_clean(student)
+
+
+def test_the_qr_code_is_an_image_of_the_join_link_with_its_words():
+    image = live_class.qr_svg("http://school:8501/?class=ABC234")
+    assert image.startswith('<img src="data:image/svg+xml')
+    assert 'alt="QR code of the link http://school:8501/?class=ABC234"' in image
