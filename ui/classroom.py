@@ -36,6 +36,19 @@ BASE_STYLE = f"""
     max-height: max({FITTED_CHART_MIN}px, calc(100vh - {FITTED_CHART_MARGIN}px));
   }}
 }}
+/* Nothing makes the page wider than the screen (a phone then scrolls sideways onto a blank screen). The copy of a
+   formula that screen readers read (KaTeX's MathML) is clipped to a pixel, as it is meant to be; a formula or a
+   table wider than the page scrolls inside its own box, with a shadow at the side where more of it is. */
+.katex-mathml {{ width: 1px; height: 1px; overflow: hidden; }}
+.katex-display, [data-testid="stMarkdownContainer"] table {{
+  display: block; max-width: 100%; overflow-x: auto; overflow-y: hidden;
+  background: linear-gradient(to right, white 30%, rgba(255, 255, 255, 0)) left / 24px 100% no-repeat local,
+              linear-gradient(to left, white 30%, rgba(255, 255, 255, 0)) right / 24px 100% no-repeat local,
+              radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, .22), transparent)
+                left / 10px 100% no-repeat scroll,
+              radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .22), transparent)
+                right / 10px 100% no-repeat scroll;
+}}
 """
 PRESENTER_STYLE = """
 html { font-size: 20px; }

@@ -19,10 +19,13 @@ SHOWN_GROUPS = """() => [...document.querySelectorAll('[class*="st-key-controls-
     .map(group => [...group.classList].find(name => name.startsWith('st-key-controls-')).slice(16))"""
 
 
-def shown_groups(page, expected: str) -> None:
-    """Wait until the sidebar shows the controls of the section ``expected`` alone."""
+def shown_groups(page, expected: str, scrolled: bool = False) -> None:
+    """Wait until the sidebar shows the controls of the section ``expected`` alone (with ``scrolled``, bringing
+    that section to the top of the screen while waiting, as a reader scrolling to it would)."""
+    scroll = f"document.getElementById('{expected}').scrollIntoView();" if scrolled else ""
     try:
-        page.wait_for_function(f"() => ({SHOWN_GROUPS})().join() === '{expected}'", timeout=10_000)
+        page.wait_for_function(f"() => {{ {scroll} return ({SHOWN_GROUPS})().join() === '{expected}'; }}",
+                               timeout=10_000)
     except Exception:  # noqa: BLE001 (say what the sidebar shows instead)
         pytest.fail(f"the sidebar shows {page.evaluate(SHOWN_GROUPS)}, not {expected}")
 
@@ -81,7 +84,6 @@ def test_presenter_mode_shows_the_settings_of_the_section_on_the_screen_beside_i
     assert sidebar["x"] + sidebar["width"] <= chart["x"] + 1, "the settings cover the chart"
     page.mouse.move(800, 400)
     page.mouse.wheel(0, -200)  # the teacher scrolls: the page stops bringing the linked section back
-    page.evaluate("() => document.getElementById('one-layer').scrollIntoView()")
-    shown_groups(page, "one-layer")
+    shown_groups(page, "one-layer", scrolled=True)
     assert page.locator('[data-testid="stSidebar"] [data-testid="stPopover"]').count() == 0
     page.close()
