@@ -37,7 +37,22 @@ def number_slider(label: str, options, *, key: str, default: float, container=st
         raise ValueError(f"default {default} of {key} is not one of the options")
     code = language()
     return url_choice(container.select_slider, label, tuple(options), key=key, default=default,
-                      format_func=lambda value: option_label(value, code), to_url=plain, **kwargs)
+                      format_func=lambda value: option_label(value, code), to_url=plain,
+                      nearest=lambda text: nearest_option(options, text), **kwargs)
+
+
+def nearest_option(options, text: str) -> float | None:
+    """The option nearest to the number ``text`` (on a log scale when every option and the number are positive), so
+    a link's value beyond the range is clamped to its end; None when ``text`` is not a finite number."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    if not np.isfinite(value):
+        return None
+    positive = value > 0 and min(options) > 0
+    distance = (lambda option: abs(np.log(option / value))) if positive else (lambda option: abs(option - value))
+    return min(options, key=distance)
 
 
 def number_range_slider(label: str, options, *, key: str, default: tuple[float, float], container=st.sidebar,
@@ -103,21 +118,27 @@ def hyperparameters(name: str, key_prefix: str = "", container=st.sidebar, lr: f
     return values
 
 
+def _link_notice(key: str, given: str, used: str) -> None:
+    """A short notice that a link's value could not be shown as it was: what it asked, and what is shown."""
+    st.toast(t("control.link_value", name=key, given=given[:40], used=used), icon=":material/link:")
+
+
 def _nearest(options: tuple[float, ...], value: float) -> float:
     return min(options, key=lambda option: abs(option - value))
 
 
 def url_choice(widget, label: str, options, *, key: str, default, format_func, legacy=None, multi: bool = False,
-               to_url=str, **kwargs):
+               to_url=str, nearest=None, **kwargs):
     """A choice kept in the URL as its option *value* (``?lab_section=sgd``), so the widget can show words in the
     page's language while a shared link works in every language. (Streamlit's own binding writes the label into
     the URL, which would tie a link to one language.)
 
     ``widget`` is ``st.selectbox``, ``st.segmented_control`` (one value) or, with ``multi``, ``st.multiselect`` or
     ``st.pills`` (a list). On a session's first run the URL's value is taken if it is one of ``options``, or one of
-    ``legacy`` (a label used in older links, mapped to its value); anything else falls back to ``default``; an empty
-    ``?key=`` is an empty choice. The value is written back to the URL (as ``to_url`` writes it) on every run, and
-    left out when it is the default.
+    ``legacy`` (a label used in older links, mapped to its value), or else what ``nearest`` makes of it (a number
+    slider: the nearest option); anything else falls back to ``default``, and a short notice says what the link
+    asked and what is shown; an empty ``?key=`` is an empty choice. The value is written back to the URL (as
+    ``to_url`` writes it) on every run, and left out when it is the default, so a link's junk leaves the address.
     """
     legacy = {**{to_url(option): option for option in options}, **(legacy or {})}
     if key not in st.session_state:
@@ -127,8 +148,14 @@ def url_choice(widget, label: str, options, *, key: str, default, format_func, l
             valid = [item for item in options if item in chosen]
             nothing = raw == [""]  # "?key=": the user chose nothing
             st.session_state[key] = [] if nothing else valid if valid else list(default)
+            if not nothing and len(valid) < len(raw):
+                _link_notice(key, ", ".join(raw), ", ".join(to_url(item) for item in st.session_state[key]))
         else:
             value = legacy.get(raw, raw)
+            if value not in options and raw is not None:
+                found = nearest(raw) if nearest else None
+                value = default if found is None else found
+                _link_notice(key, raw, to_url(value))
             st.session_state[key] = value if value in options else default
     value = widget(label, options, format_func=format_func, key=key, **kwargs)
     if multi:

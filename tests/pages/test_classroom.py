@@ -40,3 +40,14 @@ def test_reset_opens_the_page_afresh_keeping_only_the_language_and_presenter_mod
     links = [markdown.value for markdown in app.markdown if "restart_alt" in markdown.value]
     assert len(links) == 1 and 'href="?lang=ru&amp;present=1" target="_self"' in links[0]
     assert any('href="?" target="_self"' in markdown.value for markdown in open_page(PAGE, lr="2").markdown)
+
+
+def test_a_link_value_out_of_range_is_clamped_with_a_notice_and_junk_leaves_the_address():
+    app = open_page(PAGE, x_scale="1e9", lr="banana")
+    assert_clean(app)
+    assert app.select_slider(key="x_scale").value == 100.0  # the end of the range, not the default
+    assert app.select_slider(key="lr").value == 0.1  # not a number: the default
+    notices = [toast.value for toast in app.toast]
+    assert any("x_scale = 1e9" in notice and "shows 100" in notice for notice in notices), notices
+    assert any("lr = banana" in notice and "shows 0.1" in notice for notice in notices), notices
+    assert app.query_params.get("x_scale") == "100" and "lr" not in app.query_params

@@ -8,7 +8,8 @@ Every page (home, each lesson, the sandbox) promises (``tests/pages/test_page_co
   switch on and off; checked against the controls the page draws);
 - every experiment link (the page's ``EXPERIMENTS``) opens the state it names, in both languages, and the page
   lists it;
-- an invalid or out-of-range URL value (``invalid``) falls back to the default, the page still working;
+- an invalid URL value (``invalid``) falls back to the default, an out-of-range number is clamped to the nearest
+  allowed value (the entry names it), the page still working;
 
 and in every one of these states no exception, the number of charts ``charts`` says, and no chart with a NaN or an
 infinity, a missing number (unless ``gaps``) or larger than ``max_chart_bytes``.
@@ -94,9 +95,11 @@ CONTRACTS = {
             {"act_fns": FUNCTIONS, "act_x": (-0.5, 0.0), "act_depth": 1, "act_scale": 10.0, "act_mu": 3.0,
              "act_sigma": 0.1, "act_alpha_elu": 3.0, "act_bias": -6.0},
         ),
-        invalid=("act_fns=Swish", "act_fns=nonsense", "act_x=wide", "act_alpha_leaky=-1", "act_alpha_elu=inf",
-                 "act_sat=7%", "act_depth=1000", "act_width=9", "act_scale=0.123", "act_bias=nan", "act_batch=7",
-                 "act_mu=1e9", "act_sigma=-1", "act_seed=-3"),
+        invalid=("act_fns=Swish", "act_fns=nonsense", "act_x=wide", ("act_alpha_leaky=-1", {"act_alpha_leaky": 0.0}),
+                 "act_alpha_elu=inf",
+                 "act_sat=7%", "act_depth=1000", "act_width=9", ("act_scale=0.123", {"act_scale": 0.15}),
+                 "act_bias=nan", "act_batch=7",
+                 ("act_mu=1e9", {"act_mu": 3.0}), ("act_sigma=-1", {"act_sigma": 0.1}), "act_seed=-3"),
     ),
     "initialization": Contract(
         charts=lambda controls: 12 if controls["init_schemes"] else 10,
@@ -130,7 +133,8 @@ CONTRACTS = {
              "init_g_out": 1024, "init_train_act": "gelu", "init_train_depth": 1, "init_train_epochs": 5,
              "init_train_lr": 0.001},
         ),
-        invalid=("init_act=swish", "init_schemes=glorot", "init_width=9", "init_depth=1000", "init_sym_std=0.123",
+        invalid=("init_act=swish", "init_schemes=glorot", "init_width=9", "init_depth=1000",
+                 ("init_sym_std=0.123", {"init_sym_std": 0.15}),
                  "init_seed=-3", "init_mean_x=nan", "init_var_w=inf", "init_hist=zeros", "init_train_epochs=0",
                  "init_sym_data=iris", "init_g_in=7", "init_train_seeds=maybe"),
     ),
@@ -142,7 +146,8 @@ CONTRACTS = {
             *({"lr": 10.0, "steps": 500, "x_scale": 100.0, "optimizer": name, **hypers("", name, end, with_lr=False)}
               for name in NAMES for end in (1, 0)),
         ),
-        invalid=("lr=banana", "lr=-1", "x_scale=1e9", "optimizer=sgd++", "steps=100000", "steps=nan", "seed=-3",
+        invalid=("lr=banana", ("lr=-1", {"lr": 0.0001}), ("x_scale=1e9", {"x_scale": 100.0}), "optimizer=sgd++",
+                 "steps=100000", "steps=nan", "seed=-3",
                  "w1=inf", "lang=de", "standardize=maybe"),
     ),
     "batch_norm": Contract(
@@ -158,8 +163,9 @@ CONTRACTS = {
              "bn_data": "xor"},
             {"bn_data": "spirals", "bn_depth": 2, "bn_steps": 50},
         ),
-        invalid=("bn_gamma=abc", "bn_batch=7", "bn_act=softmax", "bn_momentum=0.123", "bn_show=xyz", "bn_depth=99",
-                 "bn_lr=-1", "bn_data=mnist", "bn_steps=nan", "bn_seed=-3"),
+        invalid=("bn_gamma=abc", "bn_batch=7", "bn_act=softmax", ("bn_momentum=0.123", {"bn_momentum": 0.15}),
+                 "bn_show=xyz", "bn_depth=99",
+                 ("bn_lr=-1", {"bn_lr": 0.001}), "bn_data=mnist", "bn_steps=nan", "bn_seed=-3"),
     ),
     "dropout": Contract(
         # the thinned network, the masks and the curves; a boundary per network; Monte-Carlo's two pictures
@@ -175,7 +181,7 @@ CONTRACTS = {
             {"do_data": "xor", "do_shown": "accuracy", "do_n": 25, "do_epochs": 50},
             {"do_data": "spirals", "do_p": 0.95, "do_n": 25, "do_epochs": 50},
         ),
-        invalid=("do_p=abc", "do_units=99", "do_masks=-3", "do_data=nope", "do_n=7", "do_width=x",
+        invalid=("do_p=abc", "do_units=99", ("do_masks=-3", {"do_masks": 10.0}), "do_data=nope", "do_n=7", "do_width=x",
                  "do_rates=zzz&do_rates=0.33", "do_mc=0.33", "do_seed=-5", "do_passes=1e9", "do_shown=pie"),
     ),
     "optimizer_lab": Contract(
@@ -248,7 +254,8 @@ CONTRACTS = {
             {**SANDBOX, "pg_compare": True, "pg_b_lr": 10.0},
         ),
         invalid=("pg_data=nope", "pg_act=bogus", "pg_init=ones", "pg_schedule=weekly", "pg_n=7", "pg_layers=99",
-                 "pg_width=3", "pg_batch=nan", "pg_opt=lbfgs", "pg_adam_lr=inf", "pg_drop=1.5", "pg_seed=-5",
+                 "pg_width=3", "pg_batch=nan", "pg_opt=lbfgs", "pg_adam_lr=inf", ("pg_drop=1.5", {"pg_drop": 0.9}),
+                 "pg_seed=-5",
                  "pg_steps=10"),
     ),
 }

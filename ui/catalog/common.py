@@ -80,6 +80,10 @@ TEXT = {
     "optimizer.adamw": {"en": "AdamW", "ru": "AdamW"},
     # Controls
     "control.header": {"en": "Controls", "ru": "Настройки"},
+    "control.link_value": {
+        "en": "The link asks {name} = {given}, which this page does not offer: it shows {used}.",
+        "ru": "Ссылка задаёт {name} = {given}, такого значения на странице нет: показано {used}.",
+    },
     "control.optimizer": {"en": "Optimizer", "ru": "Оптимизатор"},
     "control.lr": {"en": "Learning rate η", "ru": "Скорость обучения η"},
     "control.steps": {"en": "Steps", "ru": "Число шагов"},
