@@ -17,6 +17,7 @@ Nothing of the teacher's own (token, presenter mode, language) goes into what st
 from __future__ import annotations
 
 import html
+import ipaddress
 import json
 import logging
 import secrets
@@ -78,13 +79,19 @@ def go(address: str) -> None:
     address. (Streamlit keeps a control's value in the session over any change of the address: only a fresh
     session takes a whole state from it.)"""
     st.html(f"<script>window.location.replace({json.dumps(address)});</script>", unsafe_allow_javascript=True)
-    st.session_state[OWN + "leaving"] = address
 
 
 def _client() -> str:
-    """Who tries codes, for the limit on wrong ones: the browser's address, else this session."""
-    forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[0].strip()
-    return forwarded or st.context.ip_address or st.session_state.setdefault(STUDENT, secrets.token_hex(8))
+    """Who tries codes, for the limit on wrong ones: the browser's address, else this session. Behind the school's
+    proxy (a peer on this machine or the school's network) the address the proxy saw, the last of
+    ``X-Forwarded-For``: the earlier entries are the browser's own word."""
+    peer = st.context.ip_address or ""
+    forwarded = [part.strip() for part in (st.context.headers.get("X-Forwarded-For") or "").split(",") if part.strip()]
+    try:
+        behind_proxy = bool(forwarded) and ipaddress.ip_address(peer).is_private
+    except ValueError:
+        behind_proxy = False
+    return forwarded[-1] if behind_proxy else peer or st.session_state.setdefault(STUDENT, secrets.token_hex(8))
 
 
 def _down(error: StoreDown) -> None:
