@@ -7,7 +7,7 @@ TEXT = {
         "en": "Students join with a short code, a link or a QR code; their screens then follow your page and "
         "settings, and their predictions come to you as a live chart.",
         "ru": "Студенты подключаются по короткому коду, ссылке или QR-коду. После этого их экраны следуют за вашей "
-        "страницей и настройками, а их предсказания приходят вам в виде живой диаграммы.",
+        "страницей и настройками, а их предсказания собираются у вас в диаграмму, которая обновляется на глазах.",
     },
     "class.code": {"en": "Class code", "ru": "Код занятия"},
     "class.join": {"en": "Join", "ru": "Присоединиться"},
@@ -57,7 +57,7 @@ TEXT = {
         "en": "Your class cannot be reached just now: the students work on their own until it returns.",
         "ru": "Связи с занятием сейчас нет: пока она не восстановится, студенты работают самостоятельно.",
     },
-    "class.reveal_all": {"en": "Reveal for everyone", "ru": "Показать всем результат"},
+    "class.reveal_all": {"en": "Reveal for everyone", "ru": "Открыть результат для всех"},
     "class.revealed": {"en": "Revealed: the answer is {answer}.", "ru": "Результат открыт: правильный ответ — {answer}."},
     "class.wait_reveal": {
         "en": "Your answer goes to the class. The teacher reveals the outcome for everyone.",
