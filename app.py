@@ -17,7 +17,7 @@ if __name__ != "__mp_main__":
     frame.language_switch()
     classroom.presenter_switch()
     page = frame.navigation(pages.HOME, pages.lesson_pages(), classroom.presenting())
-    live_class.run(page.url_path)
+    live_class.run(page.url_path, classroom.presenting())
     frame.about()
     page.run()
     live_class.publish(page.url_path)

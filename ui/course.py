@@ -16,8 +16,7 @@ SECTION_IN_VIEW = "at"  # the section a link brings into view (also as ``#id``, 
 def experiment_link(query: str, anchor: str = "") -> str:
     """A link to this page with ``query`` (``key=value&...``), in the page's language and, for a teacher presenting,
     in presenter mode; ``anchor`` (a section's id) brings that section into view when the page opens."""
-    kept = "".join(f"&{key}={value}" for key, value in (("lang", "ru"), ("present", "1"))
-                   if st.query_params.get(key) == value or (key == "lang" and language() == value))
+    kept = ("&lang=ru" if language() == "ru" else "") + ("&present=1" if st.query_params.get("present") == "1" else "")
     return f"?{query}{kept}" + (f"&{SECTION_IN_VIEW}={anchor}#{anchor}" if anchor else "")
 
 

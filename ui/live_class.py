@@ -290,12 +290,11 @@ def _publish_often(page: str) -> None:
     publish(page)
 
 
-def run(page: str) -> None:
+def run(page: str, presenting: bool) -> None:
     """The live class of this session, before the page ``page`` (its URL path) runs: reads a class link, draws the
-    class panel (the sidebar; the top of the page in presenter mode) and starts the student's or the teacher's
+    class panel (the sidebar; the top of the page when ``presenting``) and starts the student's or the teacher's
     check."""
     _read_link(page)
-    presenting = st.query_params.get("present") == "1"
     if role() == "student":
         container = st.container(border=True)  # the banner: at the top of the page, on a phone too
     elif presenting and role() is None:
